@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * The one description of Comptoir's configuration. Sandbox mode (the default) needs no secret;
+ * live mode refuses to start until every Shopify credential is present and well formed.
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+export const EnvSchema = z
+  .object({
+    COMPTOIR_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    PORT: positiveInt.max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    COMPTOIR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    COMPTOIR_FRAME_ANCESTORS: z.string().min(1).default("'self'"),
+    COMPTOIR_TIME_ZONE: z
+      .string()
+      .refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Paris')
+      .default('Europe/Paris'),
+    COMPTOIR_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    COMPTOIR_ORDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+    COMPTOIR_LOOKUP_SECOND_FACTOR: z.enum(['none', 'zip', 'phone']).default('none'),
+    RATE_LIMIT_ORDER_MAX: positiveInt.default(5),
+    RATE_LIMIT_ORDER_WINDOW_MINUTES: positiveInt.default(15),
+    RATE_LIMIT_CLIENT_MAX: positiveInt.default(20),
+    RATE_LIMIT_CLIENT_WINDOW_MINUTES: positiveInt.default(60),
+    TRUST_PROXY: booleanish.default(false),
+    SHOPIFY_SHOP_DOMAIN: z
+      .string()
+      .regex(SHOP_DOMAIN, 'must look like your-store.myshopify.com')
+      .optional(),
+    SHOPIFY_ADMIN_TOKEN: z
+      .string()
+      .regex(/^shp[a-z]{2}_[A-Za-z0-9]+$/, 'must be an Admin API access token (shpat_…)')
+      .optional(),
+    SHOPIFY_API_SECRET: z.string().min(16, 'must be the app API secret key').optional(),
+    SANDBOX_SHOPIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.COMPTOIR_MODE !== 'live') return;
+    const required = ['SHOPIFY_SHOP_DOMAIN', 'SHOPIFY_ADMIN_TOKEN', 'SHOPIFY_API_SECRET', 'COMPTOIR_SECRET'] as const;
+    for (const key of required) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in live mode' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Sandbox defaults that stand in for live credentials; they unlock nothing outside loopback. */
+export const SANDBOX_SHOP_DOMAIN = 'comptoir-demo.myshopify.com';
+export const SANDBOX_ADMIN_TOKEN = 'shpat_sandbox';
+const SANDBOX_SECRET = 'sandbox-secret-not-for-production-use-0000';
+
+export type Config = ReturnType<typeof toConfig>;
+
+/** Parses the environment, or throws one error naming every missing or malformed variable. */
+export function parseEnv(source: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new Error(`Comptoir cannot start: fix these environment variables (see .env.example)\n${lines.join('\n')}`);
+  }
+  return toConfig(result.data);
+}
+
+function toConfig(env: Env) {
+  const sandbox = env.COMPTOIR_MODE === 'sandbox';
+  return {
+    mode: env.COMPTOIR_MODE,
+    sandbox,
+    port: env.PORT,
+    host: env.HOST,
+    secret: env.COMPTOIR_SECRET ?? SANDBOX_SECRET,
+    frameAncestors: env.COMPTOIR_FRAME_ANCESTORS,
+    timeZone: env.COMPTOIR_TIME_ZONE,
+    trustProxy: env.TRUST_PROXY,
+    database: { url: env.DATABASE_URL, dataDir: env.COMPTOIR_DATA_DIR },
+    orderCacheMs: env.COMPTOIR_ORDER_CACHE_SECONDS * 1000,
+    lookupSecondFactor: env.COMPTOIR_LOOKUP_SECOND_FACTOR,
+    rateLimits: {
+      perOrder: { max: env.RATE_LIMIT_ORDER_MAX, windowMs: env.RATE_LIMIT_ORDER_WINDOW_MINUTES * 60_000 },
+      perClient: { max: env.RATE_LIMIT_CLIENT_MAX, windowMs: env.RATE_LIMIT_CLIENT_WINDOW_MINUTES * 60_000 },
+    },
+    shopify: {
+      shopDomain: env.SHOPIFY_SHOP_DOMAIN ?? SANDBOX_SHOP_DOMAIN,
+      adminToken: env.SHOPIFY_ADMIN_TOKEN ?? SANDBOX_ADMIN_TOKEN,
+      apiSecret: env.SHOPIFY_API_SECRET ?? SANDBOX_SECRET,
+      /** Where Shopify calls really go in sandbox mode; `undefined` means the emulator mounted in-process. */
+      sandboxUrl: env.SANDBOX_SHOPIFY_URL,
+    },
+  } as const;
+}

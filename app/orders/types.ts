@@ -1,0 +1,78 @@
+/** Comptoir's own picture of a Shopify order: what the portal needs, parsed once at the adapter. */
+
+export type Money = { amount: string; currencyCode: string };
+
+export type Address = {
+  firstName: string | null;
+  lastName: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  countryCode: string | null;
+  zip: string | null;
+  phone: string | null;
+};
+
+export type LineItem = {
+  id: string;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  /** Units still on the order: excludes refunded and removed ones. */
+  currentQuantity: number;
+  unfulfilledQuantity: number;
+  requiresShipping: boolean;
+  isGiftCard: boolean;
+  image: { url: string; altText: string | null } | null;
+  unitPrice: Money;
+};
+
+export type ParcelStatus =
+  | 'label_created'
+  | 'confirmed'
+  | 'in_transit'
+  | 'out_for_delivery'
+  | 'delivered'
+  | 'attempted_delivery'
+  | 'delayed'
+  | 'ready_for_pickup'
+  | 'failure'
+  | 'cancelled';
+
+export type TrackingEvent = {
+  status: ParcelStatus;
+  happenedAt: Date;
+  message: string | null;
+  location: string | null;
+};
+
+export type Parcel = {
+  id: string;
+  status: ParcelStatus;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  estimatedDeliveryAt: Date | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  /** Oldest first. */
+  events: TrackingEvent[];
+  lines: { lineItemId: string; quantity: number }[];
+};
+
+export type Order = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  financialStatus: string | null;
+  fulfillmentStatus: string;
+  total: Money;
+  shippingAddress: Address | null;
+  lineItems: LineItem[];
+  parcels: Parcel[];
+};

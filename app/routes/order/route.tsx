@@ -1,0 +1,59 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { toOrderView } from '~/orders/order-view';
+import { requireShopperSession } from '~/session/shopper-cookie.server';
+import { notFound } from '~/utils/http.server';
+import { orServiceUnavailable } from '~/utils/upstream.server';
+import { ItemList } from './item-list';
+import { OrderHeadline } from './order-headline';
+import { OrderSummary } from './order-summary';
+import { ParcelCard } from './parcel-card';
+
+export const handle = { i18n: ['common', 'orders'] };
+
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
+
+export const meta: MetaFunction = () => [{ title: 'Comptoir' }, { name: 'robots', content: 'noindex' }];
+
+export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
+  const session = await requireShopperSession(request, {
+    sessions: services.sessions,
+    live: !services.config.sandbox,
+    now: services.clock(),
+  });
+  const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
+  if (!order) throw notFound();
+  return { order: toOrderView(order) };
+}
+
+export default function OrderPage() {
+  const { order } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('orders');
+  return (
+    <article aria-labelledby="order-title" className="space-y-6">
+      <OrderHeadline order={order} />
+      {order.parcels.length > 0 ? (
+        <section aria-labelledby="parcels-title" className="space-y-4">
+          <h2 id="parcels-title" className="text-xl font-bold text-brand-900">{t('parcels.title')}</h2>
+          {order.parcels.map((parcel) => (
+            <ParcelCard key={parcel.id} parcel={parcel} />
+          ))}
+        </section>
+      ) : null}
+      {order.unshippedItems.length > 0 ? (
+        <section aria-labelledby="unshipped-title" className="rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="unshipped-title" className="text-xl font-bold text-brand-900">{t('unshipped.title')}</h2>
+          {order.parcels.length > 0 ? <p className="mt-1 text-gray-800">{t('unshipped.intro')}</p> : null}
+          <ItemList items={order.unshippedItems} />
+        </section>
+      ) : null}
+      <OrderSummary order={order} />
+      <Form method="post" action="/sign-out">
+        <button type="submit" className="font-semibold text-brand-700 underline underline-offset-2">
+          {t('lookAnother')}
+        </button>
+      </Form>
+    </article>
+  );
+}

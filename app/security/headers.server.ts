@@ -1,0 +1,32 @@
+/**
+ * Response headers every page gets. The CSP allows only our own scripts, each inline one carrying
+ * the per-request nonce; `frame-ancestors` decides which help-center or chat hosts may embed us.
+ */
+export function buildSecurityHeaders(options: {
+  nonce: string;
+  frameAncestors: string;
+  live: boolean;
+  /** Extra origins product pictures may come from (the sandbox emulator, Shopify's CDN). */
+  imageOrigins: string[];
+}): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${options.nonce}'`,
+    "style-src 'self'",
+    `img-src 'self' data: ${options.imageOrigins.join(' ')}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${options.frameAncestors}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'Cross-Origin-Resource-Policy': 'same-site',
+    ...(options.live ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { createRequestHandler } from '@remix-run/express';
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { parseEnv } from '~/env.server';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { buildSecurityHeaders } from '~/security/headers.server';
+import { createServices } from '~/services.server';
+import { log } from '~/utils/log.server';
+
+/*
+ * The process entry: checks configuration, migrates the database, mounts the sandbox emulator
+ * when no other is configured, and serves the Remix build behind the security headers.
+ */
+const config = (() => {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', config.trustProxy);
+app.use(compression());
+
+const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+const mountEmulator = config.sandbox && !config.shopify.sandboxUrl;
+const shopifyConfig = { ...config.shopify, sandboxUrl: mountEmulator ? ownOrigin : config.shopify.sandboxUrl };
+if (mountEmulator) {
+  const { createShopifyEmulator } = await import('~/sandbox/shopify/emulator.server');
+  const emulator = toNodeHandler(createShopifyEmulator({ accessToken: config.shopify.adminToken }).handle);
+  app.use(['/admin/api', '/__sandbox'], (req, res) => {
+    req.url = req.originalUrl;
+    emulator(req, res);
+  });
+}
+
+const imageOrigins = config.sandbox
+  ? [new URL(shopifyConfig.sandboxUrl!).origin]
+  : ['https://cdn.shopify.com'];
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString('base64');
+  res.locals.cspNonce = nonce;
+  res.set(buildSecurityHeaders({ nonce, frameAncestors: config.frameAncestors, live: !config.sandbox, imageOrigins }));
+  next();
+});
+
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+app.use(express.static('public', { maxAge: '1h' }));
+
+const services = await createServices({ ...config, shopify: shopifyConfig });
+const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;
+
+app.all(
+  '*',
+  (_req, res, next) => {
+    // Pages carry order data; nothing is cached unless a route says otherwise.
+    res.set('Cache-Control', 'no-store');
+    next();
+  },
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      services,
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? 'unknown',
+    }),
+  }),
+);
+
+const server = app.listen(config.port, config.host, () => {
+  log.info('server.started', { mode: config.mode, url: ownOrigin, database: config.database.url ? 'postgres' : 'pglite' });
+  if (process.env.NODE_ENV === 'development') broadcastDevReady(build);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void services.close().finally(() => process.exit(0));
+  });
+}
