@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.server';
+
+describe('parseEnv', () => {
+  it('starts in sandbox mode with no variables at all', () => {
+    const config = parseEnv({});
+    expect(config).toMatchObject({ mode: 'sandbox', sandbox: true, port: 3000, host: '127.0.0.1', frameAncestors: "'self'" });
+    expect(config.shopify.shopDomain).toMatch(/\.myshopify\.com$/);
+    expect(config.rateLimits.perOrder).toEqual({ max: 5, windowMs: 15 * 60_000 });
+    expect(config.rateLimits.perClient).toEqual({ max: 20, windowMs: 60 * 60_000 });
+  });
+
+  it('names every missing credential in live mode at once', () => {
+    expect(() => parseEnv({ COMPTOIR_MODE: 'live' })).toThrowError(
+      /SHOPIFY_SHOP_DOMAIN: is required in live mode[\s\S]*SHOPIFY_ADMIN_TOKEN: is required[\s\S]*SHOPIFY_API_SECRET: is required[\s\S]*COMPTOIR_SECRET: is required/,
+    );
+  });
+
+  it('explains malformed values', () => {
+    let message = '';
+    try {
+      parseEnv({ COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'https://my-store.com', SHOPIFY_ADMIN_TOKEN: 'abc', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40), PORT: 'eighty', RATE_LIMIT_ORDER_MAX: '0' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SHOPIFY_SHOP_DOMAIN: must look like your-store.myshopify.com');
+    expect(message).toContain('SHOPIFY_ADMIN_TOKEN: must be an Admin API access token');
+    expect(message).toContain('PORT');
+    expect(message).toContain('RATE_LIMIT_ORDER_MAX');
+    expect(message).not.toContain('SHOPIFY_API_SECRET');
+  });
+
+  it('accepts a complete live configuration', () => {
+    const config = parseEnv({
+      COMPTOIR_MODE: 'live',
+      SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com',
+      SHOPIFY_ADMIN_TOKEN: 'shpat_0123456789abcdef',
+      SHOPIFY_API_SECRET: 'a'.repeat(32),
+      COMPTOIR_SECRET: 'b'.repeat(48),
+      DATABASE_URL: 'postgres://comptoir@db.internal:5432/comptoir',
+      COMPTOIR_FRAME_ANCESTORS: "'self' https://help.maison-lumiere.fr",
+      RATE_LIMIT_ORDER_MAX: '3',
+    });
+    expect(config).toMatchObject({ mode: 'live', sandbox: false, database: { url: 'postgres://comptoir@db.internal:5432/comptoir' } });
+    expect(config.rateLimits.perOrder.max).toBe(3);
+  });
+
+  it('refuses an unknown time zone', () => {
+    expect(() => parseEnv({ COMPTOIR_TIME_ZONE: 'Mars/Olympus' })).toThrowError(/COMPTOIR_TIME_ZONE/);
+  });
+});

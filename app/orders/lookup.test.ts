@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createLookupLimiter } from '~/rate-limit/lookup-limiter';
+import { createMemoryRateLimitStore } from '~/rate-limit/memory-rate-limit-store.test-helpers';
+import { createMemorySessionStore } from '~/session/memory-session-store.test-helpers';
+import { lookUpOrder, type SecondFactor } from './lookup';
+import type { OrderSource } from './ports';
+import { anOrder } from './test-fixtures';
+import type { Order } from './types';
+
+const NOW = new Date('2026-11-21T10:00:00Z');
+
+/** A store with one order; the fake answers like Shopify's search: name and email must both match. */
+function setUp(orders: Order[] = [anOrder()], secondFactor: SecondFactor = 'none') {
+  const calls: string[] = [];
+  const source: OrderSource = {
+    async findOrderForShopper({ orderNumber, email }) {
+      calls.push(`${orderNumber}/${email}`);
+      return orders.find((o) => o.name === `#${orderNumber}` && o.email === email) ?? null;
+    },
+    async getOrder(id) {
+      return orders.find((o) => o.id === id) ?? null;
+    },
+  };
+  const sessions = createMemorySessionStore();
+  const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => `h(${v})` });
+  const run = (orderNumber: string, email: string, secondFactorValue: string | null = null, clientAddress = '203.0.113.9') =>
+    lookUpOrder({ orders: source, guard, sessions, secondFactor }, { orderNumber, email, secondFactor: secondFactorValue, clientAddress }, NOW);
+  return { run, calls, sessions };
+}
+
+describe('lookUpOrder', () => {
+  it('opens a session scoped to the order the shopper proved', async () => {
+    const { run, sessions } = setUp();
+    const outcome = await run('1001', 'camille.martin@example.com');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const session = await sessions.get(outcome.sessionToken, NOW);
+    expect(session).toMatchObject({ orderId: 'gid://shopify/Order/1', orderName: '#1001' });
+  });
+
+  it('answers an unknown order and a wrong email in exactly the same way', async () => {
+    const { run } = setUp();
+    expect(await run('9999', 'camille.martin@example.com')).toEqual({ ok: false, reason: 'notFound' });
+    expect(await run('1001', 'someone.else@example.com')).toEqual({ ok: false, reason: 'notFound' });
+  });
+
+  it('locks an order number after five failures, even for the right email', async () => {
+    const { run, calls } = setUp();
+    for (let i = 0; i < 5; i++) expect(await run('1001', `guess${i}@example.com`, null, `198.51.100.${i}`)).toMatchObject({ reason: 'notFound' });
+    const sixth = await run('1001', 'camille.martin@example.com', null, '198.51.100.77');
+    expect(sixth).toMatchObject({ ok: false, reason: 'locked' });
+    expect(sixth.ok === false && sixth.reason === 'locked' && sixth.retryAfterSeconds).toBeGreaterThan(0);
+    expect(calls).toHaveLength(5);
+  });
+
+  it('refuses an order that Shopify search returned but whose name or email is not exactly the one typed', async () => {
+    const looseSearch: OrderSource = {
+      findOrderForShopper: async () => anOrder({ name: '#10011', email: 'Camille.Martin@example.com' }),
+      getOrder: async () => null,
+    };
+    const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => v });
+    const deps = { orders: looseSearch, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const };
+    const attempt = { orderNumber: '1001', email: 'camille.martin@example.com', secondFactor: null, clientAddress: '203.0.113.9' };
+    expect(await lookUpOrder(deps, attempt, NOW)).toEqual({ ok: false, reason: 'notFound' });
+    expect(await lookUpOrder(deps, { ...attempt, orderNumber: '10011' }, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('checks the postal code when the store asks for it', async () => {
+    const { run } = setUp([anOrder()], 'zip');
+    expect(await run('1001', 'camille.martin@example.com', '75 011')).toMatchObject({ ok: true });
+    expect(await run('1001', 'camille.martin@example.com', '75012')).toEqual({ ok: false, reason: 'notFound' });
+    expect(await run('1001', 'camille.martin@example.com', null)).toEqual({ ok: false, reason: 'notFound' });
+  });
+
+  it('checks the phone when the store asks for it', async () => {
+    const { run } = setUp([anOrder()], 'phone');
+    expect(await run('1001', 'camille.martin@example.com', '06 12 34 56 78')).toMatchObject({ ok: true });
+    expect(await run('1001', 'camille.martin@example.com', '06 00 00 00 00')).toEqual({ ok: false, reason: 'notFound' });
+  });
+});
