@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
@@ -13,6 +14,8 @@ import { log } from '~/utils/log.server';
  * The process entry: checks configuration, migrates the database, mounts the sandbox emulator
  * when no other is configured, and serves the Remix build behind the security headers.
  */
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const config = (() => {
   try {
     return parseEnv(process.env);

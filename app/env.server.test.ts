@@ -45,6 +45,11 @@ describe('parseEnv', () => {
     expect(config.rateLimits.perOrder.max).toBe(3);
   });
 
+  it('keeps frame-ancestors to CSP sources', () => {
+    expect(parseEnv({ COMPTOIR_FRAME_ANCESTORS: "'self' https://help.example.com https://*.gorgias.chat" }).frameAncestors).toContain('gorgias');
+    expect(() => parseEnv({ COMPTOIR_FRAME_ANCESTORS: "'self'; script-src *" })).toThrowError(/COMPTOIR_FRAME_ANCESTORS/);
+  });
+
   it('refuses an unknown time zone', () => {
     expect(() => parseEnv({ COMPTOIR_TIME_ZONE: 'Mars/Olympus' })).toThrowError(/COMPTOIR_TIME_ZONE/);
   });

@@ -11,6 +11,8 @@ const booleanish = z
 const positiveInt = z.coerce.number().int().positive();
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+/** CSP sources only: no `;` or newline can sneak another directive into the header. */
+const FRAME_ANCESTORS = /^(?:'self'|'none'|https:\/\/[\w.*-]+(?::\d+)?)(?: (?:'self'|https:\/\/[\w.*-]+(?::\d+)?))*$/;
 
 export const EnvSchema = z
   .object({
@@ -18,7 +20,10 @@ export const EnvSchema = z
     PORT: positiveInt.max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     COMPTOIR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    COMPTOIR_FRAME_ANCESTORS: z.string().min(1).default("'self'"),
+    COMPTOIR_FRAME_ANCESTORS: z
+      .string()
+      .regex(FRAME_ANCESTORS, "must be 'self', 'none' or space-separated https origins")
+      .default("'self'"),
     COMPTOIR_TIME_ZONE: z
       .string()
       .refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Paris')

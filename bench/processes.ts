@@ -1,0 +1,22 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** A server started for the benchmark, stopped when the benchmark ends. */
+export type Started = { url: string; stop(): void };
+
+/** Spawns a command and resolves once it prints `ready` (a regexp); rejects if it exits first. */
+export function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp, url: string): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        child.stdout?.off('data', onData);
+        resolve({ url, stop: () => child.kill('SIGTERM') });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`)));
+  });
+}

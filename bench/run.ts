@@ -1,0 +1,157 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measurePage, readManifest } from './bundle-size';
+import { load, type LoadResult } from './load';
+import { startProcess, type Started } from './processes';
+
+/*
+ * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
+ * process, measured over loopback. Prints throughput and latency next to a trivial route of the
+ * same app, Shopify calls and query cost per lookup, page weights, and checks the budgets.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const PORTAL_PORT = 4301;
+const EMULATOR_PORT = 4302;
+const KB = 1024;
+
+type Stats = { requests: number; requestedCost: number };
+type DemoOrder = { name: string; email: string; scenario: string };
+
+const tsx = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const;
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  return (await response.json()) as T;
+}
+
+function lookupBody(orderNumber: string, email: string) {
+  return new URLSearchParams({ orderNumber, email }).toString();
+}
+
+async function signIn(portal: string, order: DemoOrder): Promise<string> {
+  const response = await fetch(`${portal}/`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: lookupBody(order.name, order.email),
+  });
+  const cookie = response.headers.get('set-cookie');
+  if (response.status !== 302 || !cookie) throw new Error(`lookup of ${order.name} failed with ${response.status}`);
+  return cookie.split(';')[0]!;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timeFailure(portal: string, orderNumber: string, email: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${portal}/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: lookupBody(orderNumber, email),
+  });
+  await response.text();
+  if (response.status !== 400) throw new Error(`expected a 400 for a failed lookup, got ${response.status}`);
+  return performance.now() - started;
+}
+
+function row(result: LoadResult, baseline: LoadResult) {
+  const ratio = (result.rps / baseline.rps).toFixed(2);
+  return `${result.name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ${ratio.padStart(5)}× of trivial  (${result.requests} requests, ${result.errors + result.non2xx} unexpected)`;
+}
+
+async function main() {
+  execSync('npm run -s build', { stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
+  const started: Started[] = [];
+  try {
+    const [node, emulatorArgs] = tsx('app/sandbox/shopify-standalone.ts');
+    // A Shopify Plus-sized bucket and more: the benchmark measures the portal, not Shopify's limits.
+    const emulator = await startProcess(node, [...emulatorArgs], { PORT: String(EMULATOR_PORT), SHOPIFY_BUCKET_MAX: '100000000', SHOPIFY_RESTORE_RATE: '100000000' }, /listening/, `http://127.0.0.1:${EMULATOR_PORT}`);
+    started.push(emulator);
+    const [, portalArgs] = tsx('server.ts');
+    const portal = await startProcess(
+      node,
+      [...portalArgs],
+      {
+        NODE_ENV: 'production',
+        PORT: String(PORTAL_PORT),
+        COMPTOIR_DATA_DIR: dataDir,
+        SANDBOX_SHOPIFY_URL: emulator.url,
+        RATE_LIMIT_ORDER_MAX: '100000000',
+        RATE_LIMIT_CLIENT_MAX: '100000000',
+      },
+      /server\.started/,
+      `http://127.0.0.1:${PORTAL_PORT}`,
+    );
+    started.push(portal);
+
+    const { orders } = await json<{ orders: DemoOrder[] }>(`${emulator.url}/__sandbox/orders`);
+    const order = orders.find((o) => o.scenario.includes('partial')) ?? orders[0]!;
+    const cookie = await signIn(portal.url, order);
+    await fetch(`${portal.url}/order`, { headers: { Cookie: cookie } });
+    const stats = () => json<Stats>(`${emulator.url}/__sandbox/shopify/stats`);
+
+    const common = { seconds: SECONDS, connections: CONNECTIONS };
+    const trivial = await load('trivial route (GET /healthz)', { ...common, url: `${portal.url}/healthz` });
+    const beforePage = await stats();
+    const page = await load('order page (GET /order)', { ...common, url: `${portal.url}/order`, headers: { Cookie: cookie } });
+    const afterPage = await stats();
+    const lookup = await load('lookup (POST /)', {
+      ...common,
+      url: `${portal.url}/`,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: lookupBody(order.name, order.email),
+      expectStatus: 302,
+    });
+    const afterLookup = await stats();
+
+    const unknown: number[] = [];
+    const wrongEmail: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      unknown.push(await timeFailure(portal.url, `99${String(i).padStart(3, '0')}`, order.email));
+      wrongEmail.push(await timeFailure(portal.url, order.name, `nobody${i}@example.com`));
+    }
+
+    const lookupCalls = afterLookup.requests - afterPage.requests;
+    const callsPerLookup = lookupCalls / lookup.requests;
+    const costPerLookup = (afterLookup.requestedCost - afterPage.requestedCost) / Math.max(1, lookupCalls);
+    const callsPerRevisit = (afterPage.requests - beforePage.requests) / page.requests;
+
+    const manifest = readManifest();
+    const build = (await import(join(process.cwd(), 'build/index.js'))) as { routes: Record<string, { module: { handle?: { hydrate?: boolean } } }> };
+    const pages = ['routes/_index', 'routes/order'].map((id) => {
+      const weight = measurePage(manifest, id);
+      const hydrates = build.routes[id]?.module.handle?.hydrate === true;
+      return { id, hydrates, js: hydrates ? weight.jsGzip : 0, jsIfHydrated: weight.jsGzip, css: weight.cssGzip };
+    });
+
+    console.log(`\nComptoir benchmark — ${SECONDS}s per run, ${CONNECTIONS} connections, loopback, emulator in its own process`);
+    for (const result of [trivial, page, lookup]) console.log(row(result, trivial));
+    console.log(`\nShopify calls per lookup: ${callsPerLookup.toFixed(3)}   requested cost per lookup: ${costPerLookup.toFixed(0)}   Shopify calls per cached revisit: ${callsPerRevisit.toFixed(3)}`);
+    console.log(`failed lookup, median: unknown order ${median(unknown).toFixed(2)} ms, wrong email ${median(wrongEmail).toFixed(2)} ms (difference ${Math.abs(median(unknown) - median(wrongEmail)).toFixed(2)} ms)`);
+    for (const p of pages) {
+      console.log(`${p.id.padEnd(16)} JS ${(p.js / KB).toFixed(1)} KB gzip${p.hydrates ? '' : ` (no client JS; ${(p.jsIfHydrated / KB).toFixed(1)} KB if hydrated)`}   CSS ${(p.css / KB).toFixed(1)} KB gzip`);
+    }
+
+    const budgets: [string, boolean][] = [
+      ['≤ 100 KB gzip JS per page', pages.every((p) => p.js <= 100 * KB)],
+      ['≤ 15 KB gzip CSS per page', pages.every((p) => p.css <= 15 * KB)],
+      ['1 Shopify call per lookup', Math.abs(callsPerLookup - 1) < 0.001],
+      ['0 Shopify calls per cached revisit', callsPerRevisit === 0],
+      ['requested cost ≤ 250 per lookup', costPerLookup <= 250],
+      ['no unexpected responses', [trivial, page, lookup].every((r) => r.errors + r.non2xx === 0)],
+    ];
+    console.log('\nBudgets:');
+    for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
+    process.exitCode = budgets.every(([, ok]) => ok) ? 0 : 1;
+  } finally {
+    started.forEach((s) => s.stop());
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
