@@ -29,6 +29,12 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', config.trustProxy);
 app.use(compression());
+// Lookup forms are a few hundred bytes; anything near this size is not a shopper.
+const MAX_BODY_BYTES = 64 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) res.status(413).type('text/plain').send('Request too large');
+  else next();
+});
 
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const mountEmulator = config.sandbox && !config.shopify.sandboxUrl;
