@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { json } from './responses.server';
+
+export const FaultSchema = z.object({
+  mode: z.enum(['none', 'throttled', 'http429', 'http500']),
+  count: z.number().int().positive().max(10_000).default(1),
+});
+
+export type FaultMode = z.infer<typeof FaultSchema>['mode'];
+
+export type Stats = { requests: number; requestedCost: number; operations: Record<string, number> };
+
+/**
+ * Test and benchmark controls: injected faults for the next N GraphQL requests, and counters of
+ * what the emulator was asked, both cleared by a reset.
+ */
+export function createControl(onReset: () => void) {
+  let fault: { mode: FaultMode; remaining: number } = { mode: 'none', remaining: 0 };
+  let stats: Stats = { requests: 0, requestedCost: 0, operations: {} };
+
+  const reset = () => {
+    fault = { mode: 'none', remaining: 0 };
+    stats = { requests: 0, requestedCost: 0, operations: {} };
+  };
+
+  return {
+    /** Consumes one pending fault if it is one of `modes`. */
+    takeFault(modes: FaultMode[]): FaultMode | null {
+      if (fault.remaining <= 0 || !modes.includes(fault.mode)) return null;
+      fault.remaining -= 1;
+      return fault.mode;
+    },
+    countRequest(): void {
+      stats.requests += 1;
+    },
+    countOperation(name: string, requestedCost: number): void {
+      stats.requestedCost += requestedCost;
+      stats.operations[name] = (stats.operations[name] ?? 0) + 1;
+    },
+    reset,
+    /** Answers `/__sandbox/shopify/*`, or null when the path is not a control endpoint. */
+    async handle(request: Request, path: string): Promise<Response | null> {
+      if (path === '/__sandbox/shopify/stats' && request.method === 'GET') return json(stats);
+      if (path === '/__sandbox/shopify/reset' && request.method === 'POST') {
+        reset();
+        onReset();
+        return json({ ok: true });
+      }
+      if (path === '/__sandbox/shopify/faults' && request.method === 'POST') {
+        let body: unknown;
+        try {
+          body = await request.json();
+        } catch {
+          return json({ errors: 'Body must be JSON' }, 400);
+        }
+        const parsed = FaultSchema.safeParse(body);
+        if (!parsed.success) return json({ errors: z.prettifyError(parsed.error) }, 400);
+        fault = { mode: parsed.data.mode, remaining: parsed.data.mode === 'none' ? 0 : parsed.data.count };
+        return json({ ok: true, fault });
+      }
+      return null;
+    },
+  };
+}
+
+export type Control = ReturnType<typeof createControl>;

@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator, type ShopifyEmulatorOptions } from './emulator.server';
+
+export const SANDBOX_TOKEN = 'shpat_test_token';
+
+/** A settable clock, so tests move time instead of waiting. */
+export function createTestClock(start: string) {
+  let now = new Date(start).getTime();
+  return {
+    clock: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export type GraphqlReply = {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: Record<string, any> | null;
+    errors?: Array<{ message: string; locations?: unknown; extensions?: Record<string, any> }> | string;
+    extensions?: { cost?: Record<string, any>; search?: unknown };
+  };
+};
+
+/** Starts an emulator on an ephemeral loopback port, over real HTTP, as the app will reach it. */
+export async function startEmulator(options: ShopifyEmulatorOptions = {}) {
+  const emulator = createShopifyEmulator({ accessToken: SANDBOX_TOKEN, ...options });
+  const server = createServer(toNodeHandler(emulator.handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function graphql(query: string, variables?: Record<string, unknown>, token = SANDBOX_TOKEN): Promise<GraphqlReply> {
+    const response = await fetch(`${url}/admin/api/2026-10/graphql.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': token },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+  }
+
+  return {
+    url,
+    emulator,
+    graphql,
+    post: (path: string, body: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { createSeed } from '~/sandbox/seed/seed.server';
+import type { Seed } from '~/sandbox/seed/types.server';
+import { createControl } from './control.server';
+import { serveDemoOrders } from './demo-orders-page.server';
+import { createDocumentCache } from './document-cache.server';
+import { handleGraphql } from './graphql-endpoint.server';
+import { serveProductImage } from './images.server';
+import { createLeakyBucket } from './leaky-bucket.server';
+import { notFound } from './responses.server';
+import { createQueryRoot } from './root-resolvers.server';
+import { loadAdminSchema } from './schema.server';
+
+export const ShopifyEmulatorOptionsSchema = z.object({
+  accessToken: z.string().min(1).default('shpat_sandbox'),
+  clock: z.custom<() => Date>((value) => typeof value === 'function', 'clock must be a function returning a Date').optional(),
+  bucket: z
+    .object({
+      maximumAvailable: z.number().positive().default(2000),
+      restoreRate: z.number().positive().default(100),
+    })
+    .default({ maximumAvailable: 2000, restoreRate: 100 }),
+  /** Base URL for picture links; by default the origin the request came in on. */
+  publicUrl: z.url().transform((url) => url.replace(/\/+$/, '')).optional(),
+});
+
+export type ShopifyEmulatorOptions = z.input<typeof ShopifyEmulatorOptionsSchema>;
+
+export type ShopifyEmulator = {
+  handle(request: Request): Promise<Response>;
+  /** Back to a fresh seed (built at the current clock), a full bucket, no faults and zeroed stats. */
+  reset(): void;
+};
+
+const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
+const IMAGE_PATH = /^\/__sandbox\/images\/([a-z0-9-]+\.svg)$/;
+
+/**
+ * The sandbox Shopify Admin GraphQL API: the real 2026-10 schema, a deterministic demo store,
+ * Shopify's cost and throttling rules, and `/__sandbox/*` controls for tests and benchmarks.
+ */
+export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): ShopifyEmulator {
+  const config = ShopifyEmulatorOptionsSchema.parse(options);
+  const clock = config.clock ?? (() => new Date());
+  const schema = loadAdminSchema();
+  let seed: Seed = createSeed(clock());
+  const bucket = createLeakyBucket({ ...config.bucket, clock });
+  const reset = () => {
+    seed = createSeed(clock());
+    bucket.reset();
+    control.reset();
+  };
+  const control = createControl(reset);
+  const endpoint = {
+    schema,
+    accessToken: config.accessToken,
+    documents: createDocumentCache(schema),
+    bucket,
+    control,
+    queryRoot: createQueryRoot(schema, () => seed),
+    publicUrl: config.publicUrl,
+  };
+
+  return {
+    reset,
+    async handle(request) {
+      const path = new URL(request.url).pathname;
+      const graphql = GRAPHQL_PATH.exec(path);
+      if (graphql?.[1] && request.method === 'POST') return handleGraphql(request, graphql[1], endpoint);
+      if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
+      if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
+      const image = IMAGE_PATH.exec(path);
+      if (image?.[1] && request.method === 'GET') return serveProductImage(image[1]) ?? notFound();
+      return notFound();
+    },
+  };
+}
