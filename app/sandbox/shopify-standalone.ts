@@ -1,0 +1,28 @@
+import { createServer } from 'node:http';
+import { z } from 'zod';
+import { toNodeHandler } from './node-http.server';
+import { createShopifyEmulator } from './shopify/emulator.server';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  /** Benchmarks raise the bucket so they measure the portal rather than Shopify's rate limits. */
+  SHOPIFY_BUCKET_MAX: z.coerce.number().positive().default(2000),
+  SHOPIFY_RESTORE_RATE: z.coerce.number().positive().default(100),
+});
+
+const env = EnvSchema.parse(process.env);
+const emulator = createShopifyEmulator({
+  bucket: { maximumAvailable: env.SHOPIFY_BUCKET_MAX, restoreRate: env.SHOPIFY_RESTORE_RATE },
+});
+const server = createServer(toNodeHandler(emulator.handle));
+
+// Loopback only: the sandbox has a well-known token and test-control endpoints.
+server.listen(env.PORT, '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  console.log(`shopify emulator listening on http://127.0.0.1:${port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
