@@ -11,7 +11,10 @@ import { fallbackLanguage, isLanguage } from './i18n';
 import { getLanguage, rememberLanguage } from './i18n.server';
 import styles from './tailwind.css';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 /*
  * Pages ship no JavaScript unless a route asks for it with `handle.hydrate = true`. The lookup and
@@ -41,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
       </head>

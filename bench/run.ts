@@ -32,7 +32,7 @@ function lookupBody(orderNumber: string, email: string) {
 }
 
 async function signIn(portal: string, order: DemoOrder): Promise<string> {
-  const response = await fetch(`${portal}/`, {
+  const response = await fetch(`${portal}/?index`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -47,7 +47,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function timeFailure(portal: string, orderNumber: string, email: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${portal}/`, {
+  const response = await fetch(`${portal}/?index`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: lookupBody(orderNumber, email),
@@ -101,7 +101,7 @@ async function main() {
     const afterPage = await stats();
     const lookup = await load('lookup (POST /)', {
       ...common,
-      url: `${portal.url}/`,
+      url: `${portal.url}/?index`,
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: lookupBody(order.name, order.email),

@@ -24,7 +24,7 @@ export function buildSecurityHeaders(options: {
   return {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'Cross-Origin-Resource-Policy': 'same-site',
     ...(options.live ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),

@@ -21,7 +21,9 @@ function EventLine({ event }: { event: TrackingEventView }) {
   const format = useFormatters();
   return (
     <>
-      <p className="font-medium">{event.message ?? t(`status.${event.status}`)}</p>
+      <p className="font-medium">{t(`status.${event.status}`)}</p>
+      {/* The carrier's own words, in the carrier's language: shown under our translated status. */}
+      {event.message ? <p className="text-gray-800">{event.message}</p> : null}
       <p className="text-sm text-gray-700">
         <time dateTime={event.happenedAt}>{format.dateTime(event.happenedAt)}</time>
         {event.location ? ` · ${event.location}` : null}
