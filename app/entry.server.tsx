@@ -1,15 +1,30 @@
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance } from 'i18next';
+import { createInstance, type i18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { NonceProvider } from './components/nonce';
-import { i18nConfig } from './i18n';
-import { getLanguage, i18nServer } from './i18n.server';
+import { i18nConfig, type Language } from './i18n';
+import { getLanguage } from './i18n.server';
 
 const ABORT_DELAY = 5_000;
+
+/*
+ * One i18next instance per language, built on first use: every resource is bundled, and nothing
+ * on a request changes an instance, so building one per request would only cost time.
+ */
+const instances = new Map<Language, Promise<i18n>>();
+function getI18nInstance(language: Language): Promise<i18n> {
+  let instance = instances.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng: language }).then(() => created);
+    instances.set(language, instance);
+  }
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -18,13 +33,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const language = await getLanguage(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    ...i18nConfig,
-    lng: language,
-    ns: i18nServer.getRouteNamespaces(remixContext),
-  });
+  const i18n = await getI18nInstance(await getLanguage(request));
   const nonce = loadContext.cspNonce;
   // Crawlers and no-JS clients get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
