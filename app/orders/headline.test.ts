@@ -23,8 +23,8 @@ describe('getOrderHeadline', () => {
     const order = anOrder({
       lineItems: [shirt, socks],
       parcels: [
-        aParcel({ id: 'P1', status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z') }),
-        aParcel({ id: 'P2', status: 'delivered', deliveredAt: new Date('2026-03-12T16:00:00Z') }),
+        aParcel({ id: 'P1', status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z'), lines: [{ lineItemId: 'L1', quantity: 2 }] }),
+        aParcel({ id: 'P2', status: 'delivered', deliveredAt: new Date('2026-03-12T16:00:00Z'), lines: [{ lineItemId: 'L2', quantity: 1 }] }),
       ],
     });
     expect(getOrderHeadline(order)).toEqual({ key: 'delivered', date: '2026-03-12T16:00:00.000Z' });
@@ -34,8 +34,8 @@ describe('getOrderHeadline', () => {
     const order = anOrder({
       lineItems: [shirt, socks],
       parcels: [
-        aParcel({ id: 'P1', status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z') }),
-        aParcel({ id: 'P2', status: 'in_transit', estimatedDeliveryAt: new Date('2026-03-14T18:00:00Z') }),
+        aParcel({ id: 'P1', status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z'), lines: [{ lineItemId: 'L1', quantity: 2 }] }),
+        aParcel({ id: 'P2', status: 'in_transit', estimatedDeliveryAt: new Date('2026-03-14T18:00:00Z'), lines: [{ lineItemId: 'L2', quantity: 1 }] }),
       ],
     });
     expect(getOrderHeadline(order)).toEqual({ key: 'onItsWay', date: '2026-03-14T18:00:00.000Z' });
@@ -66,6 +66,30 @@ describe('getOrderHeadline', () => {
       parcels: [aParcel({ id: 'P0', status: 'cancelled' }), aParcel({ lines: [{ lineItemId: 'L2', quantity: 1 }] })],
     });
     expect(getOrderHeadline(order)).toEqual({ key: 'partlyShipped', shipped: 1, total: 2 });
+  });
+
+  it('still says delivered once the delivered items are being returned or were refunded', () => {
+    const order = anOrder({
+      lineItems: [{ ...shirt, currentQuantity: 0 }],
+      parcels: [aParcel({ status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z'), lines: [{ lineItemId: 'L1', quantity: 2 }] })],
+    });
+    expect(getOrderHeadline(order)).toEqual({ key: 'delivered', date: '2026-03-10T10:00:00.000Z' });
+  });
+
+  it('ignores the fulfilment Shopify records for a digital gift card', () => {
+    const giftCard = aLine({ id: 'G1', isGiftCard: true, requiresShipping: false });
+    const order = anOrder({
+      lineItems: [giftCard, shirt],
+      parcels: [
+        aParcel({ id: 'PG', status: 'confirmed', carrier: null, trackingNumber: null, lines: [{ lineItemId: 'G1', quantity: 1 }] }),
+        aParcel({ id: 'P1', status: 'delivered', deliveredAt: new Date('2026-03-10T10:00:00Z'), lines: [{ lineItemId: 'L1', quantity: 2 }] }),
+      ],
+    });
+    expect(getOrderHeadline(order)).toEqual({ key: 'delivered', date: '2026-03-10T10:00:00.000Z' });
+  });
+
+  it('says a parcel with only a label is packed, not on its way', () => {
+    expect(getOrderHeadline(anOrder({ parcels: [aParcel({ status: 'label_created' })] }))).toEqual({ key: 'packed' });
   });
 
   it('says "on its way" without a date when the carrier gave none', () => {

@@ -9,24 +9,40 @@ export type Headline =
   | { key: 'outForDelivery' }
   | { key: 'partlyShipped'; shipped: number; total: number }
   | { key: 'onItsWay'; date: string | null }
+  | { key: 'packed' }
   | { key: 'preparing' };
 
 export type ItemCounts = { total: number; shipped: number; unshipped: number };
 
-/** Counts units that travel in a parcel: gift cards and other non-shipping lines are left out. */
-export function countShippableItems(order: Order): ItemCounts {
-  let total = 0;
-  let unshipped = 0;
-  for (const line of order.lineItems) {
-    if (!line.requiresShipping || line.isGiftCard) continue;
-    total += line.currentQuantity;
-    unshipped += Math.min(line.unfulfilledQuantity, line.currentQuantity);
-  }
-  return { total, shipped: total - unshipped, unshipped };
+/** Lines that travel in a box: gift cards and other digital lines never do. */
+const shippableLineIds = (order: Order) =>
+  new Set(order.lineItems.filter((line) => line.requiresShipping && !line.isGiftCard).map((line) => line.id));
+
+/**
+ * Parcels a shopper waits for: not cancelled, and carrying at least one physical item (Shopify
+ * also "fulfils" digital gift cards, without any parcel).
+ */
+export function physicalParcels(order: Order): Parcel[] {
+  const shippable = shippableLineIds(order);
+  return order.parcels.filter(
+    (parcel) => parcel.status !== 'cancelled' && parcel.lines.some((line) => shippable.has(line.lineItemId)),
+  );
 }
 
-export function activeParcels(order: Order): Parcel[] {
-  return order.parcels.filter((parcel) => parcel.status !== 'cancelled');
+/**
+ * Units shipped are counted from the parcels themselves; units still to ship from Shopify's
+ * unfulfilled quantities, less refunded ones. Returns and refunds after delivery change neither.
+ */
+export function countShippableItems(order: Order): ItemCounts {
+  const shippable = shippableLineIds(order);
+  const shipped = physicalParcels(order)
+    .flatMap((parcel) => parcel.lines)
+    .filter((line) => shippable.has(line.lineItemId))
+    .reduce((sum, line) => sum + line.quantity, 0);
+  const unshipped = order.lineItems
+    .filter((line) => shippable.has(line.id))
+    .reduce((sum, line) => sum + Math.min(line.unfulfilledQuantity, line.currentQuantity), 0);
+  return { total: shipped + unshipped, shipped, unshipped };
 }
 
 const latest = (dates: (Date | null)[]): Date | null =>
@@ -34,9 +50,9 @@ const latest = (dates: (Date | null)[]): Date | null =>
 
 export function getOrderHeadline(order: Order): Headline {
   if (order.cancelledAt) return { key: 'cancelled', date: order.cancelledAt.toISOString() };
+  if (shippableLineIds(order).size === 0) return { key: 'digital' };
   const counts = countShippableItems(order);
-  if (counts.total === 0) return { key: 'digital' };
-  const parcels = activeParcels(order);
+  const parcels = physicalParcels(order);
   if (parcels.some((p) => p.status === 'attempted_delivery' || p.status === 'failure')) {
     return { key: 'deliveryProblem' };
   }
@@ -49,6 +65,7 @@ export function getOrderHeadline(order: Order): Headline {
   if (counts.shipped > 0 && counts.unshipped > 0) {
     return { key: 'partlyShipped', shipped: counts.shipped, total: counts.total };
   }
+  if (counts.shipped > 0 && parcels.every((p) => p.status === 'label_created')) return { key: 'packed' };
   if (counts.shipped > 0) {
     const eta = latest(parcels.filter((p) => p.status !== 'delivered').map((p) => p.estimatedDeliveryAt));
     return { key: 'onItsWay', date: eta?.toISOString() ?? null };

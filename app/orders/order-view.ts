@@ -1,4 +1,4 @@
-import { countShippableItems, getOrderHeadline, type Headline } from './headline';
+import { countShippableItems, getOrderHeadline, physicalParcels, type Headline } from './headline';
 import { maskAddress, type MaskedAddress } from './mask';
 import type { LineItem, Money, Order, ParcelStatus } from './types';
 
@@ -56,9 +56,7 @@ const toItemView = (line: LineItem, quantity: number): ItemView => ({
 
 export function toOrderView(order: Order): OrderView {
   const linesById = new Map(order.lineItems.map((line) => [line.id, line]));
-  const parcels = order.parcels
-    .filter((parcel) => parcel.status !== 'cancelled')
-    .map((parcel, index): ParcelView => {
+  const parcels = physicalParcels(order).map((parcel, index): ParcelView => {
       const events = [...parcel.events]
         .sort((a, b) => b.happenedAt.getTime() - a.happenedAt.getTime())
         .map((event) => ({ ...event, happenedAt: event.happenedAt.toISOString() }));

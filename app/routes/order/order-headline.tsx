@@ -11,6 +11,7 @@ const TONE: Record<OrderView['headline']['key'], string> = {
   partlyShipped: 'border-brand-600',
   onItsWay: 'border-brand-600',
   preparing: 'border-amber-600',
+  packed: 'border-amber-600',
 };
 
 function useHeadlineText(headline: OrderView['headline']): string {
