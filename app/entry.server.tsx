@@ -1,30 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance, type i18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { NonceProvider } from './components/nonce';
-import { i18nConfig, type Language } from './i18n';
-import { getLanguage } from './i18n.server';
+import { getI18nInstance, getLanguage } from './i18n.server';
 
 const ABORT_DELAY = 5_000;
-
-/*
- * One i18next instance per language, built on first use: every resource is bundled, and nothing
- * on a request changes an instance, so building one per request would only cost time.
- */
-const instances = new Map<Language, Promise<i18n>>();
-function getI18nInstance(language: Language): Promise<i18n> {
-  let instance = instances.get(language);
-  if (!instance) {
-    const created = createInstance();
-    instance = created.use(initReactI18next).init({ ...i18nConfig, lng: language }).then(() => created);
-    instances.set(language, instance);
-  }
-  return instance;
-}
 
 export default async function handleRequest(
   request: Request,

@@ -1,4 +1,6 @@
 import { createCookie } from '@remix-run/node';
+import { createInstance, type i18n, type TFunction } from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import { RemixI18Next } from 'remix-i18next/server';
 import { fallbackLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from './i18n';
 
@@ -31,4 +33,29 @@ export async function getLanguage(request: Request): Promise<Language> {
 export async function rememberLanguage(request: Request, language: Language): Promise<string | null> {
   const fromUrl = new URL(request.url).searchParams.get('lng');
   return isLanguage(fromUrl) ? languageCookie.serialize(language) : null;
+}
+
+/*
+ * One i18next instance per language, built on first use: every resource is bundled and nothing on
+ * a request changes an instance, so building one per request (as getFixedT does) only costs time.
+ */
+const instances = new Map<Language, Promise<i18n>>();
+
+export function getI18nInstance(language: Language): Promise<i18n> {
+  let instance = instances.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng: language })
+      .then(() => created);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+/** A translator in the request's language, for text built in loaders (page titles). */
+export async function getTranslator(request: Request, namespace: string): Promise<TFunction> {
+  const instance = await getI18nInstance(await getLanguage(request));
+  return instance.getFixedT(null, namespace);
 }

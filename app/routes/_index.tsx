@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/form/field';
 import { createLookupSchema } from '~/orders/lookup-form';
+import { getTranslator } from '~/i18n.server';
 import { lookUpOrder } from '~/orders/lookup';
 import { serializeSessionCookie } from '~/session/shopper-cookie.server';
 import { log } from '~/utils/log.server';
@@ -12,10 +13,11 @@ import { orServiceUnavailable } from '~/utils/upstream.server';
 
 export const handle = { i18n: ['common', 'lookup'] };
 
-export const meta: MetaFunction = () => [{ title: 'Comptoir' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }];
 
-export function loader({ context }: LoaderFunctionArgs) {
-  return { secondFactor: context.services.config.lookupSecondFactor };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const t = await getTranslator(request, 'lookup');
+  return { secondFactor: context.services.config.lookupSecondFactor, title: `${t('title')} · Comptoir` };
 }
 
 export async function action({ request, context: { services, clientAddress } }: ActionFunctionArgs) {

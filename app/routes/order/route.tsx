@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { notFound } from '~/utils/http.server';
@@ -14,7 +15,7 @@ export const handle = { i18n: ['common', 'orders'] };
 
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
-export const meta: MetaFunction = () => [{ title: 'Comptoir' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
   const session = await requireShopperSession(request, {
@@ -24,7 +25,8 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   });
   const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
   if (!order) throw notFound();
-  return { order: toOrderView(order) };
+  const t = await getTranslator(request, 'orders');
+  return { order: toOrderView(order), title: `${t('pageTitle', { name: order.name })} · Comptoir` };
 }
 
 export default function OrderPage() {
