@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices, type LaunchOptions } from '@playwright/test';
+import { ISOLATED_CLIENT_MAX, ISOLATED_URL, ORDER_MAX, SHARED_URL } from './tests/e2e/support/servers';
+
+/*
+ * End-to-end tests drive the BUILT app (`npm run build` first; `npm test` does it) in sandbox
+ * mode, with the Shopify emulator mounted in the same process. Two servers, each on a fresh
+ * database (see tests/e2e/support/serve.mjs):
+ *  - "shared" serves every ordinary spec, from both workers at once. Its per-client lookup cap
+ *    is lifted (all tests come from 127.0.0.1); specs keep to their own order numbers instead.
+ *  - "isolated" serves only the specs that change global state: injected Shopify faults, and a
+ *    client cap low enough to reach. Those specs run one at a time, one project after the other.
+ */
+const ISOLATED_SPECS = ['upstream-failure.spec.ts', 'client-limit.spec.ts'];
+
+/** Playwright's own Chromium when installed, else Debian's (`PLAYWRIGHT_CHROMIUM_PATH` forces one). */
+function launchOptions(): LaunchOptions {
+  const forced = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (!forced && existsSync(chromium.executablePath())) return {};
+  return {
+    executablePath: forced ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
+function server(url: string, env: Record<string, string>) {
+  return {
+    command: 'node tests/e2e/support/serve.mjs',
+    url: `${url}/healthz`,
+    env: {
+      PORT: new URL(url).port,
+      HOST: '127.0.0.1',
+      // Pinned, so a developer's .env cannot change what the specs expect.
+      COMPTOIR_MODE: 'sandbox',
+      COMPTOIR_LOOKUP_SECOND_FACTOR: 'none',
+      RATE_LIMIT_ORDER_MAX: String(ORDER_MAX),
+      ...env,
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    // SIGTERM lets the server close its database before its temp folder is deleted.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  };
+}
+
+const mobile = { ...devices['Pixel 7'], launchOptions: launchOptions() };
+const desktop = { ...devices['Desktop Chrome'], launchOptions: launchOptions() };
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  // No retries, on CI either: every spec owns its data, so a failure is a finding, not noise.
+  retries: 0,
+  workers: 2,
+  reporter: 'list',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'mobile', testIgnore: ISOLATED_SPECS, use: { ...mobile, baseURL: SHARED_URL } },
+    // The desktop layout gets the pages themselves; the flows behind them are not layout-bound.
+    { name: 'desktop', testMatch: ['order-page.spec.ts', 'accessibility.spec.ts'], use: { ...desktop, baseURL: SHARED_URL } },
+    { name: 'upstream', testMatch: 'upstream-failure.spec.ts', use: { ...mobile, baseURL: ISOLATED_URL } },
+    // Runs after "upstream": once it has reached the client cap, no lookup from 127.0.0.1 passes.
+    { name: 'client-limit', testMatch: 'client-limit.spec.ts', dependencies: ['upstream'], use: { ...mobile, baseURL: ISOLATED_URL } },
+  ],
+  webServer: [
+    server(SHARED_URL, { RATE_LIMIT_CLIENT_MAX: '1000' }),
+    server(ISOLATED_URL, {
+      RATE_LIMIT_CLIENT_MAX: String(ISOLATED_CLIENT_MAX),
+      // Every page view reaches the emulator, so an injected fault shows on the order page too.
+      COMPTOIR_ORDER_CACHE_SECONDS: '0',
+    }),
+  ],
+});

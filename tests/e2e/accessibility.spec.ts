@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, labels, lockOut, openOrder, submitLookup, test, unknownOrderNumber } from './support/fixtures';
+
+/** Runs axe on what the page shows now and lists any WCAG 2.1 A/AA violation, element by element. */
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = violations.map((v) => ({ rule: v.id, help: v.help, elements: v.nodes.map((node) => node.target.join(' ')) }));
+  expect(found).toEqual([]);
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(`accessibility (${language})`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.goto(`/?lng=${language}`);
+    });
+
+    test('lookup page', async ({ page }) => {
+      await expect(page.getByRole('button', { name: labels[language].submit })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('failed lookup', async ({ page }) => {
+      const response = await submitLookup(page, { orderNumber: unknownOrderNumber('AXE'), email: 'nobody@example.com' }, language);
+      expect(response.status()).toBe(400);
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('locked lookup', async ({ page, request }) => {
+      const orderNumber = unknownOrderNumber('AXE-LOCKED');
+      await lockOut(request, orderNumber);
+      const response = await submitLookup(page, { orderNumber, email: 'nobody@example.com' }, language);
+      expect(response.status()).toBe(429);
+      await expectNoViolations(page);
+    });
+
+    test('page not found', async ({ page }) => {
+      expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+      await expectNoViolations(page);
+    });
+
+    test('order page with several parcels, history open', async ({ page, demoOrders }) => {
+      await openOrder(page, demoOrders.get('partially-fulfilled'), language);
+      for (const summary of await page.locator('summary').all()) await summary.click();
+      await expectNoViolations(page);
+    });
+  });
+}

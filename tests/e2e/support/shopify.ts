@@ -1,0 +1,47 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/*
+ * What the store itself holds for an order, read from the sandbox emulator through the Admin
+ * GraphQL API the way any Shopify client would. Specs compare the page against it: the tracking
+ * link must be the carrier's, and the full street must never reach the page.
+ */
+export type StoreOrder = {
+  name: string;
+  shippingAddress: { address1: string; address2: string | null; zip: string } | null;
+  fulfillments: Array<{ trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }> }>;
+  lineItems: {
+    nodes: Array<{
+      title: string;
+      variantTitle: string | null;
+      quantity: number;
+      image: { url: string } | null;
+      originalUnitPriceSet: { presentmentMoney: { amount: string; currencyCode: string } };
+    }>;
+  };
+};
+
+const QUERY = `query E2EOrder($query: String!) {
+  orders(first: 1, query: $query) {
+    nodes {
+      name
+      shippingAddress { address1 address2 zip }
+      fulfillments(first: 10) { trackingInfo(first: 1) { company number url } }
+      lineItems(first: 50) {
+        nodes { title variantTitle quantity image { url } originalUnitPriceSet { presentmentMoney { amount currencyCode } } }
+      }
+    }
+  }
+}`;
+
+export async function readStoreOrder(request: APIRequestContext, name: string): Promise<StoreOrder> {
+  const response = await request.post('/admin/api/2026-10/graphql.json', {
+    headers: { 'X-Shopify-Access-Token': 'shpat_sandbox' },
+    data: { query: QUERY, variables: { query: `name:${name}` } },
+  });
+  expect(response.status(), 'emulator GraphQL').toBe(200);
+  const body = (await response.json()) as { data?: { orders: { nodes: StoreOrder[] } }; errors?: unknown };
+  expect(body.errors, 'emulator GraphQL errors').toBeUndefined();
+  const order = body.data?.orders.nodes[0];
+  if (!order) throw new Error(`the emulator has no order ${name}`);
+  return order;
+}
