@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -8,6 +8,12 @@ import { NonceProvider } from './components/nonce';
 import { getI18nInstance, getLanguage } from './i18n.server';
 
 const ABORT_DELAY = 5_000;
+
+/** Unexpected errors only: a 404 or a thrown Response is an answer, not a fault. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  if (process.env.COMPTOIR_LOG !== 'silent') console.error(error);
+};
 
 export default async function handleRequest(
   request: Request,

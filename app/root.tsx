@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useNonce } from './components/nonce';
 import { SandboxBanner } from './components/sandbox-banner';
 import { fallbackLanguage, isLanguage } from './i18n';
 import { getLanguage, rememberLanguage } from './i18n.server';
+import { forwardRetryAfter } from './utils/http.server';
 import styles from './tailwind.css';
 
 export const links: LinksFunction = () => [
@@ -25,6 +26,8 @@ export const meta: MetaFunction = () => [{ title: 'Comptoir' }];
  * downloads none of the ~110 KB (gzip) that React, Remix and i18next weigh in the browser.
  */
 export const handle = { i18n: ['common'] };
+
+export const headers: HeadersFunction = forwardRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/form/field';
@@ -8,10 +8,13 @@ import { createLookupSchema } from '~/orders/lookup-form';
 import { getTranslator } from '~/i18n.server';
 import { lookUpOrder } from '~/orders/lookup';
 import { serializeSessionCookie } from '~/session/shopper-cookie.server';
+import { forwardRetryAfter } from '~/utils/http.server';
 import { log } from '~/utils/log.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 
 export const handle = { i18n: ['common', 'lookup'] };
+
+export const headers: HeadersFunction = forwardRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }];
 

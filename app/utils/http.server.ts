@@ -13,3 +13,12 @@ export const serviceUnavailable = (retryAfterSeconds: number | null) =>
     statusText: 'Service Unavailable',
     headers: { 'Retry-After': String(Math.max(1, retryAfterSeconds ?? 30)) },
   });
+
+/**
+ * Remix sends a route's own headers only through its `headers` export; this one passes on the
+ * `Retry-After` of a refusal (429) or an upstream failure (503), wherever it was set.
+ */
+export function forwardRetryAfter({ actionHeaders, loaderHeaders, errorHeaders }: { actionHeaders: Headers; loaderHeaders: Headers; errorHeaders?: Headers }): Record<string, string> {
+  const retryAfter = errorHeaders?.get('Retry-After') ?? actionHeaders.get('Retry-After') ?? loaderHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : {};
+}

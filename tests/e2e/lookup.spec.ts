@@ -67,6 +67,7 @@ test.describe('a failed lookup', () => {
     }
     const locked = await submitLookup(page, { orderNumber: order.name, email: order.email });
     expect(locked.status()).toBe(429);
+    expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Too many attempts');
     await expect(page.getByText(/try again in about \d+ minutes/)).toBeVisible();
     expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'comptoir_session' }));

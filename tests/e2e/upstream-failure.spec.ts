@@ -32,6 +32,7 @@ for (const { mode, language } of cases) {
     await injectFault(request, mode);
     const failed = await submitLookup(page, details, language);
     expect(failed.status()).toBe(503);
+    expect(Number(failed.headers()['retry-after'])).toBeGreaterThan(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(UNAVAILABLE[language]);
     expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'comptoir_session' }));
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
-import { notFound } from '~/utils/http.server';
+import { forwardRetryAfter, notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 import { ItemList } from './item-list';
 import { OrderHeadline } from './order-headline';
@@ -13,7 +13,7 @@ import { ParcelCard } from './parcel-card';
 
 export const handle = { i18n: ['common', 'orders'] };
 
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
+export const headers: HeadersFunction = (args) => ({ 'Cache-Control': 'no-store', ...forwardRetryAfter(args) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
