@@ -41,4 +41,4 @@ export type ReturnContext = {
 };
 
 /** The shopper's earlier returns, from Comptoir's cases: used by auto-approval limits. */
-export type CustomerReturnHistory = { returnsInLastDays: (days: number) => number };
+export type CustomerReturnHistory = { returnRequestedAt: Date[] };
