@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
@@ -23,4 +23,78 @@ export const rateLimitCounters = pgTable(
     // The primary key leads with `key`, so cleanup by age needs its own index.
     index('rate_limit_counters_window_start_idx').on(table.windowStart),
   ]
+);
+
+/*
+ * Cases: one row per shopper request. JSON columns are typed by the zod schemas in
+ * `~/cases/case-store`; the repository parses them on every read and write, so a row written by
+ * an older release fails loudly instead of flowing on half-shaped.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    /** `C-` and 8 Crockford base32 characters: readable aloud, and Gorgias' `external_id`. */
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    orderId: text('order_id').notNull(),
+    orderName: text('order_name').notNull(),
+    customerEmailHash: text('customer_email_hash').notNull(),
+    language: text('language').notNull(),
+    state: text('state').notNull(),
+    lines: jsonb('lines').notNull(),
+    refundMethod: text('refund_method'),
+    totals: jsonb('totals').notNull(),
+    policyVersion: text('policy_version').notNull(),
+    providerRefs: jsonb('provider_refs').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    index('cases_order_id_idx').on(table.orderId),
+    // Serves "returns by this customer since …" for the auto-approval limits.
+    index('cases_customer_kind_created_idx').on(table.customerEmailHash, table.kind, table.createdAt),
+  ]
+);
+
+/** Append-only log of what happened to a case; the identity column gives insertion order. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [index('case_events_case_id_idx').on(table.caseId, table.id)]
+);
+
+/** Keys sent by the return form: a replayed submission finds the case it already opened. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  caseId: text('case_id')
+    .notNull()
+    .references(() => cases.id),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Photos a shopper attached; the bytes live in object storage under `storage_key`. */
+export const casePhotos = pgTable(
+  'case_photos',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('case_photos_case_id_idx').on(table.caseId)]
 );
