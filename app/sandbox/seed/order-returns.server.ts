@@ -4,7 +4,7 @@ import type { OrderSpec } from './order-spec.server';
 import type { GqlObject } from './types.server';
 
 /** The deprecated `ReturnReason` enum still served next to the new definitions. */
-const LEGACY_REASON: Record<string, string> = {
+export const LEGACY_REASON: Record<string, string> = {
   'size-too-small': 'SIZE_TOO_SMALL', 'size-too-large': 'SIZE_TOO_LARGE', defective: 'DEFECTIVE',
   'not-as-described': 'NOT_AS_DESCRIBED', 'changed-mind': 'UNWANTED', 'wrong-item': 'WRONG_ITEM',
 };

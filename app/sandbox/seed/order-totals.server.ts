@@ -58,6 +58,14 @@ export function orderMoney(spec: OrderSpec, lines: DraftLine[], shipping: Amount
   };
 }
 
+/** `Order.returnStatus` from its returns' statuses: a request awaiting the shop outranks the rest. */
+export function orderReturnStatus(statuses: unknown[]): string {
+  if (statuses.includes('REQUESTED')) return 'RETURN_REQUESTED';
+  if (statuses.includes('OPEN')) return 'IN_PROGRESS';
+  if (statuses.includes('CLOSED')) return 'RETURNED';
+  return 'NO_RETURN';
+}
+
 /** Display statuses derived from the order's content, as Shopify derives them. */
 export function orderStatuses(spec: OrderSpec, lines: DraftLine[], returns: GqlObject[], total: Amount, refunded: Amount) {
   const open = lines.reduce((sum, line) => sum + Math.max(0, line.quantity - line.fulfilled - line.refunded), 0);
@@ -67,10 +75,7 @@ export function orderStatuses(spec: OrderSpec, lines: DraftLine[], returns: GqlO
   if (fulfilled > 0) displayFulfillmentStatus = open === 0 ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
   let displayFinancialStatus = 'PAID';
   if (refunded.shop > 0) displayFinancialStatus = refunded.shop >= total.shop ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-  let returnStatus = 'NO_RETURN';
-  if (statuses.includes('REQUESTED')) returnStatus = 'RETURN_REQUESTED';
-  else if (statuses.includes('OPEN')) returnStatus = 'IN_PROGRESS';
-  else if (statuses.includes('CLOSED')) returnStatus = 'RETURNED';
+  const returnStatus = orderReturnStatus(statuses);
   const activeReturn = statuses.includes('REQUESTED') || statuses.includes('OPEN');
   return {
     displayFulfillmentStatus,

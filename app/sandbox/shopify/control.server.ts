@@ -4,23 +4,35 @@ import { json } from './responses.server';
 export const FaultSchema = z.object({
   mode: z.enum(['none', 'throttled', 'http429', 'http500']),
   count: z.number().int().positive().max(10_000).default(1),
+  /** Delay before every GraphQL answer from now on (not counted down); omitted keeps the current one. */
+  latencyMs: z.number().int().min(0).max(30_000).optional(),
 });
 
 export type FaultMode = z.infer<typeof FaultSchema>['mode'];
 
 export type Stats = { requests: number; requestedCost: number; operations: Record<string, number> };
 
+export type ControlOptions = {
+  /** Side effects for `GET /__sandbox/shopify/returns`. */
+  listReturns: () => unknown[];
+  /** Latency the emulator starts with and goes back to on reset. */
+  latencyMs: number;
+};
+
 /**
- * Test and benchmark controls: injected faults for the next N GraphQL requests, and counters of
- * what the emulator was asked, both cleared by a reset.
+ * Test and benchmark controls: injected faults for the next N GraphQL requests, a fixed latency,
+ * counters of what the emulator was asked, and the returns it was asked to make. A reset clears
+ * faults, latency and counters, and (through `onReset`) the store's data.
  */
-export function createControl(onReset: () => void) {
+export function createControl(onReset: () => void, options: ControlOptions) {
   let fault: { mode: FaultMode; remaining: number } = { mode: 'none', remaining: 0 };
   let stats: Stats = { requests: 0, requestedCost: 0, operations: {} };
+  let latencyMs = options.latencyMs;
 
   const reset = () => {
     fault = { mode: 'none', remaining: 0 };
     stats = { requests: 0, requestedCost: 0, operations: {} };
+    latencyMs = options.latencyMs;
   };
 
   return {
@@ -29,6 +41,10 @@ export function createControl(onReset: () => void) {
       if (fault.remaining <= 0 || !modes.includes(fault.mode)) return null;
       fault.remaining -= 1;
       return fault.mode;
+    },
+    /** Waits the configured latency, so benchmarks can see the portal behind a slow Shopify. */
+    async delay(): Promise<void> {
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     },
     countRequest(): void {
       stats.requests += 1;
@@ -41,6 +57,7 @@ export function createControl(onReset: () => void) {
     /** Answers `/__sandbox/shopify/*`, or null when the path is not a control endpoint. */
     async handle(request: Request, path: string): Promise<Response | null> {
       if (path === '/__sandbox/shopify/stats' && request.method === 'GET') return json(stats);
+      if (path === '/__sandbox/shopify/returns' && request.method === 'GET') return json({ returns: options.listReturns() });
       if (path === '/__sandbox/shopify/reset' && request.method === 'POST') {
         reset();
         onReset();
@@ -56,7 +73,8 @@ export function createControl(onReset: () => void) {
         const parsed = FaultSchema.safeParse(body);
         if (!parsed.success) return json({ errors: z.prettifyError(parsed.error) }, 400);
         fault = { mode: parsed.data.mode, remaining: parsed.data.mode === 'none' ? 0 : parsed.data.count };
-        return json({ ok: true, fault });
+        latencyMs = parsed.data.latencyMs ?? latencyMs;
+        return json({ ok: true, fault, latencyMs });
       }
       return null;
     },

@@ -8,6 +8,8 @@ import { handleGraphql } from './graphql-endpoint.server';
 import { serveProductImage } from './images.server';
 import { createLeakyBucket } from './leaky-bucket.server';
 import { notFound } from './responses.server';
+import { createReturnMutations } from './return-mutations.server';
+import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
 
@@ -20,6 +22,8 @@ export const ShopifyEmulatorOptionsSchema = z.object({
       restoreRate: z.number().positive().default(100),
     })
     .default({ maximumAvailable: 2000, restoreRate: 100 }),
+  /** Delay before every GraphQL answer, e.g. 500 to benchmark against a slow Shopify; reset keeps it. */
+  latencyMs: z.number().int().min(0).max(30_000).default(0),
   /** Base URL for picture links; by default the origin the request came in on. */
   publicUrl: z.url().transform((url) => url.replace(/\/+$/, '')).optional(),
 });
@@ -28,7 +32,7 @@ export type ShopifyEmulatorOptions = z.input<typeof ShopifyEmulatorOptionsSchema
 
 export type ShopifyEmulator = {
   handle(request: Request): Promise<Response>;
-  /** Back to a fresh seed (built at the current clock), a full bucket, no faults and zeroed stats. */
+  /** Back to a fresh seed (built at the current clock), a full bucket, no faults, the configured latency and zeroed stats. */
   reset(): void;
 };
 
@@ -44,13 +48,16 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   const clock = config.clock ?? (() => new Date());
   const schema = loadAdminSchema();
   let seed: Seed = createSeed(clock());
+  // Mutations write into the seed; the store tracks what they moved, so both are replaced together.
+  let returns = createReturnsStore(seed, clock);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
   const reset = () => {
     seed = createSeed(clock());
+    returns = createReturnsStore(seed, clock);
     bucket.reset();
     control.reset();
   };
-  const control = createControl(reset);
+  const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs });
   const endpoint = {
     schema,
     accessToken: config.accessToken,
@@ -58,6 +65,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     bucket,
     control,
     queryRoot: createQueryRoot(schema, () => seed),
+    mutationRoot: createReturnMutations(() => seed, () => returns),
     publicUrl: config.publicUrl,
   };
 

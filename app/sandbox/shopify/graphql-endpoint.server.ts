@@ -25,6 +25,7 @@ export type GraphqlEndpoint = {
   bucket: LeakyBucket;
   control: Control;
   queryRoot: Record<string, RootResolver>;
+  mutationRoot: Record<string, RootResolver>;
   publicUrl: string | undefined;
 };
 
@@ -58,6 +59,7 @@ export async function handleGraphql(request: Request, version: string, endpoint:
     return json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, 401, headers);
   }
   control.countRequest();
+  await control.delay();
   const httpFault = control.takeFault(['http429', 'http500']);
   if (httpFault === 'http429') {
     return json({ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, 429, { ...headers, 'Retry-After': '1' });
@@ -100,7 +102,7 @@ export async function handleGraphql(request: Request, version: string, endpoint:
 
   const context: ExecutionContext = {
     queryRoot: endpoint.queryRoot,
-    mutationRoot: {},
+    mutationRoot: endpoint.mutationRoot,
     baseUrl: endpoint.publicUrl ?? new URL(request.url).origin,
     actualCost: 0,
     searchWarnings: [],

@@ -5,7 +5,8 @@ import { searchOrders } from './order-search.server';
 
 const GID = /^gid:\/\/shopify\/(\w+)\/[\w-]+$/;
 
-function requireGid(id: unknown): string {
+/** A well-formed global id, or the coercion error Shopify raises for a malformed one. */
+export function requireGid(id: unknown): string {
   const text = String(id);
   if (!GID.test(text)) {
     throw new GraphQLError(`Invalid global id '${text}'`, { extensions: { code: 'argumentLiteralsIncompatible', typeName: 'CoercionError' } });
@@ -59,6 +60,7 @@ export function createQueryRoot(schema: GraphQLSchema, getSeed: () => Seed): Rec
     order: ofType('Order'),
     product: ofType('Product'),
     productVariant: ofType('ProductVariant'),
+    return: ofType('Return'),
     node: (args) => asNode(args.id),
     nodes: (args) => (Array.isArray(args.ids) ? args.ids.map(asNode) : []),
     returnableFulfillments: (args) => getSeed().returnableFulfillments.get(requireGid(args.orderId)) ?? [],

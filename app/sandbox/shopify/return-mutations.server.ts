@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { GqlObject, Seed } from '~/sandbox/seed/types.server';
+import type { RootResolver } from './field-resolver.server';
+import { planReturn, ReturnInputSchema, userError, type ReturnUserError } from './return-validation.server';
+import type { ReturnsStore } from './returns-store.server';
+import { requireGid } from './root-resolvers.server';
+
+const payload = (typename: string, ret: GqlObject | null, userErrors: ReturnUserError[] = []) => ({
+  __typename: typename, return: userErrors.length ? null : ret, userErrors,
+});
+
+const IdInputSchema = z.object({ id: z.string() });
+const DeclineInputSchema = IdInputSchema.extend({ declineReason: z.string(), declineNote: z.string().nullish() });
+
+/** Longest decline note Shopify keeps (an inference: the Admin UI caps the field at 500). */
+const MAX_DECLINE_NOTE = 500;
+
+/**
+ * The return mutations the portal uses, answering like the Admin API: a payload with the return,
+ * or `return: null` and `userErrors` when the input or the return's state does not allow it.
+ */
+export function createReturnMutations(getSeed: () => Seed, getStore: () => ReturnsStore): Record<string, RootResolver> {
+  const open = (via: 'returnRequest' | 'returnCreate', root: string, typename: string) => (args: Record<string, unknown>) => {
+    const input = ReturnInputSchema.parse(args[root]);
+    requireGid(input.orderId);
+    const planned = planReturn(input, root, { seed: getSeed(), store: getStore(), via });
+    return 'errors' in planned ? payload(typename, null, planned.errors) : payload(typename, getStore().open(planned.plan));
+  };
+
+  /** The return with this id in one of `statuses`, or the user error Shopify gives instead. */
+  function findReturn(id: string, field: string[], statuses: string[], action: string): { ret: GqlObject } | { error: ReturnUserError } {
+    const ret = getSeed().nodes.get(requireGid(id));
+    if (ret?.__typename !== 'Return') return { error: userError(field, 'NOT_FOUND', 'Return does not exist.') };
+    if (!statuses.includes(String(ret.status))) {
+      return { error: userError(field, 'INVALID_STATE', `Return is not ${action}. Only returns with status ${statuses.join(' or ')} can be ${action.replace(/able$/, 'ed')}.`) };
+    }
+    return { ret };
+  }
+
+  return {
+    returnRequest: open('returnRequest', 'input', 'ReturnRequestPayload'),
+    returnCreate: open('returnCreate', 'returnInput', 'ReturnCreatePayload'),
+    returnApproveRequest: (args) => {
+      const { id } = IdInputSchema.parse(args.input);
+      const found = findReturn(id, ['input', 'id'], ['REQUESTED'], 'approvable');
+      if ('error' in found) return payload('ReturnApproveRequestPayload', null, [found.error]);
+      getStore().approve(found.ret);
+      return payload('ReturnApproveRequestPayload', found.ret);
+    },
+    returnDeclineRequest: (args) => {
+      const input = DeclineInputSchema.parse(args.input);
+      const found = findReturn(input.id, ['input', 'id'], ['REQUESTED'], 'declinable');
+      if ('error' in found) return payload('ReturnDeclineRequestPayload', null, [found.error]);
+      if ((input.declineNote?.length ?? 0) > MAX_DECLINE_NOTE) {
+        const error = userError(['input', 'declineNote'], 'TOO_LONG', `Decline note is too long (maximum is ${MAX_DECLINE_NOTE} characters).`);
+        return payload('ReturnDeclineRequestPayload', null, [error]);
+      }
+      getStore().close(found.ret, 'DECLINED', { reason: input.declineReason, note: input.declineNote ?? null });
+      return payload('ReturnDeclineRequestPayload', found.ret);
+    },
+    // Shopify allows a cancel only before any work (inspection, refund) was done on the return.
+    returnCancel: (args) => {
+      const found = findReturn(String(args.id), ['id'], ['REQUESTED', 'OPEN'], 'cancelable');
+      if ('error' in found) return payload('ReturnCancelPayload', null, [found.error]);
+      getStore().close(found.ret, 'CANCELED', null);
+      return payload('ReturnCancelPayload', found.ret);
+    },
+  };
+}

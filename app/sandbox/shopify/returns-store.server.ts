@@ -1,0 +1,181 @@
+import { isoTime } from '~/sandbox/seed/build-context.server';
+import { createIdSequence } from '~/sandbox/seed/ids.server';
+import { orderReturnStatus } from '~/sandbox/seed/order-totals.server';
+import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import { adjustStock } from './inventory.server';
+
+/** A return line the validator accepted, with the seed objects it refers to. */
+export type PlannedReturnLine = {
+  fulfillmentLineItem: GqlObject;
+  quantity: number;
+  reason: GqlObject | null;
+  legacyReason: string;
+  customerNote: string | null;
+  returnReasonNote: string;
+};
+
+export type ReturnPlan = {
+  order: SeedOrder;
+  status: 'REQUESTED' | 'OPEN';
+  via: 'returnRequest' | 'returnCreate';
+  createdAt: string | null;
+  lines: PlannedReturnLine[];
+  exchanges: Array<{ variant: GqlObject; quantity: number }>;
+};
+
+// Ids above the seed's ranges, so returns made during a run never collide with seeded ones.
+const MINTED_ID_BASES = {
+  Return: 9_870_900_000, ReturnLineItem: 14_560_900_000, ExchangeLineItem: 2_150_900_000, ReturnableFulfillment: 5_230_900_000,
+};
+
+const ACTIVE = new Set(['REQUESTED', 'OPEN']);
+const list = (value: unknown) => (value ?? []) as GqlObject[];
+
+function scaleBag(bag: MoneyBag, factor: number): MoneyBag {
+  const scale = (m: MoneyBag['shopMoney']) => ({ ...m, amount: (Number(m.amount) * factor).toFixed(2).replace(/(\.\d)0$/, '$1') });
+  return { ...bag, shopMoney: scale(bag.shopMoney), presentmentMoney: scale(bag.presentmentMoney) };
+}
+
+/**
+ * The emulator's writable side of returns for one seed: units still returnable per fulfillment
+ * line, returns opened and moved through their statuses, and every derived field Shopify keeps
+ * in step (returnable fulfillments, `currentQuantity`, `Order.returnStatus`, stock).
+ */
+export function createReturnsStore(seed: Seed, clock: () => Date) {
+  const nextId = createIdSequence(MINTED_ID_BASES);
+  // The seed's returnable units already account for its own returns and refunds; we track moves since.
+  const seeded = new Map<string, number>();
+  const returnableIds = new Map<string, string>();
+  for (const fulfillments of seed.returnableFulfillments.values()) {
+    for (const rf of fulfillments) {
+      returnableIds.set(String((rf.fulfillment as GqlObject).id), String(rf.id));
+      for (const item of list(rf.returnableFulfillmentLineItems)) {
+        seeded.set(String((item.fulfillmentLineItem as GqlObject).id), Number(item.quantity));
+      }
+    }
+  }
+  const moved = new Map<string, number>();
+  const made: Array<{ ret: GqlObject; via: ReturnPlan['via'] }> = [];
+
+  const returnableQuantity = (fliId: string) => (seeded.get(fliId) ?? 0) + (moved.get(fliId) ?? 0);
+
+  /** Rebuilds what `returnableFulfillments(orderId:)` answers for this order. */
+  function refresh(order: SeedOrder): void {
+    const result: GqlObject[] = [];
+    for (const fulfillment of list(order.fulfillments)) {
+      const items = list(fulfillment.fulfillmentLineItems)
+        .map((fli) => ({ __typename: 'ReturnableFulfillmentLineItem', fulfillmentLineItem: fli, quantity: returnableQuantity(String(fli.id)) }))
+        .filter((item) => item.quantity > 0);
+      if (!items.length) continue;
+      const fulfillmentId = String(fulfillment.id);
+      const id = returnableIds.get(fulfillmentId) ?? nextId('ReturnableFulfillment');
+      returnableIds.set(fulfillmentId, id);
+      const rf = { __typename: 'ReturnableFulfillment', id, fulfillment, returnableFulfillmentLineItems: items };
+      seed.nodes.set(id, rf);
+      result.push(rf);
+    }
+    seed.returnableFulfillments.set(order.id, result);
+    order.returnStatus = orderReturnStatus(list(order.returns).map((r) => r.status));
+    order.updatedAt = isoTime(clock().getTime());
+  }
+
+  /** Units enter (negative) or leave (positive) returns: returnable and current quantities follow. */
+  function moveUnits(ret: GqlObject, sign: 1 | -1): void {
+    for (const rli of list(ret.returnLineItems)) {
+      const fli = rli.fulfillmentLineItem as GqlObject;
+      const key = String(fli.id);
+      moved.set(key, (moved.get(key) ?? 0) + sign * Number(rli.quantity));
+      const lineItem = fli.lineItem as GqlObject;
+      lineItem.currentQuantity = Number(lineItem.currentQuantity) + sign * Number(rli.quantity);
+    }
+  }
+
+  function releaseExchanges(ret: GqlObject): void {
+    for (const eli of list(ret.exchangeLineItems)) {
+      const variant = eli.variantId ? seed.nodes.get(String(eli.variantId)) : undefined;
+      if (variant) adjustStock(variant, Number(eli.quantity));
+    }
+  }
+
+  return {
+    returnableQuantity,
+
+    /** Opens a validated return: REQUESTED (returnRequest) or OPEN (returnCreate). */
+    open(plan: ReturnPlan): GqlObject {
+      const { order } = plan;
+      const now = isoTime(clock().getTime());
+      const returns = list(order.returns);
+      const returnLineItems = plan.lines.map((line) => {
+        const unitPrice = (line.fulfillmentLineItem.lineItem as GqlObject).discountedUnitPriceAfterAllDiscountsSet as MoneyBag;
+        const open = plan.status === 'OPEN';
+        return {
+          __typename: 'ReturnLineItem', id: nextId('ReturnLineItem'), quantity: line.quantity,
+          fulfillmentLineItem: line.fulfillmentLineItem, returnReasonDefinition: line.reason, returnReason: line.legacyReason,
+          returnReasonNote: line.returnReasonNote, customerNote: line.customerNote,
+          processableQuantity: open ? line.quantity : 0, processedQuantity: 0, unprocessedQuantity: line.quantity,
+          refundableQuantity: line.quantity, refundedQuantity: 0, restockingFee: null, totalWeight: null,
+          withCodeDiscountedTotalPriceSet: scaleBag(unitPrice, line.quantity),
+        };
+      });
+      const exchangeLineItems = plan.exchanges.map(({ variant, quantity }) => {
+        const product = variant.product as GqlObject;
+        adjustStock(variant, -quantity);
+        return {
+          __typename: 'ExchangeLineItem', id: nextId('ExchangeLineItem'), quantity, variantId: variant.id, productId: product.id,
+          title: product.title, variantTitle: variant.title, variantSku: variant.sku,
+          processableQuantity: 0, processedQuantity: 0, unprocessedQuantity: quantity, lineItems: null, lineItem: null,
+        };
+      });
+      const ret: GqlObject = {
+        __typename: 'Return', id: nextId('Return'), name: `${order.name}-R${returns.length + 1}`, status: plan.status, order,
+        createdAt: plan.createdAt ?? now, requestApprovedAt: plan.status === 'OPEN' ? now : null, closedAt: null, decline: null,
+        totalQuantity: returnLineItems.reduce((sum, item) => sum + item.quantity, 0),
+        returnLineItems, exchangeLineItems, refunds: [], returnShippingFees: [], reverseFulfillmentOrders: [], staffMember: null,
+      };
+      order.returns = [...returns, ret];
+      for (const object of [ret, ...returnLineItems, ...exchangeLineItems]) seed.nodes.set(String(object.id), object as GqlObject);
+      moveUnits(ret, -1);
+      refresh(order);
+      made.push({ ret, via: plan.via });
+      return ret;
+    },
+
+    approve(ret: GqlObject): void {
+      ret.status = 'OPEN';
+      ret.requestApprovedAt = isoTime(clock().getTime());
+      for (const rli of list(ret.returnLineItems)) rli.processableQuantity = rli.quantity;
+      refresh(ret.order as SeedOrder);
+    },
+
+    /** Declined or cancelled: the units become returnable again and reserved exchange stock comes back. */
+    close(ret: GqlObject, status: 'DECLINED' | 'CANCELED', decline: { reason: string; note: string | null } | null): void {
+      const wasActive = ACTIVE.has(String(ret.status));
+      ret.status = status;
+      ret.decline = decline && { __typename: 'ReturnDecline', ...decline };
+      if (wasActive) {
+        moveUnits(ret, 1);
+        releaseExchanges(ret);
+      }
+      refresh(ret.order as SeedOrder);
+    },
+
+    /** What `GET /__sandbox/shopify/returns` shows: the returns made through mutations, as they stand now. */
+    list() {
+      return made.map(({ ret, via }) => ({
+        id: ret.id, name: ret.name, orderId: (ret.order as SeedOrder).id, orderName: (ret.order as SeedOrder).name,
+        via, status: ret.status, createdAt: ret.createdAt, decline: ret.decline ? { reason: (ret.decline as GqlObject).reason, note: (ret.decline as GqlObject).note } : null,
+        lines: list(ret.returnLineItems).map((rli) => ({
+          fulfillmentLineItemId: (rli.fulfillmentLineItem as GqlObject).id,
+          lineItemId: ((rli.fulfillmentLineItem as GqlObject).lineItem as GqlObject).id,
+          quantity: rli.quantity,
+          reason: (rli.returnReasonDefinition as GqlObject | null)?.handle ?? null,
+          customerNote: rli.customerNote,
+          returnReasonNote: rli.returnReasonNote,
+        })),
+        exchangeLines: list(ret.exchangeLineItems).map((eli) => ({ variantId: eli.variantId, sku: eli.variantSku, quantity: eli.quantity })),
+      }));
+    },
+  };
+}
+
+export type ReturnsStore = ReturnType<typeof createReturnsStore>;
