@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_STATES, canTransition, isFinalState, type CaseState } from './case-state';
+
+describe('canTransition', () => {
+  it.each<[CaseState, CaseState]>([
+    ['received', 'submitted_to_store'],
+    ['received', 'needs_review'],
+    ['submitted_to_store', 'approved'],
+    ['submitted_to_store', 'declined'],
+    ['submitted_to_store', 'needs_review'],
+    ['needs_review', 'approved'],
+    ['needs_review', 'declined'],
+    ['approved', 'label_issued'],
+    ['approved', 'in_transit'],
+    ['label_issued', 'in_transit'],
+    ['in_transit', 'received_by_store'],
+    ['received_by_store', 'refunded'],
+  ])('lets a case go from %s to %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it.each<[CaseState, CaseState]>([
+    // Shopify has to hold the request before anyone can decide on it.
+    ['received', 'approved'],
+    ['received', 'declined'],
+    ['approved', 'declined'],
+    ['declined', 'approved'],
+    ['submitted_to_store', 'received'],
+    ['approved', 'refunded'],
+    ['in_transit', 'label_issued'],
+    ['refunded', 'received_by_store'],
+  ])('refuses %s to %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+  });
+
+  it('never treats staying in the same state as a transition', () => {
+    for (const state of CASE_STATES) expect(canTransition(state, state)).toBe(false);
+  });
+
+  it('ends only in declined or refunded', () => {
+    expect(CASE_STATES.filter(isFinalState)).toEqual(['declined', 'refunded']);
+    for (const to of CASE_STATES) {
+      expect(canTransition('declined', to)).toBe(false);
+      expect(canTransition('refunded', to)).toBe(false);
+    }
+  });
+
+  it('reaches every state from received, and a final state from every state', () => {
+    const reachable = (from: CaseState) => {
+      const seen = new Set<CaseState>([from]);
+      const queue = [from];
+      for (let state = queue.shift(); state; state = queue.shift()) {
+        for (const next of CASE_STATES) {
+          if (canTransition(state, next) && !seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+      return seen;
+    };
+    expect([...reachable('received')].sort()).toEqual([...CASE_STATES].sort());
+    for (const state of CASE_STATES) {
+      expect([...reachable(state)].some(isFinalState)).toBe(true);
+    }
+  });
+});

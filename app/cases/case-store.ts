@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { CustomerReturnHistory } from '~/policy/return-context';
+import { CASE_STATES, type CaseState } from './case-state';
+
+/*
+ * What Comptoir keeps about a shopper's request, and the port that keeps it. The zod schemas
+ * describe the JSON columns: the repository parses with them on every write and every read.
+ */
+
+export const CASE_KINDS = ['return', 'exchange', 'cancellation', 'address_change', 'issue'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_ACTORS = ['shopper', 'store', 'system', 'agent'] as const;
+export type CaseActor = (typeof CASE_ACTORS)[number];
+
+/** `C-` and 8 Crockford base32 characters (no I, L, O, U): read aloud without ambiguity. */
+export const CASE_ID_PATTERN = /^C-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+export const CaseStateSchema = z.enum(CASE_STATES);
+
+const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
+
+export const CaseLineSchema = z.object({
+  fulfillmentLineItemId: z.string().min(1),
+  lineItemId: z.string().min(1),
+  title: z.string(),
+  quantity: z.number().int().positive(),
+  reasonId: z.string().min(1),
+  note: z.string().max(2000).nullable(),
+  /** What the shopper asked for. */
+  outcome: z.enum(['refund', 'store_credit', 'exchange']),
+  /** Ids of `case_photos` rows. */
+  photoIds: z.array(z.string()),
+  /** The policy's verdict for this line, and the clauses it rests on. */
+  decision: z.enum(['approved', 'declined', 'needs_review']),
+  clauseIds: z.array(z.string()),
+});
+export type CaseLine = z.infer<typeof CaseLineSchema>;
+
+export const CaseLinesSchema = z.array(CaseLineSchema).min(1);
+
+export const CaseTotalsSchema = z.object({
+  itemsSubtotal: MoneySchema,
+  fees: MoneySchema,
+  estimatedRefund: MoneySchema,
+});
+export type CaseTotals = z.infer<typeof CaseTotalsSchema>;
+
+export const RefundMethodSchema = z.enum(['original_payment', 'store_credit']);
+export type RefundMethod = z.infer<typeof RefundMethodSchema>;
+
+/** Ids the case has at vendors; each worker fills in its own. */
+export const ProviderRefsSchema = z
+  .object({
+    shopifyReturnId: z.string().min(1),
+    gorgiasTicketId: z.number().int().positive(),
+    loopReturnId: z.string().min(1),
+    aftershipTrackingId: z.string().min(1),
+  })
+  .partial();
+export type ProviderRefs = z.infer<typeof ProviderRefsSchema>;
+
+export const CaseEventDataSchema = z.record(z.string(), z.json());
+
+export type Case = {
+  id: string;
+  kind: CaseKind;
+  orderId: string;
+  orderName: string;
+  /** Keyed hash of the shopper's email: counts their returns without keeping the address. */
+  customerEmailHash: string;
+  language: string;
+  state: CaseState;
+  lines: CaseLine[];
+  refundMethod: RefundMethod | null;
+  totals: CaseTotals;
+  /** Hash of the policy file the verdicts were made under. */
+  policyVersion: string;
+  providerRefs: ProviderRefs;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type NewCase = Omit<Case, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'>;
+
+export type CaseEvent = {
+  id: number;
+  caseId: string;
+  at: Date;
+  /** What happened, e.g. `received`, `submitted_to_store`, `shopify.return_requested`. */
+  type: string;
+  actor: CaseActor;
+  data: z.infer<typeof CaseEventDataSchema>;
+};
+
+export type NewCaseEvent = Omit<CaseEvent, 'id' | 'caseId'>;
+
+/** A job to queue in the same transaction as the case: delivered only if the case is saved. */
+export type CaseJob = {
+  name: string;
+  data: Record<string, unknown>;
+  /** Defaults to `<case id>:<job name>`, so one case never queues the same delivery twice. */
+  singletonKey?: string;
+};
+
+export type OpenCaseResult =
+  | { status: 'opened'; case: Case }
+  /** The key was seen before: the case it opened then, and no new job. */
+  | { status: 'replayed'; case: Case }
+  /** The key belongs to a case of another order; nothing of that case is revealed. */
+  | { status: 'key_conflict' };
+
+export type TransitionResult =
+  | { ok: true; case: Case }
+  | { ok: false; reason: 'not_found' | 'not_allowed' | 'stale' };
+
+/** Cases and their event log. Every write that touches both does so in one transaction. */
+export interface CaseStore {
+  /**
+   * Saves a new case in `received`, its `received` event, the idempotency key and the jobs from
+   * `enqueue` together. A key seen before returns the case it opened, even under concurrent
+   * submissions of the same key.
+   */
+  openCase(
+    input: NewCase,
+    idempotencyKey: string,
+    now: Date,
+    enqueue?: (opened: Case) => CaseJob[]
+  ): Promise<OpenCaseResult>;
+  /** The case, or null for an unknown id. */
+  getCase(id: string): Promise<Case | null>;
+  /** Every case of one order (Shopify order GID), oldest first. */
+  listCasesForOrder(orderId: string): Promise<Case[]>;
+  /** Adds one event and bumps `updatedAt`; null when the case does not exist. */
+  appendEvent(caseId: string, event: NewCaseEvent): Promise<CaseEvent | null>;
+  /** The case's events in the order they were appended. */
+  listEvents(caseId: string): Promise<CaseEvent[]>;
+  /**
+   * Moves the case from `from` to `to` and logs `event`, only if the state machine allows it and
+   * the case is still in `from` (a concurrent writer makes this `stale`, not a lost update).
+   */
+  transition(caseId: string, from: CaseState, to: CaseState, event: NewCaseEvent): Promise<TransitionResult>;
+  /** Merges vendor ids into `providerRefs` and logs `event`; null when the case does not exist. */
+  recordProviderRefs(caseId: string, refs: ProviderRefs, event: NewCaseEvent): Promise<Case | null>;
+  /** Return cases opened by this customer at or after `since`, whatever became of them. */
+  countReturnsByCustomerSince(customerEmailHash: string, since: Date): Promise<number>;
+  /** The same cases as dates, in the shape the policy engine reads. */
+  getReturnHistory(customerEmailHash: string, since: Date): Promise<CustomerReturnHistory>;
+}
