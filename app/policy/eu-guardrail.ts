@@ -1,0 +1,58 @@
+import type { PolicyFile } from './policy-schema';
+
+/**
+ * EU and UK consumer law (Directive 2011/83/EU art. 9 and 13; the UK's Consumer Contracts
+ * Regulations 2013) give a distance buyer 14 days from delivery to withdraw, refunded by the
+ * means they paid with. EEA members outside the EU (Iceland, Liechtenstein, Norway) apply the
+ * same directive, so they are covered too.
+ */
+export const EU_WITHDRAWAL_DAYS = 14;
+
+const EU_UK_COUNTRIES = new Set([
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
+  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'GB',
+]);
+
+/** True for a country where the 14-day right of withdrawal applies. */
+export function isEuOrUk(countryCode: string | null): boolean {
+  return countryCode !== null && EU_UK_COUNTRIES.has(countryCode.toUpperCase());
+}
+
+export type GuardrailViolation = { path: (string | number)[]; message: string };
+
+/**
+ * What in a policy falls short of the EU/UK minimum, as issues naming the offending field.
+ * Checked at load when the policy ships to any EU/UK country, and again by the engine for an
+ * order whose address is in the EU/UK (an order can ship where the file never said it would).
+ */
+export function findGuardrailViolations(policy: PolicyFile): GuardrailViolation[] {
+  const violations: GuardrailViolation[] = [];
+  const law = `EU and UK law give shoppers ${EU_WITHDRAWAL_DAYS} days after delivery to return an order`;
+  if (policy.window.days < EU_WITHDRAWAL_DAYS) {
+    violations.push({ path: ['window', 'days'], message: `${law}; this policy gives ${policy.window.days}` });
+  }
+  if (policy.window.countFrom[0] !== 'delivery') {
+    violations.push({
+      path: ['window', 'countFrom'],
+      message: `${law}, so the window must be counted from delivery first (fulfillment and order date only as fallbacks)`,
+    });
+  }
+  if (!policy.refunds.originalPayment) {
+    violations.push({
+      path: ['refunds', 'originalPayment'],
+      message: 'EU and UK law require a refund by the original means of payment; this policy offers only store credit',
+    });
+  }
+  if (!policy.reasons.some((reason) => reason.outcomes.includes('refund'))) {
+    violations.push({
+      path: ['reasons'],
+      message: 'EU and UK law require a refund; at least one return reason must allow the "refund" outcome',
+    });
+  }
+  return violations;
+}
+
+/** The EU/UK countries a policy ships to, for the load-time guardrail and its message. */
+export function listEuUkDestinations(policy: PolicyFile): string[] {
+  return policy.store.shipsTo.filter((country) => isEuOrUk(country));
+}

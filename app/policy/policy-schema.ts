@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a store's return policy file (YAML or JSON). One file both decides returns and
+ * renders the public policy page, so every rule names the clause that explains it. Objects are
+ * strict: a misspelt key is an error naming its path, not a rule silently ignored.
+ */
+
+const ClauseIdSchema = z.string().regex(/^\d+(\.\d+)+$/, 'must be a clause number such as "3.2"');
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, such as "size-too-small"');
+const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
+const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as "FR"');
+const PercentSchema = z.number().min(0).max(100);
+
+/** YAML reads `fee: 4.90` as a number; both spellings are accepted and kept as a string. */
+const DecimalSchema = z
+  .union([z.string(), z.number().nonnegative()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal amount such as "4.90"'));
+
+/**
+ * A fixed amount: one decimal in the store currency, or one per currency the store sells in
+ * (orders are charged in the shopper's currency, and a fee is never converted on the fly).
+ */
+export const AmountSchema = z.union([DecimalSchema, z.record(CurrencyCodeSchema, DecimalSchema)]);
+export type Amount = z.infer<typeof AmountSchema>;
+
+export const LocalizedTextSchema = z.strictObject({
+  en: z.string().trim().min(1),
+  fr: z.string().trim().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const OutcomeSchema = z.enum(['refund', 'exchange', 'store_credit']);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const NextBestSchema = z.enum(['exchange', 'contact']);
+export type NextBest = z.infer<typeof NextBestSchema>;
+
+export const WindowStartSchema = z.enum(['delivery', 'fulfillment', 'order']);
+export type WindowStart = z.infer<typeof WindowStartSchema>;
+
+export const ExclusionSchema = z.strictObject({
+  clause: ClauseIdSchema,
+  kind: z.enum(['tag', 'productType', 'vendor', 'sku']),
+  /** Compared without regard to case or surrounding spaces, as Shopify treats tags. */
+  values: z.array(z.string().trim().min(1)).min(1),
+  nextBest: z.array(NextBestSchema).default(['contact']),
+});
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+
+export const ReasonSchema = z.strictObject({
+  id: SlugSchema,
+  /** A handle of Shopify's standardized return reasons (Admin API 2026-01 and later). */
+  shopifyHandle: SlugSchema,
+  clause: ClauseIdSchema,
+  label: LocalizedTextSchema,
+  outcomes: z.array(OutcomeSchema).min(1),
+  photos: z.int().min(0).max(10).default(0),
+  returnShipping: z.strictObject({
+    paidBy: z.enum(['customer', 'store']),
+    fee: AmountSchema.optional(),
+  }),
+  review: z.boolean().default(false),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+const ClauseSchema = z.strictObject({
+  id: ClauseIdSchema,
+  title: LocalizedTextSchema,
+  text: LocalizedTextSchema,
+});
+
+const SectionSchema = z.strictObject({
+  id: z.string().regex(/^\d+$/, 'must be a section number such as "3"'),
+  title: LocalizedTextSchema,
+  clauses: z.array(ClauseSchema).min(1),
+});
+
+export const PolicyFileSchema = z.strictObject({
+  format: z.literal(1),
+  store: z.strictObject({
+    name: z.string().trim().min(1),
+    currency: CurrencyCodeSchema,
+    /** Where the store ships: decides whether the EU/UK guardrail applies at load. */
+    shipsTo: z.array(CountryCodeSchema).min(1),
+  }),
+  title: LocalizedTextSchema,
+  /** The clause that says units already returned, or on their way back, are not offered again. */
+  scope: z.strictObject({ clause: ClauseIdSchema }),
+  window: z.strictObject({
+    clause: ClauseIdSchema,
+    days: z.int().positive().max(365),
+    /** Tried in order; the first one known starts the count. */
+    countFrom: z.array(WindowStartSchema).min(1),
+    /** Days a parcel is assumed to travel when the carrier never confirmed delivery. */
+    transitDays: z.int().min(0).max(60),
+  }),
+  giftCards: z.strictObject({ clause: ClauseIdSchema }),
+  exclusions: z.array(ExclusionSchema).default([]),
+  conditions: z.strictObject({
+    clause: ClauseIdSchema,
+    items: z.array(z.strictObject({ id: SlugSchema, label: LocalizedTextSchema })),
+  }),
+  reasons: z.array(ReasonSchema).min(1),
+  refunds: z.strictObject({
+    clause: ClauseIdSchema,
+    originalPayment: z.boolean(),
+    storeCredit: z.strictObject({ enabled: z.boolean(), bonusPercent: PercentSchema.default(0) }),
+    restockingFee: z.strictObject({
+      percent: PercentSchema,
+      waivedFor: z.array(OutcomeSchema).default([]),
+    }),
+  }),
+  review: z.strictObject({
+    clause: ClauseIdSchema,
+    maxOrderValue: AmountSchema.optional(),
+    maxPreviousReturns: z.int().min(0).optional(),
+    periodDays: z.int().positive().max(730).default(90),
+  }),
+  keepItem: z.strictObject({ clause: ClauseIdSchema, below: AmountSchema }).optional(),
+  sections: z.array(SectionSchema).min(1),
+});
+
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
+
+/** A policy as loaded: the file's rules plus its version, the hash of the file's bytes. */
+export type Policy = PolicyFile & { version: string };
+
+/** An amount in a given currency, or null when the policy names none for that currency. */
+export function getAmount(amount: Amount, currencyCode: string, storeCurrency: string): string | null {
+  if (typeof amount === 'string') return currencyCode === storeCurrency ? amount : null;
+  return amount[currencyCode] ?? null;
+}
