@@ -1,0 +1,63 @@
+/**
+ * The Admin API documents behind returns. The context is one call: the order's facts and its
+ * returnable fulfillments with the product facts the policy looks at. 5 parcels × 20 lines keeps
+ * it at 726 requested points, under Shopify's 1000-point single-query limit.
+ */
+export const RETURN_CONTEXT_QUERY = `#graphql
+  query ComptoirReturnContext($orderId: ID!) {
+    order(id: $orderId) {
+      id
+      name
+      createdAt
+      currentTotalPriceSet { presentmentMoney { amount currencyCode } }
+      shippingAddress { countryCodeV2 }
+    }
+    returnableFulfillments(orderId: $orderId, first: 5) {
+      nodes {
+        fulfillment { id createdAt deliveredAt }
+        returnableFulfillmentLineItems(first: 20) {
+          nodes {
+            quantity
+            fulfillmentLineItem {
+              id
+              lineItem {
+                id
+                title
+                variantTitle
+                sku
+                isGiftCard
+                image { url altText }
+                discountedUnitPriceAfterAllDiscountsSet { presentmentMoney { amount currencyCode } }
+                product { id tags productType vendor }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const RETURN_REQUEST_MUTATION = `#graphql
+  mutation ComptoirReturnRequest($input: ReturnRequestInput!) {
+    returnRequest(input: $input) {
+      return { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const RETURN_CREATE_MUTATION = `#graphql
+  mutation ComptoirReturnCreate($returnInput: ReturnInput!) {
+    returnCreate(returnInput: $returnInput) {
+      return { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const RETURN_REASONS_QUERY = `#graphql
+  query ComptoirReturnReasons {
+    returnReasonDefinitions(first: 50) { nodes { id handle name deleted } }
+  }
+`;

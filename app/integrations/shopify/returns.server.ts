@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { CreateReturnInput, ReturnLineInput, ShopifyReturnResult, ShopifyReturns } from '~/cases/ports';
+import { UpstreamError } from '~/utils/upstream-error';
+import type { ShopifyGraphqlClient } from './client.server';
+import { readCost, toUpstreamError } from './errors.server';
+import { RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION } from './return-queries';
+import {
+  ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toReturnContext, toReturnResult,
+} from './return-schema';
+import { createThrottleGate, type ThrottleGate } from './throttle.server';
+
+/** Requested cost of ComptoirReturnContext, the dearest call here: the guess before Shopify tells us. */
+const DEFAULT_EXPECTED_COST = 726;
+
+const unexpectedShape = (cause: unknown) =>
+  new UpstreamError({ service: 'shopify', status: 200, code: 'UNEXPECTED_SHAPE', retryable: false, cause });
+
+const RequestDataSchema = z.object({ returnRequest: ReturnPayloadSchema });
+const CreateDataSchema = z.object({ returnCreate: ReturnPayloadSchema });
+
+/**
+ * Returns through the Shopify Admin GraphQL API. Each method is exactly one API call, parsed with
+ * zod; Shopify's `userErrors` come back as `{ ok: false }` values, upstream failures as UpstreamError.
+ */
+export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?: ThrottleGate }): ShopifyReturns {
+  const gate = deps.gate ?? createThrottleGate();
+  // Per document, since a 12-point mutation should not wait for room for a 726-point read.
+  const expectedCost = new Map<string, number>();
+
+  async function call<T>(query: string, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
+    await gate.beforeRequest(expectedCost.get(query) ?? DEFAULT_EXPECTED_COST);
+    let response: { data: unknown; extensions: unknown };
+    try {
+      response = await deps.client.request(query, variables);
+    } catch (error) {
+      const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
+      if (cost) gate.record(cost.throttleStatus);
+      throw toUpstreamError(error);
+    }
+    const cost = readCost(response.extensions);
+    if (cost) {
+      gate.record(cost.throttleStatus);
+      expectedCost.set(query, cost.requestedQueryCost);
+    }
+    const parsed = schema.safeParse(response.data);
+    if (!parsed.success) throw unexpectedShape(parsed.error);
+    return parsed.data;
+  }
+
+  const resultOf = (result: ShopifyReturnResult | null) => {
+    if (!result) throw unexpectedShape(new Error('Return payload with neither a return nor userErrors'));
+    return result;
+  };
+
+  const requestLine = (line: ReturnLineInput) => ({
+    fulfillmentLineItemId: line.fulfillmentLineItemId,
+    quantity: line.quantity,
+    ...(line.reasonId ? { returnReasonDefinitionId: line.reasonId } : {}),
+    ...(line.note ? { customerNote: line.note } : {}),
+  });
+
+  // returnCreate has no customer note: the shopper's words go in the reason note instead.
+  const createLine = (line: ReturnLineInput) => ({
+    fulfillmentLineItemId: line.fulfillmentLineItemId,
+    quantity: line.quantity,
+    ...(line.reasonId ? { returnReasonDefinitionId: line.reasonId } : {}),
+    ...(line.note ? { returnReasonNote: line.note } : {}),
+  });
+
+  return {
+    /** One call (ComptoirReturnContext, 726 points requested). @throws UpstreamError */
+    async getReturnContext(orderId) {
+      return toReturnContext(await call(RETURN_CONTEXT_QUERY, { orderId }, ReturnContextDataSchema));
+    },
+    /** returnRequest → REQUESTED, or Shopify's userErrors as values. @throws UpstreamError */
+    async requestReturn({ orderId, lines }) {
+      const input = { orderId, returnLineItems: lines.map(requestLine) };
+      const data = await call(RETURN_REQUEST_MUTATION, { input }, RequestDataSchema);
+      return resultOf(toReturnResult(data.returnRequest));
+    },
+    /** returnCreate → OPEN, with exchange lines; userErrors as values. @throws UpstreamError */
+    async createReturn({ orderId, lines, exchangeLines }: CreateReturnInput) {
+      const returnInput = {
+        orderId,
+        returnLineItems: lines.map(createLine),
+        ...(exchangeLines.length ? { exchangeLineItems: exchangeLines.map(({ variantId, quantity }) => ({ variantId, quantity })) } : {}),
+      };
+      const data = await call(RETURN_CREATE_MUTATION, { returnInput }, CreateDataSchema);
+      return resultOf(toReturnResult(data.returnCreate));
+    },
+    /** The reasons a shopper may pick; retired (deleted) ones are left out. @throws UpstreamError */
+    async listReturnReasons() {
+      const data = await call(RETURN_REASONS_QUERY, {}, ReturnReasonsDataSchema);
+      return data.returnReasonDefinitions.nodes.filter((r) => !r.deleted).map(({ id, handle, name }) => ({ id, handle, name }));
+    },
+  };
+}
