@@ -20,7 +20,13 @@ export type ControlOptions = {
 };
 
 /**
- * Test and benchmark controls: injected faults for the next N GraphQL requests, a fixed latency,
+ * Test and benchmark controls, all under `/__sandbox/shopify/`:
+ * - `POST faults {mode, count?, latencyMs?}`: the next `count` GraphQL requests answer THROTTLED,
+ *   HTTP 429 or 500; `latencyMs` (e.g. `{mode:'none', latencyMs:500}`) delays every answer until reset;
+ * - `GET stats`: requests, requested cost and operations seen; `GET returns`: returns made by mutations;
+ * - `POST reset`: the seed, bucket, faults, latency and counters as at start.
+ *
+ * Injected faults for the next N GraphQL requests, a fixed latency,
  * counters of what the emulator was asked, and the returns it was asked to make. A reset clears
  * faults, latency and counters, and (through `onReset`) the store's data.
  */
