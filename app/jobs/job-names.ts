@@ -1,0 +1,24 @@
+/** Creates the return on Shopify (returnRequest) for a case the shopper just submitted. */
+export const SHOPIFY_SUBMIT_RETURN = 'shopify.submit-return';
+
+/** Every queue Comptoir sends to; `createQueue` creates them, a job for another name is refused. */
+export const JOB_NAMES = [SHOPIFY_SUBMIT_RETURN] as const;
+
+export type JobName = (typeof JOB_NAMES)[number];
+
+export type RetryPolicy = {
+  retryLimit: number;
+  /** Seconds before the first retry; doubled at each further one when `retryBackoff`. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** Ceiling of the backoff, in seconds. */
+  retryDelayMax?: number;
+};
+
+// A vendor outage must delay a delivery, never drop it: retries run for about a day before a
+// job fails for good and someone has to look at it.
+const VENDOR_DELIVERY: RetryPolicy = { retryLimit: 30, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 };
+
+export const RETRY_POLICIES: Record<JobName, RetryPolicy> = {
+  [SHOPIFY_SUBMIT_RETURN]: VENDOR_DELIVERY,
+};
