@@ -1,0 +1,223 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { canTransition } from '~/cases/case-state';
+import {
+  CASE_ACTORS,
+  CASE_KINDS,
+  CaseEventDataSchema,
+  CaseLinesSchema,
+  CaseStateSchema,
+  CaseTotalsSchema,
+  ProviderRefsSchema,
+  RefundMethodSchema,
+  type Case,
+  type CaseEvent,
+  type CaseStore,
+  type NewCase,
+  type NewCaseEvent,
+  type OpenCaseResult,
+} from '~/cases/case-store';
+import type { Queue } from '~/jobs/queue.server';
+import { z } from 'zod';
+import type { Database } from './client.server';
+import { caseEvents, cases, idempotencyKeys } from './schema';
+
+type CaseRow = typeof cases.$inferSelect;
+type EventRow = typeof caseEvents.$inferSelect;
+
+const KindSchema = z.enum(CASE_KINDS);
+const ActorSchema = z.enum(CASE_ACTORS);
+
+/** Thrown inside the transaction to roll back a case whose idempotency key another one holds. */
+class KeyTaken extends Error {}
+
+/**
+ * Cases in `cases`, their log in `case_events` (append-only, also by trigger), submission keys in
+ * `idempotency_keys`. Jobs go through `queue.send` with the transaction, so a job exists if and
+ * only if the case that asked for it was committed.
+ */
+export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): CaseStore {
+  async function findByKey(key: string, input: NewCase): Promise<OpenCaseResult | null> {
+    const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    if (!row) return null;
+    const existing = await store.getCase(row.caseId);
+    if (!existing) throw new Error(`idempotency key points at a missing case ${row.caseId}`);
+    // A key is the form's, so it is only trusted for the order it was first used with.
+    return existing.orderId === input.orderId ? { status: 'replayed', case: existing } : { status: 'key_conflict' };
+  }
+
+  const store: CaseStore = {
+    async openCase(input, idempotencyKey, now, enqueue) {
+      const seen = await findByKey(idempotencyKey, input);
+      if (seen) return seen;
+      try {
+        return await db.transaction(async (tx) => {
+          const row = await insertCase(tx, input, now);
+          // Under a concurrent submission this insert waits for the other transaction's key, then
+          // finds it taken; the case above is rolled back and the caller gets the other one.
+          const claimed = await tx
+            .insert(idempotencyKeys)
+            .values({ key: idempotencyKey, caseId: row.id, createdAt: now })
+            .onConflictDoNothing()
+            .returning({ key: idempotencyKeys.key });
+          if (claimed.length === 0) throw new KeyTaken();
+          await insertEvent(tx, row.id, { at: now, type: 'received', actor: 'shopper', data: {} });
+          const opened = toCase(row);
+          for (const job of enqueue?.(opened) ?? []) {
+            const singletonKey = job.singletonKey ?? `${opened.id}:${job.name}`;
+            await queue.send(job.name, job.data, { singletonKey, transaction: tx });
+          }
+          return { status: 'opened' as const, case: opened };
+        });
+      } catch (error) {
+        if (!(error instanceof KeyTaken)) throw error;
+      }
+      const winner = await findByKey(idempotencyKey, input);
+      if (!winner) throw new Error('idempotency key taken but not found');
+      return winner;
+    },
+
+    async getCase(id) {
+      const [row] = await db.select().from(cases).where(eq(cases.id, id));
+      return row ? toCase(row) : null;
+    },
+
+    async listCasesForOrder(orderId) {
+      const rows = await db.select().from(cases).where(eq(cases.orderId, orderId)).orderBy(asc(cases.createdAt), asc(cases.id));
+      return rows.map(toCase);
+    },
+
+    async appendEvent(caseId, event) {
+      return db.transaction(async (tx) => {
+        const [touched] = await touchCase(tx, caseId, event.at);
+        return touched ? insertEvent(tx, caseId, event) : null;
+      });
+    },
+
+    async listEvents(caseId) {
+      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+      return rows.map(toEvent);
+    },
+
+    async transition(caseId, from, to, event) {
+      if (!canTransition(from, to)) return { ok: false, reason: 'not_allowed' };
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(cases)
+          .set({ state: to, updatedAt: later(event.at) })
+          .where(and(eq(cases.id, caseId), eq(cases.state, from)))
+          .returning();
+        if (!row) {
+          const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
+          return { ok: false, reason: exists ? 'stale' : 'not_found' };
+        }
+        await insertEvent(tx, caseId, event);
+        return { ok: true, case: toCase(row) };
+      });
+    },
+
+    async recordProviderRefs(caseId, refs, event) {
+      const patch = JSON.stringify(ProviderRefsSchema.parse(refs));
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(cases)
+          .set({ providerRefs: sql`${cases.providerRefs} || ${patch}::jsonb`, updatedAt: later(event.at) })
+          .where(eq(cases.id, caseId))
+          .returning();
+        if (!row) return null;
+        await insertEvent(tx, caseId, event);
+        return toCase(row);
+      });
+    },
+
+    async countReturnsByCustomerSince(customerEmailHash, since) {
+      const [row] = await db.select({ n: count() }).from(cases).where(returnsSince(customerEmailHash, since));
+      return row?.n ?? 0;
+    },
+
+    async getReturnHistory(customerEmailHash, since) {
+      const rows = await db
+        .select({ createdAt: cases.createdAt })
+        .from(cases)
+        .where(returnsSince(customerEmailHash, since))
+        .orderBy(asc(cases.createdAt));
+      return { returnRequestedAt: rows.map((row) => row.createdAt) };
+    },
+  };
+  return store;
+}
+
+function returnsSince(customerEmailHash: string, since: Date) {
+  return and(eq(cases.customerEmailHash, customerEmailHash), eq(cases.kind, 'return'), gte(cases.createdAt, since));
+}
+
+/** `updated_at` never moves back when events arrive out of order. */
+function later(at: Date) {
+  return sql`greatest(${cases.updatedAt}, ${at.toISOString()}::timestamptz)`;
+}
+
+function touchCase(tx: Database, caseId: string, at: Date) {
+  return tx.update(cases).set({ updatedAt: later(at) }).where(eq(cases.id, caseId)).returning({ id: cases.id });
+}
+
+async function insertCase(tx: Database, input: NewCase, now: Date): Promise<CaseRow> {
+  const values = {
+    kind: KindSchema.parse(input.kind),
+    orderId: input.orderId,
+    orderName: input.orderName,
+    customerEmailHash: input.customerEmailHash,
+    language: input.language,
+    state: 'received',
+    lines: CaseLinesSchema.parse(input.lines),
+    refundMethod: RefundMethodSchema.nullable().parse(input.refundMethod),
+    totals: CaseTotalsSchema.parse(input.totals),
+    policyVersion: input.policyVersion,
+    providerRefs: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  // 40 random bits: a clash is rare but possible over years of cases, so draw again on one.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row] = await tx.insert(cases).values({ id: createCaseId(), ...values }).onConflictDoNothing().returning();
+    if (row) return row;
+  }
+  throw new Error('could not draw a free case id');
+}
+
+async function insertEvent(tx: Database, caseId: string, event: NewCaseEvent): Promise<CaseEvent> {
+  const [row] = await tx
+    .insert(caseEvents)
+    .values({ caseId, at: event.at, type: event.type, actor: ActorSchema.parse(event.actor), data: CaseEventDataSchema.parse(event.data) })
+    .returning();
+  if (!row) throw new Error('case event insert returned no row');
+  return toEvent(row);
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function createCaseId(): string {
+  return `C-${Array.from({ length: 8 }, () => CROCKFORD[randomInt(32)]).join('')}`;
+}
+
+function toCase(row: CaseRow): Case {
+  return {
+    id: row.id,
+    kind: KindSchema.parse(row.kind),
+    orderId: row.orderId,
+    orderName: row.orderName,
+    customerEmailHash: row.customerEmailHash,
+    language: row.language,
+    state: CaseStateSchema.parse(row.state),
+    lines: CaseLinesSchema.parse(row.lines),
+    refundMethod: RefundMethodSchema.nullable().parse(row.refundMethod),
+    totals: CaseTotalsSchema.parse(row.totals),
+    policyVersion: row.policyVersion,
+    providerRefs: ProviderRefsSchema.parse(row.providerRefs),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toEvent(row: EventRow): CaseEvent {
+  return { ...row, actor: ActorSchema.parse(row.actor), data: CaseEventDataSchema.parse(row.data) };
+}
