@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { createDbCaseStore } from '~/db/case-store.server';
+import { createDatabase } from '~/db/client.server';
+import { parseEnv } from '~/env.server';
+import { log } from '~/utils/log.server';
+import { createJobHandlers } from './handlers.server';
+import { createQueue } from './queue.server';
+import { registerWorkers } from './workers.server';
+
+/*
+ * Where jobs run. By default the web process (server.ts) runs the workers too: one box, one
+ * process, nothing else to start. To scale out, web processes get COMPTOIR_WORKERS=off and one or
+ * more `npm run worker` processes (this file) poll the queues; pg-boss shares the jobs among them
+ * through PostgreSQL. That split needs DATABASE_URL: an embedded PGlite belongs to one process.
+ */
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const config = (() => {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
+if (!config.database.url) {
+  console.error('npm run worker needs DATABASE_URL: with the embedded database, the web process runs the workers itself.');
+  process.exit(1);
+}
+
+const database = await createDatabase(config.database);
+const queue = await createQueue(database);
+const cases = createDbCaseStore(database.db, queue);
+const workers = await registerWorkers(queue, createJobHandlers({ config, cases }));
+log.info('worker.started', { workers: workers.length });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // Running jobs finish first; an interrupted one would be retried anyway after it expires.
+    void queue
+      .stop()
+      .finally(() => database.close())
+      .finally(() => process.exit(0));
+  });
+}
