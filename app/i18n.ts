@@ -2,14 +2,16 @@ import type { InitOptions } from 'i18next';
 import enCommon from '../locales/en/common.json';
 import enLookup from '../locales/en/lookup.json';
 import enOrders from '../locales/en/orders.json';
+import enPolicy from '../locales/en/policy.json';
 import frCommon from '../locales/fr/common.json';
 import frLookup from '../locales/fr/lookup.json';
 import frOrders from '../locales/fr/orders.json';
+import frPolicy from '../locales/fr/policy.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { common: enCommon, lookup: enLookup, orders: enOrders },
-  fr: { common: frCommon, lookup: frLookup, orders: frOrders },
+  en: { common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy },
+  fr: { common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -23,7 +25,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['common', 'lookup', 'orders'],
+  ns: ['common', 'lookup', 'orders', 'policy'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

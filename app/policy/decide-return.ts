@@ -104,9 +104,10 @@ function findRefusals(line: ReturnableLine, input: DecideReturnInput, quantity: 
     nextBest.add('contact');
   } else if (!check.window.isOpen) {
     const { countedFrom, startDate, lastDay, closesAt, windowDays, shippedOn } = check.window;
+    const started = countedFrom === 'order' ? { orderedOn: startDate } : { deliveredOn: startDate };
     reasons.push({
       key: `policy:refusal.windowClosed.${countedFrom}`, clauseId,
-      facts: { deliveredOn: startDate, closedOn: lastDay, closedAt: closesAt.toISOString(), windowDays, shippedOn, transitDays: rules.transitDays },
+      facts: { ...started, closedOn: lastDay, closedAt: closesAt.toISOString(), windowDays, shippedOn, transitDays: rules.transitDays },
     });
     nextBest.add('contact');
   }

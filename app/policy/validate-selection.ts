@@ -35,7 +35,7 @@ function checkLine(selected: SelectedLine, decision: ReturnDecision, policy: Pol
     return error('policy:quote.quantityInvalid', policy.scope.clause);
   }
   if (selected.quantity > verdict.returnableQuantity) {
-    return error('policy:quote.quantityTooHigh', policy.scope.clause, { requested: selected.quantity, returnable: verdict.returnableQuantity });
+    return error('policy:quote.quantityTooHigh', policy.scope.clause, { requested: selected.quantity, count: verdict.returnableQuantity });
   }
   const reason = policy.reasons.find((candidate) => candidate.id === selected.reasonId);
   if (!reason) return error('policy:quote.reasonUnknown', policy.reasons[0]?.clause ?? policy.scope.clause);
