@@ -162,16 +162,12 @@ function touchCase(tx: Database, caseId: string, at: Date) {
 
 async function insertCase(tx: Database, input: NewCase, now: Date): Promise<CaseRow> {
   const values = {
+    ...input,
     kind: KindSchema.parse(input.kind),
-    orderId: input.orderId,
-    orderName: input.orderName,
-    customerEmailHash: input.customerEmailHash,
-    language: input.language,
     state: 'received',
     lines: CaseLinesSchema.parse(input.lines),
     refundMethod: RefundMethodSchema.nullable().parse(input.refundMethod),
     totals: CaseTotalsSchema.parse(input.totals),
-    policyVersion: input.policyVersion,
     providerRefs: {},
     createdAt: now,
     updatedAt: now,
@@ -201,20 +197,13 @@ function createCaseId(): string {
 
 function toCase(row: CaseRow): Case {
   return {
-    id: row.id,
+    ...row,
     kind: KindSchema.parse(row.kind),
-    orderId: row.orderId,
-    orderName: row.orderName,
-    customerEmailHash: row.customerEmailHash,
-    language: row.language,
     state: CaseStateSchema.parse(row.state),
     lines: CaseLinesSchema.parse(row.lines),
     refundMethod: RefundMethodSchema.nullable().parse(row.refundMethod),
     totals: CaseTotalsSchema.parse(row.totals),
-    policyVersion: row.policyVersion,
     providerRefs: ProviderRefsSchema.parse(row.providerRefs),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
   };
 }
 
