@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import type { CreateReturnInput, ReturnLineInput, ShopifyReturnResult, ShopifyReturns } from '~/cases/ports';
 import { UpstreamError } from '~/utils/upstream-error';
+import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
-import { readCost, toUpstreamError } from './errors.server';
 import { RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION } from './return-queries';
 import {
   ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toReturnContext, toReturnResult,
 } from './return-schema';
-import { createThrottleGate, type ThrottleGate } from './throttle.server';
-
-/** Requested cost of ComptoirReturnContext, the dearest call here: the guess before Shopify tells us. */
-const DEFAULT_EXPECTED_COST = 726;
+import type { ThrottleGate } from './throttle.server';
 
 const unexpectedShape = (cause: unknown) =>
   new UpstreamError({ service: 'shopify', status: 200, code: 'UNEXPECTED_SHAPE', retryable: false, cause });
@@ -23,29 +20,7 @@ const CreateDataSchema = z.object({ returnCreate: ReturnPayloadSchema });
  * zod; Shopify's `userErrors` come back as `{ ok: false }` values, upstream failures as UpstreamError.
  */
 export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?: ThrottleGate }): ShopifyReturns {
-  const gate = deps.gate ?? createThrottleGate();
-  // Per document, since a 12-point mutation should not wait for room for a 726-point read.
-  const expectedCost = new Map<string, number>();
-
-  async function call<T>(query: string, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
-    await gate.beforeRequest(expectedCost.get(query) ?? DEFAULT_EXPECTED_COST);
-    let response: { data: unknown; extensions: unknown };
-    try {
-      response = await deps.client.request(query, variables);
-    } catch (error) {
-      const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
-      if (cost) gate.record(cost.throttleStatus);
-      throw toUpstreamError(error);
-    }
-    const cost = readCost(response.extensions);
-    if (cost) {
-      gate.record(cost.throttleStatus);
-      expectedCost.set(query, cost.requestedQueryCost);
-    }
-    const parsed = schema.safeParse(response.data);
-    if (!parsed.success) throw unexpectedShape(parsed.error);
-    return parsed.data;
-  }
+  const call = createAdminCaller(deps);
 
   const resultOf = (result: ShopifyReturnResult | null) => {
     if (!result) throw unexpectedShape(new Error('Return payload with neither a return nor userErrors'));
