@@ -1,9 +1,12 @@
+import type { ShopifyReturns } from './cases/ports';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
 import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
+import { createShopifyReturns } from './integrations/shopify/returns.server';
+import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
 import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-limiter';
 import { hashIdentifier } from './session/hash.server';
@@ -12,6 +15,7 @@ import type { SessionStore } from './session/ports';
 export type Services = {
   config: Config;
   orders: CachedOrderSource;
+  shopifyReturns: ShopifyReturns;
   sessions: SessionStore;
   limiter: LookupLimiter;
   /** Keyed hash for logs and counters: identifiers without the personal data. */
@@ -29,9 +33,12 @@ export async function createServices(config: Config, options: { database?: Datab
   const database = options.database ?? (await createDatabase(config.database));
   const hashId = (value: string) => hashIdentifier(config.secret, value);
   const client = createShopifyGraphqlClient(config.shopify);
+  // One gate for the shop: every adapter draws on the same Shopify bucket.
+  const gate = createThrottleGate();
   return {
     config,
-    orders: createCachedOrderSource(createShopifyOrderSource({ client }), { ttlMs: config.orderCacheMs }),
+    orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
+    shopifyReturns: createShopifyReturns({ client, gate }),
     sessions: createDbSessionStore(database.db),
     limiter: createLookupLimiter({
       store: createDbRateLimitStore(database.db),
