@@ -15,10 +15,24 @@ export type RetryPolicy = {
   retryDelayMax?: number;
 };
 
+export type QueueSettings = RetryPolicy & {
+  /**
+   * `exclusive`: at most one pending or running job per `singletonKey`, so a case never has the
+   * same delivery queued twice. Every job on such a queue needs a key: keyless jobs share one.
+   */
+  policy: 'standard' | 'exclusive';
+};
+
 // A vendor outage must delay a delivery, never drop it: retries run for about a day before a
 // job fails for good and someone has to look at it.
-const VENDOR_DELIVERY: RetryPolicy = { retryLimit: 30, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 };
+const VENDOR_DELIVERY: QueueSettings = {
+  policy: 'exclusive',
+  retryLimit: 30,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 3600,
+};
 
-export const RETRY_POLICIES: Record<JobName, RetryPolicy> = {
+export const QUEUES: Record<JobName, QueueSettings> = {
   [SHOPIFY_SUBMIT_RETURN]: VENDOR_DELIVERY,
 };

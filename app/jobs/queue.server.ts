@@ -4,10 +4,10 @@ import pg from 'pg';
 import { fromDrizzle, fromPglite, PgBoss, type Job } from 'pg-boss';
 import type { Database, DatabaseHandle } from '~/db/client.server';
 import { log } from '~/utils/log.server';
-import { RETRY_POLICIES, type RetryPolicy } from './job-names';
+import { QUEUES, type QueueSettings, type RetryPolicy } from './job-names';
 
 export type SendOptions = Partial<RetryPolicy> & {
-  /** At most one queued or running job per key and queue (pg-boss `singletonKey`). */
+  /** On an `exclusive` queue, at most one pending or running job per key (pg-boss `singletonKey`). */
   singletonKey?: string;
   /**
    * A drizzle transaction: the job is inserted through it, so it commits or rolls back with
@@ -33,8 +33,8 @@ export type Queue = {
 };
 
 export type QueueOptions = {
-  /** Queues to create and their retry policies; defaults to Comptoir's own. */
-  queues?: Record<string, RetryPolicy>;
+  /** Queues to create, with their policies; defaults to Comptoir's own. */
+  queues?: Record<string, QueueSettings>;
   /** Idle poll interval of workers, in seconds (≥ 0.5). */
   pollingIntervalSeconds?: number;
   /** Connections of pg-boss's own pool on PostgreSQL, apart from the portal's. */
@@ -48,7 +48,7 @@ export type QueueOptions = {
  * (possibly multi-statement) text to `exec` and the rest to `query`.
  */
 export async function createQueue(handle: DatabaseHandle, options: QueueOptions = {}): Promise<Queue> {
-  const queues = options.queues ?? RETRY_POLICIES;
+  const queues = options.queues ?? QUEUES;
   const client = (handle.db as unknown as { $client: unknown }).$client;
   const boss =
     client instanceof PGlite
@@ -60,9 +60,10 @@ export async function createQueue(handle: DatabaseHandle, options: QueueOptions 
   // Without a listener an `error` event would throw; pg-boss recovers from these by itself.
   boss.on('error', (error) => log.error('jobs.error', { message: error.message }));
   await boss.start();
-  for (const [name, policy] of Object.entries(queues)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, policy);
-    else await boss.updateQueue(name, policy);
+  for (const [name, settings] of Object.entries(queues)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, settings);
+    // pg-boss 12.35 cannot change a queue's policy or retryDelayMax once created.
+    else await boss.updateQueue(name, { retryLimit: settings.retryLimit, retryDelay: settings.retryDelay, retryBackoff: settings.retryBackoff });
     // Fills pg-boss's queue cache now. A send inside a transaction looks the queue up there; on a
     // miss it would query through the main connection, which on PGlite is the very connection
     // the transaction holds, and wait for itself forever.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStore, NewCase } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
-import { RETRY_POLICIES, SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
+import { QUEUES, SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 
@@ -102,8 +102,8 @@ for (const backend of backends) {
       }
       queue = await createQueue(handle, {
         queues: {
-          [SHOPIFY_SUBMIT_RETURN]: RETRY_POLICIES[SHOPIFY_SUBMIT_RETURN],
-          [FLAKY]: { retryLimit: 3, retryDelay: 1, retryBackoff: true },
+          [SHOPIFY_SUBMIT_RETURN]: QUEUES[SHOPIFY_SUBMIT_RETURN],
+          [FLAKY]: { policy: 'standard', retryLimit: 3, retryDelay: 1, retryBackoff: true },
         },
         pollingIntervalSeconds: 0.5,
       });
@@ -126,6 +126,18 @@ for (const backend of backends) {
       const jobs = await jobsFor(result.case.id);
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({ singletonKey: `${result.case.id}:${SHOPIFY_SUBMIT_RETURN}`, retryLimit: 30, retryBackoff: true });
+    });
+
+    it('keeps one pending delivery per case, and starts again on a database it already set up', async () => {
+      const opened = await store.openCase(newCase(), randomUUID(), at('2030-03-01T09:00:00'), submitReturn);
+      if (opened.status !== 'opened') throw new Error('not opened');
+      const singletonKey = `${opened.case.id}:${SHOPIFY_SUBMIT_RETURN}`;
+      expect(await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.case.id }, { singletonKey })).toBeNull();
+      expect(await jobsFor(opened.case.id)).toHaveLength(1);
+
+      // A second process (or a restart) finds the queues there and only updates their retries.
+      const restarted = await createQueue(handle, { queues: QUEUES });
+      await restarted.stop();
     });
 
     it('answers a replayed submission with the case it opened, without a second job', async () => {
