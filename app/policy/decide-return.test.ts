@@ -45,12 +45,12 @@ describe('decideReturn', () => {
     expect(verdict.reasons[0]?.clauseId).toBe('1.1');
   });
 
-  it.each([
+  it.each<[string, Partial<ReturnableLine>, string, string]>([
     ['tag', { productTags: ['silk', 'FINAL-SALE '] }, '3.2', 'FINAL-SALE '],
     ['productType', { productType: 'socks' }, '3.3', 'socks'],
     ['sku', { sku: 'TOT-PERSO-NAT' }, '3.4', 'TOT-PERSO-NAT'],
     ['vendor', { vendor: 'Maison Partenaire' }, '3.5', 'Maison Partenaire'],
-  ] as const)('refuses a line excluded by %s, naming the clause and the matching value', (kind, overrides, clauseId, value) => {
+  ])('refuses a line excluded by %s, naming the clause and the matching value', (kind, overrides, clauseId, value) => {
     const verdict = only([makeLine(overrides)]);
     expect(verdict.decision).toBe('not_eligible');
     expect(verdict.reasons).toEqual([{ key: `policy:refusal.excluded.${kind}`, clauseId, facts: { value } }]);

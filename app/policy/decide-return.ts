@@ -104,7 +104,7 @@ function findRefusals(line: ReturnableLine, input: DecideReturnInput, quantity: 
     nextBest.add('contact');
   } else if (!check.window.isOpen) {
     const { countedFrom, startDate, lastDay, closesAt, windowDays, shippedOn } = check.window;
-    const started = countedFrom === 'order' ? { orderedOn: startDate } : { deliveredOn: startDate };
+    const started: Facts = countedFrom === 'order' ? { orderedOn: startDate } : { deliveredOn: startDate };
     reasons.push({
       key: `policy:refusal.windowClosed.${countedFrom}`, clauseId,
       facts: { ...started, closedOn: lastDay, closedAt: closesAt.toISOString(), windowDays, shippedOn, transitDays: rules.transitDays },

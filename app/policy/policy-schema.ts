@@ -6,7 +6,10 @@ import { z } from 'zod';
  * strict: a misspelt key is an error naming its path, not a rule silently ignored.
  */
 
-const ClauseIdSchema = z.string().regex(/^\d+(\.\d+)+$/, 'must be a clause number such as "3.2"');
+/** YAML reads an unquoted 3.2 as a number (and 3.10 as 3.1), so the message says to quote it. */
+const ClauseIdSchema = z
+  .string({ error: 'must be a clause number in quotes, such as "3.2"' })
+  .regex(/^\d+(\.\d+)+$/, 'must be a clause number in quotes, such as "3.2"');
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, such as "size-too-small"');
 const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
 const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as "FR"');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { DEFAULT_POLICY_FILE, parsePolicy } from './load-policy.server';
-import type { Policy, PolicyFile } from './policy-schema';
+import type { Policy } from './policy-schema';
 import type { ReturnContext, ReturnableLine } from './return-context';
 
 /** Test data for the policy engine: the sample policy, and orders shaped like the adapter's. */
@@ -19,7 +19,7 @@ const sample = parsePolicy(SAMPLE_TEXT, DEFAULT_POLICY_FILE);
  * The sample policy, optionally edited after validation, so engine tests can reach states the
  * loader would refuse (a non-compliant policy meeting an EU order, for one).
  */
-export function buildPolicy(edit?: (file: PolicyFile) => void): Policy {
+export function buildPolicy(edit?: (policy: Policy) => void): Policy {
   const policy = structuredClone(sample);
   edit?.(policy);
   return policy;
