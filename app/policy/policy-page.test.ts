@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { getClauseTitle, interpolate, toPolicyPageView } from './policy-page';
+import { buildPolicy } from './test-fixtures';
+
+const clause = (view: ReturnType<typeof toPolicyPageView>, id: string) =>
+  view.sections.flatMap((section) => section.clauses).find((c) => c.id === id);
+
+describe('the policy page', () => {
+  it('lists sections and clauses in file order, with the policy version', () => {
+    const policy = buildPolicy();
+    const view = toPolicyPageView(policy, 'en');
+    expect(view.version).toBe(policy.version);
+    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(view.sections[2]?.clauses.map((c) => c.id)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5']);
+  });
+
+  it('writes the rules’ numbers into the texts, formatted for the language', () => {
+    const en = toPolicyPageView(buildPolicy(), 'en');
+    const fr = toPolicyPageView(buildPolicy(), 'fr');
+    expect(clause(en, '2.1')?.title).toBe('30 days from delivery');
+    expect(clause(fr, '2.1')?.title).toBe('30 jours après la livraison');
+    expect(clause(en, '5.3')?.text).toContain('costs €4.90');
+    expect(clause(fr, '5.3')?.text).toMatch(/coûte 4,90\s€/);
+    expect(clause(en, '6.1')?.text).toContain('a 10% bonus');
+    expect(clause(fr, '6.1')?.text).toMatch(/majoré de 10\s%/);
+    expect(clause(fr, '1.1')?.text).toContain('France, Belgique, Allemagne, Canada et États-Unis');
+    expect(JSON.stringify(fr)).not.toContain('{{');
+  });
+
+  it('follows the rules when they change', () => {
+    const view = toPolicyPageView(buildPolicy((p) => { p.window.days = 45; }), 'en');
+    expect(clause(view, '2.1')?.text).toContain('up to 45 days after delivery');
+  });
+
+  it('lists the conditions and the reasons under the clauses that govern them', () => {
+    const view = toPolicyPageView(buildPolicy(), 'fr');
+    expect(clause(view, '4.1')?.items).toEqual(['Non porté et non lavé', "Étiquettes d'origine toujours attachées", "Renvoyé complet, avec tout ce qui l'accompagnait"]);
+    expect(clause(view, '5.1')?.items).toEqual(['Trop petit', 'Trop grand']);
+  });
+
+  it('gives a refusal its clause title, for "Final sale — clause 3.2"', () => {
+    expect(getClauseTitle(buildPolicy(), '3.2', 'en')).toBe('Final sale');
+    expect(getClauseTitle(buildPolicy(), '9.9', 'en')).toBeNull();
+  });
+
+  it('leaves an unknown placeholder visible rather than blank', () => {
+    expect(interpolate('{{windowDays}} / {{nope}}', { windowDays: '30' })).toBe('30 / {{nope}}');
+  });
+});
