@@ -58,7 +58,8 @@ export function parsePolicy(bytes: Uint8Array | string, source: string): Policy 
   if (!result.success) {
     throw new PolicyFileError(source, result.error.issues.map((issue) => {
       const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-      return { path, message: issue.message, line: locate(doc, counter, path) };
+      const message = /received undefined$/.test(issue.message) ? 'is missing' : issue.message;
+      return { path, message, line: locate(doc, counter, path) };
     }));
   }
   const issues = checkPolicyFile(result.data);
