@@ -3,15 +3,17 @@ import enCommon from '../locales/en/common.json';
 import enLookup from '../locales/en/lookup.json';
 import enOrders from '../locales/en/orders.json';
 import enPolicy from '../locales/en/policy.json';
+import enReturns from '../locales/en/returns.json';
 import frCommon from '../locales/fr/common.json';
 import frLookup from '../locales/fr/lookup.json';
 import frOrders from '../locales/fr/orders.json';
 import frPolicy from '../locales/fr/policy.json';
+import frReturns from '../locales/fr/returns.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy },
-  fr: { common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy },
+  en: { common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
+  fr: { common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -25,7 +27,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['common', 'lookup', 'orders', 'policy'],
+  ns: ['common', 'lookup', 'orders', 'policy', 'returns'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;
