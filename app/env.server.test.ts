@@ -53,4 +53,15 @@ describe('parseEnv', () => {
   it('refuses an unknown time zone', () => {
     expect(() => parseEnv({ COMPTOIR_TIME_ZONE: 'Mars/Olympus' })).toThrowError(/COMPTOIR_TIME_ZONE/);
   });
+
+  it('loads the sample policy, runs the workers and keeps photos beside the data by default', () => {
+    expect(parseEnv({})).toMatchObject({ policyFile: 'app/sandbox/policy/comptoir-demo.policy.yaml', workers: true, photoDir: 'data/photos' });
+    expect(parseEnv({ COMPTOIR_DATA_DIR: '/var/lib/comptoir' }).photoDir).toBe('/var/lib/comptoir/photos');
+  });
+
+  it('reads the policy file, workers switch and photo folder', () => {
+    const config = parseEnv({ COMPTOIR_POLICY_FILE: '/etc/comptoir/policy.yaml', COMPTOIR_WORKERS: 'off', COMPTOIR_PHOTO_DIR: '/srv/photos' });
+    expect(config).toMatchObject({ policyFile: '/etc/comptoir/policy.yaml', workers: false, photoDir: '/srv/photos' });
+    expect(() => parseEnv({ COMPTOIR_WORKERS: 'no' })).toThrowError(/COMPTOIR_WORKERS/);
+  });
 });

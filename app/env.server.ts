@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 
 /**
  * The one description of Comptoir's configuration. Sandbox mode (the default) needs no secret;
@@ -29,6 +31,9 @@ export const EnvSchema = z
       .refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Paris')
       .default('Europe/Paris'),
     COMPTOIR_DATA_DIR: z.string().min(1).default('./data'),
+    COMPTOIR_POLICY_FILE: z.string().min(1).default(DEFAULT_POLICY_FILE),
+    COMPTOIR_WORKERS: z.enum(['on', 'off']).default('on'),
+    COMPTOIR_PHOTO_DIR: z.string().min(1).optional(),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     COMPTOIR_ORDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
     COMPTOIR_LOOKUP_SECOND_FACTOR: z.enum(['none', 'zip', 'phone']).default('none'),
@@ -88,6 +93,10 @@ function toConfig(env: Env) {
     timeZone: env.COMPTOIR_TIME_ZONE,
     trustProxy: env.TRUST_PROXY,
     database: { url: env.DATABASE_URL, dataDir: env.COMPTOIR_DATA_DIR },
+    policyFile: env.COMPTOIR_POLICY_FILE,
+    /** Whether this web process also runs the job workers; `off` leaves them to `npm run worker`. */
+    workers: env.COMPTOIR_WORKERS === 'on',
+    photoDir: env.COMPTOIR_PHOTO_DIR ?? join(env.COMPTOIR_DATA_DIR, 'photos'),
     orderCacheMs: env.COMPTOIR_ORDER_CACHE_SECONDS * 1000,
     lookupSecondFactor: env.COMPTOIR_LOOKUP_SECOND_FACTOR,
     rateLimits: {
