@@ -37,6 +37,9 @@ export type ShopifyReturnResult =
 
 export type ReturnReason = { id: string; handle: string; name: string };
 
+/** A return Shopify already holds for a case, found by the case id in its lines' notes. */
+export type CaseReturn = { returnId: string; status: ShopifyReturnStatus; fulfillmentLineItemIds: string[] };
+
 /** Returns at Shopify: what can go back, and opening the return once the policy has decided. */
 export interface ShopifyReturns {
   /**
@@ -60,4 +63,11 @@ export interface ShopifyReturns {
   createReturn(input: CreateReturnInput): Promise<ShopifyReturnResult>;
   /** The shop's return reasons in use (retired ones left out). @throws UpstreamError */
   listReturnReasons(): Promise<ReturnReason[]>;
+  /**
+   * The order's returns with a line whose `customerNote` or `returnReasonNote` carries
+   * `[caseId]`: what an earlier attempt at the same case already opened, so a retry does not
+   * open it twice. Looks at the order's 10 latest returns. One upstream call.
+   * @throws UpstreamError
+   */
+  findReturnsForCase(orderId: string, caseId: string): Promise<CaseReturn[]>;
 }

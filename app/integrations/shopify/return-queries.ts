@@ -61,3 +61,25 @@ export const RETURN_REASONS_QUERY = `#graphql
     returnReasonDefinitions(first: 50) { nodes { id handle name deleted } }
   }
 `;
+
+/**
+ * The order's latest returns with their lines' notes, where the submission worker writes the
+ * case id. 10 returns × 20 lines keeps it near 430 requested points.
+ */
+export const ORDER_RETURNS_QUERY = `#graphql
+  query ComptoirOrderReturns($orderId: ID!) {
+    order(id: $orderId) {
+      returns(first: 10, reverse: true) {
+        nodes {
+          id
+          status
+          returnLineItems(first: 20) {
+            nodes {
+              ... on ReturnLineItem { customerNote returnReasonNote fulfillmentLineItem { id } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;

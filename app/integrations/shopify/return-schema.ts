@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ShopifyReturnResult } from '~/cases/ports';
+import type { CaseReturn, ShopifyReturnResult } from '~/cases/ports';
 import type { ReturnContext } from '~/policy/return-context';
 
 /** Admin API answers for the return documents, parsed here and trusted inside. */
@@ -102,3 +102,37 @@ export const ReturnReasonsDataSchema = z.object({
     nodes: z.array(z.object({ id: z.string(), handle: z.string(), name: z.string(), deleted: z.boolean() })),
   }),
 });
+
+// Lines of other ReturnLineItemType kinds (unverified ones) come back as empty objects.
+const OrderReturnLineSchema = z.object({
+  customerNote: z.string().nullable(),
+  returnReasonNote: z.string(),
+  fulfillmentLineItem: z.object({ id: z.string() }),
+}).partial();
+
+export const OrderReturnsDataSchema = z.object({
+  order: z
+    .object({
+      returns: z.object({
+        nodes: z.array(z.object({
+          id: z.string(),
+          status: ReturnStatusSchema,
+          returnLineItems: z.object({ nodes: z.array(OrderReturnLineSchema) }),
+        })),
+      }),
+    })
+    .nullable(),
+});
+export type OrderReturnsData = z.infer<typeof OrderReturnsDataSchema>;
+
+/** The returns with `[caseId]` in a line's note, the marker the submission worker writes. */
+export function toCaseReturns(data: OrderReturnsData, caseId: string): CaseReturn[] {
+  const marker = `[${caseId}]`;
+  return (data.order?.returns.nodes ?? [])
+    .filter((ret) => ret.returnLineItems.nodes.some((line) => line.customerNote?.includes(marker) || line.returnReasonNote?.includes(marker)))
+    .map((ret) => ({
+      returnId: ret.id,
+      status: ret.status,
+      fulfillmentLineItemIds: ret.returnLineItems.nodes.flatMap((line) => (line.fulfillmentLineItem ? [line.fulfillmentLineItem.id] : [])),
+    }));
+}

@@ -3,9 +3,12 @@ import type { CreateReturnInput, ReturnLineInput, ShopifyReturnResult, ShopifyRe
 import { UpstreamError } from '~/utils/upstream-error';
 import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
-import { RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION } from './return-queries';
 import {
-  ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toReturnContext, toReturnResult,
+  ORDER_RETURNS_QUERY, RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION,
+} from './return-queries';
+import {
+  OrderReturnsDataSchema, ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toCaseReturns, toReturnContext,
+  toReturnResult,
 } from './return-schema';
 import type { ThrottleGate } from './throttle.server';
 
@@ -67,6 +70,10 @@ export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?
     async listReturnReasons() {
       const data = await call(RETURN_REASONS_QUERY, {}, ReturnReasonsDataSchema);
       return data.returnReasonDefinitions.nodes.filter((r) => !r.deleted).map(({ id, handle, name }) => ({ id, handle, name }));
+    },
+    /** Returns of the order marked with `[caseId]` (ComptoirOrderReturns). @throws UpstreamError */
+    async findReturnsForCase(orderId, caseId) {
+      return toCaseReturns(await call(ORDER_RETURNS_QUERY, { orderId }, OrderReturnsDataSchema), caseId);
     },
   };
 }
