@@ -70,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-6">
           {children}
         </main>
+        <footer className="border-t border-brand-100 bg-white">
+          <div className="mx-auto max-w-2xl px-4 py-4 text-sm">
+            <a href="/policy" className="font-semibold text-brand-700 underline underline-offset-2">{t('returnPolicy')}</a>
+          </div>
+        </footer>
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />
