@@ -1,4 +1,5 @@
 import { imageSize } from 'image-size';
+import { readAscii, startsWithBytes } from './photo-bytes';
 
 /** The only formats we store and serve: every browser an agent uses can show them. */
 export type PhotoContentType = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -26,7 +27,7 @@ const IMAGE_SIZE_TYPES: Record<PhotoContentType, string> = {
   'image/webp': 'webp',
 };
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /*
  * HEIC/HEIF (and AVIF) are recognised so the shopper is told "unsupported type" rather than
@@ -44,9 +45,9 @@ const ISO_BMFF_IMAGE_BRANDS = new Set([
  * Returns 'unsupported' for images we recognise but do not take, null for anything else.
  */
 export function detectPhotoType(bytes: Uint8Array): PhotoContentType | 'unsupported' | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, PNG_SIGNATURE)) return 'image/png';
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
+  if (startsWithBytes(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWithBytes(bytes, PNG_SIGNATURE)) return 'image/png';
+  if (readAscii(bytes, 0, 4) === 'RIFF' && readAscii(bytes, 8, 12) === 'WEBP') return 'image/webp';
   if (isUnsupportedImage(bytes)) return 'unsupported';
   return null;
 }
@@ -81,26 +82,18 @@ function readSize(bytes: Uint8Array): { width: number; height: number; type?: st
 }
 
 function isUnsupportedImage(bytes: Uint8Array): boolean {
-  const head = ascii(bytes, 0, 6);
+  const head = readAscii(bytes, 0, 6);
   if (head === 'GIF87a' || head === 'GIF89a') return true;
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
+  if (startsWithBytes(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWithBytes(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
     return true; // TIFF, and camera raw files built on it
   }
   if (head.startsWith('8BPS')) return true; // Photoshop
-  if (startsWith(bytes, [0xff, 0x0a])) return true; // JPEG XL codestream
-  if (ascii(bytes, 4, 8) === 'ftyp') {
+  if (startsWithBytes(bytes, [0xff, 0x0a])) return true; // JPEG XL codestream
+  if (readAscii(bytes, 4, 8) === 'ftyp') {
     // JPEG XL container, HEIF and AVIF are all ISO-BMFF-style boxes.
-    return ascii(bytes, 8, 12) === 'jxl ' || ISO_BMFF_IMAGE_BRANDS.has(ascii(bytes, 8, 12));
+    return readAscii(bytes, 8, 12) === 'jxl ' || ISO_BMFF_IMAGE_BRANDS.has(readAscii(bytes, 8, 12));
   }
-  if (ascii(bytes, 4, 8) === 'JXL ') return true;
+  if (readAscii(bytes, 4, 8) === 'JXL ') return true;
   // BMP: "BM" alone is too weak (plain text can start with it), so check the DIB header size.
-  return ascii(bytes, 0, 2) === 'BM' && [12, 40, 52, 56, 108, 124].includes(bytes[14] ?? -1);
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, index) => bytes[index] === byte);
-}
-
-function ascii(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...bytes.subarray(start, end));
+  return readAscii(bytes, 0, 2) === 'BM' && [12, 40, 52, 56, 108, 124].includes(bytes[14] ?? -1);
 }
