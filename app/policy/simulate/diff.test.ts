@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { PARIS, buildPolicy, makeContext, makeLine } from '../test-fixtures';
+import { diffSimulations } from './diff';
+import { simulateOrder } from './simulate-order';
+
+const NOW = new Date('2026-03-20T10:00:00Z');
+const thirty = buildPolicy();
+const sixty = buildPolicy((p) => {
+  p.window.days = 60;
+  p.exclusions = p.exclusions.filter((e) => e.clause !== '3.3');
+  p.version = 'sixty';
+});
+
+const recent = makeLine();
+const fortyFiveDays = makeLine({ title: 'Pull Camionneur', sku: 'PUL-BDX-M', deliveredAt: new Date('2026-02-03T10:00:00Z') });
+const tooOld = makeLine({ deliveredAt: new Date('2025-12-01T10:00:00Z') });
+const socks = makeLine({ productType: 'Socks', sku: 'CHA-RED' });
+const contexts = [makeContext([recent, fortyFiveDays, tooOld], { orderName: '#1006' }), makeContext([socks], { orderId: 'gid://shopify/Order/2', orderName: '#1002' })];
+const run = (policy: typeof thirty) => contexts.map((context) => simulateOrder({ context, policy, now: NOW, timeZone: PARIS }));
+
+describe('diffSimulations', () => {
+  it('lists only the lines whose outcome changes, with the clause behind the change', () => {
+    expect(diffSimulations(run(thirty), run(sixty))).toEqual([
+      {
+        orderId: 'gid://shopify/Order/1001', orderName: '#1006', fulfillmentLineItemId: fortyFiveDays.fulfillmentLineItemId,
+        title: 'Pull Camionneur', sku: 'PUL-BDX-M', before: 'not_eligible', after: 'eligible', clauseIds: ['2.1'],
+      },
+      expect.objectContaining({ orderName: '#1002', sku: 'CHA-RED', before: 'not_eligible', after: 'eligible', clauseIds: ['3.3'] }),
+    ]);
+  });
+
+  it('reads both ways, and finds nothing between a policy and itself', () => {
+    expect(diffSimulations(run(sixty), run(thirty)).map((c) => [c.before, c.after])).toEqual([['eligible', 'not_eligible'], ['eligible', 'not_eligible']]);
+    expect(diffSimulations(run(thirty), run(thirty))).toEqual([]);
+  });
+
+  it('skips a line that only one run has', () => {
+    const [first, second] = run(sixty);
+    expect(diffSimulations(run(thirty), [{ ...first!, lines: [] }, second!]).map((c) => c.orderName)).toEqual(['#1002']);
+  });
+});

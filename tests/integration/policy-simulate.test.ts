@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
+import { createThrottleGate } from '~/integrations/shopify/throttle.server';
+import { DEFAULT_POLICY_FILE, loadPolicyFile, parsePolicy } from '~/policy/load-policy.server';
+import type { Policy } from '~/policy/policy-schema';
+import { summarizeSimulation } from '~/policy/simulate/aggregate';
+import { diffSimulations } from '~/policy/simulate/diff';
+import { runSimulation } from '~/policy/simulate/run-simulation';
+import { addDays, toZonedDate } from '~/policy/zoned-date';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
+
+/**
+ * The simulation over the demo store: the real adapters through @shopify/shopify-api, the
+ * emulator over HTTP on its own port, the sample policy and a copy with a 60-day window.
+ */
+const SHOP = 'simulate-test.myshopify.com';
+const TOKEN = 'shpat_simulatetest';
+const TIME_ZONE = 'Europe/Paris';
+
+let server: Server;
+let baseUrl: string;
+let sample: Policy;
+let sixtyDays: Policy;
+let demo: { name: string; scenario: string }[];
+
+const control = async (path: string, body?: unknown) => {
+  const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  return (await fetch(`${baseUrl}${path}`, init)).json();
+};
+
+function simulate(policies: Policy[], since: string, now = new Date()) {
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+  const gate = createThrottleGate({ maxWaitMs: 60_000 });
+  const progress: [number, number][] = [];
+  const run = runSimulation({
+    orderIds: createShopifyOrderIdSource({ client, gate }), contexts: createShopifyReturns({ client, gate }),
+    policies, since, now, timeZone: TIME_ZONE, onProgress: (done, total) => progress.push([done, total]),
+  });
+  return run.then((result) => ({ ...result, progress }));
+}
+
+beforeAll(async () => {
+  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sample = await loadPolicyFile(DEFAULT_POLICY_FILE);
+  const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
+  expect(text).toMatch(/^ {2}days: 30$/m);
+  sixtyDays = parsePolicy(text.replace(/^ {2}days: 30$/m, '  days: 60'), 'sixty-days.policy.yaml');
+  demo = ((await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: typeof demo }).orders;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(async () => {
+  await control('/__sandbox/shopify/reset', {});
+});
+
+describe('policy simulation over the demo store', () => {
+  const longAgo = () => addDays(toZonedDate(new Date(), TIME_ZONE), -365);
+
+  it('reads every order once, whatever the number of policies, and decides every returnable line', async () => {
+    const run = await simulate([sample, sixtyDays], longAgo());
+    expect(run.orderCount).toBe(demo.length);
+    expect(run.results.map((orders) => orders.length)).toEqual([demo.length, demo.length]);
+    expect(run.progress.at(-1)).toEqual([demo.length, demo.length]);
+    const stats = await control('/__sandbox/shopify/stats');
+    expect(stats.operations).toEqual({ ComptoirSimulationOrders: 1, ComptoirReturnContext: demo.length });
+
+    const summary = summarizeSimulation(run.results[0]!, sample);
+    expect(summary.lines.total).toBe(summary.lines.eligible + summary.lines.needs_review + summary.lines.not_eligible);
+    expect(summary.lines.eligible).toBeGreaterThan(0);
+    expect(summary.refusalsByClause.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['2.1', '3.2']));
+    expect(summary.money.map((m) => m.currencyCode)).toEqual(['CAD', 'EUR', 'USD']);
+  });
+
+  it('--diff: the delivery of 45 days ago goes from refused to eligible with a 60-day window', async () => {
+    const run = await simulate([sample, sixtyDays], longAgo());
+    const longAgoOrder = demo.find((order) => order.scenario === 'delivered-long-ago')!;
+    const changes = diffSimulations(run.results[0]!, run.results[1]!);
+    expect(changes).toContainEqual(expect.objectContaining({
+      orderName: longAgoOrder.name, before: 'not_eligible', after: 'eligible', clauseIds: ['2.1'],
+    }));
+    expect(changes.every((change) => change.clauseIds.includes('2.1') && change.after !== 'not_eligible')).toBe(true);
+  });
+
+  it('reads only the orders created since the date given', async () => {
+    const since = addDays(toZonedDate(new Date(), TIME_ZONE), -5);
+    const run = await simulate([sample], since);
+    expect(run.orderCount).toBeGreaterThan(0);
+    expect(run.orderCount).toBeLessThan(demo.length);
+    expect(run.results[0]!.map((order) => order.orderName)).not.toContain(demo.find((o) => o.scenario === 'delivered-long-ago')!.name);
+  });
+});
