@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
+const PHOTO_KEY_BYTES = 32;
+// 32 bytes in unpadded base64url: no dot or slash, so a key can never name another path.
+const PHOTO_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A fresh photo key: 256 random bits, URL- and file-name-safe. */
+export function createPhotoKey(): string {
+  return randomBytes(PHOTO_KEY_BYTES).toString('base64url');
+}
+
+/** True only for keys `createPhotoKey` could have made; stores and URLs check this first. */
+export function isWellFormedPhotoKey(key: string): boolean {
+  return PHOTO_KEY_PATTERN.test(key);
+}
