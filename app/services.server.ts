@@ -1,4 +1,6 @@
+import type { CaseStore } from './cases/case-store';
 import type { ShopifyReturns } from './cases/ports';
+import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
@@ -7,13 +9,21 @@ import { createShopifyGraphqlClient } from './integrations/shopify/client.server
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
+import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
+import { loadPolicyFile } from './policy/load-policy.server';
+import type { Policy } from './policy/policy-schema';
 import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-limiter';
 import { hashIdentifier } from './session/hash.server';
 import type { SessionStore } from './session/ports';
 
 export type Services = {
   config: Config;
+  /** The return policy, loaded and validated once at start. */
+  policy: Policy;
+  cases: CaseStore;
+  /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
+  queue: Queue;
   orders: CachedOrderSource;
   shopifyReturns: ShopifyReturns;
   sessions: SessionStore;
@@ -21,22 +31,36 @@ export type Services = {
   /** Keyed hash for logs and counters: identifiers without the personal data. */
   hashId: (value: string) => string;
   clock: () => Date;
+  /** Stops the queue (running jobs finish), then closes the database. */
   close(): Promise<void>;
+};
+
+export type ServicesOptions = {
+  /** An already open database (tests); otherwise one is opened from `config.database`. */
+  database?: DatabaseHandle;
+  /** Queue settings other than Comptoir's own (tests and benchmarks use short retry delays). */
+  queue?: QueueOptions;
 };
 
 /**
  * The composition root: the only module that knows both the domain and the adapters. It runs
- * once at start — configuration checked, database migrated — and routes receive the result
- * through the Remix load context.
+ * once at start — configuration checked, policy validated, database migrated, queue started — and
+ * routes receive the result through the Remix load context.
+ * @throws PolicyFileError when the policy file is missing or invalid, before the database opens.
  */
-export async function createServices(config: Config, options: { database?: DatabaseHandle } = {}): Promise<Services> {
+export async function createServices(config: Config, options: ServicesOptions = {}): Promise<Services> {
+  const policy = await loadPolicyFile(config.policyFile);
   const database = options.database ?? (await createDatabase(config.database));
+  const queue = await createQueue(database, options.queue);
   const hashId = (value: string) => hashIdentifier(config.secret, value);
   const client = createShopifyGraphqlClient(config.shopify);
   // One gate for the shop: every adapter draws on the same Shopify bucket.
   const gate = createThrottleGate();
   return {
     config,
+    policy,
+    cases: createDbCaseStore(database.db, queue),
+    queue,
     orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns: createShopifyReturns({ client, gate }),
     sessions: createDbSessionStore(database.db),
@@ -47,7 +71,7 @@ export async function createServices(config: Config, options: { database?: Datab
     }),
     hashId,
     clock: () => new Date(),
-    close: () => database.close(),
+    close: () => queue.stop().finally(() => database.close()),
   };
 }
 

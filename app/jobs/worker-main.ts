@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createDbCaseStore } from '~/db/case-store.server';
-import { createDatabase } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
+import { PolicyFileError } from '~/policy/load-policy.server';
+import { createServices } from '~/services.server';
 import { log } from '~/utils/log.server';
 import { createJobHandlers } from './handlers.server';
-import { createQueue } from './queue.server';
 import { registerWorkers } from './workers.server';
 
 /*
@@ -28,18 +27,20 @@ if (!config.database.url) {
   process.exit(1);
 }
 
-const database = await createDatabase(config.database);
-const queue = await createQueue(database);
-const cases = createDbCaseStore(database.db, queue);
-const workers = await registerWorkers(queue, createJobHandlers({ config, cases }));
+// In sandbox mode without SANDBOX_SHOPIFY_URL the emulator lives in the portal process.
+const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+const sandboxUrl = config.sandbox ? (config.shopify.sandboxUrl ?? ownOrigin) : undefined;
+const services = await createServices({ ...config, shopify: { ...config.shopify, sandboxUrl } }).catch((error: unknown) => {
+  if (!(error instanceof PolicyFileError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+const workers = await registerWorkers(services.queue, createJobHandlers(services));
 log.info('worker.started', { workers: workers.length });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // Running jobs finish first; an interrupted one would be retried anyway after it expires.
-    void queue
-      .stop()
-      .finally(() => database.close())
-      .finally(() => process.exit(0));
+    void services.close().finally(() => process.exit(0));
   });
 }
