@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { CASE_ID_PATTERN, type Case, type CaseLine, type CaseStore } from '~/cases/case-store';
+import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturns, ShopifyReturnStatus } from '~/cases/ports';
+import type { Policy } from '~/policy/policy-schema';
+import { log } from '~/utils/log.server';
+import { isUpstreamError } from '~/utils/upstream-error';
+import type { JobContext, JobHandler } from './queue.server';
+
+export const SubmitReturnJobSchema = z.object({ caseId: z.string().regex(CASE_ID_PATTERN) });
+
+export type SubmitReturnDependencies = {
+  cases: CaseStore;
+  shopifyReturns: ShopifyReturns;
+  policy: Pick<Policy, 'reasons'>;
+  clock: () => Date;
+  /** The queue's retry limit: the attempt that reaches it hands the case to an agent. */
+  retryLimit: number;
+};
+
+/** Shopify keeps at most 255 characters of a created return's note (300 on a request). */
+const NOTE_MAX = 255;
+
+/** `[C-7KQ2M9XA] shopper's words`: the case id first, so a retry recognises its own return. */
+export function toMarkedNote(caseId: string, note: string | null): string {
+  let text = '';
+  for (const char of note ? `[${caseId}] ${note}` : `[${caseId}]`) {
+    if (text.length + char.length > NOTE_MAX) break;
+    text += char;
+  }
+  return text;
+}
+
+/** Auto-approved lines open a return at once (OPEN); the others ask the store (REQUESTED). */
+type Submission = { via: 'create' | 'request'; lines: CaseLine[] };
+type Opened = { returnId: string; status: ShopifyReturnStatus; via: Submission['via'] };
+
+function toSubmissions(lines: CaseLine[]): Submission[] {
+  const create = lines.filter((line) => line.decision === 'approved');
+  const request = lines.filter((line) => line.decision === 'needs_review');
+  return [{ via: 'create' as const, lines: create }, { via: 'request' as const, lines: request }].filter((s) => s.lines.length > 0);
+}
+
+const sameLines = (found: CaseReturn, submission: Submission) => {
+  const wanted = new Set(submission.lines.map((line) => line.fulfillmentLineItemId));
+  return found.fulfillmentLineItemIds.length === wanted.size && found.fulfillmentLineItemIds.every((id) => wanted.has(id));
+};
+
+/**
+ * The `shopify.submit-return` worker: opens the case's return(s) on Shopify, then moves the case
+ * received → submitted_to_store → approved | needs_review. Each step reads the case first, so an
+ * attempt that died half-way resumes where it stopped; a case past those steps is left alone.
+ *
+ * Duplicates: every line's note carries `[case id]`, and each attempt first asks Shopify for the
+ * order's returns with that marker; a submission Shopify already holds is reused, not re-sent.
+ *
+ * Retries: an upstream error is thrown and pg-boss retries with the queue's backoff. That backoff
+ * starts at 30 s, above any Retry-After Shopify sends (a THROTTLED bucket refills in ≤ 20 s, a 429
+ * asks for a few), and pg-boss 12 cannot set a delay per failure, so `retryAfterSeconds` is
+ * honoured by the queue policy rather than read here. Shopify's `userErrors` are final: the case
+ * goes to needs_review with the codes, for an agent.
+ */
+export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHandler {
+  const { cases, shopifyReturns } = deps;
+  let reasons: Promise<ReturnReason[]> | null = null;
+
+  async function toShopifyReasonId(reasonId: string): Promise<string | null> {
+    const handle = deps.policy.reasons.find((reason) => reason.id === reasonId)?.shopifyHandle;
+    if (!handle) return null;
+    // Fetched once per process; a failed fetch is forgotten so the next attempt asks again.
+    reasons ??= shopifyReturns.listReturnReasons().catch((error: unknown) => {
+      reasons = null;
+      throw error;
+    });
+    return (await reasons).find((reason) => reason.handle === handle)?.id ?? null;
+  }
+
+  async function toLineInputs(found: Case, lines: CaseLine[]): Promise<ReturnLineInput[]> {
+    return Promise.all(lines.map(async (line) => ({
+      fulfillmentLineItemId: line.fulfillmentLineItemId,
+      quantity: line.quantity,
+      reasonId: await toShopifyReasonId(line.reasonId),
+      note: toMarkedNote(found.id, line.note),
+    })));
+  }
+
+  /** Sends what Shopify does not hold yet; refusals are collected, upstream errors thrown. */
+  async function submit(found: Case, submissions: Submission[]) {
+    const existing = await shopifyReturns.findReturnsForCase(found.orderId, found.id);
+    const opened: Opened[] = [];
+    const errors: ShopifyReturnError[] = [];
+    for (const submission of submissions) {
+      const match = existing.find((ret) => sameLines(ret, submission));
+      if (match) {
+        // Consumed, so one return never stands for two submissions of the same lines.
+        existing.splice(existing.indexOf(match), 1);
+        log.info('jobs.submit_return.reused', { caseId: found.id, returnId: match.returnId });
+        opened.push({ returnId: match.returnId, status: match.status, via: submission.via });
+        continue;
+      }
+      const lines = await toLineInputs(found, submission.lines);
+      const result = submission.via === 'create'
+        ? await shopifyReturns.createReturn({ orderId: found.orderId, lines, exchangeLines: [] })
+        : await shopifyReturns.requestReturn({ orderId: found.orderId, lines });
+      if (result.ok) opened.push({ returnId: result.returnId, status: result.status, via: submission.via });
+      else errors.push(...result.errors);
+    }
+    return { opened, errors };
+  }
+
+  async function advance(initial: Case): Promise<void> {
+    let current: Case | null = initial;
+    const event = (type: string, actor: 'system' | 'store', data: Record<string, string | string[]> = {}) =>
+      ({ at: deps.clock(), type, actor, data });
+    const reread = async (result: { ok: true; case: Case } | { ok: false }) => (result.ok ? result.case : cases.getCase(initial.id));
+
+    if (current.state === 'received' && !current.providerRefs.shopifyReturnId) {
+      const submissions = toSubmissions(current.lines);
+      if (submissions.length === 0) {
+        await cases.transition(current.id, 'received', 'needs_review', event('not_submitted', 'system', { reason: 'no_line_to_return' }));
+        return;
+      }
+      const { opened, errors } = await submit(current, submissions);
+      const returns = opened.map(({ returnId, status, via }) => `${via}:${returnId}:${status}`);
+      if (errors.length > 0) {
+        // The refusal and the state change are one write; the ids of whatever did open are in it too.
+        await cases.transition(current.id, 'received', 'needs_review', event('store_refused', 'store', {
+          codes: errors.map((error) => error.code ?? 'UNKNOWN'),
+          messages: errors.map((error) => error.message),
+          returns,
+        }));
+        if (opened[0]) await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0].returnId }, event('shopify.returns_opened', 'system', { returns }));
+        return;
+      }
+      current = await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0]!.returnId }, event('shopify.returns_opened', 'system', { returns }));
+    }
+    if (current?.state === 'received') {
+      const shopifyReturnId = current.providerRefs.shopifyReturnId ?? '';
+      current = await reread(await cases.transition(current.id, 'received', 'submitted_to_store', event('submitted_to_store', 'system', { shopifyReturnId })));
+    }
+    if (current?.state === 'submitted_to_store') {
+      const review = current.lines.some((line) => line.decision === 'needs_review');
+      await cases.transition(current.id, 'submitted_to_store', review ? 'needs_review' : 'approved',
+        review ? event('awaiting_review', 'system') : event('approved_by_store', 'store'));
+    }
+  }
+
+  /** The last attempt failed too: an agent takes the case rather than a dead job keeping it. */
+  async function handOver(caseId: string, error: unknown): Promise<void> {
+    const code = isUpstreamError(error) ? error.code : 'INTERNAL';
+    const current = await cases.getCase(caseId);
+    const from = current?.state;
+    const moved = from === 'received' || from === 'submitted_to_store'
+      ? await cases.transition(caseId, from, 'needs_review', { at: deps.clock(), type: 'store_unreachable', actor: 'system', data: { code } })
+      : null;
+    log.error('jobs.submit_return.gave_up', { caseId, code, handedOver: moved?.ok ?? false });
+  }
+
+  return async (data: unknown, job: JobContext) => {
+    const { caseId } = SubmitReturnJobSchema.parse(data);
+    const found = await cases.getCase(caseId);
+    if (!found) {
+      // The job is written in the case's own transaction, so this is a bug, not a race.
+      log.error('jobs.submit_return.unknown_case', { caseId });
+      return;
+    }
+    try {
+      await advance(found);
+    } catch (error) {
+      if (job.retryCount < deps.retryLimit) throw error;
+      await handOver(caseId, error);
+    }
+  };
+}

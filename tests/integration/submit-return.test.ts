@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { ShopifyReturns } from '~/cases/ports';
+import { createDbCaseStore } from '~/db/case-store.server';
+import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { parseEnv } from '~/env.server';
+import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createJobHandlers } from '~/jobs/handlers.server';
+import { SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { createQueue, type Queue } from '~/jobs/queue.server';
+import { createSubmitReturnHandler } from '~/jobs/submit-return.server';
+import { registerWorkers } from '~/jobs/workers.server';
+import { parseOrderNumber } from '~/orders/identifiers';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
+import type { Policy } from '~/policy/policy-schema';
+import type { ReturnContext } from '~/policy/return-context';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
+import { UpstreamError } from '~/utils/upstream-error';
+
+/**
+ * The Shopify submission worker end to end: PGlite in memory, pg-boss on it with one-second
+ * retries, the real returns adapter, and the Shopify emulator over HTTP.
+ */
+const SHOP = 'submit-test.myshopify.com';
+const TOKEN = 'shpat_submittest';
+const RETRY_LIMIT = 6;
+const QUEUES: Record<string, QueueSettings> = {
+  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
+};
+
+let server: Server;
+let baseUrl: string;
+let database: DatabaseHandle;
+let queue: Queue;
+let cases: CaseStore;
+let policy: Policy;
+/** Swapped by a test to put a fake in front of the real adapter; reset before each test. */
+let adapter: ShopifyReturns;
+/** The delivered demo order's returnable lines, read once: a reset emulator keeps its ids. */
+let context: ReturnContext;
+
+const control = async (path: string, body?: unknown) => {
+  const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  return (await fetch(`${baseUrl}/__sandbox/shopify/${path}`, init)).json() as Promise<any>;
+};
+const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+const realReturns = () => createShopifyReturns({ client: client() });
+/** Delegates to whatever `adapter` is now, so the registered worker sees a test's fake. */
+const shopifyReturns: ShopifyReturns = {
+  getReturnContext: (orderId) => adapter.getReturnContext(orderId),
+  requestReturn: (input) => adapter.requestReturn(input),
+  createReturn: (input) => adapter.createReturn(input),
+  listReturnReasons: () => adapter.listReturnReasons(),
+  findReturnsForCase: (orderId, caseId) => adapter.findReturnsForCase(orderId, caseId),
+};
+const shopifyReturnsMade = async () => (await control('returns')).returns as any[];
+
+async function deliveredOrderLines() {
+  const demo = (await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
+  const entry = demo.orders.find((o) => o.scenario === 'delivered-recently');
+  const order = await createShopifyOrderSource({ client: client() }).findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email });
+  return (await realReturns().getReturnContext(order!.id))!;
+}
+
+/** A case on the delivered demo order with these decisions, lines in order; no Shopify call. */
+async function openCase(decisions: CaseLine['decision'][], options: { enqueue: boolean; quantity?: number } = { enqueue: true }): Promise<Case> {
+  const lines = decisions.map((decision, i): CaseLine => ({
+    fulfillmentLineItemId: context.lines[i]!.fulfillmentLineItemId, lineItemId: context.lines[i]!.lineItemId, title: context.lines[i]!.title,
+    quantity: options.quantity ?? 1, reasonId: i === 0 ? 'size-too-small' : 'defective', note: i === 0 ? 'Trop serré' : null,
+    outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'],
+  }));
+  const money = { amount: '10.00', currencyCode: 'EUR' };
+  const result = await cases.openCase({
+    kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'fr', lines,
+    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: policy.version,
+  }, randomUUID(), new Date(), options.enqueue ? (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }] : undefined);
+  if (result.status !== 'opened') throw new Error('case not opened');
+  return result.case;
+}
+
+async function settled(caseId: string, timeoutMs = 20_000): Promise<Case> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await cases.getCase(caseId))!;
+    const [job] = await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
+    if (job?.state === 'completed' && found.state !== 'received') return found;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} still ${found.state}, job ${job?.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const eventTypes = async (caseId: string) => (await cases.listEvents(caseId)).map((e) => e.type);
+const jobOf = async (caseId: string) => (await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } }))[0]!;
+const directHandler = (store: CaseStore) => createSubmitReturnHandler({ cases: store, shopifyReturns, policy, clock: () => new Date(), retryLimit: RETRY_LIMIT });
+const attempt = (retryCount: number) => ({ id: randomUUID(), name: SHOPIFY_SUBMIT_RETURN, retryCount, signal: new AbortController().signal });
+
+beforeAll(async () => {
+  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
+  context = await deliveredOrderLines();
+  database = await createDatabase({ dataDir: 'memory://' });
+  queue = await createQueue(database, { queues: QUEUES, pollingIntervalSeconds: 0.5 });
+  cases = createDbCaseStore(database.db, queue);
+  const config = parseEnv({});
+  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, clock: () => new Date(), queues: QUEUES }));
+});
+
+afterAll(async () => {
+  await queue?.stop();
+  await database?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(async () => {
+  adapter = realReturns();
+  await control('reset', {});
+});
+
+describe('Shopify submission worker', () => {
+  it('opens an OPEN return for approved lines and a REQUESTED one for review, then awaits review', async () => {
+    const opened = await openCase(['approved', 'needs_review']);
+    const done = await settled(opened.id);
+    expect(done.state).toBe('needs_review');
+    const made = await shopifyReturnsMade();
+    expect(made.map((r) => [r.via, r.status])).toEqual([['returnCreate', 'OPEN'], ['returnRequest', 'REQUESTED']]);
+    expect(made[0].lines).toEqual([expect.objectContaining({ reason: 'size-too-small', returnReasonNote: `[${opened.id}] Trop serré` })]);
+    expect(made[1].lines).toEqual([expect.objectContaining({ reason: 'defective', customerNote: `[${opened.id}]` })]);
+    expect(done.providerRefs.shopifyReturnId).toBe(made[0].id);
+    expect(await eventTypes(opened.id)).toEqual(['received', 'shopify.returns_opened', 'submitted_to_store', 'awaiting_review']);
+    const events = await cases.listEvents(opened.id);
+    expect(events.map((e) => e.actor)).toEqual(['shopper', 'system', 'system', 'system']);
+  });
+
+  it('approves a case whose lines were all auto-approved', async () => {
+    const opened = await openCase(['approved', 'approved']);
+    expect((await settled(opened.id)).state).toBe('approved');
+    expect((await shopifyReturnsMade()).map((r) => [r.status, r.lines.length])).toEqual([['OPEN', 2]]);
+    expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'approved_by_store', actor: 'store' });
+  });
+
+  it.each(['http500', 'throttled'])('rides out a Shopify outage (%s): retried, one return per submission', async (mode) => {
+    await control('faults', { mode, count: 2 });
+    const opened = await openCase(['approved', 'needs_review']);
+    expect((await settled(opened.id)).state).toBe('needs_review');
+    expect((await jobOf(opened.id)).retryCount).toBeGreaterThanOrEqual(1);
+    expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN', 'REQUESTED']);
+  });
+
+  it('does not open a return twice when Shopify made it but the answer was lost', async () => {
+    const real = realReturns();
+    let lost = false;
+    adapter = {
+      ...real,
+      async createReturn(input) {
+        const result = await real.createReturn(input);
+        if (lost) return result;
+        lost = true;
+        throw new UpstreamError({ service: 'shopify', status: null, code: 'NETWORK', retryable: true });
+      },
+    };
+    const opened = await openCase(['approved', 'needs_review']);
+    expect((await settled(opened.id)).state).toBe('needs_review');
+    expect((await jobOf(opened.id)).retryCount).toBe(1);
+    expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN', 'REQUESTED']);
+  });
+
+  it('does not open a return twice when the database failed after Shopify succeeded', async () => {
+    let failed = false;
+    const flaky: CaseStore = {
+      ...cases,
+      async recordProviderRefs(...args) {
+        if (failed) return cases.recordProviderRefs(...args);
+        failed = true;
+        throw new Error('connection lost');
+      },
+    };
+    const opened = await openCase(['approved', 'needs_review'], { enqueue: false });
+    const handler = directHandler(flaky);
+    await expect(handler({ caseId: opened.id }, attempt(0))).rejects.toThrow('connection lost');
+    await handler({ caseId: opened.id }, attempt(1));
+    const mutations = async () => (await control('stats')).operations as Record<string, number>;
+    const before = await mutations();
+    await handler({ caseId: opened.id }, attempt(2));
+    expect(await mutations()).toEqual(before);
+    expect((await cases.getCase(opened.id))!.state).toBe('needs_review');
+    expect(before).toMatchObject({ ComptoirReturnCreate: 1, ComptoirReturnRequest: 1 });
+    expect((await shopifyReturnsMade()).length).toBe(2);
+    expect(await eventTypes(opened.id)).toEqual(['received', 'shopify.returns_opened', 'submitted_to_store', 'awaiting_review']);
+  });
+
+  it("sends Shopify's refusal to review with its codes, without retrying", async () => {
+    const opened = await openCase(['approved'], { enqueue: true, quantity: 5 });
+    expect((await settled(opened.id)).state).toBe('needs_review');
+    expect((await jobOf(opened.id)).retryCount).toBe(0);
+    expect(await shopifyReturnsMade()).toEqual([]);
+    expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'store_refused', actor: 'store', data: { codes: ['TOO_BIG'] } });
+  });
+
+  it('hands the case to an agent when the last attempt fails too', async () => {
+    const opened = await openCase(['approved'], { enqueue: false });
+    await control('faults', { mode: 'http500', count: 5 });
+    await directHandler(cases)({ caseId: opened.id }, attempt(RETRY_LIMIT));
+    expect((await cases.getCase(opened.id))!.state).toBe('needs_review');
+    expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'store_unreachable', data: { code: 'HTTP_500' } });
+  });
+});
