@@ -3,7 +3,13 @@ import type { PhotoStore } from './photo-store';
 import { stripMetadata } from './strip-metadata';
 
 /** A photo kept for a case; `bytes` is its stored size, after stripping. */
-export type AcceptedPhoto = { key: string; contentType: PhotoContentType; bytes: number; width: number; height: number };
+export type AcceptedPhoto = {
+  key: string;
+  contentType: PhotoContentType;
+  bytes: number;
+  width: number;
+  height: number;
+};
 
 /** Refusal of one file, by its position in the upload; `tooManyFiles` marks each file past the cap. */
 export type PhotoUploadError = { index: number; reason: PhotoRefusal | 'tooManyFiles' };
