@@ -5,24 +5,14 @@ import { PolicyContents } from '~/components/policy/policy-contents';
 import { PolicySection } from '~/components/policy/policy-section';
 import { getLanguage } from '~/i18n.server';
 import { toPolicyPageView } from '~/policy/policy-page';
-import type { Policy } from '~/policy/policy-schema';
-import type { Services } from '~/services.server';
 
 export const handle = { i18n: ['common', 'policy'] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }];
 
-/**
- * The composition root loads the policy once, at start (`services.policy`). Typed as optional
- * here so this page compiles before and after that wiring lands; without it, a 503.
- */
-function requirePolicy(services: Services & { policy?: Policy }): Policy {
-  if (!services.policy) throw new Response('The return policy is not loaded', { status: 503 });
-  return services.policy;
-}
-
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
-  const policy = toPolicyPageView(requirePolicy(services), await getLanguage(request));
+  // Loaded and validated once at start: a server with a bad policy file never serves this page.
+  const policy = toPolicyPageView(services.policy, await getLanguage(request));
   return { policy, title: `${policy.title} · Comptoir` };
 }
 
