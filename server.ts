@@ -33,10 +33,12 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', config.trustProxy);
 app.use(compression());
-// Lookup forms are a few hundred bytes; anything near this size is not a shopper.
+// Forms are a few kilobytes; only the return form carries photos (10 MB each, a handful per item).
 const MAX_BODY_BYTES = 64 * 1024;
+const MAX_PHOTO_FORM_BYTES = 60 * 1024 * 1024;
 app.use((req, res, next) => {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) res.status(413).type('text/plain').send('Request too large');
+  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : MAX_BODY_BYTES;
+  if (Number(req.headers['content-length'] ?? 0) > limit) res.status(413).type('text/plain').send('Request too large');
   else next();
 });
 

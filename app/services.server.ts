@@ -1,4 +1,6 @@
 import type { CaseStore } from './cases/case-store';
+import { createLocalPhotoStore } from './photos/local-photo-store.server';
+import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
 import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
@@ -22,6 +24,8 @@ export type Services = {
   /** The return policy, loaded and validated once at start. */
   policy: Policy;
   cases: CaseStore;
+  /** Shoppers' photos, stripped of metadata; a local folder by default. */
+  photos: PhotoStore;
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
   queue: Queue;
   orders: CachedOrderSource;
@@ -60,6 +64,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     config,
     policy,
     cases: createDbCaseStore(database.db, queue),
+    photos: createLocalPhotoStore(config.photoDir),
     queue,
     orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns: createShopifyReturns({ client, gate }),

@@ -44,3 +44,9 @@ export function useFormatters() {
     money: ({ amount, currencyCode }: { amount: string; currencyCode: string }) => moneyFormat(locale, currencyCode).format(Number(amount)),
   };
 }
+
+/** A 'YYYY-MM-DD' calendar date (the policy engine's facts) printed as a long date. */
+export function useCalendarDate() {
+  const { i18n } = useTranslation();
+  return (day: string) => dateFormat(i18n.language, 'UTC', 'calendar', STYLES.date).format(new Date(`${day}T12:00:00Z`));
+}

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { toCaseSummaries } from '~/cases/case-view';
 import { getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
@@ -8,10 +9,11 @@ import { forwardRetryAfter, notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 import { ItemList } from './item-list';
 import { OrderHeadline } from './order-headline';
+import { OrderCases } from './order-cases';
 import { OrderSummary } from './order-summary';
 import { ParcelCard } from './parcel-card';
 
-export const handle = { i18n: ['common', 'orders'] };
+export const handle = { i18n: ['common', 'orders', 'returns'] };
 
 export const headers: HeadersFunction = (args) => ({ 'Cache-Control': 'no-store', ...forwardRetryAfter(args) });
 
@@ -26,11 +28,12 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
   if (!order) throw notFound();
   const t = await getTranslator(request, 'orders');
-  return { order: toOrderView(order), title: `${t('pageTitle', { name: order.name })} · Comptoir` };
+  const cases = toCaseSummaries(await services.cases.listCasesForOrder(session.orderId));
+  return { order: toOrderView(order), cases, title: `${t('pageTitle', { name: order.name })} · Comptoir` };
 }
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>();
+  const { order, cases } = useLoaderData<typeof loader>();
   const { t } = useTranslation('orders');
   return (
     <article aria-labelledby="order-title" className="space-y-6">
@@ -50,6 +53,7 @@ export default function OrderPage() {
           <ItemList items={order.unshippedItems} />
         </section>
       ) : null}
+      <OrderCases cases={cases} canReturn={order.parcels.length > 0 && !order.cancelled} />
       <OrderSummary order={order} />
       <Form method="post" action="/sign-out">
         <button type="submit" className="font-semibold text-brand-700 underline underline-offset-2">

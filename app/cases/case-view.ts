@@ -1,0 +1,33 @@
+import type { Money } from '~/orders/types';
+import type { Case, CaseEvent } from './case-store';
+import type { CaseState } from './case-state';
+
+/** Events the shopper sees by name; anything else shows as a generic update. */
+const SHOWN_EVENTS = new Set(['received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused']);
+
+export type CaseView = {
+  id: string;
+  orderName: string;
+  state: CaseState;
+  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision'] }[];
+  estimatedRefund: Money;
+  /** Oldest first, as a timeline reads. */
+  events: { id: number; type: string; at: string }[];
+};
+
+/** What the shopper may see of a case: no hashes, notes of the store, or vendor ids. */
+export function toCaseView(found: Case, events: CaseEvent[]): CaseView {
+  return {
+    id: found.id,
+    orderName: found.orderName,
+    state: found.state,
+    lines: found.lines.map(({ fulfillmentLineItemId, title, quantity, decision }) => ({ fulfillmentLineItemId, title, quantity, decision })),
+    estimatedRefund: found.totals.estimatedRefund,
+    events: events.map((event) => ({ id: event.id, type: SHOWN_EVENTS.has(event.type) ? event.type : 'other', at: event.at.toISOString() })),
+  };
+}
+
+/** The short list on the order page. */
+export function toCaseSummaries(cases: Case[]) {
+  return cases.map((found) => ({ id: found.id, state: found.state, createdAt: found.createdAt.toISOString(), items: found.lines.reduce((sum, line) => sum + line.quantity, 0) }));
+}

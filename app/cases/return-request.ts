@@ -1,0 +1,120 @@
+import type { OrderSource } from '~/orders/ports';
+import { normalizeEmail } from '~/orders/identifiers';
+import { decideReturn, type ReturnDecision } from '~/policy/decide-return';
+import type { Policy } from '~/policy/policy-schema';
+import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
+import type { ReturnContext } from '~/policy/return-context';
+import type { SelectedLine } from '~/policy/validate-selection';
+import { SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
+import type { Case, CaseLine, CaseStore } from './case-store';
+import type { ShopifyReturns } from './ports';
+import type { ReturnForm } from './return-form';
+
+export type ReturnDeps = {
+  orders: OrderSource;
+  shopifyReturns: ShopifyReturns;
+  cases: CaseStore;
+  policy: Policy;
+  timeZone: string;
+  hashId: (value: string) => string;
+};
+
+export type PreparedReturn = {
+  context: ReturnContext;
+  decision: ReturnDecision;
+  customerEmailHash: string;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Everything the return form needs for one order: Shopify's returnable units (one call) and the
+ * policy's verdict per line, counting the customer's earlier return cases.
+ * @throws UpstreamError
+ */
+export async function prepareReturn(deps: ReturnDeps, orderId: string, now: Date): Promise<PreparedReturn | null> {
+  const [order, context] = await Promise.all([deps.orders.getOrder(orderId), deps.shopifyReturns.getReturnContext(orderId)]);
+  if (!order || !context) return null;
+  const customerEmailHash = deps.hashId(normalizeEmail(order.email ?? order.id));
+  const since = new Date(now.getTime() - deps.policy.review.periodDays * DAY_MS);
+  const history = await deps.cases.getReturnHistory(customerEmailHash, since);
+  const decision = decideReturn({ context, history, policy: deps.policy, now, timeZone: deps.timeZone });
+  return { context, decision, customerEmailHash };
+}
+
+export type ReturnReview =
+  | { ok: true; quote: ReturnQuote; selection: SelectedLine[] }
+  | { ok: false; formErrors: string[]; lineErrors: Record<string, string[]>; quote: ReturnQuote | null };
+
+/** The shopper's selection priced and checked against the policy; errors are i18n keys. */
+export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn, form: ReturnForm, photoCounts: Record<string, number>): ReturnReview {
+  const refundMethod = form.refundMethod ?? 'original_payment';
+  const selection: SelectedLine[] = form.lines
+    .filter((line) => line.quantity > 0)
+    .map((line) => ({
+      fulfillmentLineItemId: line.fulfillmentLineItemId,
+      quantity: line.quantity,
+      reasonId: line.reasonId ?? '',
+      outcome: refundMethod === 'store_credit' ? 'store_credit' : 'refund',
+    }));
+  const quote = quoteReturn({ decision: prepared.decision, selection, refundMethod, policy: deps.policy, context: prepared.context });
+  const formErrors: string[] = [];
+  const lineErrors: Record<string, string[]> = {};
+  const addLineError = (id: string, key: string) => (lineErrors[id] = [...(lineErrors[id] ?? []), key]);
+  for (const error of quote.errors) {
+    if (error.fulfillmentLineItemId) addLineError(error.fulfillmentLineItemId, error.key);
+    else formErrors.push(error.key);
+  }
+  for (const [id, min] of Object.entries(quote.photosRequired)) {
+    if ((photoCounts[id] ?? 0) < min) addLineError(id, 'policy:quote.photosRequired');
+  }
+  const confirmed = new Set(form.conditions);
+  if (!deps.policy.conditions.items.every((condition) => confirmed.has(condition.id))) formErrors.push('returns:errors.conditionsRequired');
+  const ok = formErrors.length === 0 && Object.keys(lineErrors).length === 0;
+  return ok ? { ok, quote, selection } : { ok, formErrors, lineErrors, quote };
+}
+
+/**
+ * Saves the case and its Shopify submission job in one transaction and returns at once: Shopify
+ * is called by the worker, never on the shopper's request. The same key always yields one case.
+ */
+export async function submitReturn(
+  deps: ReturnDeps,
+  input: { prepared: PreparedReturn; quote: ReturnQuote; form: ReturnForm; photoIds: Record<string, string[]>; orderName: string; language: string; idempotencyKey: string },
+  now: Date,
+): Promise<{ ok: true; case: Case } | { ok: false }> {
+  const { prepared, quote, form } = input;
+  const lines: CaseLine[] = quote.lines.map((line) => {
+    const verdict = prepared.decision.lines.find((v) => v.fulfillmentLineItemId === line.fulfillmentLineItemId);
+    const formLine = form.lines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId);
+    return {
+      fulfillmentLineItemId: line.fulfillmentLineItemId,
+      lineItemId: line.lineItemId,
+      title: verdict?.title ?? '',
+      quantity: line.quantity,
+      reasonId: line.reasonId,
+      note: formLine?.note?.trim() || null,
+      outcome: line.outcome,
+      photoIds: input.photoIds[line.fulfillmentLineItemId] ?? [],
+      decision: quote.needsReview || verdict?.decision === 'needs_review' ? 'needs_review' : 'approved',
+      clauseIds: [...new Set([...(verdict?.reasons.map((r) => r.clauseId) ?? []), ...quote.reviewReasons.map((r) => r.clauseId)])],
+    };
+  });
+  const result = await deps.cases.openCase(
+    {
+      kind: 'return',
+      orderId: prepared.context.orderId,
+      orderName: input.orderName,
+      customerEmailHash: prepared.customerEmailHash,
+      language: input.language,
+      lines,
+      refundMethod: form.refundMethod ?? 'original_payment',
+      totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
+      policyVersion: quote.policyVersion,
+    },
+    input.idempotencyKey,
+    now,
+    (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }],
+  );
+  return result.status === 'key_conflict' ? { ok: false } : { ok: true, case: result.case };
+}

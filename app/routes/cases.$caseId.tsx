@@ -1,0 +1,69 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CASE_ID_PATTERN } from '~/cases/case-store';
+import { toCaseView } from '~/cases/case-view';
+import { useFormatters } from '~/components/format';
+import { getTranslator } from '~/i18n.server';
+import { requireShopperSession } from '~/session/shopper-cookie.server';
+import { notFound } from '~/utils/http.server';
+
+export const handle = { i18n: ['common', 'returns'] };
+
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
+
+export async function loader({ request, params, context: { services } }: LoaderFunctionArgs) {
+  const now = services.clock();
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
+  const id = params.caseId ?? '';
+  const found = CASE_ID_PATTERN.test(id) ? await services.cases.getCase(id) : null;
+  // Another order's case looks exactly like one that does not exist.
+  if (!found || found.orderId !== session.orderId) throw notFound();
+  const t = await getTranslator(request, 'returns');
+  return { view: toCaseView(found, await services.cases.listEvents(found.id)), title: `${t('case.title', { id: found.id })} · Comptoir` };
+}
+
+export default function CasePage() {
+  const { view } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('returns');
+  const format = useFormatters();
+  return (
+    <article aria-labelledby="case-title" className="space-y-6">
+      <header className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm">
+        <p className="text-sm text-gray-700">{view.orderName}</p>
+        <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t('case.title', { id: view.id })}</h1>
+        <p className="mt-1 text-lg font-semibold">{t(`case.state.${view.state}`)}</p>
+        <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
+      </header>
+      <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>
+        <ul className="mt-2 divide-y divide-brand-100">
+          {view.lines.map((line) => (
+            <li key={line.fulfillmentLineItemId} className="py-2">
+              <p className="font-medium">{line.quantity} × {line.title}</p>
+              <p className="text-sm text-gray-700">{t(`case.decision.${line.decision}`)}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-brand-100 pt-3 font-bold">
+          <span>{t('review.estimatedRefund')}</span>
+          <span>{format.money(view.estimatedRefund)}</span>
+        </p>
+      </section>
+      <section aria-labelledby="case-timeline" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="case-timeline" className="text-xl font-bold text-brand-900">{t('case.timeline')}</h2>
+        <ol className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+          {view.events.map((event) => (
+            <li key={event.id}>
+              <p className="font-medium">{t(`case.event.${event.type}`)}</p>
+              <p className="text-sm text-gray-700"><time dateTime={event.at}>{format.dateTime(event.at)}</time></p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p><a href="/order" className="font-semibold text-brand-700 underline underline-offset-2">{t('case.backToOrder')}</a></p>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { toCaseSummaries } from '~/cases/case-view';
+import { useFormatters } from '~/components/format';
+
+/** The way into a return, and the requests already opened on this order. */
+export function OrderCases({ cases, canReturn }: { cases: ReturnType<typeof toCaseSummaries>; canReturn: boolean }) {
+  const { t } = useTranslation('returns');
+  const format = useFormatters();
+  if (!canReturn && cases.length === 0) return null;
+  return (
+    <section aria-labelledby="cases-title" className="space-y-3 rounded-lg bg-white p-5 shadow-sm">
+      <h2 id="cases-title" className="text-xl font-bold text-brand-900">{cases.length ? t('case.list') : t('start')}</h2>
+      {cases.length ? (
+        <ul className="divide-y divide-brand-100">
+          {cases.map((found) => (
+            <li key={found.id} className="py-2">
+              <a href={`/cases/${found.id}`} className="font-semibold text-brand-700 underline underline-offset-2">{t('case.title', { id: found.id })}</a>
+              <p className="text-sm text-gray-700">{t(`case.state.${found.state}`)} · {format.date(found.createdAt)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canReturn ? (
+        <a href="/order/return" className="inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900">{t('start')}</a>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { ReasonView, ReturnLineView } from '~/cases/return-view';
+import { useCalendarDate } from '~/components/format';
+import { ItemPicture } from '~/routes/order/item-list';
+
+const DATE_FACT = /On$|Day$/;
+
+/** A refusal in the shopper's words: the rule, the dates behind it, and the clause to read. */
+export function ReasonText({ reason }: { reason: ReasonView }) {
+  const { t } = useTranslation(['policy', 'returns']);
+  const calendar = useCalendarDate();
+  const facts = Object.fromEntries(
+    Object.entries(reason.facts).map(([name, value]) => [name, typeof value === 'string' && DATE_FACT.test(name) ? calendar(value) : value]),
+  );
+  return (
+    <>
+      {t(reason.key, facts)}{' '}
+      <a href={`/policy#clause-${reason.clauseId}`} className="text-brand-700 underline underline-offset-2">
+        {t('returns:lines.clause', { clauseId: reason.clauseId, title: reason.clauseTitle ?? '' })}
+      </a>
+    </>
+  );
+}
+
+export function RefusedLine({ line }: { line: ReturnLineView }) {
+  const { t } = useTranslation(['returns', 'policy']);
+  return (
+    <li className="flex gap-3 rounded-lg bg-white p-5 shadow-sm">
+      <ItemPicture image={line.image} />
+      <div className="min-w-0">
+        <p className="font-medium">{line.title}</p>
+        {line.variantTitle ? <p className="text-sm text-gray-700">{line.variantTitle}</p> : null}
+        <p className="mt-1 font-semibold text-red-900">{t('lines.notReturnable')}</p>
+        {line.reasons.map((reason) => (
+          <p key={`${reason.key}-${reason.clauseId}`} className="text-gray-800"><ReasonText reason={reason} /></p>
+        ))}
+        {line.nextBest.includes('contact') || line.nextBest.includes('exchange') ? (
+          <p className="mt-1 text-sm">{line.nextBest.map((option) => t(`policy:nextBest.${option}`)).join(' · ')}</p>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReturnDeps } from '~/cases/return-request';
+import type { Services } from '~/services.server';
+
+/** The return use cases' dependencies, picked from the composition root. */
+export const returnDeps = (services: Services): ReturnDeps => ({
+  orders: services.orders,
+  shopifyReturns: services.shopifyReturns,
+  cases: services.cases,
+  policy: services.policy,
+  timeZone: services.config.timeZone,
+  hashId: services.hashId,
+});

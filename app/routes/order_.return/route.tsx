@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import {
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { randomUUID } from 'node:crypto';
+import { runReturnStep } from '~/cases/return-flow.server';
+import { ReturnFormSchema } from '~/cases/return-form';
+import { prepareReturn } from '~/cases/return-request';
+import { toReturnFormView, toReturnReviewView } from '~/cases/return-view';
+import { getLanguage, getTranslator } from '~/i18n.server';
+import { requireShopperSession } from '~/session/shopper-cookie.server';
+import { notFound } from '~/utils/http.server';
+import { orServiceUnavailable } from '~/utils/upstream.server';
+import { ReturnFormStep } from './return-form-step';
+import { ReturnReviewStep } from './return-review-step';
+import { returnDeps } from './return-deps.server';
+
+export const handle = { i18n: ['common', 'orders', 'policy', 'returns'] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
+
+// A photo may be 10 MB; a part slightly larger still reaches the photo check and its clear message.
+const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: 10 * 1024 * 1024 + 64 * 1024 });
+
+export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
+  const now = services.clock();
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
+  const prepared = await orServiceUnavailable(() => prepareReturn(returnDeps(services), session.orderId, now));
+  if (!prepared) throw notFound();
+  const t = await getTranslator(request, 'returns');
+  const view = toReturnFormView(prepared, services.policy, await getLanguage(request));
+  return { view, orderName: session.orderName, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
+}
+
+export async function action({ request, context: { services } }: ActionFunctionArgs) {
+  const now = services.clock();
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
+  const formData = await unstable_parseMultipartFormData(request, uploadHandler).catch(() => null);
+  if (!formData) return data({ step: 'form' as const, result: null, photos: {}, tooLarge: true }, { status: 413 });
+  const submission = parseWithZod(formData, { schema: ReturnFormSchema });
+  if (submission.status !== 'success') return data({ step: 'form' as const, result: submission.reply(), photos: {}, tooLarge: false }, { status: 400 });
+
+  const language = await getLanguage(request);
+  const step = await orServiceUnavailable(() =>
+    runReturnStep(
+      { ...returnDeps(services), photos: services.photos },
+      { form: submission.value, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language },
+      now,
+    ),
+  );
+  switch (step.step) {
+    case 'submitted':
+      return redirect(`/cases/${step.caseId}`);
+    case 'gone':
+      throw notFound();
+    case 'review': {
+      const view = toReturnFormView(step.prepared, services.policy, language);
+      return { step: 'review' as const, result: submission.reply(), photos: step.photos, review: toReturnReviewView(step.quote, view, services.policy, language) };
+    }
+    case 'form':
+      return data({ step: 'form' as const, result: submission.reply({ formErrors: step.formErrors, fieldErrors: step.fieldErrors }), photos: step.photos, tooLarge: false }, { status: 400 });
+  }
+}
+
+export default function ReturnPage() {
+  const { view, orderName, idempotencyKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData?.step === 'review') {
+    return <ReturnReviewStep orderName={orderName} review={actionData.review} result={actionData.result} photos={actionData.photos} />;
+  }
+  return <ReturnFormStep orderName={orderName} view={view} idempotencyKey={idempotencyKey} result={actionData?.result ?? null} photos={actionData?.photos ?? {}} tooLarge={actionData?.tooLarge ?? false} />;
+}
