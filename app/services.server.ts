@@ -1,4 +1,5 @@
 import type { CaseStore } from './cases/case-store';
+import { createCachedReturnContexts } from './cases/return-context-cache.server';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
@@ -67,7 +68,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     photos: createLocalPhotoStore(config.photoDir),
     queue,
     orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
-    shopifyReturns: createShopifyReturns({ client, gate }),
+    shopifyReturns: createCachedReturnContexts(createShopifyReturns({ client, gate })),
     sessions: createDbSessionStore(database.db),
     limiter: createLookupLimiter({
       store: createDbRateLimitStore(database.db),

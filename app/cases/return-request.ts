@@ -8,6 +8,7 @@ import type { SelectedLine } from '~/policy/validate-selection';
 import { SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
 import type { Case, CaseLine, CaseStore } from './case-store';
 import type { ShopifyReturns } from './ports';
+import { withoutPendingUnits } from './pending-units';
 import type { ReturnForm } from './return-form';
 
 export type ReturnDeps = {
@@ -33,8 +34,13 @@ const DAY_MS = 86_400_000;
  * @throws UpstreamError
  */
 export async function prepareReturn(deps: ReturnDeps, orderId: string, now: Date): Promise<PreparedReturn | null> {
-  const [order, context] = await Promise.all([deps.orders.getOrder(orderId), deps.shopifyReturns.getReturnContext(orderId)]);
-  if (!order || !context) return null;
+  const [order, shopifyContext, cases] = await Promise.all([
+    deps.orders.getOrder(orderId),
+    deps.shopifyReturns.getReturnContext(orderId),
+    deps.cases.listCasesForOrder(orderId),
+  ]);
+  if (!order || !shopifyContext) return null;
+  const context = withoutPendingUnits(shopifyContext, cases, now);
   const customerEmailHash = deps.hashId(normalizeEmail(order.email ?? order.id));
   const since = new Date(now.getTime() - deps.policy.review.periodDays * DAY_MS);
   const history = await deps.cases.getReturnHistory(customerEmailHash, since);

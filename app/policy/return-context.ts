@@ -38,6 +38,8 @@ export type ReturnContext = {
   /** ISO 3166-1 alpha-2 of the shipping address, for the EU/UK guardrail. */
   shippingCountryCode: string | null;
   lines: ReturnableLine[];
+  /** When Shopify was read; returns opened after it are not in `returnableQuantity` yet. */
+  readAt?: Date;
 };
 
 /** The shopper's earlier returns, from Comptoir's cases: used by auto-approval limits. */
