@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { measurePage, readManifest } from './bundle-size';
 import { load, type LoadResult } from './load';
 import { startProcess, type Started } from './processes';
+import { measureReturnSubmits } from './return-submit';
 
 /*
  * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
@@ -141,6 +142,14 @@ async function main() {
       console.log(`${p.id.padEnd(16)} JS ${(p.js / KB).toFixed(1)} KB gzip${p.hydrates ? '' : ` (no client JS; ${(p.jsIfHydrated / KB).toFixed(1)} KB if hydrated)`}   CSS ${(p.css / KB).toFixed(1)} KB gzip`);
     }
 
+    // Sending a return: a fresh portal per series, the emulator answering at once, then in 500 ms.
+    portal.stop();
+    const series = { node, tsxArgs: [...portalArgs], emulatorUrl: emulator.url, port: PORTAL_PORT + 2 };
+    const fast = await measureReturnSubmits({ ...series, shopifyLatencyMs: 0 });
+    const slow = await measureReturnSubmits({ ...series, shopifyLatencyMs: 500 });
+    console.log(`\nsend a return (POST /order/return): Shopify at once: p50 ${fast.p50.toFixed(1)} ms, p99 ${fast.p99.toFixed(1)} ms (${fast.count} returns)`);
+    console.log(`                                     Shopify +500 ms: p50 ${slow.p50.toFixed(1)} ms, p99 ${slow.p99.toFixed(1)} ms (${slow.count} returns)`);
+
     const budgets: [string, boolean][] = [
       ['≤ 100 KB gzip JS per page', pages.every((p) => p.js <= 100 * KB)],
       ['≤ 15 KB gzip CSS per page', pages.every((p) => p.css <= 15 * KB)],
@@ -148,6 +157,7 @@ async function main() {
       ['0 Shopify calls per cached revisit', callsPerRevisit === 0],
       ['requested cost ≤ 250 per lookup', costPerLookup <= 250],
       ['no unexpected responses', [trivial, page, lookup].every((r) => r.errors + r.non2xx === 0)],
+      ['sending a return does not wait for Shopify (p50 with +500 ms < 250 ms)', slow.count > 0 && slow.p50 < 250],
     ];
     console.log('\nBudgets:');
     for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);

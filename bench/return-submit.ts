@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startProcess } from './processes';
+
+/*
+ * Latency of sending a return (the POST that opens the case), once with the Shopify emulator
+ * answering at once and once slowed to 500 ms. The shopper's answer must not wait for Shopify:
+ * the case and its job are saved, and the worker talks to Shopify afterwards.
+ */
+type DemoOrder = { name: string; email: string; scenario: string };
+
+const field = (html: string, name: string) => html.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}" value="([^"]+)"`))?.[1] ?? null;
+
+async function submitOnce(portal: string, order: DemoOrder): Promise<number | null> {
+  const lookup = await fetch(`${portal}/?index`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ orderNumber: order.name, email: order.email }),
+  });
+  const cookie = lookup.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) return null;
+  // The form page reads Shopify (not timed); sending it must not.
+  const html = await (await fetch(`${portal}/order/return`, { headers: { Cookie: cookie } })).text();
+  const line = field(html, 'lines[0].fulfillmentLineItemId');
+  const key = field(html, 'idempotencyKey');
+  if (!line || !key) return null;
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ intent: 'submit', idempotencyKey: key, 'lines[0].fulfillmentLineItemId': line, 'lines[0].quantity': '1', 'lines[0].reasonId': 'size-too-small', refundMethod: 'original_payment' })) form.append(name, value);
+  for (const condition of html.matchAll(/name="conditions" value="([^"]+)"/g)) form.append('conditions', condition[1]!);
+  const started = performance.now();
+  const response = await fetch(`${portal}/order/return`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie }, body: form });
+  await response.arrayBuffer();
+  const elapsed = performance.now() - started;
+  return response.status === 302 && response.headers.get('location')?.startsWith('/cases/') ? elapsed : null;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
+
+/** Runs one series on a fresh portal and a reset emulator; returns the send latencies in ms. */
+export async function measureReturnSubmits(options: { node: string; tsxArgs: string[]; emulatorUrl: string; port: number; shopifyLatencyMs: number }) {
+  const control = (path: string, body: unknown) => fetch(`${options.emulatorUrl}/__sandbox/shopify/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  await control('reset', {});
+  await control('faults', { mode: 'none', latencyMs: options.shopifyLatencyMs });
+  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-returns-'));
+  const portal = await startProcess(
+    options.node,
+    options.tsxArgs,
+    { NODE_ENV: 'production', PORT: String(options.port), COMPTOIR_DATA_DIR: dataDir, SANDBOX_SHOPIFY_URL: options.emulatorUrl, RATE_LIMIT_ORDER_MAX: '100000', RATE_LIMIT_CLIENT_MAX: '100000' },
+    /server\.started/,
+    `http://127.0.0.1:${options.port}`,
+  );
+  try {
+    const { orders } = (await (await fetch(`${options.emulatorUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: DemoOrder[] };
+    const latencies: number[] = [];
+    for (const order of orders) {
+      const ms = await submitOnce(portal.url, order);
+      if (ms !== null) latencies.push(ms);
+    }
+    return { count: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  } finally {
+    portal.stop();
+    await control('faults', { mode: 'none', latencyMs: 0 });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
