@@ -2,14 +2,14 @@ import type { Money } from '~/orders/types';
 import type { Case, CaseEvent } from './case-store';
 import type { CaseState } from './case-state';
 
-/** Events the shopper sees by name; anything else shows as a generic update. */
-const SHOWN_EVENTS = new Set(['received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused']);
+/** Events the shopper sees; technical ones (vendor ids, retries) stay for agents and logs. */
+const SHOWN_EVENTS = new Set(['received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted']);
 
 export type CaseView = {
   id: string;
   orderName: string;
   state: CaseState;
-  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision'] }[];
+  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision']; photoUrls: string[] }[];
   estimatedRefund: Money;
   /** Oldest first, as a timeline reads. */
   events: { id: number; type: string; at: string }[];
@@ -21,9 +21,15 @@ export function toCaseView(found: Case, events: CaseEvent[]): CaseView {
     id: found.id,
     orderName: found.orderName,
     state: found.state,
-    lines: found.lines.map(({ fulfillmentLineItemId, title, quantity, decision }) => ({ fulfillmentLineItemId, title, quantity, decision })),
+    lines: found.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
+      fulfillmentLineItemId,
+      title,
+      quantity,
+      decision,
+      photoUrls: photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
+    })),
     estimatedRefund: found.totals.estimatedRefund,
-    events: events.map((event) => ({ id: event.id, type: SHOWN_EVENTS.has(event.type) ? event.type : 'other', at: event.at.toISOString() })),
+    events: events.filter((event) => SHOWN_EVENTS.has(event.type)).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
   };
 }
 

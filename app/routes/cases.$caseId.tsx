@@ -44,6 +44,13 @@ export default function CasePage() {
             <li key={line.fulfillmentLineItemId} className="py-2">
               <p className="font-medium">{line.quantity} × {line.title}</p>
               <p className="text-sm text-gray-700">{t(`case.decision.${line.decision}`)}</p>
+              {line.photoUrls.length ? (
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {line.photoUrls.map((url, index) => (
+                    <li key={url}><img src={url} alt={t('case.photo', { number: index + 1 })} width={80} height={80} className="size-20 rounded-md object-cover" /></li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>
