@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
-import { parseEnv } from '~/env.server';
+import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { registerWorkers } from '~/jobs/workers.server';
-import { PolicyFileError } from '~/policy/load-policy.server';
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { buildSecurityHeaders } from '~/security/headers.server';
-import { createServices } from '~/services.server';
 import { log } from '~/utils/log.server';
 
 /*
@@ -18,16 +15,7 @@ import { log } from '~/utils/log.server';
  * the sandbox emulator when no other is configured, runs the job workers unless
  * COMPTOIR_WORKERS=off, and serves the Remix build behind the security headers.
  */
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-const config = (() => {
-  try {
-    return parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-})();
+const config = readConfigOrExit();
 
 const app = express();
 app.disable('x-powered-by');
@@ -68,12 +56,7 @@ app.use((req, res, next) => {
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
 
-const services = await createServices({ ...config, shopify: shopifyConfig }).catch((error: unknown) => {
-  // A policy the merchant got wrong is a configuration error: its message, not a stack.
-  if (!(error instanceof PolicyFileError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
+const services = await createServicesOrExit({ ...config, shopify: shopifyConfig });
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));
 const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;
 

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { parseEnv } from '~/env.server';
-import { PolicyFileError } from '~/policy/load-policy.server';
-import { createServices } from '~/services.server';
+import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { log } from '~/utils/log.server';
 import { createJobHandlers } from './handlers.server';
 import { registerWorkers } from './workers.server';
@@ -12,16 +9,7 @@ import { registerWorkers } from './workers.server';
  * more `npm run worker` processes (this file) poll the queues; pg-boss shares the jobs among them
  * through PostgreSQL. That split needs DATABASE_URL: an embedded PGlite belongs to one process.
  */
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-const config = (() => {
-  try {
-    return parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-})();
+const config = readConfigOrExit();
 if (!config.database.url) {
   console.error('npm run worker needs DATABASE_URL: with the embedded database, the web process runs the workers itself.');
   process.exit(1);
@@ -30,11 +18,7 @@ if (!config.database.url) {
 // In sandbox mode without SANDBOX_SHOPIFY_URL the emulator lives in the portal process.
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const sandboxUrl = config.sandbox ? (config.shopify.sandboxUrl ?? ownOrigin) : undefined;
-const services = await createServices({ ...config, shopify: { ...config.shopify, sandboxUrl } }).catch((error: unknown) => {
-  if (!(error instanceof PolicyFileError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
+const services = await createServicesOrExit({ ...config, shopify: { ...config.shopify, sandboxUrl } });
 const workers = await registerWorkers(services.queue, createJobHandlers(services));
 log.info('worker.started', { workers: workers.length });
 
