@@ -1,0 +1,266 @@
+import { writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
+import { openOrder, type DemoOrder, type Language } from './support/fixtures';
+import { expect, test } from './support/returns-server';
+import {
+  CASE_ID,
+  chooseLine,
+  confirmConditions,
+  expectCaseState,
+  expectNoAxeViolations,
+  goToReview,
+  returnLabels,
+  sendReturn,
+  shopifyReturnsFor,
+  startReturn,
+} from './support/returns';
+
+/*
+ * The return wizard against the built app, on a server of this spec's own (see
+ * support/returns-server.ts). Each test returns units of its own demo order, since a unit can be
+ * returned once: delivered-recently #1 and #2, eur-france, multi-item-variants,
+ * international-europe #2, gift-card, usd-united-states, two-parcels-delivered, cad-canada #2.
+ * final-sale and delivered-long-ago are only looked at.
+ */
+test.describe.configure({ timeout: 60_000 });
+
+const FRENCH = (amount: string) => new RegExp(`${amount.replace('.', ',')}\\s€`);
+
+/** The whole wizard for one unit of the first line, ending on the case page. */
+async function returnOneUnit(page: Page, order: DemoOrder, language: Language = 'en'): Promise<string> {
+  await openOrder(page, order, language);
+  await startReturn(page, language);
+  await chooseLine(page, { quantity: 1, reason: returnLabels[language].tooSmall }, language);
+  await confirmConditions(page, language);
+  await goToReview(page, language);
+  return sendReturn(page, language);
+}
+
+/** After the worker: approved on the page, exactly one Shopify return carrying the case id. */
+async function expectOneApprovedReturn(page: Page, order: DemoOrder, caseId: string, language: Language = 'en') {
+  await expectCaseState(page, returnLabels[language].approved);
+  const returns = await shopifyReturnsFor(page.request, order.name);
+  expect(returns).toHaveLength(1);
+  expect(returns[0]!.status).toBe('OPEN');
+  expect(returns[0]!.lines.map((line) => line.customerNote ?? line.returnReasonNote)).toEqual([expect.stringContaining(`[${caseId}]`)]);
+}
+
+async function expectCaseListed(page: Page, caseId: string, language: Language = 'en') {
+  await page.goto('/order');
+  const list = page.getByRole('region', { name: returnLabels[language].caseList });
+  const cases = list.getByRole('link', { name: CASE_ID });
+  await expect(cases).toHaveText([language === 'en' ? `Return ${caseId}` : `Retour ${caseId}`]);
+  await expect(cases).toHaveAttribute('href', `/cases/${caseId}`);
+}
+
+test('a return in English: one unit, too small; reviewed with fees and clauses; approved by the store', async ({ page, demoOrders }) => {
+  const order = demoOrders.get('delivered-recently');
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Too small' });
+  await confirmConditions(page);
+  await goToReview(page);
+
+  await expect(page.getByText('1 × Marinière Saint-Malo')).toBeVisible();
+  await expect(page.locator('dl > div')).toHaveText([/^Value of the items\s*€45\.00$/, /^Fees\s*− €4\.90$/, /^Estimated refund\s*€40\.10$/]);
+  await expect(page.getByRole('link', { name: 'Clause 5.1: Size and fit' })).toHaveAttribute('href', '/policy#clause-5.1');
+
+  const caseId = await sendReturn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Return ${caseId}`);
+  await expect(page.getByText(`Keep this reference: ${caseId}.`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What has happened' }).getByRole('listitem').first()).toContainText('Request received');
+
+  await expectOneApprovedReturn(page, order, caseId);
+  await expect(page.getByRole('region', { name: 'Items' })).toContainText('1 × Marinière Saint-Malo');
+  await expectCaseListed(page, caseId);
+});
+
+test('a return in French: French labels and euros, approved by the store', async ({ page, demoOrders }) => {
+  const order = demoOrders.get('eur-france');
+  await openOrder(page, order, 'fr');
+  await startReturn(page, 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retourner des articles de la commande ${order.name}`);
+  await chooseLine(page, { quantity: 1, reason: 'Trop petit' }, 'fr');
+  await confirmConditions(page, 'fr');
+  await goToReview(page, 'fr');
+
+  await expect(page.locator('dl > div')).toHaveText([
+    new RegExp(`^Valeur des articles\\s*${FRENCH('120.00').source}$`),
+    new RegExp(`^Frais\\s*− ${FRENCH('4.90').source}$`),
+    new RegExp(`^Remboursement estimé\\s*${FRENCH('115.10').source}$`),
+  ]);
+  await expect(page.getByRole('link', { name: /^Article 5\.1 : Taille/ })).toHaveAttribute('href', '/policy#clause-5.1');
+
+  const caseId = await sendReturn(page, 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retour ${caseId}`);
+  await expect(page.getByRole('region', { name: 'Ce qui s’est passé' })).toContainText('Demande reçue');
+  await expectOneApprovedReturn(page, order, caseId, 'fr');
+  await expect(page.getByRole('region', { name: 'Articles' })).toContainText(FRENCH('115.10'));
+  await expectCaseListed(page, caseId, 'fr');
+});
+
+test.describe('refusals explained', () => {
+  test('a final-sale item is not offered, with clause 3.2 linked; the other item is', async ({ page, demoOrders }) => {
+    await openOrder(page, demoOrders.get('final-sale'));
+    await startReturn(page);
+    const scarf = page.getByRole('listitem').filter({ hasText: 'Foulard en Soie' });
+    await expect(scarf).toContainText('Cannot be returned');
+    await expect(scarf.getByRole('link', { name: /^Clause 3\.2/ })).toHaveAttribute('href', '/policy#clause-3.2');
+    // Only the top gets a quantity to choose.
+    await expect(page.getByLabel(returnLabels.en.quantity)).toHaveCount(1);
+  });
+
+  test('an order delivered 45 days ago shows the window arithmetic', async ({ page, demoOrders }) => {
+    await openOrder(page, demoOrders.get('delivered-long-ago'));
+    await startReturn(page);
+    const refusal = page.getByText(/^Delivered on .*; the 30-day return window closed on .*\./);
+    await expect(refusal).toBeVisible();
+    const DATE = '([A-Z][a-z]+ \\d{1,2}, \\d{4})';
+    const [, delivered, closed] = new RegExp(`Delivered on ${DATE}; the 30-day return window closed on ${DATE}\\.`).exec((await refusal.textContent())!)!;
+    const day = (text: string) => Date.parse(`${text} 12:00 UTC`);
+    // The seed delivered it 1080 hours before the server started; the last day is delivery + 30.
+    const paris = (ms: number) => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(ms);
+    expect([paris(Date.now() - 1080 * 3_600_000), paris(Date.now() - 1085 * 3_600_000)]).toContain(delivered);
+    expect((day(closed!) - day(delivered!)) / 86_400_000).toBe(30);
+    await expect(page.getByRole('link', { name: /^Clause 2\.1/ })).toHaveAttribute('href', '/policy#clause-2.1');
+    await expect(page.getByText('Nothing on this order can be returned online.')).toBeVisible();
+  });
+});
+
+test('photos: required for "Faulty or damaged", a text file is refused, two real JPEGs go through', async ({ page, demoOrders }, testInfo) => {
+  const order = demoOrders.get('multi-item-variants');
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Faulty or damaged' });
+  await page.getByLabel(returnLabels.en.note).first().fill('Seam torn at the collar');
+  await confirmConditions(page);
+  const photos = page.getByLabel('Photos', { exact: true }).first();
+
+  const expectValuesKept = async () => {
+    await expect(page.getByLabel(returnLabels.en.quantity).first()).toHaveValue('1');
+    await expect(page.getByLabel(returnLabels.en.reason).first()).toHaveValue('defective');
+    await expect(page.getByLabel(returnLabels.en.note).first()).toHaveValue('Seam torn at the collar');
+    for (const box of await page.getByRole('group', { name: returnLabels.en.conditions }).getByRole('checkbox').all()) await expect(box).toBeChecked();
+  };
+
+  await page.getByRole('button', { name: 'Review my return' }).click();
+  await expect(page.getByText('Add at least 2 photos.')).toBeVisible();
+  await expectValuesKept();
+
+  await photos.setInputFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo, just text\n') });
+  await page.getByRole('button', { name: 'Review my return' }).click();
+  await expect(page.getByText('This file is not a photo we can read: use JPEG, PNG or WebP.')).toBeVisible();
+  await expectValuesKept();
+
+  const files = [testInfo.outputPath('collar-1.jpg'), testInfo.outputPath('collar-2.jpg')];
+  for (const [i, file] of files.entries()) await writeFile(file, makeJpeg(32 + i, 24));
+  await photos.setInputFiles(files);
+  await goToReview(page);
+  await expect(page.getByText('1 × Marinière Saint-Malo')).toBeVisible();
+  // Going back shows the photos were kept, without choosing them again.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await expect(page.getByText('2 photos already added.')).toBeVisible();
+  await expectValuesKept();
+  await goToReview(page);
+
+  const caseId = await sendReturn(page);
+  await expectOneApprovedReturn(page, order, caseId);
+  expect((await shopifyReturnsFor(page.request, order.name))[0]!.lines[0]!.reason).toBe('defective');
+});
+
+/** The review step's form as the browser would post it with "Send", for posting again. */
+async function captureSend(page: Page) {
+  const send = page.getByRole('button', { name: returnLabels.en.send });
+  const fields = await page.locator('form').filter({ has: send }).evaluate((form: HTMLFormElement) =>
+    [...new FormData(form).entries()].map(([name, value]) => [name, String(value)] as [string, string]));
+  return async () => {
+    const body = new FormData();
+    for (const [name, value] of [...fields, ['intent', 'submit'] as const]) body.append(name, value);
+    const response = await page.request.post('/order/return', { multipart: body, maxRedirects: 0 });
+    return { status: response.status(), location: response.headers()['location'] };
+  };
+}
+
+async function reviewOneUnit(page: Page, order: DemoOrder) {
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Too small' });
+  await confirmConditions(page);
+  await goToReview(page);
+}
+
+test('sending the same review twice at once opens one case and one Shopify return', async ({ page, demoOrders }) => {
+  const order = demoOrders.get('international-europe', 1);
+  await reviewOneUnit(page, order);
+  const send = await captureSend(page);
+  const answers = await Promise.all([send(), send()]);
+
+  const redirects = answers.filter((answer) => answer.status === 302);
+  expect(redirects.length, JSON.stringify(answers)).toBeGreaterThan(0);
+  const caseUrl = redirects[0]!.location!;
+  expect(caseUrl).toMatch(new RegExp(`^/cases/${CASE_ID.source}$`));
+  expect(redirects.map((answer) => answer.location)).toEqual(redirects.map(() => caseUrl));
+
+  await page.goto(caseUrl);
+  await expectOneApprovedReturn(page, order, caseUrl.split('/').pop()!);
+  await expectCaseListed(page, caseUrl.split('/').pop()!);
+});
+
+test('sending a review again after it went through lands on the same case', async ({ page, demoOrders }) => {
+  // BUG: the replay is decided again before the idempotency key is looked at, and the units are
+  // by then in the first case (pending units), so it gets "This item cannot be returned" (400).
+  test.fail(true, 'runReturnStep re-decides a replayed send before its idempotency key is looked at');
+  const order = demoOrders.get('gift-card');
+  await reviewOneUnit(page, order);
+  const send = await captureSend(page);
+  const caseId = await sendReturn(page);
+  // A double click, or a retry after a lost answer: the same form, the same key.
+  expect(await send()).toEqual({ status: 302, location: `/cases/${caseId}` });
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a full return works', async ({ page, demoOrders }) => {
+    const order = demoOrders.get('usd-united-states');
+    const caseId = await returnOneUnit(page, order);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Return ${caseId}`);
+    await expectOneApprovedReturn(page, order, caseId);
+    await expectCaseListed(page, caseId);
+  });
+});
+
+for (const [language, scenario, index] of [['en', 'two-parcels-delivered', 0], ['fr', 'cad-canada', 1]] as const) {
+  test(`axe finds nothing on any step of the wizard (${language})`, async ({ page, demoOrders }) => {
+    const text = returnLabels[language];
+    await openOrder(page, demoOrders.get(scenario, index), language);
+    await startReturn(page, language);
+    await expectNoAxeViolations(page);
+
+    // A quantity without a reason: the form comes back with its errors.
+    await page.getByLabel(text.quantity).first().selectOption('1');
+    await page.getByRole('button', { name: text.review }).click();
+    await expect(page.getByLabel(text.reason).first()).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page);
+
+    await chooseLine(page, { quantity: 1, reason: text.tooSmall }, language);
+    await confirmConditions(page, language);
+    await goToReview(page, language);
+    await expectNoAxeViolations(page);
+
+    await sendReturn(page, language);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("another order's case id is a 404, like an unknown one", async ({ page, demoOrders }) => {
+  const caseId = await returnOneUnit(page, demoOrders.get('delivered-recently', 1));
+  await openOrder(page, demoOrders.get('final-sale'));
+  for (const id of [caseId, 'C-00000000']) {
+    const response = await page.goto(`/cases/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByText(id)).toHaveCount(0);
+  }
+});
