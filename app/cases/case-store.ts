@@ -129,6 +129,8 @@ export interface CaseStore {
   ): Promise<OpenCaseResult>;
   /** The case, or null for an unknown id. */
   getCase(id: string): Promise<Case | null>;
+  /** The case a form's idempotency key opened for this order, if it did: a re-sent form finds it. */
+  findCaseByIdempotencyKey(key: string, orderId: string): Promise<Case | null>;
   /** Every case of one order (Shopify order GID), oldest first. */
   listCasesForOrder(orderId: string): Promise<Case[]>;
   /** Adds one event and bumps `updatedAt`; null when the case does not exist. */

@@ -59,9 +59,15 @@ export async function runReturnStep(
   input: { form: ReturnForm; orderId: string; orderName: string; sessionId: string; language: Language },
   now: Date,
 ): Promise<ReturnStep> {
+  const { form } = input;
+  // A form sent again (double tap, retry after a lost answer) is the case it already opened,
+  // before its own units, now pending, make it look invalid.
+  if (form.intent === 'submit') {
+    const opened = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, input.orderId);
+    if (opened) return { step: 'submitted', caseId: opened.id };
+  }
   const prepared = await prepareReturn(deps, input.orderId, now);
   if (!prepared) return { step: 'gone' };
-  const { form } = input;
   const collected = await collectPhotos(deps, form, input.sessionId);
   if (form.intent === 'edit') return { step: 'form', formErrors: [], fieldErrors: {}, photos: collected.photos };
 

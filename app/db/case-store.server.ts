@@ -82,6 +82,12 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       return row ? toCase(row) : null;
     },
 
+    async findCaseByIdempotencyKey(key, orderId) {
+      const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+      const found = row ? await store.getCase(row.caseId) : null;
+      return found && found.orderId === orderId ? found : null;
+    },
+
     async listCasesForOrder(orderId) {
       const rows = await db.select().from(cases).where(eq(cases.orderId, orderId)).orderBy(asc(cases.createdAt), asc(cases.id));
       return rows.map(toCase);
