@@ -26,6 +26,7 @@ export const EnvSchema = z
       .string()
       .regex(FRAME_ANCESTORS, "must be 'self', 'none' or space-separated https origins")
       .default("'self'"),
+    COMPTOIR_CONTACT_EMAIL: z.email('must be an email address').default('help@comptoir-demo.example'),
     COMPTOIR_TIME_ZONE: z
       .string()
       .refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Paris')
@@ -91,6 +92,7 @@ function toConfig(env: Env) {
     secret: env.COMPTOIR_SECRET ?? SANDBOX_SECRET,
     frameAncestors: env.COMPTOIR_FRAME_ANCESTORS,
     timeZone: env.COMPTOIR_TIME_ZONE,
+    contactEmail: env.COMPTOIR_CONTACT_EMAIL,
     trustProxy: env.TRUST_PROXY,
     database: { url: env.DATABASE_URL, dataDir: env.COMPTOIR_DATA_DIR },
     policyFile: env.COMPTOIR_POLICY_FILE,

@@ -107,6 +107,12 @@ test.describe('refusals explained', () => {
     const scarf = page.getByRole('listitem').filter({ hasText: 'Foulard en Soie' });
     await expect(scarf).toContainText('Cannot be returned');
     await expect(scarf.getByRole('link', { name: /^Clause 3\.2/ })).toHaveAttribute('href', '/policy#clause-3.2');
+    // "Contact us" writes the message for the shopper: order, item, refusal and clause.
+    const contact = decodeURIComponent((await scarf.getByRole('link', { name: 'Contact us' }).getAttribute('href')) ?? '');
+    expect(contact).toMatch(/^mailto:[^?]+@[^?]+\?subject=/);
+    expect(contact).toContain(demoOrders.get('final-sale').name);
+    expect(contact).toContain('Foulard en Soie');
+    expect(contact).toContain('Clause 3.2');
     // Only the top gets a quantity to choose.
     await expect(page.getByLabel(returnLabels.en.quantity)).toHaveCount(1);
   });

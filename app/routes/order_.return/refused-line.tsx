@@ -22,8 +22,27 @@ export function ReasonText({ reason }: { reason: ReasonView }) {
   );
 }
 
-export function RefusedLine({ line }: { line: ReturnLineView }) {
+/** "Contact us" opens the shopper's mail app with the order, the item and the refusal written. */
+function useContactHref(line: ReturnLineView, contact: { email: string; orderName: string }) {
   const { t } = useTranslation(['returns', 'policy']);
+  const calendar = useCalendarDate();
+  const reason = line.reasons[0];
+  const facts = reason ? Object.fromEntries(Object.entries(reason.facts).map(([n, v]) => [n, typeof v === 'string' && DATE_FACT.test(n) ? calendar(v) : v])) : {};
+  const item = [line.title, line.variantTitle].filter(Boolean).join(' – ');
+  const values = {
+    item,
+    order: contact.orderName,
+    reason: reason ? t(reason.key, facts) : '',
+    clause: reason ? t('returns:lines.clause', { clauseId: reason.clauseId, title: reason.clauseTitle ?? '' }) : '',
+  };
+  const query = new URLSearchParams({ subject: t('returns:contact.subject', values), body: t('returns:contact.body', values) });
+  // mailto wants %20, not the + that URLSearchParams writes for spaces.
+  return `mailto:${contact.email}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+export function RefusedLine({ line, contact }: { line: ReturnLineView; contact: { email: string; orderName: string } }) {
+  const { t } = useTranslation(['returns', 'policy']);
+  const contactHref = useContactHref(line, contact);
   return (
     <li className="flex gap-3 rounded-lg bg-white p-5 shadow-sm">
       <ItemPicture image={line.image} />
@@ -34,8 +53,10 @@ export function RefusedLine({ line }: { line: ReturnLineView }) {
         {line.reasons.map((reason) => (
           <p key={`${reason.key}-${reason.clauseId}`} className="text-gray-800"><ReasonText reason={reason} /></p>
         ))}
-        {line.nextBest.includes('contact') || line.nextBest.includes('exchange') ? (
-          <p className="mt-1 text-sm">{line.nextBest.map((option) => t(`policy:nextBest.${option}`)).join(' · ')}</p>
+        {line.nextBest.includes('contact') ? (
+          <p className="mt-1">
+            <a href={contactHref} className="font-semibold text-brand-700 underline underline-offset-2">{t('policy:nextBest.contact')}</a>
+          </p>
         ) : null}
       </div>
     </li>

@@ -18,6 +18,7 @@ const inputClass = 'block w-full rounded-md border border-gray-500 bg-white px-3
 /** Step 1: which items, how many, why, photos where the policy asks, refund method, conditions. */
 export function ReturnFormStep(props: {
   orderName: string;
+  contactEmail: string;
   view: ReturnFormView;
   idempotencyKey: string;
   result: SubmissionResult<string[]> | null;
@@ -54,7 +55,7 @@ export function ReturnFormStep(props: {
         <p className="mt-2"><a href="/policy" className="font-semibold text-brand-700 underline underline-offset-2">{t('policyLink')}</a></p>
       </header>
       {refused.length > 0 ? (
-        <ul className="space-y-3">{refused.map((line) => <RefusedLine key={line.fulfillmentLineItemId} line={line} />)}</ul>
+        <ul className="space-y-3">{refused.map((line) => <RefusedLine key={line.fulfillmentLineItemId} line={line} contact={{ email: props.contactEmail, orderName: props.orderName }} />)}</ul>
       ) : null}
       {eligible.length === 0 ? (
         <p className="rounded-lg bg-white p-5 shadow-sm">{t('errors.nothingReturnable')}</p>

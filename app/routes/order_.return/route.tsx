@@ -36,7 +36,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   if (!prepared) throw notFound();
   const t = await getTranslator(request, 'returns');
   const view = toReturnFormView(prepared, services.policy, await getLanguage(request));
-  return { view, orderName: session.orderName, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
+  return { view, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
 }
 
 export async function action({ request, context: { services } }: ActionFunctionArgs) {
@@ -70,10 +70,10 @@ export async function action({ request, context: { services } }: ActionFunctionA
 }
 
 export default function ReturnPage() {
-  const { view, orderName, idempotencyKey } = useLoaderData<typeof loader>();
+  const { view, orderName, contactEmail, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData?.step === 'review') {
     return <ReturnReviewStep orderName={orderName} review={actionData.review} result={actionData.result} photos={actionData.photos} />;
   }
-  return <ReturnFormStep orderName={orderName} view={view} idempotencyKey={idempotencyKey} result={actionData?.result ?? null} photos={actionData?.photos ?? {}} tooLarge={actionData?.tooLarge ?? false} />;
+  return <ReturnFormStep orderName={orderName} contactEmail={contactEmail} view={view} idempotencyKey={idempotencyKey} result={actionData?.result ?? null} photos={actionData?.photos ?? {}} tooLarge={actionData?.tooLarge ?? false} />;
 }
