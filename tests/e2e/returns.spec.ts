@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
+import { makeJpeg, SECRET_MARKER } from '../../app/photos/photo-fixtures.test-helpers';
 import { openOrder, type DemoOrder, type Language } from './support/fixtures';
 import { expect, test } from './support/returns-server';
 import {
@@ -134,7 +134,7 @@ test.describe('refusals explained', () => {
   });
 });
 
-test('photos: required for "Faulty or damaged", a text file is refused, two real JPEGs go through', async ({ page, demoOrders }, testInfo) => {
+test('photos: required for "Faulty or damaged", a text file is refused, two real JPEGs go through', async ({ page, demoOrders, playwright }, testInfo) => {
   const order = demoOrders.get('multi-item-variants');
   await openOrder(page, order);
   await startReturn(page);
@@ -173,6 +173,18 @@ test('photos: required for "Faulty or damaged", a text file is refused, two real
   const caseId = await sendReturn(page);
   await expectOneApprovedReturn(page, order, caseId);
   expect((await shopifyReturnsFor(page.request, order.name))[0]!.lines[0]!.reason).toBe('defective');
+
+  // The case page shows both photos to this session, without the planted location; nobody else can fetch them.
+  const pictures = page.getByRole('img', { name: /^Photo \d$/ });
+  await expect(pictures).toHaveCount(2);
+  const src = (await pictures.first().getAttribute('src'))!;
+  const own = await page.request.get(src);
+  expect(own.status()).toBe(200);
+  expect(own.headers()['content-type']).toBe('image/jpeg');
+  expect((await own.body()).includes(Buffer.from(SECRET_MARKER))).toBe(false);
+  const stranger = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  expect((await stranger.get(src)).status()).toBe(404);
+  await stranger.dispose();
 });
 
 /** The review step's form as the browser would post it with "Send", for posting again. */
