@@ -98,4 +98,47 @@ describe('Gorgias client on the wire', () => {
     expect(fake.requests[0]!.url.searchParams.get('ticket_id')).toBe('77');
     expect(messages.data[0]).toMatchObject({ id: 5, public: false, fromAgent: true, createdAt: new Date('2024-05-01T09:00:00.123Z') });
   });
+
+  it('adds an internal note as the key’s user: outgoing, not public', async () => {
+    fake.reply([{ status: 201, json: { id: 6, ticket_id: 77, channel: 'internal-note', via: 'api', from_agent: true, public: false,
+      sender: { id: 2, email: 'bot@store.com' }, receiver: null, body_text: 'Loop RMA 1673 created', created_datetime: '2024-05-01T09:00:00' } }]);
+    const note = await client().addInternalNote(77, { externalId: 'portal-note-1673-created', bodyText: 'Loop RMA 1673 created', bodyHtml: '<p>Loop RMA 1673 created</p>' });
+    expect(fake.requests[0]!.url.pathname).toBe('/api/tickets/77/messages');
+    expect(fake.jsonBody()).toEqual({ channel: 'internal-note', via: 'api', from_agent: true, public: false, sender: { email: 'bot@store.com' },
+      external_id: 'portal-note-1673-created', body_text: 'Loop RMA 1673 created', body_html: '<p>Loop RMA 1673 created</p>' });
+    expect(note).toMatchObject({ id: 6, channel: 'internal-note', public: false, sentAt: null });
+  });
+
+  it('sends a public reply as an outgoing email to the customer from the integration address', async () => {
+    fake.reply([{ status: 201, json: { id: 8, ticket_id: 77, channel: 'email', via: 'api', from_agent: true, public: true,
+      sender: { email: 'bot@store.com' }, receiver: { email: 'ann@example.com' }, body_text: 'Label attached', created_datetime: '2024-05-01T09:00:00' } }]);
+    await client().addPublicReply(77, { externalId: 'portal-reply-1', bodyText: 'Label attached', to: { email: 'ann@example.com' },
+      emailIntegration: { id: 31, address: 'support@store.com' } });
+    expect(fake.jsonBody()).toMatchObject({ channel: 'email', via: 'api', from_agent: true, public: true, sender: { email: 'bot@store.com' },
+      receiver: { email: 'ann@example.com' }, integration_id: 31,
+      source: { type: 'email', from: { address: 'support@store.com' }, to: [{ address: 'ann@example.com' }] } });
+  });
+
+  it('adds tags by name and accepts the empty 201', async () => {
+    fake.reply([{ status: 201, text: '' }]);
+    await expect(client().addTags(77, ['returns', 'Damaged'])).resolves.toBeUndefined();
+    expect(fake.requests[0]!.url.pathname).toBe('/api/tickets/77/tags');
+    expect(fake.jsonBody()).toEqual({ names: ['returns', 'Damaged'] });
+  });
+
+  it('uploads one multipart part and reads the size whether a string or a number', async () => {
+    fake.reply([{ status: 201, json: [{ content_type: 'image/png', name: 'p.png', size: '4', url: 'https://uploads.example/p.png' }] }]);
+    const file = await client().uploadAttachment({ name: 'p.png', contentType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) });
+    const req = fake.requests[0]!;
+    expect(req.url.pathname).toBe('/api/upload');
+    expect(req.url.searchParams.get('type')).toBe('attachment');
+    expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: req.body }).formData();
+    const part = form.get('p.png') as File;
+    expect([part.name, part.type, [...new Uint8Array(await part.arrayBuffer())]]).toEqual(['p.png', 'image/png', [137, 80, 78, 71]]);
+    expect(file).toEqual({ url: 'https://uploads.example/p.png', name: 'p.png', size: 4, contentType: 'image/png' });
+
+    fake.reply([{ status: 201, json: [{ content_type: 'image/png', name: 'p.png', size: 784554, url: 'https://uploads.example/p.png' }] }]);
+    expect((await client().uploadAttachment({ name: 'p.png', contentType: 'image/png', bytes: new Uint8Array([1]) })).size).toBe(784554);
+  });
 });
