@@ -133,7 +133,7 @@ describe('Gorgias client on the wire', () => {
     expect(req.url.pathname).toBe('/api/upload');
     expect(req.url.searchParams.get('type')).toBe('attachment');
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: req.body }).formData();
+    const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: new Uint8Array(req.body) }).formData();
     const part = form.get('p.png') as File;
     expect([part.name, part.type, [...new Uint8Array(await part.arrayBuffer())]]).toEqual(['p.png', 'image/png', [137, 80, 78, 71]]);
     expect(file).toEqual({ url: 'https://uploads.example/p.png', name: 'p.png', size: 4, contentType: 'image/png' });
