@@ -47,31 +47,37 @@ export function createGorgiasClient(config: GorgiasClientConfig): GorgiasClient 
   const call = createGorgiasCaller(config, gate);
 
   return {
+    /** One call; null when no customer has exactly that email. @throws UpstreamError */
     async findCustomerByEmail(email) {
       const page = await call({ method: 'GET', path: '/api/customers', query: { email, limit: 2 } }, CustomerListSchema);
       // The filter should be exact, but be sure: another customer's record must never come back.
       return page.data.find((c) => c.email?.toLowerCase() === email.toLowerCase()) ?? null;
     },
 
+    /** One call. @throws UpstreamError `CONFLICT` (email in use), `INVALID_REQUEST` */
     async createCustomer(input) {
       const json = checked(CreateCustomerBodySchema, input);
       return call({ method: 'POST', path: '/api/customers', json }, CustomerSchema);
     },
 
+    /** One call; look up `externalId` first when retrying: Gorgias has no idempotency key. @throws UpstreamError */
     async createTicket(input) {
       const json = checked(CreateTicketBodySchema, toCreateTicketBody(input));
       return call({ method: 'POST', path: '/api/tickets', json }, TicketSchema);
     },
 
+    /** One call, messages embedded. @throws UpstreamError `NOT_FOUND` */
     async getTicket(id) {
       return call({ method: 'GET', path: `/api/tickets/${id}` }, TicketSchema);
     },
 
+    /** One call (PUT, partial). @throws UpstreamError */
     async updateTicket(id, patch) {
       const json = checked(UpdateTicketBodySchema, toUpdateTicketBody(patch));
       return call({ method: 'PUT', path: `/api/tickets/${id}`, json }, TicketSchema);
     },
 
+    /** Up to `maxPages` calls; only exact `external_id` matches are kept. @throws UpstreamError */
     async findTicketsByExternalId(externalId, options) {
       const found: Ticket[] = [];
       let cursor: string | null = null;
@@ -85,31 +91,37 @@ export function createGorgiasClient(config: GorgiasClientConfig): GorgiasClient 
       return found;
     },
 
+    /** One call, newest first, `limit` clamped to 1–100. @throws UpstreamError */
     async listTicketsByCustomer(customerId, options) {
       const query = { customer_id: customerId, limit: clampLimit(options?.limit), cursor: options?.cursor, order_by: 'created_datetime:desc' };
       return call({ method: 'GET', path: '/api/tickets', query }, TicketListSchema);
     },
 
+    /** One call; the sender is the API key's user. @throws UpstreamError */
     async addInternalNote(ticketId, input) {
       const json = checked(CreateMessageBodySchema, toNoteBody(input, config.email));
       return call({ method: 'POST', path: `/api/tickets/${ticketId}/messages`, json }, MessageSchema);
     },
 
+    /** One call; Gorgias sends the email asynchronously. @throws UpstreamError */
     async addPublicReply(ticketId, input) {
       const json = checked(CreateMessageBodySchema, toPublicReplyBody(input, config.email));
       return call({ method: 'POST', path: `/api/tickets/${ticketId}/messages`, json }, MessageSchema);
     },
 
+    /** One call on `/api/messages`, `limit` clamped to 1–100. @throws UpstreamError */
     async listMessages(ticketId, options) {
       const query = { ticket_id: ticketId, limit: clampLimit(options?.limit), cursor: options?.cursor };
       return call({ method: 'GET', path: '/api/messages', query }, MessageListSchema);
     },
 
+    /** One call; Gorgias answers 201 with no body. @throws UpstreamError */
     async addTags(ticketId, names) {
       const json = checked(AddTagsBodySchema, { names });
       await call({ method: 'POST', path: `/api/tickets/${ticketId}/tags`, json }, EmptySchema);
     },
 
+    /** One multipart call; 413 comes back as `PAYLOAD_TOO_LARGE`. @throws UpstreamError */
     async uploadAttachment({ name, contentType, bytes }) {
       const form = new FormData();
       // Copied so a view over a SharedArrayBuffer is a valid Blob part too.
