@@ -3,7 +3,9 @@ import { gorgiasError, HttpFailure, invalid, toErrorData } from './responses.ser
 
 /** Words Gorgias uses for a missing field, instead of zod's "expected string, received undefined". */
 const errorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'Missing data for required field.' : undefined;
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined
+    ? 'Missing data for required field.'
+    : undefined;
 
 /**
  * Reads a JSON body and parses it with `schema`; a bad body throws the 400 Gorgias would send,

@@ -30,6 +30,11 @@ export function invalid(msg: string, data: Record<string, string[]>): Response {
 export function toErrorData(error: z.ZodError): Record<string, string[]> {
   const data: Record<string, string[]> = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Marshmallow names each unknown field, as Gorgias does for "unknown params".
+      for (const name of issue.keys) (data[[...issue.path.map(String), name].join('.')] ??= []).push('Unknown field.');
+      continue;
+    }
     const key = issue.path.map(String).join('.') || '_schema';
     (data[key] ??= []).push(issue.message);
   }
