@@ -159,3 +159,126 @@ describe('messages', () => {
     expect((await gorgias.api('POST', '/api/tickets/999/messages', note('x', 'n'))).status).toBe(404);
   });
 });
+
+describe('tags', () => {
+  it('adds tags by name (201, empty), lists them, replaces (202) and removes (204)', async () => {
+    const { body: ticket } = await gorgias.api('POST', '/api/tickets', ticketBody('a@example.com', 'req-t'));
+    const tagsPath = `/api/tickets/${ticket.id}/tags`;
+    expect(await gorgias.api('POST', tagsPath, { names: ['portal', 'Returns'] })).toMatchObject({ status: 201, body: null });
+    expect((await gorgias.api('GET', tagsPath)).body.data.map((t: any) => t.name)).toEqual(['returns', 'portal', 'Returns']);
+    const all = await gorgias.api('GET', '/api/tags?order_by=created_datetime:asc');
+    expect(all.body).toMatchObject({ object: 'list', uri: '/api/tags' });
+    expect(all.body.data.map((t: any) => t.name)).toEqual(['returns', 'portal', 'Returns']);
+    expect((await gorgias.api('PUT', tagsPath, { names: ['refund'] })).status).toBe(202);
+    expect((await gorgias.api('DELETE', tagsPath, { names: ['refund'] })).status).toBe(204);
+    expect((await gorgias.api('GET', `/api/tickets/${ticket.id}`)).body.tags).toEqual([]);
+    expect((await gorgias.api('POST', tagsPath, {})).status).toBe(400);
+  });
+});
+
+describe('upload', () => {
+  const upload = (files: Array<[string, Blob]>) => {
+    const form = new FormData();
+    for (const [name, blob] of files) form.append(name, blob, name);
+    return fetch(`${gorgias.url}/api/upload?type=attachment`, { method: 'POST', headers: { Authorization: basicAuth() }, body: form });
+  };
+
+  it('stores a multipart file, returns its descriptor, and serves it at the returned URL', async () => {
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
+    const response = await upload([['photo.png', new Blob([png], { type: 'image/png' })]]);
+    expect(response.status).toBe(201);
+    const [file] = (await response.json()) as Array<{ url: string; name: string; size: string; content_type: string }>;
+    expect(file).toMatchObject({ name: 'photo.png', size: '11', content_type: 'image/png' });
+    expect(file!.url).toMatch(new RegExp(`^${gorgias.url}/__sandbox/gorgias/files/[a-z0-9]+$`));
+    const served = await fetch(file!.url);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);
+  });
+
+  it('answers 413 above 512 KiB and 400 without a file', async () => {
+    const tooLarge = await upload([['big.jpg', new Blob([new Uint8Array(512 * 1024 + 1)], { type: 'image/jpeg' })]]);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: { msg: expect.stringContaining('too large') } });
+    expect((await upload([])).status).toBe(400);
+  });
+});
+
+describe('rate limit', () => {
+  it('refuses the 41st request within 20 s with 429 and Retry-after, then lets it through as time passes', async () => {
+    for (let i = 1; i <= 40; i += 1) {
+      const reply = await gorgias.api('GET', '/api/tags');
+      expect([reply.status, reply.headers.get(LIMIT)]).toEqual([200, `${i}/40`]);
+    }
+    const refused = await gorgias.api('GET', '/api/tags');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.get(LIMIT)).toBe('40/40');
+    expect(refused.body).toEqual({ error: { msg: expect.any(String) } });
+    time.advance(1000);
+    const again = await gorgias.api('GET', '/api/tags');
+    expect([again.status, again.headers.get(LIMIT)]).toEqual([200, '39/40']);
+  });
+});
+
+describe('fault controls', () => {
+  it('fails every API request with a 5xx at errorRate 1, and not the controls', async () => {
+    expect((await gorgias.control('faults', { errorRate: 1 })).status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await gorgias.api('GET', '/api/tickets')).status);
+    expect(statuses).toEqual([500, 502, 503]);
+    expect((await gorgias.control('state')).status).toBe(200);
+    await gorgias.control('faults', {});
+    expect((await gorgias.api('GET', '/api/tickets')).status).toBe(200);
+  });
+
+  it('storms the next N requests with 429, then recovers', async () => {
+    await gorgias.control('faults', { storm429: 2 });
+    for (let i = 0; i < 2; i += 1) {
+      const reply = await gorgias.api('GET', '/api/tickets');
+      expect([reply.status, reply.headers.get('retry-after')]).toEqual([429, '1']);
+    }
+    expect((await gorgias.api('GET', '/api/tickets')).status).toBe(200);
+    await gorgias.control('faults', { storm429: 5 });
+    expect((await gorgias.control('reset', {})).body).toEqual({ ok: true });
+    expect((await gorgias.api('GET', '/api/tickets')).status).toBe(200);
+  });
+
+  it('is down for a while on the emulator clock, then back', async () => {
+    await gorgias.control('faults', { downForSeconds: 30 });
+    const down = await gorgias.api('GET', '/api/tickets');
+    expect([down.status, down.headers.get('retry-after')]).toEqual([503, '30']);
+    time.advance(30_000);
+    expect((await gorgias.api('GET', '/api/tickets')).status).toBe(200);
+    expect((await gorgias.control('faults', { errorRate: 2 })).status).toBe(400);
+  });
+});
+
+describe('state and agent view', () => {
+  it('shows side effects in state and renders the ticket as an agent reads it', async () => {
+    const { body: ticket } = await gorgias.api('POST', '/api/tickets', ticketBody('ann@example.com', 'req-v', {
+      messages: [incoming('ann@example.com', 'Broken <b>mug</b>', { attachments: [{ url: 'http://127.0.0.1/p.png', name: 'p.png', content_type: 'image/png' }] })],
+    }));
+    await gorgias.api('POST', `/api/tickets/${ticket.id}/messages`, note('Loop RMA 1673 created', 'note-1673'));
+    await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { assignee_team: { id: 2 }, priority: 'high' });
+    const state = (await gorgias.control('state')).body;
+    expect(state.tickets).toHaveLength(1);
+    expect(state.tickets[0].messages.filter((m: any) => m.external_id === 'note-1673')).toHaveLength(1);
+
+    const list = await (await fetch(`${gorgias.url}/__sandbox/gorgias/tickets`)).text();
+    expect(list).toMatch(/<html lang="en">/);
+    expect(list).toContain('<th scope="col">Last update</th>');
+    expect(list).toContain(`href="/__sandbox/gorgias/tickets/${ticket.id}">Return request req-v</a>`);
+    const response = await fetch(`${gorgias.url}/__sandbox/gorgias/tickets/${ticket.id}`);
+    const page = await response.text();
+    expect(response.headers.get('content-security-policy')).toContain("style-src 'self'");
+    expect(page).toMatch(/<title>Return request req-v[^<]*<\/title>/);
+    expect(page).toContain('<h1>Return request req-v</h1>');
+    expect(page).toContain('Internal note');
+    expect(page).toContain('Broken &lt;b&gt;mug&lt;/b&gt;');
+    expect(page).toContain('<a href="http://127.0.0.1/p.png">p.png</a>');
+    expect(page).toMatch(/Returns.*high|high.*Returns/s);
+    expect(page).not.toMatch(/<(script|img)|style=/);
+    expect((await fetch(`${gorgias.url}/__sandbox/gorgias/agent.css`)).headers.get('content-type')).toContain('text/css');
+    expect((await fetch(`${gorgias.url}/__sandbox/gorgias/tickets/999`)).status).toBe(404);
+  });
+});
