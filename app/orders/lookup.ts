@@ -40,6 +40,11 @@ function matchesSecondFactor(order: Order, factor: SecondFactor, given: string |
   return typed.length >= 6 && phones.some((phone) => normalizePhone(phone) === typed);
 }
 
+/** Shopify's search is loose: the order it found must carry exactly this number and email. */
+export function isShopperOrder(order: Order, typed: { orderNumber: string; email: string }): boolean {
+  return isSameOrderNumber(order.name, typed.orderNumber) && order.email?.trim().toLowerCase() === typed.email;
+}
+
 /**
  * A shopper proves they own an order with its number and email (and the configured second factor).
  * Every failure looks the same to the caller — unknown order, wrong email, wrong zip — and counts
@@ -56,10 +61,7 @@ export async function lookUpOrder(
 
   const order = await deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email });
   const matches =
-    order !== null &&
-    isSameOrderNumber(order.name, attempt.orderNumber) &&
-    order.email?.trim().toLowerCase() === attempt.email &&
-    matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor);
+    order !== null && isShopperOrder(order, attempt) && matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor);
   if (!matches) {
     await deps.guard.recordFailure(key, now);
     return { ok: false, reason: 'notFound' };

@@ -20,7 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await getTranslator(request, 'lookup');
-  return { secondFactor: context.services.config.lookupSecondFactor, title: `${t('title')} · Comptoir` };
+  const linkExpired = new URL(request.url).searchParams.get('link') === 'expired';
+  return { secondFactor: context.services.config.lookupSecondFactor, linkExpired, title: `${t('title')} · Comptoir` };
 }
 
 export async function action({ request, context: { services, clientAddress } }: ActionFunctionArgs) {
@@ -49,7 +50,7 @@ export async function action({ request, context: { services, clientAddress } }: 
 }
 
 export default function LookupPage() {
-  const { secondFactor } = useLoaderData<typeof loader>();
+  const { secondFactor, linkExpired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('lookup');
   const [form, fields] = useForm<{ orderNumber: string; email: string; secondFactor: string }>({ id: 'lookup', lastResult: actionData?.result });
@@ -66,6 +67,7 @@ export default function LookupPage() {
   return (
     <section aria-labelledby="lookup-title" className="rounded-lg bg-white p-6 shadow-sm">
       <h1 id="lookup-title" className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      {linkExpired ? <p role="status" className="mt-3 rounded-md border border-amber-600 bg-amber-50 p-3 text-amber-950">{t('linkExpired')}</p> : null}
       <p className="mt-2 text-gray-800">{t('intro')}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         {form.errors?.length ? (

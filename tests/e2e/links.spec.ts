@@ -1,0 +1,36 @@
+import { expect, test } from './support/fixtures';
+
+/** The sandbox's link key (env.server.ts); a live store sets COMPTOIR_LINK_API_KEY. */
+const KEY = 'sandbox-link-key-not-for-production';
+const auth = { Authorization: `Bearer ${KEY}` };
+
+test('a link minted for a ticket opens the portal on that order, in the agent\'s chosen language', async ({ page, request, demoOrders }) => {
+  const order = demoOrders.get('in-transit');
+  const minted = await request.post('/api/links', { headers: auth, data: { orderNumber: order.name, email: order.email.toUpperCase(), ticketId: 4242, language: 'fr' } });
+  expect(minted.status()).toBe(200);
+  const { url, expiresAt } = (await minted.json()) as { url: string; expiresAt: string };
+  expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
+  // Nothing personal travels in the link.
+  expect(url).not.toContain(order.email.split('@')[0]!);
+
+  await page.goto(url);
+  await expect(page).toHaveURL(/\/order(\?lng=fr)?$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByText(`Commande ${order.name}`, { exact: true })).toBeVisible();
+});
+
+test('minting refuses a wrong key, a wrong email and a malformed request; a tampered link leads to the lookup form', async ({ page, request, demoOrders }) => {
+  const order = demoOrders.get('in-transit');
+  const body = { orderNumber: order.name, email: order.email };
+  expect((await request.post('/api/links', { data: body })).status()).toBe(401);
+  expect((await request.post('/api/links', { headers: { Authorization: 'Bearer wrong-key-of-the-same-length-xxx' }, data: body })).status()).toBe(401);
+  expect((await request.post('/api/links', { headers: auth, data: { ...body, email: 'someone.else@example.com' } })).status()).toBe(404);
+  expect((await request.post('/api/links', { headers: auth, data: { email: order.email } })).status()).toBe(400);
+
+  const { url } = (await (await request.post('/api/links', { headers: auth, data: body })).json()) as { url: string };
+  const tampered = url.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+  await page.goto(tampered);
+  await expect(page).toHaveURL('/?link=expired');
+  await expect(page.getByRole('status')).toContainText('This link has expired');
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('comptoir_session');
+});
