@@ -27,7 +27,7 @@ export const EnvSchema = z
       .regex(FRAME_ANCESTORS, "must be 'self', 'none' or space-separated https origins")
       .default("'self'"),
     COMPTOIR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-    COMPTOIR_LINK_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+    COMPTOIR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
     COMPTOIR_LINK_TTL_HOURS: positiveInt.max(24 * 30).default(72),
     COMPTOIR_CONTACT_EMAIL: z.email('must be an email address').default('help@comptoir-demo.example'),
     COMPTOIR_TIME_ZONE: z
@@ -71,7 +71,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export const SANDBOX_SHOP_DOMAIN = 'comptoir-demo.myshopify.com';
 export const SANDBOX_ADMIN_TOKEN = 'shpat_sandbox';
 const SANDBOX_SECRET = 'sandbox-secret-not-for-production-use-0000';
-export const SANDBOX_LINK_API_KEY = 'sandbox-link-key-not-for-production';
+export const SANDBOX_API_KEY = 'sandbox-api-key-not-for-production';
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -98,11 +98,9 @@ function toConfig(env: Env) {
     timeZone: env.COMPTOIR_TIME_ZONE,
     contactEmail: env.COMPTOIR_CONTACT_EMAIL,
     publicUrl: env.COMPTOIR_PUBLIC_URL,
-    links: {
-      /** Null disables minting; the sandbox has a key so the endpoint can be tried. */
-      apiKey: env.COMPTOIR_LINK_API_KEY ?? (sandbox ? SANDBOX_LINK_API_KEY : null),
-      ttlMs: env.COMPTOIR_LINK_TTL_HOURS * 3_600_000,
-    },
+    /** Key of the endpoints Gorgias calls (links, sidebar); null disables them. The sandbox has one to try. */
+    apiKey: env.COMPTOIR_API_KEY ?? (sandbox ? SANDBOX_API_KEY : null),
+    links: { ttlMs: env.COMPTOIR_LINK_TTL_HOURS * 3_600_000 },
     trustProxy: env.TRUST_PROXY,
     database: { url: env.DATABASE_URL, dataDir: env.COMPTOIR_DATA_DIR },
     policyFile: env.COMPTOIR_POLICY_FILE,

@@ -131,6 +131,8 @@ export interface CaseStore {
   getCase(id: string): Promise<Case | null>;
   /** The case a form's idempotency key opened for this order, if it did: a re-sent form finds it. */
   findCaseByIdempotencyKey(key: string, orderId: string): Promise<Case | null>;
+  /** A customer's latest cases, newest first (for the agent's sidebar). */
+  listCasesByCustomer(customerEmailHash: string, limit: number): Promise<Case[]>;
   /** Every case of one order (Shopify order GID), oldest first. */
   listCasesForOrder(orderId: string): Promise<Case[]>;
   /** Adds one event and bumps `updatedAt`; null when the case does not exist. */

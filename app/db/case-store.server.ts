@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
 import { canTransition } from '~/cases/case-state';
 import {
   CASE_ACTORS,
@@ -86,6 +86,11 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
       const found = row ? await store.getCase(row.caseId) : null;
       return found && found.orderId === orderId ? found : null;
+    },
+
+    async listCasesByCustomer(customerEmailHash, limit) {
+      const rows = await db.select().from(cases).where(eq(cases.customerEmailHash, customerEmailHash)).orderBy(desc(cases.createdAt), desc(cases.id)).limit(limit);
+      return rows.map(toCase);
     },
 
     async listCasesForOrder(orderId) {

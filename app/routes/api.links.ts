@@ -1,14 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { isLanguage } from '~/i18n';
 import { normalizeEmail, parseOrderNumber } from '~/orders/identifiers';
+import { isAuthorisedApiCall } from '~/security/api-key.server';
 import { mintShopperLink } from '~/session/mint-link.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 
 /*
  * POST /api/links — for a Gorgias macro, HTTP integration or the AI agent. Authorization:
- * `Bearer <COMPTOIR_LINK_API_KEY>`. Body: { orderNumber, email, ticketId?, language? }.
+ * `Bearer <COMPTOIR_API_KEY>`. Body: { orderNumber, email, ticketId?, language? }.
  * Answers { url, expiresAt }, or 404 when the order and email do not go together.
  */
 const MintSchema = z.object({
@@ -18,15 +18,9 @@ const MintSchema = z.object({
   language: z.string().optional().transform((value) => (isLanguage(value) ? value : null)),
 });
 
-function isAuthorised(request: Request, apiKey: string | null): boolean {
-  const given = Buffer.from(request.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(apiKey ?? '');
-  return apiKey !== null && given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 export async function action({ request, context: { services } }: ActionFunctionArgs) {
   const { config } = services;
-  if (!isAuthorised(request, config.links.apiKey)) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  if (!isAuthorisedApiCall(request, config.apiKey)) return Response.json({ error: 'unauthorized' }, { status: 401 });
   const body = MintSchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return Response.json({ error: 'invalid request', fields: body.error.issues.map((issue) => issue.path.join('.')) }, { status: 400 });
   const minted = await orServiceUnavailable(() =>

@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 
-/** The sandbox's link key (env.server.ts); a live store sets COMPTOIR_LINK_API_KEY. */
-const KEY = 'sandbox-link-key-not-for-production';
+/** The sandbox's API key (env.server.ts); a live store sets COMPTOIR_API_KEY. */
+const KEY = 'sandbox-api-key-not-for-production';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 test('a link minted for a ticket opens the portal on that order, in the agent\'s chosen language', async ({ page, request, demoOrders }) => {
