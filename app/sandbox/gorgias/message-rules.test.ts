@@ -46,6 +46,7 @@ describe('message direction rules', () => {
     expect((await post({ channel: 'email', via: 'api', from_agent: true, body_text: 'Hello' })).body.error.data).toHaveProperty('receiver');
     const reply = await post({ channel: 'email', via: 'api', from_agent: true, receiver: { email: 'a@example.com' }, body_text: 'Hello' });
     expect(reply.body).toMatchObject({ public: true, receiver: { email: 'a@example.com' }, sent_datetime: '2026-11-21T10:00:00.000000' });
+    expect((await post({ ...note, attachments: [{ url: 'javascript:alert(1)', name: 'x', content_type: 'text/html' }] })).body.error.data).toHaveProperty(['attachments.0.url']);
     expect((await post({ ...note })).body).toMatchObject({ public: false, sender: { email: 'agent@comptoir-demo.example' } });
     expect((await call('POST', '/api/tickets/999/messages', note)).status).toBe(404);
   });

@@ -14,7 +14,8 @@ export const PartySchema = z
   .refine((p) => p.id !== undefined || p.email !== undefined, 'Either id or email is required.');
 
 const AttachmentSchema = z.object({
-  url: z.url(),
+  // http(s) only: the agent view links these, and a javascript: URL there would be a trap.
+  url: z.url({ protocol: /^https?$/ }),
   name: z.string().min(1),
   content_type: z.string().min(1),
   // Gorgias shows size as a string in examples but types it as an integer: take both.
