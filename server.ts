@@ -6,7 +6,7 @@ import express from 'express';
 import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { registerWorkers } from '~/jobs/workers.server';
-import { toNodeHandler } from '~/sandbox/node-http.server';
+import { mountSandboxEmulators } from '~/sandbox/mount.server';
 import { buildSecurityHeaders } from '~/security/headers.server';
 import { log } from '~/utils/log.server';
 
@@ -31,16 +31,16 @@ app.use((req, res, next) => {
 });
 
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-const mountEmulator = config.sandbox && !config.shopify.sandboxUrl;
-const shopifyConfig = { ...config.shopify, sandboxUrl: mountEmulator ? ownOrigin : config.shopify.sandboxUrl };
-if (mountEmulator) {
-  const { createShopifyEmulator } = await import('~/sandbox/shopify/emulator.server');
-  const emulator = toNodeHandler(createShopifyEmulator({ accessToken: config.shopify.adminToken }).handle);
-  app.use(['/admin/api', '/__sandbox'], (req, res) => {
-    req.url = req.originalUrl;
-    emulator(req, res);
-  });
-}
+const mounted = config.sandbox
+  ? await mountSandboxEmulators(app, {
+      ownOrigin,
+      shopifyToken: config.shopify.adminToken,
+      mountShopify: !config.shopify.sandboxUrl,
+      mountGorgias: config.gorgias?.mounted ?? false,
+    })
+  : { shopifyUrl: null, gorgiasUrl: null };
+const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
+const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 
 const imageOrigins = config.sandbox
   ? [new URL(shopifyConfig.sandboxUrl!).origin]
@@ -56,7 +56,7 @@ app.use((req, res, next) => {
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
 
-const services = await createServicesOrExit({ ...config, shopify: shopifyConfig });
+const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig });
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));
 const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;
 

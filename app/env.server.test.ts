@@ -50,6 +50,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ COMPTOIR_FRAME_ANCESTORS: "'self'; script-src *" })).toThrowError(/COMPTOIR_FRAME_ANCESTORS/);
   });
 
+  it('takes Gorgias all or nothing, and mounts the emulator in the sandbox', () => {
+    expect(parseEnv({}).gorgias).toMatchObject({ mounted: true, email: 'agent@comptoir-demo.example' });
+    expect(parseEnv({ GORGIAS_BASE_URL: 'http://127.0.0.1:4020' }).gorgias).toMatchObject({ mounted: false, baseUrl: 'http://127.0.0.1:4020' });
+    expect(() => parseEnv({ GORGIAS_API_KEY: 'abcdefgh1234' })).toThrowError(/GORGIAS_BASE_URL: is required once any GORGIAS_ variable is set[\s\S]*GORGIAS_EMAIL/);
+    const live = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
+    expect(parseEnv(live).gorgias).toBeNull();
+    expect(parseEnv({ ...live, GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' }).gorgias).toEqual({
+      baseUrl: 'https://acme.gorgias.com', email: 'ops@acme.example', apiKey: 'key-123456', mounted: false,
+    });
+  });
+
   it('refuses an unknown time zone', () => {
     expect(() => parseEnv({ COMPTOIR_TIME_ZONE: 'Mars/Olympus' })).toThrowError(/COMPTOIR_TIME_ZONE/);
   });

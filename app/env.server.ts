@@ -56,8 +56,20 @@ export const EnvSchema = z
       .optional(),
     SHOPIFY_API_SECRET: z.string().min(16, 'must be the app API secret key').optional(),
     SANDBOX_SHOPIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+    GORGIAS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    GORGIAS_EMAIL: z.email('must be the email of the Gorgias user the API key belongs to').optional(),
+    GORGIAS_API_KEY: z.string().min(8, 'must be the Gorgias REST API key').optional(),
+    COMPTOIR_AGENT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
   })
   .superRefine((env, ctx) => {
+    // Gorgias is all or nothing: a half-configured helpdesk would silently drop tickets.
+    const gorgias = ['GORGIAS_BASE_URL', 'GORGIAS_EMAIL', 'GORGIAS_API_KEY'] as const;
+    const given = gorgias.filter((key) => env[key]);
+    // In the sandbox, a standalone emulator (npm run sandbox:gorgias) is named by its URL alone.
+    const emulatorUrlOnly = env.COMPTOIR_MODE === 'sandbox' && given.length === 1 && given[0] === 'GORGIAS_BASE_URL';
+    if (given.length > 0 && given.length < gorgias.length && !emulatorUrlOnly) {
+      for (const key of gorgias) if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required once any GORGIAS_ variable is set' });
+    }
     if (env.COMPTOIR_MODE !== 'live') return;
     const required = ['SHOPIFY_SHOP_DOMAIN', 'SHOPIFY_ADMIN_TOKEN', 'SHOPIFY_API_SECRET', 'COMPTOIR_SECRET'] as const;
     for (const key of required) {
@@ -71,9 +83,20 @@ export type Env = z.infer<typeof EnvSchema>;
 export const SANDBOX_SHOP_DOMAIN = 'comptoir-demo.myshopify.com';
 export const SANDBOX_ADMIN_TOKEN = 'shpat_sandbox';
 const SANDBOX_SECRET = 'sandbox-secret-not-for-production-use-0000';
+export const SANDBOX_GORGIAS_EMAIL = 'agent@comptoir-demo.example';
+export const SANDBOX_GORGIAS_KEY = 'sandbox-gorgias-key';
 export const SANDBOX_API_KEY = 'sandbox-api-key-not-for-production';
 
 export type Config = ReturnType<typeof toConfig>;
+export type GorgiasConfig = { baseUrl: string; email: string; apiKey: string; mounted: boolean };
+
+function toGorgiasConfig(env: Env, sandbox: boolean): GorgiasConfig | null {
+  if (env.GORGIAS_BASE_URL && env.GORGIAS_EMAIL && env.GORGIAS_API_KEY) {
+    return { baseUrl: env.GORGIAS_BASE_URL, email: env.GORGIAS_EMAIL, apiKey: env.GORGIAS_API_KEY, mounted: false };
+  }
+  if (!sandbox) return null;
+  return { baseUrl: env.GORGIAS_BASE_URL ?? 'http://127.0.0.1/__sandbox/gorgias-api', email: SANDBOX_GORGIAS_EMAIL, apiKey: SANDBOX_GORGIAS_KEY, mounted: !env.GORGIAS_BASE_URL };
+}
 
 /** Parses the environment, or throws one error naming every missing or malformed variable. */
 export function parseEnv(source: Record<string, string | undefined>): Config {
@@ -97,6 +120,12 @@ function toConfig(env: Env) {
     frameAncestors: env.COMPTOIR_FRAME_ANCESTORS,
     timeZone: env.COMPTOIR_TIME_ZONE,
     contactEmail: env.COMPTOIR_CONTACT_EMAIL,
+    agentLanguage: env.COMPTOIR_AGENT_LANGUAGE,
+    /**
+     * Gorgias, when configured. In sandbox mode without GORGIAS_* the emulator is mounted in the
+     * portal (`mounted`; server.ts fills in its URL) with its well-known sandbox account.
+     */
+    gorgias: toGorgiasConfig(env, sandbox),
     publicUrl: env.COMPTOIR_PUBLIC_URL,
     /** Key of the endpoints Gorgias calls (links, sidebar); null disables them. The sandbox has one to try. */
     apiKey: env.COMPTOIR_API_KEY ?? (sandbox ? SANDBOX_API_KEY : null),

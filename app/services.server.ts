@@ -3,6 +3,7 @@ import { createCachedReturnContexts } from './cases/return-context-cache.server'
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
+import { createGorgiasClient, type GorgiasClient } from './integrations/gorgias/client.server';
 import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
@@ -31,6 +32,8 @@ export type Services = {
   queue: Queue;
   orders: CachedOrderSource;
   shopifyReturns: ShopifyReturns;
+  /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
+  gorgias: GorgiasClient | null;
   sessions: SessionStore;
   limiter: LookupLimiter;
   /** Keyed hash for logs and counters: identifiers without the personal data. */
@@ -69,6 +72,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     queue,
     orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns: createCachedReturnContexts(createShopifyReturns({ client, gate })),
+    gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
     sessions: createDbSessionStore(database.db),
     limiter: createLookupLimiter({
       store: createDbRateLimitStore(database.db),

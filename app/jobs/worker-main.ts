@@ -15,10 +15,11 @@ if (!config.database.url) {
   process.exit(1);
 }
 
-// In sandbox mode without SANDBOX_SHOPIFY_URL the emulator lives in the portal process.
+// In sandbox mode without emulator URLs the emulators live in the portal process.
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const sandboxUrl = config.sandbox ? (config.shopify.sandboxUrl ?? ownOrigin) : undefined;
-const services = await createServicesOrExit({ ...config, shopify: { ...config.shopify, sandboxUrl } });
+const gorgias = config.gorgias?.mounted ? { ...config.gorgias, baseUrl: `${ownOrigin}/__sandbox/gorgias-api` } : config.gorgias;
+const services = await createServicesOrExit({ ...config, shopify: { ...config.shopify, sandboxUrl }, gorgias });
 const workers = await registerWorkers(services.queue, createJobHandlers(services));
 log.info('worker.started', { workers: workers.length });
 

@@ -1,0 +1,36 @@
+import type { Express } from 'express';
+import { toNodeHandler } from './node-http.server';
+
+/**
+ * Sandbox mode with no emulator URLs configured: the Shopify and Gorgias emulators answer on the
+ * portal's own port, over real HTTP like any upstream. Shopify keeps its real paths
+ * (`/admin/api/…`); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
+ * portal's own `/api` routes. Returns the base URLs the adapters should call.
+ */
+export async function mountSandboxEmulators(
+  app: Express,
+  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean },
+): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null }> {
+  if (options.mountGorgias) {
+    const { createGorgiasEmulator } = await import('./gorgias/emulator.server');
+    const gorgias = toNodeHandler(createGorgiasEmulator().handle);
+    // Express strips the mount path: the emulator sees `/api/tickets` as Gorgias would.
+    app.use('/__sandbox/gorgias-api', (req, res) => gorgias(req, res));
+    app.use('/__sandbox/gorgias', (req, res) => {
+      req.url = req.originalUrl;
+      gorgias(req, res);
+    });
+  }
+  if (options.mountShopify) {
+    const { createShopifyEmulator } = await import('./shopify/emulator.server');
+    const shopify = toNodeHandler(createShopifyEmulator({ accessToken: options.shopifyToken }).handle);
+    app.use(['/admin/api', '/__sandbox'], (req, res) => {
+      req.url = req.originalUrl;
+      shopify(req, res);
+    });
+  }
+  return {
+    shopifyUrl: options.mountShopify ? options.ownOrigin : null,
+    gorgiasUrl: options.mountGorgias ? `${options.ownOrigin}/__sandbox/gorgias-api` : null,
+  };
+}
