@@ -1,0 +1,141 @@
+import type { CaseEvent, CaseKind, CaseLine, RefundMethod } from '~/cases/case-store';
+import type { Money } from '~/orders/types';
+
+/*
+ * What agents read on a case's Gorgias ticket, as pure functions of already resolved data.
+ * The wording lives here in code, not in `locales/`: agents never see it in the browser, so it
+ * stays out of the client bundle, and a note is plain text read in Gorgias, not a page.
+ */
+
+export type AgentLanguage = 'en' | 'fr';
+
+export type ContextNoteLine = {
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  /** From the order; null when the order no longer lists the line. */
+  unitPrice: Money | null;
+  reason: string;
+  note: string | null;
+  decision: CaseLine['decision'];
+  clauses: { id: string; title: string | null }[];
+  /** Signed links to photos that could not be attached. */
+  photoLinks: string[];
+  photosAttached: number;
+};
+
+export type ContextNote = {
+  caseId: string;
+  kind: CaseKind;
+  orderName: string;
+  orderAdminUrl: string;
+  customer: { name: string | null; email: string };
+  shopperLanguage: string;
+  lines: ContextNoteLine[];
+  refundMethod: RefundMethod | null;
+  policyVersion: string;
+  fees: Money;
+  estimatedRefund: Money;
+  caseUrl: string;
+};
+
+const TEXT = {
+  en: {
+    kind: { return: 'Return', exchange: 'Exchange', cancellation: 'Cancellation', address_change: 'Address change', issue: 'Issue' },
+    order: 'order',
+    opened: (kind: string, id: string, order: string) => `${kind} request ${id} submitted through the self-service portal (order ${order}).`,
+    customer: 'Customer', shopperLanguage: 'Shopper language', items: 'Items', reason: 'reason', note: 'shopper note',
+    verdict: { approved: 'auto-approved', declined: 'refused', needs_review: 'needs review' },
+    clauses: 'clauses', photos: 'photos', attached: 'attached', policy: 'Policy version', fees: 'Fees',
+    refund: 'Estimated refund', refundMethod: { original_payment: 'original payment', store_credit: 'store credit' },
+    caseLink: 'Case', caseLinkHint: "(opens with the shopper's session only, for now)",
+    events: {
+      'shopify.returns_opened': 'Return opened on Shopify',
+      submitted_to_store: 'Submitted to the store (Shopify)',
+      approved_by_store: 'Approved: the return is open on Shopify',
+      awaiting_review: 'Needs review: waiting for an agent to approve on Shopify',
+      store_refused: 'Shopify refused the return; the case needs review',
+      not_submitted: 'Not submitted to Shopify (nothing to return); the case needs review',
+      store_unreachable: 'Shopify could not be reached after many attempts; the case needs review',
+    } as Record<string, string>,
+    event: 'Event',
+  },
+  fr: {
+    kind: { return: 'Retour', exchange: 'Échange', cancellation: 'Annulation', address_change: "Changement d'adresse", issue: 'Problème' },
+    order: 'commande',
+    opened: (kind: string, id: string, order: string) => `Demande ${kind.toLowerCase()} ${id} envoyée depuis le portail libre-service (commande ${order}).`,
+    customer: 'Client', shopperLanguage: 'Langue du client', items: 'Articles', reason: 'motif', note: 'note du client',
+    verdict: { approved: 'approuvé automatiquement', declined: 'refusé', needs_review: 'à examiner' },
+    clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', policy: 'Version de la politique', fees: 'Frais',
+    refund: 'Remboursement estimé', refundMethod: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' },
+    caseLink: 'Dossier', caseLinkHint: '(ne s’ouvre pour l’instant qu’avec la session du client)',
+    events: {
+      'shopify.returns_opened': 'Retour ouvert sur Shopify',
+      submitted_to_store: 'Transmis à la boutique (Shopify)',
+      approved_by_store: 'Approuvé : le retour est ouvert sur Shopify',
+      awaiting_review: 'À examiner : un agent doit approuver le retour sur Shopify',
+      store_refused: 'Shopify a refusé le retour ; le dossier est à examiner',
+      not_submitted: 'Non transmis à Shopify (rien à retourner) ; le dossier est à examiner',
+      store_unreachable: 'Shopify injoignable après de nombreux essais ; le dossier est à examiner',
+    } as Record<string, string>,
+    event: 'Événement',
+  },
+} as const;
+
+const money = (value: Money) => `${value.amount} ${value.currencyCode}`;
+
+/** "Return C-7KQ2M9XA · order #1016" */
+export function toTicketSubject(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
+  const text = TEXT[language];
+  return `${text.kind[kind]} ${caseId} · ${text.order} ${orderName}`;
+}
+
+/** The customer-side message a ticket opens with: Gorgias creates tickets from a customer message. */
+export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
+  const text = TEXT[language];
+  return text.opened(text.kind[kind], caseId, orderName);
+}
+
+/** The first internal note: everything an agent needs without opening another tool. */
+export function toContextNote(note: ContextNote, language: AgentLanguage): string {
+  const text = TEXT[language];
+  const customer = note.customer.name ? `${note.customer.name} <${note.customer.email}>` : note.customer.email;
+  const lines = note.lines.flatMap((line, index) => {
+    const item = [line.title, line.variantTitle, line.sku ? `SKU ${line.sku}` : null].filter(Boolean).join(' · ');
+    const price = line.unitPrice ? ` × ${money(line.unitPrice)}` : '';
+    const clauses = line.clauses.map((clause) => (clause.title ? `${clause.id} ${clause.title}` : clause.id)).join('; ');
+    return [
+      `${index + 1}. ${item} — ${line.quantity}${price}`,
+      `   ${text.reason}: ${line.reason}`,
+      ...(line.note ? [`   ${text.note}: « ${line.note} »`] : []),
+      `   → ${text.verdict[line.decision]}${clauses ? ` (${text.clauses}: ${clauses})` : ''}`,
+      ...(line.photosAttached > 0 ? [`   ${text.photos}: ${line.photosAttached} ${text.attached}`] : []),
+      ...line.photoLinks.map((link) => `   ${text.photos}: ${link}`),
+    ];
+  });
+  const refundMethod = note.refundMethod ? ` (${text.refundMethod[note.refundMethod]})` : '';
+  return [
+    `${text.kind[note.kind]} ${note.caseId} · ${text.order} ${note.orderName}: ${note.orderAdminUrl}`,
+    `${text.customer}: ${customer}`,
+    `${text.shopperLanguage}: ${note.shopperLanguage}`,
+    '',
+    `${text.items}:`,
+    ...lines,
+    '',
+    `${text.fees}: ${money(note.fees)}`,
+    `${text.refund}: ${money(note.estimatedRefund)}${refundMethod}`,
+    `${text.policy}: ${note.policyVersion}`,
+    `${text.caseLink}: ${note.caseUrl} ${text.caseLinkHint}`,
+  ].join('\n');
+}
+
+/** A short note for a later event of the case's log. */
+export function toEventNote(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage): string {
+  const text = TEXT[language];
+  const headline = text.events[event.type] ?? `${text.event}: ${event.type}`;
+  const details = Object.entries(event.data)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .filter((line) => line.length > 0);
+  return [headline, ...details].join('\n');
+}
