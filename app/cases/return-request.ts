@@ -5,7 +5,7 @@ import type { Policy } from '~/policy/policy-schema';
 import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
 import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
-import { SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey } from '~/jobs/job-names';
 import type { Case, CaseLine, CaseStore } from './case-store';
 import type { ShopifyReturns } from './ports';
 import { withoutPendingUnits } from './pending-units';
@@ -18,6 +18,8 @@ export type ReturnDeps = {
   policy: Policy;
   timeZone: string;
   hashId: (value: string) => string;
+  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
+  helpdesk?: boolean;
 };
 
 export type PreparedReturn = {
@@ -81,7 +83,7 @@ export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: Prepare
 }
 
 /**
- * Saves the case and its Shopify submission job in one transaction and returns at once: Shopify
+ * Saves the case, its Shopify submission job and (with a helpdesk) its ticket sync in one transaction and returns at once: Shopify
  * is called by the worker, never on the shopper's request. The same key always yields one case.
  */
 export async function submitReturn(
@@ -120,7 +122,10 @@ export async function submitReturn(
     },
     input.idempotencyKey,
     now,
-    (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }],
+    (opened) => [
+      { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } },
+      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : []),
+    ],
   );
   return result.status === 'key_conflict' ? { ok: false } : { ok: true, case: result.case };
 }

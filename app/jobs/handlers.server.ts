@@ -1,8 +1,14 @@
 import type { CaseStore } from '~/cases/case-store';
 import type { ShopifyReturns } from '~/cases/ports';
 import type { Config } from '~/env.server';
+import type { GorgiasClient } from '~/integrations/gorgias/types';
+import type { OrderSource } from '~/orders/ports';
+import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
-import { QUEUES, SHOPIFY_SUBMIT_RETURN, type QueueSettings } from './job-names';
+import { log } from '~/utils/log.server';
+import { createGorgiasSyncHandler } from './gorgias-sync.server';
+import { GORGIAS_SYNC_CASE, QUEUES, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import type { Queue } from './queue.server';
 import { createSubmitReturnHandler } from './submit-return.server';
 import type { JobHandlers } from './workers.server';
 
@@ -12,6 +18,11 @@ export type JobDependencies = {
   policy: Policy;
   shopifyReturns: ShopifyReturns;
   clock: () => Date;
+  /** The helpdesk; without it (or the three below) no Gorgias job is handled or sent. */
+  gorgias?: GorgiasClient | null;
+  orders?: Pick<OrderSource, 'getOrder'>;
+  photos?: Pick<PhotoStore, 'get'>;
+  queue?: Pick<Queue, 'send'>;
   /** The queue settings given to `createQueue`, when not Comptoir's own (tests use short ones). */
   queues?: Record<string, QueueSettings>;
 };
@@ -22,10 +33,32 @@ export type JobDependencies = {
  */
 export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
   const queues = dependencies.queues ?? QUEUES;
-  return {
+  const { gorgias, orders, photos, queue } = dependencies;
+  const helpdesk = gorgias && orders && photos && queue ? { gorgias, orders, photos, queue } : null;
+  const handlers: JobHandlers = {
     [SHOPIFY_SUBMIT_RETURN]: createSubmitReturnHandler({
       ...dependencies,
       retryLimit: (queues[SHOPIFY_SUBMIT_RETURN] ?? QUEUES[SHOPIFY_SUBMIT_RETURN]).retryLimit,
+      // Outside the worker's transactions: a lost send is healed by the next one, since a sync
+      // posts every event the ticket lacks.
+      requestHelpdeskSync: helpdesk ? (caseId) => sendGorgiasSync(helpdesk.queue, caseId) : undefined,
     }) as JobHandlers[string],
   };
+  if (helpdesk) {
+    handlers[GORGIAS_SYNC_CASE] = createGorgiasSyncHandler({
+      ...dependencies,
+      ...helpdesk,
+      retryLimit: (queues[GORGIAS_SYNC_CASE] ?? QUEUES[GORGIAS_SYNC_CASE]).retryLimit,
+    }) as JobHandlers[string];
+  }
+  return handlers;
+}
+
+/** Asks for a sync of the case's ticket; a failed send is logged, never thrown at the caller. */
+async function sendGorgiasSync(queue: Pick<Queue, 'send'>, caseId: string): Promise<void> {
+  try {
+    await queue.send(GORGIAS_SYNC_CASE, { caseId }, { singletonKey: toGorgiasSyncKey(caseId) });
+  } catch (error) {
+    log.warn('jobs.gorgias_sync.send_failed', { caseId, message: (error as Error).message });
+  }
 }

@@ -15,6 +15,8 @@ export type SubmitReturnDependencies = {
   clock: () => Date;
   /** The queue's retry limit: the attempt that reaches it hands the case to an agent. */
   retryLimit: number;
+  /** Asks the helpdesk to catch up with the case's new events; absent without a helpdesk. */
+  requestHelpdeskSync?: ((caseId: string) => Promise<void>) | undefined;
 };
 
 /** Shopify keeps at most 255 characters of a created return's note (300 on a request). */
@@ -169,5 +171,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
       if (job.retryCount < deps.retryLimit) throw error;
       await handOver(caseId, error);
     }
+    // Only after an attempt that ended: a failed one added nothing an agent needs yet.
+    await deps.requestHelpdeskSync?.(caseId);
   };
 }

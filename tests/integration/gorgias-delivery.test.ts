@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import { createDbCaseStore } from '~/db/case-store.server';
+import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { parseEnv } from '~/env.server';
+import { syncCaseToHelpdesk, type SyncCaseDeps } from '~/helpdesk/sync-case.server';
+import { createGorgiasClient } from '~/integrations/gorgias/client.server';
+import type { GorgiasClient } from '~/integrations/gorgias/types';
+import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createGorgiasSyncHandler } from '~/jobs/gorgias-sync.server';
+import { createJobHandlers } from '~/jobs/handlers.server';
+import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
+import { createQueue, type Queue } from '~/jobs/queue.server';
+import { registerWorkers } from '~/jobs/workers.server';
+import { parseOrderNumber } from '~/orders/identifiers';
+import type { Order } from '~/orders/types';
+import { makePng } from '~/photos/photo-fixtures.test-helpers';
+import type { PhotoStore, StoredPhoto } from '~/photos/photo-store';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
+import type { Policy } from '~/policy/policy-schema';
+import { createTestClock, SANDBOX_ACCOUNT, startGorgiasEmulator, type RunningGorgiasEmulator } from '~/sandbox/gorgias/emulator-harness.test-helpers';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
+import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
+
+/**
+ * Gorgias delivery end to end: PGlite in memory, the real Gorgias client against the Gorgias
+ * emulator over HTTP, orders from the Shopify emulator. "Exactly one ticket per case and one note
+ * per event" is asserted on the emulator's state, not on what our code believes it sent.
+ */
+const SHOP = 'gorgias-test.myshopify.com';
+const TOKEN = 'shpat_gorgiastest';
+const QUEUES: Record<string, QueueSettings> = {
+  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false },
+  [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false },
+};
+
+let shopify: Server;
+let gorgiasEmulator: RunningGorgiasEmulator;
+const time = createTestClock('2026-03-01T10:00:00Z');
+let database: DatabaseHandle;
+let queue: Queue;
+let cases: CaseStore;
+let policy: Policy;
+let order: Order;
+let gorgias: GorgiasClient;
+let deps: SyncCaseDeps;
+const stored = new Map<string, StoredPhoto>();
+const photos: PhotoStore = {
+  put: async (bytes, contentType) => { const key = randomUUID().replaceAll('-', ''); stored.set(key, { bytes, contentType }); return { key }; },
+  get: async (key) => stored.get(key) ?? null,
+  delete: async (key) => void stored.delete(key),
+};
+
+const state = async () => (await gorgiasEmulator.control('state')).body as { tickets: any[]; customers: any[]; files: any[] };
+const ticketsOf = async (caseId: string) => (await state()).tickets.filter((t) => t.external_id === caseId);
+const notesOf = (ticket: any) => (ticket.messages as any[]).filter((m) => m.channel === 'internal-note');
+const notedEvents = async (caseId: string) => (await cases.listEvents(caseId)).filter((e) => !e.type.startsWith('gorgias.') && !e.type.startsWith('helpdesk_'));
+
+async function openCase(options: { photo?: boolean; enqueue?: boolean } = {}): Promise<Case> {
+  const item = order.lineItems[0]!;
+  const photoIds = options.photo ? [(await photos.put(makePng(), 'image/png')).key] : [];
+  const line: CaseLine = {
+    fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${randomUUID()}`, lineItemId: item.id, title: item.title, quantity: 1,
+    reasonId: 'size-too-small', note: 'Trop serré', outcome: 'refund', photoIds, decision: 'approved', clauseIds: ['5.1'],
+  };
+  const result = await cases.openCase({
+    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', lines: [line],
+    refundMethod: 'original_payment', policyVersion: policy.version,
+    totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '4.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } },
+  }, randomUUID(), time.clock(), options.enqueue ? (opened) => [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : undefined);
+  if (result.status !== 'opened') throw new Error('case not opened');
+  return result.case;
+}
+
+/** What pg-boss does, without its delays: retry each case's sync until it goes through. */
+async function drain(caseIds: string[], onRetry: () => void = () => {}) {
+  let attempts = 0;
+  for (const caseId of caseIds) {
+    for (;;) {
+      attempts += 1;
+      if (attempts > 2000) throw new Error('never drained');
+      try {
+        await syncCaseToHelpdesk(deps, caseId);
+        break;
+      } catch (error) {
+        if (!isUpstreamError(error) || !error.retryable) throw error;
+        onRetry();
+      }
+    }
+  }
+  return attempts;
+}
+
+beforeAll(async () => {
+  shopify = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
+  const shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
+  const orders = createShopifyOrderSource({ client });
+  const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
+  const entry = demo.orders.find((o) => o.scenario === 'delivered-recently');
+  order = (await orders.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!;
+  gorgiasEmulator = await startGorgiasEmulator({ clock: time.clock, bucket: { capacity: 1000, windowSeconds: 1 } });
+  gorgias = createGorgiasClient({ baseUrl: gorgiasEmulator.url, email: SANDBOX_ACCOUNT.email, apiKey: SANDBOX_ACCOUNT.apiKey });
+  policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
+  database = await createDatabase({ dataDir: 'memory://' });
+  queue = await createQueue(database, { queues: QUEUES, pollingIntervalSeconds: 0.5 });
+  cases = createDbCaseStore(database.db, queue);
+  const config = { ...parseEnv({}), publicUrl: 'https://portal.example', shopify: { ...parseEnv({}).shopify, shopDomain: SHOP } };
+  deps = { cases, gorgias, orders, photos, policy, config, clock: time.clock };
+  const shopifyReturns = createShopifyReturns({ client });
+  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, clock: time.clock, gorgias, orders, photos, queue, queues: QUEUES }));
+});
+
+afterAll(async () => {
+  await queue?.stop();
+  await database?.close();
+  await gorgiasEmulator?.close();
+  await new Promise<void>((resolve) => shopify.close(() => resolve()));
+});
+
+beforeEach(async () => {
+  await gorgiasEmulator.control('reset', {});
+  time.advance(60_000);
+});
+
+describe('one Gorgias ticket per case', () => {
+  it('opens the ticket with the full-context note, tags, customer and the photo attached', async () => {
+    const opened = await openCase({ photo: true });
+    const result = await syncCaseToHelpdesk(deps, opened.id);
+    expect(result).toMatchObject({ status: 'synced', created: true, notesPosted: 1 });
+    const [ticket, ...others] = await ticketsOf(opened.id);
+    expect(others).toEqual([]);
+    expect(ticket.subject).toBe(`Return ${opened.id} · order ${order.name}`);
+    expect(ticket.tags.map((t: any) => t.name).sort()).toEqual(['auto-approved', 'comptoir', 'return', 'size-too-small']);
+    expect(ticket.customer.email).toBe(order.email);
+    const [note] = notesOf(ticket);
+    expect(note.external_id).toMatch(new RegExp(`^${opened.id}:event:\\d+$`));
+    for (const text of [order.name, 'admin.shopify.com/store/gorgias-test/orders/', order.lineItems[0]!.title, '5.1', policy.version, '45.00 EUR', '4.00 EUR', 'Trop serré', `https://portal.example/cases/${opened.id}`, 'Shopper language: fr']) {
+      expect(note.body_text).toContain(text);
+    }
+    expect(note.attachments).toEqual([expect.objectContaining({ content_type: 'image/png', name: `${opened.id}-1-1.png` })]);
+    expect((await cases.getCase(opened.id))!.providerRefs.gorgiasTicketId).toBe(ticket.id);
+  });
+
+  it('posts nothing new when run again, and exactly one note for a new event', async () => {
+    const opened = await openCase();
+    await syncCaseToHelpdesk(deps, opened.id);
+    expect(await syncCaseToHelpdesk(deps, opened.id)).toMatchObject({ created: false, notesPosted: 0 });
+    await cases.transition(opened.id, 'received', 'submitted_to_store', { at: time.clock(), type: 'submitted_to_store', actor: 'system', data: {} });
+    expect(await syncCaseToHelpdesk(deps, opened.id)).toMatchObject({ created: false, notesPosted: 1 });
+    const [ticket, ...others] = await ticketsOf(opened.id);
+    expect(others).toEqual([]);
+    expect(notesOf(ticket).map((n) => n.body_text.split('\n')[0])).toEqual([expect.stringContaining(opened.id), 'Submitted to the store (Shopify)']);
+  });
+
+  it('finds the ticket by external_id after a crash between creating it and recording its id', async () => {
+    const opened = await openCase();
+    const crashing: GorgiasClient = { ...gorgias, createTicket: async (input) => { await gorgias.createTicket(input); throw new Error('process died'); } };
+    await expect(syncCaseToHelpdesk({ ...deps, gorgias: crashing }, opened.id)).rejects.toThrow('process died');
+    expect((await cases.getCase(opened.id))!.providerRefs.gorgiasTicketId).toBeUndefined();
+    expect(await syncCaseToHelpdesk(deps, opened.id)).toMatchObject({ created: false, notesPosted: 1 });
+    expect(await ticketsOf(opened.id)).toHaveLength(1);
+  });
+
+  it('records helpdesk_failed and stops on a refusal Gorgias will not change its mind about', async () => {
+    const opened = await openCase();
+    const refusing: GorgiasClient = { ...gorgias, createTicket: async () => { throw new UpstreamError({ service: 'gorgias', status: 400, code: 'BAD_REQUEST', retryable: false }); } };
+    const handler = createGorgiasSyncHandler({ ...deps, gorgias: refusing, retryLimit: 3 });
+    await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
+    expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'helpdesk_failed', data: { code: 'BAD_REQUEST', status: 400 } });
+  });
+});
+
+describe('fault matrix: every case one ticket, every event one note', () => {
+  const faults = [
+    { name: '30 % 5xx', faults: { errorRate: 0.3 }, onRetry: () => {} },
+    { name: '429 storm', faults: { storm429: 40 }, onRetry: () => {} },
+    { name: 'outage of 120 s', faults: { downForSeconds: 120 }, onRetry: () => time.advance(15_000) },
+  ];
+  it.each(faults)('$name', async ({ faults: set, onRetry }) => {
+    const opened = await Promise.all(Array.from({ length: 5 }, () => openCase()));
+    for (const found of opened.slice(0, 3)) {
+      await cases.transition(found.id, 'received', 'submitted_to_store', { at: time.clock(), type: 'submitted_to_store', actor: 'system', data: {} });
+    }
+    await gorgiasEmulator.control('faults', set);
+    const attempts = await drain(opened.map((found) => found.id), onRetry);
+    await gorgiasEmulator.control('faults', {});
+    let notes = 0;
+    for (const found of opened) {
+      const tickets = await ticketsOf(found.id);
+      expect(tickets).toHaveLength(1);
+      const ids = notesOf(tickets[0]).map((n) => n.external_id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe((await notedEvents(found.id)).length);
+      notes += ids.length;
+    }
+    console.info(`gorgias fault matrix [${set && Object.keys(set)[0]}]: ${opened.length} cases, ${opened.length} tickets, ${notes} notes, ${attempts} sync attempts`);
+  });
+});
+
+describe('through the queue', () => {
+  it('a case opened with its sync job, plus the Shopify worker, ends with one ticket holding every event under 30 % 5xx', async () => {
+    await gorgiasEmulator.control('faults', { errorRate: 0.3 });
+    const opened = await openCase({ enqueue: true });
+    await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_SUBMIT_RETURN}` });
+    const deadline = Date.now() + 40_000;
+    for (;;) {
+      const events = await notedEvents(opened.id);
+      const tickets = await ticketsOf(opened.id);
+      const settled = events.length > 1 && tickets.length === 1 && notesOf(tickets[0]).length === events.length;
+      const jobs = await queue.boss.findJobs(GORGIAS_SYNC_CASE, { data: { caseId: opened.id } });
+      if (settled && jobs.every((job) => job.state === 'completed')) break;
+      if (Date.now() > deadline) throw new Error(`not settled: ${events.length} events, ${tickets.length} tickets, jobs ${jobs.map((j) => j.state)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await gorgiasEmulator.control('faults', {});
+    expect(await ticketsOf(opened.id)).toHaveLength(1);
+  }, 60_000);
+});
