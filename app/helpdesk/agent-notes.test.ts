@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { toContextNote, toEventNote, toTicketSubject, type ContextNote } from './agent-notes';
+import { isNotedEvent, toTicketTags } from './ticket-fields';
+
+const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
+const note: ContextNote = {
+  caseId: 'C-7KQ2M9XA', kind: 'return', orderName: '#1016', orderAdminUrl: 'https://admin.shopify.com/store/demo/orders/16',
+  customer: { name: 'Emma Martin', email: 'emma@example.com' }, shopperLanguage: 'fr',
+  lines: [{
+    title: 'Marinière', variantTitle: 'Navy / M', sku: 'MAR-NAV-M', quantity: 1, unitPrice: eur('49.00'), reason: 'Trop petit',
+    note: 'Serré aux épaules', decision: 'needs_review', clauses: [{ id: '4.2', title: 'Délai' }], photoLinks: ['https://p.example/photos/k'], photosAttached: 1,
+  }],
+  refundMethod: 'store_credit', policyVersion: 'abc123', fees: eur('4.00'), estimatedRefund: eur('45.00'), caseUrl: 'https://p.example/cases/C-7KQ2M9XA',
+};
+
+describe('agent notes', () => {
+  it('holds the whole case in the first note, in the agent language', () => {
+    const text = toContextNote(note, 'fr');
+    for (const part of ['Retour C-7KQ2M9XA · commande #1016', 'Emma Martin <emma@example.com>', 'Langue du client: fr',
+      'Marinière · Navy / M · SKU MAR-NAV-M — 1 × 49.00 EUR', '« Serré aux épaules »', 'à examiner (clauses: 4.2 Délai)',
+      '1 en pièce jointe', 'https://p.example/photos/k', 'Frais: 4.00 EUR', 'Remboursement estimé: 45.00 EUR (avoir)', 'abc123']) {
+      expect(text).toContain(part);
+    }
+  });
+
+  it('names the subject and each later event in one line, with its data below', () => {
+    expect(toTicketSubject('return', 'C-7KQ2M9XA', '#1016', 'en')).toBe('Return C-7KQ2M9XA · order #1016');
+    expect(toEventNote({ type: 'store_refused', data: { codes: ['INVALID'] } }, 'en')).toBe('Shopify refused the return; the case needs review\ncodes: INVALID');
+    expect(toEventNote({ type: 'something_new', data: {} }, 'fr')).toBe('Événement: something_new');
+  });
+
+  it('tags by verdict and reasons, and never notes its own bookkeeping', () => {
+    const line = { reasonId: 'defective', decision: 'approved' as const };
+    expect(toTicketTags({ kind: 'return', state: 'received', lines: [line] as never })).toEqual(['comptoir', 'return', 'auto-approved', 'defective']);
+    expect(toTicketTags({ kind: 'return', state: 'needs_review', lines: [line] as never })).toContain('needs-review');
+    expect(toTicketTags({ kind: 'return', state: 'received', lines: [{ ...line, decision: 'declined' }] as never })).toContain('refused');
+    expect([isNotedEvent({ type: 'gorgias.ticket_linked' }), isNotedEvent({ type: 'helpdesk_failed' }), isNotedEvent({ type: 'approved_by_store' })]).toEqual([false, false, true]);
+  });
+});
