@@ -83,8 +83,9 @@ export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: Prepare
 }
 
 /**
- * Saves the case, its Shopify submission job and (with a helpdesk) its ticket sync in one transaction and returns at once: Shopify
- * is called by the worker, never on the shopper's request. The same key always yields one case.
+ * Saves the case, its Shopify submission job and (with a helpdesk) its ticket sync in one
+ * transaction and returns at once: Shopify and Gorgias are called by workers, never on the
+ * shopper's request. The same key always yields one case.
  */
 export async function submitReturn(
   deps: ReturnDeps,

@@ -9,4 +9,5 @@ export const returnDeps = (services: Services): ReturnDeps => ({
   policy: services.policy,
   timeZone: services.config.timeZone,
   hashId: services.hashId,
+  helpdesk: services.gorgias !== null,
 });
