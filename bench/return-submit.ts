@@ -39,7 +39,15 @@ async function submitOnce(portal: string, order: DemoOrder): Promise<number | nu
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
 
 /** Runs one series on a fresh portal and a reset emulator; returns the send latencies in ms. */
-export async function measureReturnSubmits(options: { node: string; tsxArgs: string[]; emulatorUrl: string; port: number; shopifyLatencyMs: number }) {
+export async function measureReturnSubmits(options: {
+  node: string; tsxArgs: string[]; emulatorUrl: string; port: number; shopifyLatencyMs: number;
+  /** More environment for the portal (e.g. GORGIAS_BASE_URL). */
+  env?: Record<string, string>;
+  /** Wait for the portal process to exit before returning (its workers may still be talking). */
+  waitForExit?: boolean;
+  /** Runs after the timed submits, before the portal stops (e.g. to see its workers' effect). */
+  afterSubmits?: () => Promise<void>;
+}) {
   const control = (path: string, body: unknown) => fetch(`${options.emulatorUrl}/__sandbox/shopify/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   await control('reset', {});
   await control('faults', { mode: 'none', latencyMs: options.shopifyLatencyMs });
@@ -47,7 +55,7 @@ export async function measureReturnSubmits(options: { node: string; tsxArgs: str
   const portal = await startProcess(
     options.node,
     options.tsxArgs,
-    { NODE_ENV: 'production', PORT: String(options.port), COMPTOIR_DATA_DIR: dataDir, SANDBOX_SHOPIFY_URL: options.emulatorUrl, RATE_LIMIT_ORDER_MAX: '100000', RATE_LIMIT_CLIENT_MAX: '100000' },
+    { NODE_ENV: 'production', PORT: String(options.port), COMPTOIR_DATA_DIR: dataDir, SANDBOX_SHOPIFY_URL: options.emulatorUrl, RATE_LIMIT_ORDER_MAX: '100000', RATE_LIMIT_CLIENT_MAX: '100000', ...options.env },
     /server\.started/,
     `http://127.0.0.1:${options.port}`,
   );
@@ -58,9 +66,11 @@ export async function measureReturnSubmits(options: { node: string; tsxArgs: str
       const ms = await submitOnce(portal.url, order);
       if (ms !== null) latencies.push(ms);
     }
+    await options.afterSubmits?.();
     return { count: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
-    portal.stop();
+    if (options.waitForExit) await portal.stopAndWait();
+    else portal.stop();
     await control('faults', { mode: 'none', latencyMs: 0 });
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import { measurePage, readManifest } from './bundle-size';
 import { load, type LoadResult } from './load';
 import { startProcess, type Started } from './processes';
+import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
 import { measureReturnSubmits } from './return-submit';
 
 /*
  * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
  * process, measured over loopback. Prints throughput and latency next to a trivial route of the
- * same app, Shopify calls and query cost per lookup, page weights, and checks the budgets.
+ * same app, Shopify calls and query cost per lookup, page weights, the Gorgias figures (sending a
+ * return with Gorgias slowed, delivery against its bucket; see gorgias.ts), and checks the budgets.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORTAL_PORT = 4301;
 const EMULATOR_PORT = 4302;
+const GORGIAS_CASES = Number(process.env.BENCH_GORGIAS_CASES ?? 20);
+const GORGIAS_EVENTS_PER_CASE = Number(process.env.BENCH_GORGIAS_EVENTS_PER_CASE ?? 10);
 const KB = 1024;
 
 type Stats = { requests: number; requestedCost: number };
@@ -150,6 +154,19 @@ async function main() {
     console.log(`\nsend a return (POST /order/return): Shopify at once: p50 ${fast.p50.toFixed(1)} ms, p99 ${fast.p99.toFixed(1)} ms (${fast.count} returns)`);
     console.log(`                                     Shopify +500 ms: p50 ${slow.p50.toFixed(1)} ms, p99 ${slow.p99.toFixed(1)} ms (${slow.count} returns)`);
 
+    // The same POST with a Gorgias emulator in its own process, answering at once, then in 2 s.
+    const withGorgias = await measureSubmitsWithGorgias({ node, portalArgs: [...portalArgs], shopifyUrl: emulator.url, portalPort: PORTAL_PORT + 3, gorgiasPort: PORTAL_PORT + 4 });
+    const g = withGorgias;
+    console.log(`                                     Gorgias at once: p50 ${g.fast.p50.toFixed(1)} ms, p99 ${g.fast.p99.toFixed(1)} ms (${g.fast.count} returns; ${g.fast.tickets} ticket(s) filed meanwhile)`);
+    console.log(`                                     Gorgias +2 s:    p50 ${g.slow.p50.toFixed(1)} ms, p99 ${g.slow.p99.toFixed(1)} ms (${g.slow.count} returns; ${g.slow.tickets} ticket(s) filed meanwhile)`);
+
+    // Delivering queued events to the emulator's real bucket through the production workers.
+    const delivery = await measureGorgiasDelivery({ node, shopifyUrl: emulator.url, gorgiasPort: PORTAL_PORT + 5, cases: GORGIAS_CASES, eventsPerCase: GORGIAS_EVENTS_PER_CASE, timeoutSeconds: 300 });
+    const d = delivery;
+    const allowance = `${GORGIAS_CAPACITY} calls per ${GORGIAS_WINDOW_SECONDS} s`;
+    console.log(`\nGorgias delivery (bucket ${allowance}${GORGIAS_CAPACITY === 40 && GORGIAS_WINDOW_SECONDS === 20 ? ', the API-key allowance' : ', SCALED'}): ${d.delivered}/${d.events} events of ${d.cases} cases delivered in ${d.seconds.toFixed(1)} s${d.timedOut ? ' (TIMED OUT)' : ''}`);
+    console.log(`  ${d.calls} calls, ${d.acceptedPerSecond.toFixed(2)} accepted/s = ${(d.shareOfAllowance * 100).toFixed(1)} % of the allowance over the run (${(d.steadyShare * 100).toFixed(1)} % of the leak rate after the first ${GORGIAS_CAPACITY}); 429: ${d.tooMany} (${((d.tooMany / Math.max(1, d.calls)) * 100).toFixed(1)} %), other errors: ${d.otherErrors}`);
+
     const budgets: [string, boolean][] = [
       ['≤ 100 KB gzip JS per page', pages.every((p) => p.js <= 100 * KB)],
       ['≤ 15 KB gzip CSS per page', pages.every((p) => p.css <= 15 * KB)],
@@ -158,6 +175,9 @@ async function main() {
       ['requested cost ≤ 250 per lookup', costPerLookup <= 250],
       ['no unexpected responses', [trivial, page, lookup].every((r) => r.errors + r.non2xx === 0)],
       ['sending a return does not wait for Shopify (p50 with +500 ms < 250 ms)', slow.count > 0 && slow.p50 < 250],
+      ['sending a return does not wait for Gorgias (p50 with +2 s ≤ p50 at once + 50 ms)', g.fast.count > 0 && g.slow.count > 0 && g.slow.tickets > 0 && g.slow.p50 <= g.fast.p50 + 50],
+      [`delivering ${d.events} queued events: ≥ 90 % of Gorgias's allowance`, !d.timedOut && d.shareOfAllowance >= 0.9],
+      ['< 5 % of Gorgias calls answered 429', d.calls > 0 && d.tooMany / d.calls < 0.05],
     ];
     console.log('\nBudgets:');
     for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
