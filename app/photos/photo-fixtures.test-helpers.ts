@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { encode } from 'jpeg-js';
+import { concatBytes as joinBytes } from './photo-bytes';
 
 /*
  * Images built in code for the photo tests: real, decodable JPEGs (jpeg-js) and PNGs (zlib),
@@ -10,15 +11,8 @@ import { encode } from 'jpeg-js';
 export const SECRET_MARKER = 'GPS-48.8584N-2.2945E';
 const encoder = new TextEncoder();
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+/** Variadic form of the parsers' own helper, as the builders below read better with it. */
+export const concatBytes = (...parts: Uint8Array[]): Uint8Array => joinBytes(parts);
 
 export function containsText(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes).includes(text, 0, 'latin1');
