@@ -58,7 +58,7 @@ const desktop = { ...devices['Desktop Chrome'], launchOptions: launchOptions() }
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
