@@ -7,7 +7,7 @@ import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { mountSandboxEmulators } from '~/sandbox/mount.server';
-import { buildSecurityHeaders } from '~/security/headers.server';
+import { buildSecurityHeaders, withFrameAncestors } from '~/security/headers.server';
 import { log } from '~/utils/log.server';
 
 /*
@@ -38,7 +38,7 @@ const mounted = config.sandbox
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
     })
-  : { shopifyUrl: null, gorgiasUrl: null };
+  : { shopifyUrl: null, gorgiasUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 
@@ -46,10 +46,13 @@ const imageOrigins = config.sandbox
   ? [new URL(shopifyConfig.sandboxUrl!).origin]
   : ['https://cdn.shopify.com'];
 
+// The sandbox lets its mock chat widget page (loopback http) frame the portal; live stays https only.
+const frameAncestors = withFrameAncestors(config.frameAncestors, mounted.frameOrigins);
+
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
-  res.set(buildSecurityHeaders({ nonce, frameAncestors: config.frameAncestors, live: !config.sandbox, imageOrigins }));
+  res.set(buildSecurityHeaders({ nonce, frameAncestors, live: !config.sandbox, imageOrigins }));
   next();
 });
 
