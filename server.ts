@@ -65,9 +65,17 @@ const build = (await import(new URL('./build/index.js', import.meta.url).href)) 
 
 app.all(
   '*',
-  (_req, res, next) => {
+  (req, res, next) => {
     // Pages carry order data; nothing is cached unless a route says otherwise.
     res.set('Cache-Control', 'no-store');
+    /*
+     * Remix answers a post whose Origin names another host with an empty 500 before any action
+     * runs. Every form action checks the origin itself, first (app/security/form-guard.server.ts),
+     * and answers a translated 403 that shows the form again; so the header reaches it through the
+     * load context instead, and the JSON API routes check their bearer key.
+     */
+    res.locals.requestOrigin = req.headers.origin ?? null;
+    delete req.headers.origin;
     next();
   },
   createRequestHandler({
@@ -77,6 +85,7 @@ app.all(
       services,
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? 'unknown',
+      requestOrigin: res.locals.requestOrigin as string | null,
     }),
   }),
 );

@@ -11,6 +11,7 @@ import { SandboxBanner } from './components/sandbox-banner';
 import { fallbackLanguage, isLanguage } from './i18n';
 import { getLanguage, rememberLanguage } from './i18n.server';
 import { isEmbedded } from './security/embed.server';
+import { prepareFormToken } from './security/form-token.server';
 import { forwardRetryAfter } from './utils/http.server';
 import styles from './tailwind.css';
 
@@ -36,10 +37,12 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   const { config } = services;
   const live = !config.sandbox;
   const language = await getLanguage(request);
-  const cookie = await rememberLanguage(request, language, live);
+  const form = await prepareFormToken(request, { secret: config.secret, live });
+  const headers = new Headers();
+  for (const cookie of [await rememberLanguage(request, language, live), form.setCookie]) if (cookie) headers.append('Set-Cookie', cookie);
   return data(
-    { language, sandbox: config.sandbox, timeZone: config.timeZone, embedded: isEmbedded(request) },
-    cookie ? { headers: { 'Set-Cookie': cookie } } : undefined,
+    { language, sandbox: config.sandbox, timeZone: config.timeZone, embedded: isEmbedded(request), formToken: form.token },
+    { headers },
   );
 }
 
