@@ -88,6 +88,7 @@ test('in the chat widget, a shopper finds an order, sees it, sends a return and 
   await expectNoAxeViolations(page);
   await frame.getByRole('button', { name: returnLabels.en.review }).click();
   await expect(frame.getByRole('heading', { level: 1, name: returnLabels.en.reviewTitle })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   // The review form, posted from elsewhere or without its token, is refused and changes nothing;
   // the very same form from the portal's own origin would go through (the button below does).
@@ -133,7 +134,7 @@ test('the widget in French stays French from the lookup to the order page', asyn
   await expectNoAxeViolations(page);
 });
 
-test('a form posted without its token is refused, shown again as typed, and goes through the second time', async ({ page, context, demoOrders, baseURL }) => {
+test('a form posted without its token is refused, shown again as typed or with a fresh button, and goes through the second time', async ({ page, context, demoOrders, baseURL }) => {
   const order = demoOrders.get('exchange-in-progress');
   const frame = await openWidget(page, baseURL!);
   await frame.locator('input[name="csrf"]').evaluate((input) => input.remove());
@@ -151,7 +152,18 @@ test('a form posted without its token is refused, shown again as typed, and goes
     frame.getByRole('button', { name: labels.en.submit }).click(),
   ]).then(([response]) => response);
   expect(accepted.status()).toBe(302);
-  await expect(frame.getByRole('button', { name: 'Look up another order' })).toBeVisible();
+
+  // Signing out without the token: the same button comes back on a page of its own, and works.
+  const signOut = frame.getByRole('button', { name: 'Look up another order' });
+  await frame.locator('form[action="/sign-out"] input[name="csrf"]').evaluate((input) => input.remove());
+  const [refusedSignOut] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), signOut.click()]);
+  expect(refusedSignOut.status()).toBe(403);
+  await expect(frame.getByRole('alert')).toContainText(FORM_EXPIRED.en);
+  expect((await context.cookies(baseURL!)).map((cookie) => cookie.name)).toContain('comptoir_session');
+  await expectNoAxeViolations(page);
+  await signOut.click();
+  await expect(frame.getByRole('button', { name: labels.en.submit })).toBeVisible();
+  expect((await context.cookies(baseURL!)).map((cookie) => cookie.name)).not.toContain('comptoir_session');
 });
 
 test('a post from another origin, or from an opaque one, gets the translated 403 and changes nothing', async ({ request, demoOrders, baseURL }) => {
