@@ -7,7 +7,7 @@ import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { mountSandboxEmulators } from '~/sandbox/mount.server';
-import { buildSecurityHeaders } from '~/security/headers.server';
+import { buildSecurityHeaders, withFrameAncestors } from '~/security/headers.server';
 import { log } from '~/utils/log.server';
 
 /*
@@ -38,7 +38,7 @@ const mounted = config.sandbox
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
     })
-  : { shopifyUrl: null, gorgiasUrl: null };
+  : { shopifyUrl: null, gorgiasUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 
@@ -46,10 +46,13 @@ const imageOrigins = config.sandbox
   ? [new URL(shopifyConfig.sandboxUrl!).origin]
   : ['https://cdn.shopify.com'];
 
+// The sandbox lets its mock chat widget page (loopback http) frame the portal; live stays https only.
+const frameAncestors = withFrameAncestors(config.frameAncestors, mounted.frameOrigins);
+
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
-  res.set(buildSecurityHeaders({ nonce, frameAncestors: config.frameAncestors, live: !config.sandbox, imageOrigins }));
+  res.set(buildSecurityHeaders({ nonce, frameAncestors, live: !config.sandbox, imageOrigins }));
   next();
 });
 
@@ -62,9 +65,17 @@ const build = (await import(new URL('./build/index.js', import.meta.url).href)) 
 
 app.all(
   '*',
-  (_req, res, next) => {
+  (req, res, next) => {
     // Pages carry order data; nothing is cached unless a route says otherwise.
     res.set('Cache-Control', 'no-store');
+    /*
+     * Remix answers a post whose Origin names another host with an empty 500 before any action
+     * runs. Every form action checks the origin itself, first (app/security/form-guard.server.ts),
+     * and answers a translated 403 that shows the form again; so the header reaches it through the
+     * load context instead, and the JSON API routes check their bearer key.
+     */
+    res.locals.requestOrigin = req.headers.origin ?? null;
+    delete req.headers.origin;
     next();
   },
   createRequestHandler({
@@ -74,6 +85,7 @@ app.all(
       services,
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? 'unknown',
+      requestOrigin: res.locals.requestOrigin as string | null,
     }),
   }),
 );

@@ -2,15 +2,11 @@ import { createCookie } from '@remix-run/node';
 import { createInstance, type i18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { RemixI18Next } from 'remix-i18next/server';
+import { cookieAttributes } from './security/cookie-attributes.server';
 import { fallbackLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from './i18n';
 
 /** Not a secret and not personal: the shopper's chosen language, kept for a year. */
-export const languageCookie = createCookie('comptoir_lng', {
-  path: '/',
-  sameSite: 'lax',
-  httpOnly: true,
-  maxAge: 60 * 60 * 24 * 365,
-});
+export const languageCookie = createCookie('comptoir_lng', { maxAge: 60 * 60 * 24 * 365 });
 
 /** Language order: `?lng=` from a help-center link, then the cookie, then Accept-Language. */
 export const i18nServer = new RemixI18Next({
@@ -29,10 +25,13 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(locale) ? locale : fallbackLanguage;
 }
 
-/** A `Set-Cookie` value when the URL chose a language, so the choice sticks on later pages. */
-export async function rememberLanguage(request: Request, language: Language): Promise<string | null> {
+/**
+ * A `Set-Cookie` value when the URL chose a language, so the choice sticks on later pages; inside
+ * an iframe too, where only a partitioned cookie survives (see cookieAttributes).
+ */
+export async function rememberLanguage(request: Request, language: Language, live: boolean): Promise<string | null> {
   const fromUrl = new URL(request.url).searchParams.get('lng');
-  return isLanguage(fromUrl) ? languageCookie.serialize(language) : null;
+  return isLanguage(fromUrl) ? languageCookie.serialize(language, cookieAttributes(request, live)) : null;
 }
 
 /*

@@ -1,14 +1,17 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from './components/error-boundary';
+import { HeightReporter } from './components/height-reporter';
 import { LanguageSwitcher } from './components/language-switcher';
 import { useNonce } from './components/nonce';
 import { SandboxBanner } from './components/sandbox-banner';
 import { fallbackLanguage, isLanguage } from './i18n';
 import { getLanguage, rememberLanguage } from './i18n.server';
+import { isEmbedded } from './security/embed.server';
+import { prepareFormToken } from './security/form-token.server';
 import { forwardRetryAfter } from './utils/http.server';
 import styles from './tailwind.css';
 
@@ -23,18 +26,23 @@ export const meta: MetaFunction = () => [{ title: 'Comptoir' }];
 /*
  * Pages ship no JavaScript unless a route asks for it with `handle.hydrate = true`. The lookup and
  * order pages are plain HTML forms and links, so a shopper on a slow phone or in a chat iframe
- * downloads none of the ~110 KB (gzip) that React, Remix and i18next weigh in the browser.
+ * downloads none of the ~110 KB (gzip) that React, Remix and i18next weigh in the browser. In a
+ * chat iframe, one inline script of a few hundred bytes tells the host page the content's height.
  */
 export const handle = { i18n: ['common'] };
 
 export const headers: HeadersFunction = forwardRetryAfter;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
+  const { config } = services;
+  const live = !config.sandbox;
   const language = await getLanguage(request);
-  const cookie = await rememberLanguage(request, language);
+  const form = await prepareFormToken(request, { secret: config.secret, live });
+  const headers = new Headers();
+  for (const cookie of [await rememberLanguage(request, language, live), form.setCookie]) if (cookie) headers.append('Set-Cookie', cookie);
   return data(
-    { language, sandbox: context.services.config.sandbox, timeZone: context.services.config.timeZone },
-    cookie ? { headers: { 'Set-Cookie': cookie } } : undefined,
+    { language, sandbox: config.sandbox, timeZone: config.timeZone, embedded: isEmbedded(request), formToken: form.token },
+    { headers },
   );
 }
 
@@ -45,8 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = loaderData?.language ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   useChangeLanguage(language);
   const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+  const embedded = loaderData?.embedded ?? false;
   return (
-    <html lang={language} dir={i18n.dir(language)} className="h-full">
+    <html lang={language} dir={i18n.dir(language)} className={embedded ? undefined : 'h-full'} data-embed={embedded ? '' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -54,27 +63,30 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="flex min-h-full flex-col bg-brand-50 font-sans text-gray-900 antialiased">
+      {/* Embedded, the body is as tall as its content, so the height the host is told is the content's. */}
+      <body className={`${embedded ? 'flow-root' : 'flex min-h-full flex-col'} bg-brand-50 font-sans text-gray-900 antialiased`}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
           {t('skipToContent')}
         </a>
         {loaderData?.sandbox ? <SandboxBanner /> : null}
         <header className="border-b border-brand-100 bg-white">
-          <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <a href="/" className="text-lg font-bold text-brand-900">
-              {t('appName')} <span className="font-normal text-gray-700">· {t('tagline')}</span>
+          <div className={`mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 ${embedded ? 'px-3 py-1.5' : 'px-4 py-3'}`}>
+            <a href="/" className={`${embedded ? 'text-base' : 'text-lg'} font-bold text-brand-900`}>
+              {t('appName')} {embedded ? null : <span className="font-normal text-gray-700">· {t('tagline')}</span>}
             </a>
             <LanguageSwitcher />
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-6">
+        <main id="main" className={`mx-auto w-full max-w-2xl flex-1 ${embedded ? 'px-3 py-3' : 'px-4 py-6'}`}>
           {children}
         </main>
         <footer className="border-t border-brand-100 bg-white">
-          <div className="mx-auto max-w-2xl px-4 py-4 text-sm">
+          <div className={`mx-auto flex max-w-2xl flex-wrap justify-between gap-2 text-sm ${embedded ? 'px-3 py-2' : 'px-4 py-4'}`}>
             <a href="/policy" className="font-semibold text-brand-700 underline underline-offset-2">{t('returnPolicy')}</a>
+            {embedded ? <NewTabLink /> : null}
           </div>
         </footer>
+        {embedded ? <HeightReporter /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -83,6 +95,20 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : null}
       </body>
     </html>
+  );
+}
+
+/** The way out of a cramped chat panel, or of a browser that keeps no cookie in frames: this page, full size. */
+function NewTabLink() {
+  const { t } = useTranslation('common');
+  const { pathname, search } = useLocation();
+  const query = new URLSearchParams(search);
+  query.delete('embed');
+  const href = `${pathname}${query.size ? `?${query.toString()}` : ''}`;
+  return (
+    <a href={href} target="_blank" rel="noopener" className="font-semibold text-brand-700 underline underline-offset-2">
+      {t('openInNewTab')}
+    </a>
   );
 }
 

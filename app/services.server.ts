@@ -90,5 +90,7 @@ declare module '@remix-run/node' {
     services: Services;
     cspNonce: string;
     clientAddress: string;
+    /** The request's `Origin` header, which server.ts takes off the request for Remix (see there). */
+    requestOrigin: string | null;
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formPass } from './form-pass';
 import { startProcess } from './processes';
 
 /*
@@ -13,24 +14,27 @@ type DemoOrder = { name: string; email: string; scenario: string };
 const field = (html: string, name: string) => html.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}" value="([^"]+)"`))?.[1] ?? null;
 
 async function submitOnce(portal: string, order: DemoOrder): Promise<number | null> {
+  const pass = await formPass(portal);
   const lookup = await fetch(`${portal}/?index`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ orderNumber: order.name, email: order.email }),
+    headers: { ...pass.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ orderNumber: order.name, email: order.email, csrf: pass.token }),
   });
-  const cookie = lookup.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) return null;
+  const session = lookup.headers.getSetCookie().find((line) => line.includes('comptoir_session='))?.split(';')[0];
+  if (!session) return null;
+  const cookie = `${pass.headers.Cookie}; ${session}`;
   // The form page reads Shopify (not timed); sending it must not.
   const html = await (await fetch(`${portal}/order/return`, { headers: { Cookie: cookie } })).text();
   const line = field(html, 'lines[0].fulfillmentLineItemId');
   const key = field(html, 'idempotencyKey');
-  if (!line || !key) return null;
+  const token = field(html, 'csrf');
+  if (!line || !key || !token) return null;
   const form = new FormData();
-  for (const [name, value] of Object.entries({ intent: 'submit', idempotencyKey: key, 'lines[0].fulfillmentLineItemId': line, 'lines[0].quantity': '1', 'lines[0].reasonId': 'size-too-small', refundMethod: 'original_payment' })) form.append(name, value);
+  for (const [name, value] of Object.entries({ intent: 'submit', csrf: token, idempotencyKey: key, 'lines[0].fulfillmentLineItemId': line, 'lines[0].quantity': '1', 'lines[0].reasonId': 'size-too-small', refundMethod: 'original_payment' })) form.append(name, value);
   for (const condition of html.matchAll(/name="conditions" value="([^"]+)"/g)) form.append('conditions', condition[1]!);
   const started = performance.now();
-  const response = await fetch(`${portal}/order/return`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie }, body: form });
+  const response = await fetch(`${portal}/order/return`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: portal }, body: form });
   await response.arrayBuffer();
   const elapsed = performance.now() - started;
   return response.status === 302 && response.headers.get('location')?.startsWith('/cases/') ? elapsed : null;

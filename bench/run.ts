@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measurePage, readManifest } from './bundle-size';
+import { formPass } from './form-pass';
 import { load, type LoadResult } from './load';
 import { startProcess, type Started } from './processes';
 import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
@@ -32,30 +33,35 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function lookupBody(orderNumber: string, email: string) {
-  return new URLSearchParams({ orderNumber, email }).toString();
+type Pass = Awaited<ReturnType<typeof formPass>>;
+
+function lookupBody(pass: Pass, orderNumber: string, email: string) {
+  return new URLSearchParams({ orderNumber, email, csrf: pass.token }).toString();
 }
 
-async function signIn(portal: string, order: DemoOrder): Promise<string> {
+const formHeaders = (pass: Pass) => ({ ...pass.headers, 'Content-Type': 'application/x-www-form-urlencoded' });
+
+/** Looks the order up; returns the session cookie. */
+async function signIn(portal: string, pass: Pass, order: DemoOrder): Promise<string> {
   const response = await fetch(`${portal}/?index`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: lookupBody(order.name, order.email),
+    headers: formHeaders(pass),
+    body: lookupBody(pass, order.name, order.email),
   });
-  const cookie = response.headers.get('set-cookie');
-  if (response.status !== 302 || !cookie) throw new Error(`lookup of ${order.name} failed with ${response.status}`);
-  return cookie.split(';')[0]!;
+  const session = response.headers.getSetCookie().find((line) => line.includes('comptoir_session='));
+  if (response.status !== 302 || !session) throw new Error(`lookup of ${order.name} failed with ${response.status}`);
+  return session.split(';')[0]!;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function timeFailure(portal: string, orderNumber: string, email: string): Promise<number> {
+async function timeFailure(portal: string, pass: Pass, orderNumber: string, email: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${portal}/?index`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: lookupBody(orderNumber, email),
+    headers: formHeaders(pass),
+    body: lookupBody(pass, orderNumber, email),
   });
   await response.text();
   if (response.status !== 400) throw new Error(`expected a 400 for a failed lookup, got ${response.status}`);
@@ -95,7 +101,9 @@ async function main() {
 
     const { orders } = await json<{ orders: DemoOrder[] }>(`${emulator.url}/__sandbox/orders`);
     const order = orders.find((o) => o.scenario.includes('partial')) ?? orders[0]!;
-    const cookie = await signIn(portal.url, order);
+    const pass = await formPass(portal.url);
+    // Both cookies, as a browser sends them: without its anti-forgery cookie every page would mint one.
+    const cookie = `${pass.headers.Cookie}; ${await signIn(portal.url, pass, order)}`;
     await fetch(`${portal.url}/order`, { headers: { Cookie: cookie } });
     const stats = () => json<Stats>(`${emulator.url}/__sandbox/shopify/stats`);
 
@@ -108,22 +116,22 @@ async function main() {
       ...common,
       url: `${portal.url}/?index`,
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: lookupBody(order.name, order.email),
+      headers: formHeaders(pass),
+      body: lookupBody(pass, order.name, order.email),
       expectStatus: 302,
     });
 
     const unknown: number[] = [];
     const wrongEmail: number[] = [];
     for (let i = 0; i < 60; i++) {
-      unknown.push(await timeFailure(portal.url, `99${String(i).padStart(3, '0')}`, order.email));
-      wrongEmail.push(await timeFailure(portal.url, order.name, `nobody${i}@example.com`));
+      unknown.push(await timeFailure(portal.url, pass, `99${String(i).padStart(3, '0')}`, order.email));
+      wrongEmail.push(await timeFailure(portal.url, pass, order.name, `nobody${i}@example.com`));
     }
 
     // Counted on sequential lookups: a timed load run leaves requests in flight at its end.
     const COUNTED_LOOKUPS = 25;
     const beforeCounted = await stats();
-    for (let i = 0; i < COUNTED_LOOKUPS; i++) await signIn(portal.url, order);
+    for (let i = 0; i < COUNTED_LOOKUPS; i++) await signIn(portal.url, pass, order);
     const afterCounted = await stats();
     const lookupCalls = afterCounted.requests - beforeCounted.requests;
     const callsPerLookup = lookupCalls / COUNTED_LOOKUPS;

@@ -1,12 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/form/field';
+import { PostForm } from '~/components/form/post-form';
 import { createLookupSchema } from '~/orders/lookup-form';
 import { getTranslator } from '~/i18n.server';
 import { lookUpOrder } from '~/orders/lookup';
+import { FORM_REFUSED_STATUS, readGuardedForm, refusedReply } from '~/security/form-guard.server';
 import { serializeSessionCookie } from '~/session/shopper-cookie.server';
 import { forwardRetryAfter } from '~/utils/http.server';
 import { log } from '~/utils/log.server';
@@ -24,9 +26,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { secondFactor: context.services.config.lookupSecondFactor, linkExpired, title: `${t('title')} · Comptoir` };
 }
 
-export async function action({ request, context: { services, clientAddress } }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { services, clientAddress } = context;
   const { config } = services;
-  const submission = parseWithZod(await request.formData(), { schema: createLookupSchema(config.lookupSecondFactor) });
+  const schema = createLookupSchema(config.lookupSecondFactor);
+  const form = await readGuardedForm(request, context);
+  if (!form.ok) return data({ result: refusedReply(request, form.formData, schema), lockedMinutes: null }, { status: FORM_REFUSED_STATUS });
+  const submission = parseWithZod(form.formData, { schema });
   if (submission.status !== 'success') return data({ result: submission.reply(), lockedMinutes: null }, { status: 400 });
 
   const { orderNumber, email, secondFactor } = submission.value;
@@ -69,7 +75,7 @@ export default function LookupPage() {
       <h1 id="lookup-title" className="text-2xl font-bold text-brand-900">{t('title')}</h1>
       {linkExpired ? <p role="status" className="mt-3 rounded-md border border-amber-600 bg-amber-50 p-3 text-amber-950">{t('linkExpired')}</p> : null}
       <p className="mt-2 text-gray-800">{t('intro')}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
+      <PostForm {...getFormProps(form)} className="mt-6 space-y-5">
         {form.errors?.length ? (
           <div id={form.errorId} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
             {form.errors.map((error) => t(error)).join(' ')}
@@ -86,7 +92,7 @@ export default function LookupPage() {
         >
           {t('submit')}
         </button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

@@ -1,16 +1,20 @@
 import type { Express } from 'express';
+import { CHAT_WIDGET_PATH, chatWidgetOrigins, serveChatWidgetPage } from './chat-widget-page.server';
 import { toNodeHandler } from './node-http.server';
 
 /**
  * Sandbox mode with no emulator URLs configured: the Shopify and Gorgias emulators answer on the
  * portal's own port, over real HTTP like any upstream. Shopify keeps its real paths
  * (`/admin/api/…`); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
- * portal's own `/api` routes. Returns the base URLs the adapters should call.
+ * portal's own `/api` routes. The mock chat widget page (`/__sandbox/chat-widget`) is always
+ * there. Returns the base URLs the adapters should call and the origins that may frame the portal.
  */
 export async function mountSandboxEmulators(
   app: Express,
   options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean },
-): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null }> {
+): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
+  // Before the Shopify emulator, which answers every other `/__sandbox` path.
+  app.get(CHAT_WIDGET_PATH, toNodeHandler(async (request) => serveChatWidgetPage(request)));
   if (options.mountGorgias) {
     const { createGorgiasEmulator } = await import('./gorgias/emulator.server');
     const gorgias = toNodeHandler(createGorgiasEmulator().handle);
@@ -32,5 +36,6 @@ export async function mountSandboxEmulators(
   return {
     shopifyUrl: options.mountShopify ? options.ownOrigin : null,
     gorgiasUrl: options.mountGorgias ? `${options.ownOrigin}/__sandbox/gorgias-api` : null,
+    frameOrigins: chatWidgetOrigins(new URL(options.ownOrigin).port),
   };
 }

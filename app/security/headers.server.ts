@@ -30,3 +30,12 @@ export function buildSecurityHeaders(options: {
     ...(options.live ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }
+
+/**
+ * The configured `frame-ancestors` plus origins the process adds itself (the sandbox chat widget
+ * page, on loopback). An explicit `'none'` stays alone: nobody may frame the portal then.
+ */
+export function withFrameAncestors(configured: string, extra: readonly string[]): string {
+  if (configured === "'none'" || extra.length === 0) return configured;
+  return [...new Set([...configured.split(' '), ...extra])].join(' ');
+}

@@ -1,22 +1,17 @@
 import { createCookie, redirect } from '@remix-run/node';
+import { cookieAttributes, isPlainLoopback } from '~/security/cookie-attributes.server';
 import type { SessionStore, ShopperSession } from './ports';
 import { SESSION_ABSOLUTE_MS } from './session-rules';
 
-const cookieOptions = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 } as const;
-
 /*
- * `__Host-` cookies must be Secure, and browsers refuse Secure cookies over plain http except on
- * loopback — where Safari still refuses them. So a person trying the sandbox on http://localhost
- * gets a plain, non-Secure cookie; every other origin gets the locked-down `__Host-` one.
+ * `__Host-comptoir_session` everywhere but plain-http loopback (the sandbox on a laptop), where
+ * the name is `comptoir_session`; its attributes follow the request (see cookieAttributes):
+ * SameSite=Lax in a tab, SameSite=None; Secure; Partitioned inside a chat or help-center iframe.
  */
-const hostCookie = createCookie('__Host-comptoir_session', { ...cookieOptions, secure: true });
-const loopbackCookie = createCookie('comptoir_session', { ...cookieOptions, secure: false });
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const hostCookie = createCookie('__Host-comptoir_session', { maxAge: SESSION_ABSOLUTE_MS / 1000 });
+const loopbackCookie = createCookie('comptoir_session', { maxAge: SESSION_ABSOLUTE_MS / 1000 });
 
-function cookieFor(request: Request, live: boolean) {
-  const url = new URL(request.url);
-  return !live && url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? loopbackCookie : hostCookie;
-}
+const cookieFor = (request: Request, live: boolean) => (isPlainLoopback(request, live) ? loopbackCookie : hostCookie);
 
 export async function readSessionToken(request: Request, live: boolean): Promise<string | null> {
   const value: unknown = await cookieFor(request, live).parse(request.headers.get('Cookie'));
@@ -24,10 +19,11 @@ export async function readSessionToken(request: Request, live: boolean): Promise
 }
 
 export const serializeSessionCookie = (request: Request, live: boolean, token: string) =>
-  cookieFor(request, live).serialize(token);
+  cookieFor(request, live).serialize(token, cookieAttributes(request, live));
 
+/** A partitioned cookie is only cleared by a Set-Cookie that is partitioned too: same attributes. */
 export const clearSessionCookie = (request: Request, live: boolean) =>
-  cookieFor(request, live).serialize('', { maxAge: 0 });
+  cookieFor(request, live).serialize('', { ...cookieAttributes(request, live), maxAge: 0 });
 
 /** The verified shopper's session, or a redirect to the lookup page. */
 export async function requireShopperSession(

@@ -195,7 +195,8 @@ async function captureSend(page: Page) {
   return async () => {
     const body = new FormData();
     for (const [name, value] of [...fields, ['intent', 'submit'] as const]) body.append(name, value);
-    const response = await page.request.post('/order/return', { multipart: body, maxRedirects: 0 });
+    // The form's own token is among its fields; a browser would add the page's origin.
+    const response = await page.request.post('/order/return', { multipart: body, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     return { status: response.status(), location: response.headers()['location'] };
   };
 }

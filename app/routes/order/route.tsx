@@ -1,7 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { toCaseSummaries } from '~/cases/case-view';
+import { PostForm } from '~/components/form/post-form';
 import { getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
@@ -55,11 +56,11 @@ export default function OrderPage() {
       ) : null}
       <OrderCases cases={cases} canReturn={order.parcels.length > 0 && !order.cancelled} />
       <OrderSummary order={order} />
-      <Form method="post" action="/sign-out">
+      <PostForm action="/sign-out">
         <button type="submit" className="font-semibold text-brand-700 underline underline-offset-2">
           {t('lookAnother')}
         </button>
-      </Form>
+      </PostForm>
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReasonView, ReturnLineView } from '~/cases/return-view';
+import { useLeaveFrameProps } from '~/components/embed';
 import { useCalendarDate } from '~/components/format';
 import { ItemPicture } from '~/routes/order/item-list';
 
@@ -43,6 +44,7 @@ function useContactHref(line: ReturnLineView, contact: { email: string; orderNam
 export function RefusedLine({ line, contact }: { line: ReturnLineView; contact: { email: string; orderName: string } }) {
   const { t } = useTranslation(['returns', 'policy']);
   const contactHref = useContactHref(line, contact);
+  const leaveFrame = useLeaveFrameProps();
   return (
     <li className="flex gap-3 rounded-lg bg-white p-5 shadow-sm">
       <ItemPicture image={line.image} />
@@ -55,7 +57,7 @@ export function RefusedLine({ line, contact }: { line: ReturnLineView; contact: 
         ))}
         {line.nextBest.includes('contact') ? (
           <p className="mt-1">
-            <a href={contactHref} className="font-semibold text-brand-700 underline underline-offset-2">{t('policy:nextBest.contact')}</a>
+            <a href={contactHref} {...leaveFrame} className="font-semibold text-brand-700 underline underline-offset-2">{t('policy:nextBest.contact')}</a>
           </p>
         ) : null}
       </div>

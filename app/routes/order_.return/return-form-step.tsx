@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnFormView } from '~/cases/return-view';
+import { PostForm } from '~/components/form/post-form';
 import { useCalendarDate, useFormatters } from '~/components/format';
 import { ItemPicture } from '~/routes/order/item-list';
 import { RefusedLine } from './refused-line';
@@ -60,7 +60,7 @@ export function ReturnFormStep(props: {
       {eligible.length === 0 ? (
         <p className="rounded-lg bg-white p-5 shadow-sm">{t('errors.nothingReturnable')}</p>
       ) : (
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
+        <PostForm encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
           {errors.length ? (
             <div id={form.errorId} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
               {errors.map((error) => t(error, { count: 1 })).join(' ')}
@@ -128,7 +128,7 @@ export function ReturnFormStep(props: {
             conditionsField={{ name: fields.conditions.name, initialValue: fields.conditions.initialValue as string | string[] | undefined, errors: fields.conditions.errors }}
           />
           <button type="submit" name="intent" value="review" className="w-full rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900 sm:w-auto">{t('review.button')}</button>
-        </Form>
+        </PostForm>
       )}
     </section>
   );

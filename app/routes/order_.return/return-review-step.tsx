@@ -1,8 +1,9 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnReviewView } from '~/cases/return-view';
+import { PostForm } from '~/components/form/post-form';
 import { useFormatters } from '~/components/format';
+import { FORM_TOKEN_FIELD } from '~/security/form-token-field';
 import { ReasonText } from './refused-line';
 
 /** Every posted value as hidden inputs, so "Change something" and "Send" both carry the whole form. */
@@ -19,7 +20,7 @@ export function ReturnReviewStep(props: { orderName: string; review: ReturnRevie
   const { review } = props;
   const { t } = useTranslation(['returns', 'policy']);
   const format = useFormatters();
-  const hidden = flatten(props.result.initialValue ?? {}, '').filter(([name]) => !SKIPPED.test(name));
+  const hidden = flatten(props.result.initialValue ?? {}, '').filter(([name]) => name !== FORM_TOKEN_FIELD && !SKIPPED.test(name));
   return (
     <section aria-labelledby="review-title" className="space-y-6">
       <div className="rounded-lg bg-white p-5 shadow-sm">
@@ -50,12 +51,12 @@ export function ReturnReviewStep(props: { orderName: string; review: ReturnRevie
           ))}
         </ul>
       </div>
-      <Form method="post" encType="multipart/form-data" className="flex flex-wrap gap-3">
+      <PostForm encType="multipart/form-data" className="flex flex-wrap gap-3">
         {hidden.map(([name, value]) => <input key={`${name}=${value}`} type="hidden" name={name} value={value} />)}
         {Object.entries(props.photos).flatMap(([index, keys]) => keys.map((key) => <input key={key} type="hidden" name={`lines[${index}].photoKeys`} value={key} />))}
         <button type="submit" name="intent" value="submit" className="rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900">{t('review.submit')}</button>
         <button type="submit" name="intent" value="edit" className="rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-700">{t('review.edit')}</button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

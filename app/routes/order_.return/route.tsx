@@ -15,6 +15,7 @@ import { ReturnFormSchema } from '~/cases/return-form';
 import { prepareReturn } from '~/cases/return-request';
 import { toReturnFormView, toReturnReviewView } from '~/cases/return-view';
 import { getLanguage, getTranslator } from '~/i18n.server';
+import { FORM_REFUSED_STATUS, readGuardedForm, refusedReply } from '~/security/form-guard.server';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
@@ -39,12 +40,18 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   return { view, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
 }
 
-export async function action({ request, context: { services } }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readGuardedForm(request, context, (r) => unstable_parseMultipartFormData(r, uploadHandler));
+  if (!form.ok && form.reason === 'unreadable') return data({ step: 'form' as const, result: null, photos: {}, tooLarge: true }, { status: 413 });
+  if (!form.ok) {
+    const droppedFiles = [...(form.formData?.values() ?? [])].some((value) => typeof value !== 'string' && value.size > 0);
+    const result = refusedReply(request, form.formData, ReturnFormSchema, droppedFiles ? ['returns:errors.photosAgain'] : []);
+    return data({ step: 'form' as const, result, photos: keptPhotoKeys(form.formData), tooLarge: false }, { status: FORM_REFUSED_STATUS });
+  }
+  const { services } = context;
   const now = services.clock();
   const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
-  const formData = await unstable_parseMultipartFormData(request, uploadHandler).catch(() => null);
-  if (!formData) return data({ step: 'form' as const, result: null, photos: {}, tooLarge: true }, { status: 413 });
-  const submission = parseWithZod(formData, { schema: ReturnFormSchema });
+  const submission = parseWithZod(form.formData, { schema: ReturnFormSchema });
   if (submission.status !== 'success') return data({ step: 'form' as const, result: submission.reply(), photos: {}, tooLarge: false }, { status: 400 });
 
   const language = await getLanguage(request);
@@ -67,6 +74,23 @@ export async function action({ request, context: { services } }: ActionFunctionA
     case 'form':
       return data({ step: 'form' as const, result: submission.reply({ formErrors: step.formErrors, fieldErrors: step.fieldErrors }), photos: step.photos, tooLarge: false }, { status: 400 });
   }
+}
+
+const MAX_KEPT_PHOTOS = 5;
+
+/**
+ * Photos accepted at an earlier step, to offer again after a refused post. They are signed for
+ * the session, so the next step keeps only this shopper's own; files just chosen are not kept.
+ */
+function keptPhotoKeys(formData: FormData | null): Record<number, string[]> {
+  const kept: Record<number, string[]> = {};
+  for (const [name, value] of formData?.entries() ?? []) {
+    const index = /^lines\[(\d{1,3})\]\.photoKeys$/.exec(name)?.[1];
+    if (index === undefined || typeof value !== 'string' || value.length > 300) continue;
+    const line = (kept[Number(index)] ??= []);
+    if (line.length < MAX_KEPT_PHOTOS) line.push(value);
+  }
+  return kept;
 }
 
 export default function ReturnPage() {

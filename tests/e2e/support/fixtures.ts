@@ -66,9 +66,21 @@ export async function openOrder(page: Page, order: DemoOrder, language: Language
   await page.waitForURL('/order');
 }
 
-/** The same form post without a browser: for setting up state, and for raw responses. */
+/**
+ * What a page gives its forms to post back: the anti-forgery token (reading the page also sets
+ * the cookie it is bound to) and the page's origin, which a browser would send as `Origin`.
+ */
+export async function formPass(request: APIRequestContext, path = '/'): Promise<{ token: string; origin: string }> {
+  const response = await request.get(path);
+  const token = /name="csrf" value="([^"]+)"/.exec(await response.text())?.[1];
+  if (!token) throw new Error(`GET ${path} has no form token`);
+  return { token, origin: new URL(response.url()).origin };
+}
+
+/** The same form post without a browser, token and origin included: for setting up state, and for raw responses. */
 export async function postLookup(request: APIRequestContext, input: { orderNumber: string; email: string }, query = '') {
-  return request.post(`/?index${query}`, { form: input, maxRedirects: 0 });
+  const { token, origin } = await formPass(request);
+  return request.post(`/?index${query}`, { form: { ...input, csrf: token }, headers: { Origin: origin }, maxRedirects: 0 });
 }
 
 /** Fails lookups until the order number is locked. */

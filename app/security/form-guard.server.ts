@@ -1,0 +1,57 @@
+import type { SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { AppLoadContext } from '@remix-run/node';
+import type { z } from 'zod';
+import { log } from '~/utils/log.server';
+import { isEmbedded } from './embed.server';
+import { FORM_TOKEN_FIELD } from './form-token-field';
+import { hasValidFormToken } from './form-token.server';
+import { isOwnOriginPost, ownOrigins } from './request-origin';
+
+export type GuardedForm =
+  | { ok: true; formData: FormData }
+  /** `formData` is what was posted, to show it again; null when the post came from elsewhere. */
+  | { ok: false; reason: 'origin' | 'token'; formData: FormData | null }
+  | { ok: false; reason: 'unreadable'; formData: null };
+
+/** The status of a post refused by the origin or token check: the page explains and shows the form again. */
+export const FORM_REFUSED_STATUS = 403;
+
+/**
+ * The first thing every form action does (a test holds each route to it): checks that the post
+ * comes from the portal's own page, reads the body, and checks the form's token. Nothing else may
+ * run before it answers `ok`. The JSON endpoints Gorgias calls with a bearer key are the only
+ * actions without it: no browser holds that key.
+ */
+export async function readGuardedForm(
+  request: Request,
+  context: Pick<AppLoadContext, 'services' | 'requestOrigin'>,
+  parse: (request: Request) => Promise<FormData> = (r) => r.formData(),
+): Promise<GuardedForm> {
+  const { config } = context.services;
+  const headers = { origin: context.requestOrigin, referer: request.headers.get('Referer') };
+  if (!isOwnOriginPost(headers, ownOrigins(request.url, config.publicUrl))) {
+    log.warn('form.refused', { reason: 'origin' });
+    return { ok: false, reason: 'origin', formData: null };
+  }
+  const formData = await parse(request).catch(() => null);
+  if (!formData) return { ok: false, reason: 'unreadable', formData: null };
+  if (!(await hasValidFormToken(request, formData.get(FORM_TOKEN_FIELD), { secret: config.secret, live: !config.sandbox }))) {
+    log.warn('form.refused', { reason: 'token' });
+    return { ok: false, reason: 'token', formData };
+  }
+  return { ok: true, formData };
+}
+
+/** The translated message keys of a refused post; inside an iframe, with the way out of it. */
+export const formRefusedErrors = (request: Request) =>
+  isEmbedded(request) ? ['common:errors.formExpired', 'common:errors.formExpiredEmbedded'] : ['common:errors.formExpired'];
+
+/**
+ * A Conform reply for a refused post: the values as typed (nothing checked, nothing done with
+ * them) and the refusal as the form's only error.
+ */
+export function refusedReply(request: Request, formData: FormData | null, schema: z.ZodType, more: string[] = []): SubmissionResult<string[]> {
+  const submission = parseWithZod(formData ?? new FormData(), { schema });
+  return { ...submission.reply({ hideFields: [FORM_TOKEN_FIELD] }), status: 'error', error: { '': [...formRefusedErrors(request), ...more] } };
+}
