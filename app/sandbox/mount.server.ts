@@ -1,16 +1,26 @@
 import type { Express } from 'express';
+import type { Queue } from '~/jobs/queue.server';
 import { toNodeHandler } from './node-http.server';
 
 /**
  * Sandbox mode with no emulator URLs configured: the Shopify and Gorgias emulators answer on the
  * portal's own port, over real HTTP like any upstream. Shopify keeps its real paths
  * (`/admin/api/…`); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
- * portal's own `/api` routes. Returns the base URLs the adapters should call.
+ * portal's own `/api` routes. `/__sandbox/jobs` shows the job queues and re-drives parked jobs;
+ * `jobs` is called per request, since the queue starts after the emulators are mounted. Returns
+ * the base URLs the adapters should call.
  */
 export async function mountSandboxEmulators(
   app: Express,
-  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean },
+  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
 ): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null }> {
+  const { createJobsPage } = await import('./jobs-page.server');
+  const jobsPage = toNodeHandler(createJobsPage(options.jobs));
+  // Before the Shopify emulator, which answers every other `/__sandbox` path.
+  app.use('/__sandbox/jobs', (req, res) => {
+    req.url = req.originalUrl;
+    jobsPage(req, res);
+  });
   if (options.mountGorgias) {
     const { createGorgiasEmulator } = await import('./gorgias/emulator.server');
     const gorgias = toNodeHandler(createGorgiasEmulator().handle);

@@ -169,11 +169,12 @@ describe('one Gorgias ticket per case', () => {
     expect(await ticketsOf(opened.id)).toHaveLength(1);
   });
 
-  it('records helpdesk_failed and stops on a refusal Gorgias will not change its mind about', async () => {
+  it('records helpdesk_failed and parks the job on a refusal Gorgias will not change its mind about', async () => {
     const opened = await openCase();
     const refusing: GorgiasClient = { ...gorgias, createTicket: async () => { throw new UpstreamError({ service: 'gorgias', status: 400, code: 'BAD_REQUEST', retryable: false }); } };
     const handler = createGorgiasSyncHandler({ ...deps, gorgias: refusing, retryLimit: 3 });
-    await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
+    const outcome = await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
+    expect(outcome).toEqual({ park: { code: 'BAD_REQUEST', status: 400 } });
     expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'helpdesk_failed', data: { code: 'BAD_REQUEST', status: 400 } });
   });
 });
