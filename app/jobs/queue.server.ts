@@ -54,8 +54,9 @@ export type QueueOptions = {
   /** Connections of pg-boss's own pool on PostgreSQL, apart from the portal's. */
   maxConnections?: number;
   /**
-   * How often pg-boss looks for expired jobs, in seconds (its default is 60). 30 s by default: with
-   * the 30 s heartbeat, a job whose worker died is retried about a minute later.
+   * How often pg-boss looks for expired jobs and refreshes what workers know of running ones, in
+   * seconds (its defaults are 60). 30 s by default: with the 30 s heartbeat and the first retry's
+   * 30–60 s, a job whose worker died runs again within about two minutes.
    */
   superviseIntervalSeconds?: number;
 };
@@ -72,9 +73,11 @@ const PARKED_QUEUE: Omit<BossQueue, 'name'> = { policy: 'standard', retryLimit: 
 export async function createQueue(handle: DatabaseHandle, options: QueueOptions = {}): Promise<Queue> {
   const queues = options.queues ?? QUEUES;
   const client = (handle.db as unknown as { $client: unknown }).$client;
-  // Monitoring is what fails expired jobs: both passes at the same pace.
+  // Monitoring is what fails expired jobs, and it also lists each stately key with a job running;
+  // workers skip those keys until they re-read that list (queue cache, 60 s by default). All three
+  // at one pace, or a dead worker's case would wait a further minute after its job was failed.
   const supervise = options.superviseIntervalSeconds ?? 30;
-  const timers = { superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise };
+  const timers = { superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise, queueCacheIntervalSeconds: supervise };
   const boss =
     client instanceof PGlite
       ? new PgBoss({ db: fromPglite(client), backend: 'pglite', ...timers })

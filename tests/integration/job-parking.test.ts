@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { runJobsCommand } from '~/jobs/jobs-command.server';
@@ -7,6 +9,7 @@ import { countJobs, listParked, redriveParked } from '~/jobs/parking.server';
 import { createQueue, parkJob, type JobContext, type JobOutcome, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { createJobsPage } from '~/sandbox/jobs-page.server';
+import { mountSandboxEmulators } from '~/sandbox/mount.server';
 import { UpstreamError } from '~/utils/upstream-error';
 import { createPostgresDatabase } from './support/postgres';
 
@@ -235,6 +238,24 @@ for (const backend of backends) {
       const after = await (await page(new Request(new URL(done.headers.get('Location')!, base)))).text();
       expect(after).toContain('Re-driven: 1. Already queued for their case, so not sent again: 0.');
       expect(after).toContain('No parked job');
+    });
+
+    it('is mounted in the sandbox ahead of the Shopify emulator, which keeps its own /__sandbox pages', async () => {
+      const app = express();
+      await mountSandboxEmulators(app, { ownOrigin: 'http://127.0.0.1', shopifyToken: 'shpat_sandbox', mountShopify: true, mountGorgias: false, jobs: () => queue });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const jobs = await fetch(`${base}/__sandbox/jobs`);
+        expect(jobs.status).toBe(200);
+        expect(await jobs.text()).toContain('<h1>Jobs</h1>');
+        const redrive = await fetch(`${base}/__sandbox/jobs/redrive`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'all=1', redirect: 'manual' });
+        expect(redrive.status).toBe(303);
+        expect((await fetch(`${base}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).status).toBe(200);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
   });
 }
