@@ -84,6 +84,9 @@ async function openCase(options: { photo?: boolean; enqueue?: boolean } = {}): P
   return result.case;
 }
 
+/** Why syncs were retried in the current matrix row, by error code, for the printed counts. */
+const retryCauses = new Map<string, number>();
+
 /** What pg-boss does, without its delays: retry each case's sync until it goes through. */
 async function drain(caseIds: string[], onRetry: () => void = () => {}) {
   let attempts = 0;
@@ -96,6 +99,7 @@ async function drain(caseIds: string[], onRetry: () => void = () => {}) {
         break;
       } catch (error) {
         if (!isUpstreamError(error) || !error.retryable) throw error;
+        retryCauses.set(error.code, (retryCauses.get(error.code) ?? 0) + 1);
         onRetry();
       }
     }
@@ -123,7 +127,8 @@ async function expectOneTicketOneNotePerEvent(opened: Case[], fault: string, att
     expect(ids.length).toBe((await notedEvents(found.id)).length);
     notes += ids.length;
   }
-  console.info(`gorgias fault matrix [${fault}]: ${opened.length} cases, ${opened.length} tickets, ${notes} notes, ${attempts} sync attempts`);
+  const causes = [...retryCauses].map(([code, count]) => `${code}×${count}`).join(', ') || 'none';
+  console.info(`gorgias fault matrix [${fault}]: ${opened.length} cases, ${opened.length} tickets, ${notes} notes, ${attempts} sync attempts (retried on: ${causes})`);
 }
 
 beforeAll(async () => {
@@ -155,6 +160,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  retryCauses.clear();
   await gorgiasEmulator.control('reset', {});
   time.advance(60_000);
 });

@@ -100,6 +100,12 @@ for (const backend of backends) {
       expect(line).toMatchObject({ level: 'error', name: EXCLUSIVE, code: 'BAD_REQUEST', status: 400, attempts: 1 });
       expect(Object.keys(line)).not.toContain('message');
       errors.mockRestore();
+      // A worker starting later says how many wait, and how to see them.
+      const lines = vi.spyOn(console, 'log');
+      await registerWorkers(queue, {});
+      const waiting = lines.mock.calls.map(([text]) => JSON.parse(String(text))).find((entry) => entry.event === 'jobs.parked_waiting');
+      expect(waiting).toEqual(expect.objectContaining({ level: 'warn', name: EXCLUSIVE, parked: 1, redrive: 'npm run jobs -- parked' }));
+      lines.mockRestore();
       vi.unstubAllEnvs();
     });
 
