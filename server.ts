@@ -37,6 +37,8 @@ const mounted = config.sandbox
       shopifyToken: config.shopify.adminToken,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
+      // Requests are served only once `services` below exists.
+      jobs: () => services.queue,
     })
   : { shopifyUrl: null, gorgiasUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };

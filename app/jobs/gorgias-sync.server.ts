@@ -3,7 +3,7 @@ import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { syncCaseToHelpdesk, type SyncCaseDeps } from '~/helpdesk/sync-case.server';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
-import type { JobContext, JobHandler } from './queue.server';
+import { parkJob, type JobContext, type JobHandler } from './queue.server';
 
 export const GorgiasSyncJobSchema = z.object({ caseId: z.string().regex(CASE_ID_PATTERN) });
 
@@ -14,10 +14,11 @@ export type GorgiasSyncDependencies = SyncCaseDeps & {
 
 /**
  * The `gorgias.sync-case` worker. A retryable upstream error (429, 5xx, network) is thrown and
- * pg-boss retries with the queue's backoff; pg-boss 12 cannot delay one retry by Retry-After, so
- * it is logged and the backoff (30 s doubling) stands in for it. A final error — refused by
- * Gorgias, or retries exhausted — becomes a `helpdesk_failed` event: the case itself is kept and
- * the next event's sync tries again.
+ * pg-boss retries with the queue's backoff, or later when Gorgias sent Retry-After (see
+ * settle.server.ts). A final error — refused by Gorgias, or retries exhausted — becomes a
+ * `helpdesk_failed` event and the job is parked: the case itself is kept, the next event's sync
+ * tries again, and a re-drive of the parked job does too. Any other error is thrown: pg-boss
+ * retries it and parks the job when the retries are spent.
  */
 export function createGorgiasSyncHandler(deps: GorgiasSyncDependencies): JobHandler {
   return async (data: unknown, job: JobContext) => {
@@ -25,15 +26,19 @@ export function createGorgiasSyncHandler(deps: GorgiasSyncDependencies): JobHand
     try {
       const result = await syncCaseToHelpdesk(deps, caseId);
       if (result.status === 'synced') log.info('jobs.gorgias_sync.done', { caseId, ticketId: result.ticketId, created: result.created, notes: result.notesPosted });
-      else if (result.status === 'no_customer_email') await recordFailure(deps, caseId, 'NO_CUSTOMER_EMAIL', null);
-      else log.error('jobs.gorgias_sync.unknown_case', { caseId });
+      else if (result.status === 'no_customer_email') return await recordFailure(deps, caseId, 'NO_CUSTOMER_EMAIL', null);
+      else {
+        // Jobs are written in the case's own transaction: a bug, parked where someone will see it.
+        log.error('jobs.gorgias_sync.unknown_case', { caseId });
+        return parkJob('UNKNOWN_CASE');
+      }
     } catch (error) {
       if (!isUpstreamError(error)) throw error;
       if (error.retryable && job.retryCount < deps.retryLimit) {
         log.warn('jobs.gorgias_sync.retry', { caseId, code: error.code, retryAfterSeconds: error.retryAfterSeconds, retryCount: job.retryCount });
         throw error;
       }
-      await recordFailure(deps, caseId, error.code, error.status);
+      return await recordFailure(deps, caseId, error.code, error.status);
     }
   };
 }
@@ -41,4 +46,5 @@ export function createGorgiasSyncHandler(deps: GorgiasSyncDependencies): JobHand
 async function recordFailure(deps: GorgiasSyncDependencies, caseId: string, code: string, status: number | null) {
   await deps.cases.appendEvent(caseId, { at: deps.clock(), type: 'helpdesk_failed', actor: 'system', data: { code, status } });
   log.error('jobs.gorgias_sync.gave_up', { caseId, code, status });
+  return parkJob(code, status);
 }

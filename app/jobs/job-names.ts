@@ -28,16 +28,44 @@ export type QueueSettings = RetryPolicy & {
    * `stately`: per key, at most one job waiting, one in retry and one running, never two running.
    */
   policy: 'standard' | 'exclusive' | 'stately';
+  /**
+   * Longest one attempt may run, in seconds (pg-boss default 900). Past it the worker stops
+   * waiting and pg-boss retries the job, even if the first attempt is still running somewhere.
+   */
+  expireInSeconds?: number;
+  /**
+   * A running job's worker touches it every half of this (pg-boss, ≥ 10 s). A job nobody touched
+   * for this long belonged to a dead process and is retried at the next supervision pass.
+   */
+  heartbeatSeconds?: number;
 };
 
+/**
+ * Where a job of `name` goes when it gives up for good: pg-boss's dead letter queue for it. Jobs
+ * wait there, never worked, until someone re-drives them (`npm run jobs`, `/__sandbox/jobs`).
+ */
+export const toParkedQueue = (name: string) => `${name}.parked`;
+
+/** Parked jobs are kept 30 days (pg-boss deletes waiting jobs after their queue's retention). */
+export const PARKED_RETENTION_SECONDS = 30 * 86_400;
+
 // A vendor outage must delay a delivery, never drop it: retries run for about a day before a
-// job fails for good and someone has to look at it.
+// job is parked and someone has to look at it. pg-boss's backoff draws each delay between
+// retryDelay·2ⁿ and twice that (jitter), until the one-hour ceiling: 30 s, 1 min, 2 min… 1 h.
+//
+// Expiry: an attempt makes a handful of vendor calls, each bounded by the client's timeout (15 s)
+// and the rate-limit gate's wait (20 s); 15 minutes is far above any real attempt, so a slow one
+// is never retried while it still runs (a second run beside it could file a second ticket). A
+// worker that dies mid-job is caught by the heartbeat instead: 30 s without a touch, then the
+// next supervision pass (every 30 s, see queue.server.ts) puts the job back for a retry.
 const VENDOR_DELIVERY: QueueSettings = {
   policy: 'exclusive',
   retryLimit: 30,
   retryDelay: 30,
   retryBackoff: true,
   retryDelayMax: 3600,
+  expireInSeconds: 900,
+  heartbeatSeconds: 30,
 };
 
 export const QUEUES: Record<JobName, QueueSettings> = {

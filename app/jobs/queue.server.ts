@@ -1,10 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { fromDrizzle, fromPglite, PgBoss, type Job } from 'pg-boss';
+import { fromDrizzle, fromPglite, PgBoss, type Queue as BossQueue } from 'pg-boss';
 import type { Database, DatabaseHandle } from '~/db/client.server';
 import { log } from '~/utils/log.server';
-import { QUEUES, type QueueSettings, type RetryPolicy } from './job-names';
+import { PARKED_RETENTION_SECONDS, QUEUES, toParkedQueue, type QueueSettings, type RetryPolicy } from './job-names';
+import { runJob } from './settle.server';
 
 export type SendOptions = Partial<RetryPolicy> & {
   /** On an `exclusive` queue, at most one pending or running job per key (pg-boss `singletonKey`). */
@@ -18,12 +19,25 @@ export type SendOptions = Partial<RetryPolicy> & {
 
 export type JobContext = { id: string; name: string; retryCount: number; signal: AbortSignal };
 
-/** Runs one job; throwing fails the attempt and pg-boss retries it under the queue's policy. */
-export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<void>;
+/** Why a job gave up: an upstream error code (or our own), and the HTTP status when there was one. */
+export type ParkReason = { code: string; status: number | null };
+
+/** A handler's answer: nothing (done), or park the job now, retries left or not. */
+export type JobOutcome = void | { park: ParkReason };
+
+/**
+ * Runs one job. Throwing fails the attempt: pg-boss retries it under the queue's policy and parks
+ * it once the retries are spent. Returning `parkJob(…)` parks it at once (a final refusal).
+ */
+export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<JobOutcome>;
+
+export const parkJob = (code: string, status: number | null = null): JobOutcome => ({ park: { code, status } });
 
 export type Queue = {
   /** The pg-boss instance, for what this wrapper does not cover (inspection, tests). */
   boss: PgBoss;
+  /** The queues this instance created, by name, each with a parked queue beside it. */
+  settings: Record<string, QueueSettings>;
   /** Queues a job and returns its id, or null when `singletonKey` matched a pending job. */
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Starts polling one queue in this process; returns the worker id. */
@@ -39,7 +53,16 @@ export type QueueOptions = {
   pollingIntervalSeconds?: number;
   /** Connections of pg-boss's own pool on PostgreSQL, apart from the portal's. */
   maxConnections?: number;
+  /**
+   * How often pg-boss looks for expired jobs and refreshes what workers know of running ones, in
+   * seconds (its defaults are 60). 30 s by default: with the 30 s heartbeat and the first retry's
+   * 30–60 s, a job whose worker died runs again within about two minutes.
+   */
+  superviseIntervalSeconds?: number;
 };
+
+/** Parked jobs wait to be re-driven: never worked, never retried, kept a month. */
+const PARKED_QUEUE: Omit<BossQueue, 'name'> = { policy: 'standard', retryLimit: 0, retentionSeconds: PARKED_RETENTION_SECONDS };
 
 /**
  * Starts pg-boss on the portal's database. On PostgreSQL it opens its own small pool, so job
@@ -50,29 +73,31 @@ export type QueueOptions = {
 export async function createQueue(handle: DatabaseHandle, options: QueueOptions = {}): Promise<Queue> {
   const queues = options.queues ?? QUEUES;
   const client = (handle.db as unknown as { $client: unknown }).$client;
+  // Monitoring is what fails expired jobs, and it also lists each stately key with a job running;
+  // workers skip those keys until they re-read that list (queue cache, 60 s by default). All three
+  // at one pace, or a dead worker's case would wait a further minute after its job was failed.
+  const supervise = options.superviseIntervalSeconds ?? 30;
+  const timers = { superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise, queueCacheIntervalSeconds: supervise };
   const boss =
     client instanceof PGlite
-      ? new PgBoss({ db: fromPglite(client), backend: 'pglite' })
+      ? new PgBoss({ db: fromPglite(client), backend: 'pglite', ...timers })
       : client instanceof pg.Pool
-        ? new PgBoss({ connectionString: client.options.connectionString, max: options.maxConnections ?? 3 })
+        ? new PgBoss({ connectionString: client.options.connectionString, max: options.maxConnections ?? 3, ...timers })
         : null;
   if (!boss) throw new Error('createQueue needs a database from createDatabase (PGlite or PostgreSQL)');
   // Without a listener an `error` event would throw; pg-boss recovers from these by itself.
   boss.on('error', (error) => log.error('jobs.error', { message: error.message }));
   await boss.start();
   for (const [name, settings] of Object.entries(queues)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, settings);
-    // pg-boss 12.35 cannot change a queue's policy or retryDelayMax once created.
-    else await boss.updateQueue(name, { retryLimit: settings.retryLimit, retryDelay: settings.retryDelay, retryBackoff: settings.retryBackoff });
-    // Fills pg-boss's queue cache now. A send inside a transaction looks the queue up there; on a
-    // miss it would query through the main connection, which on PGlite is the very connection
-    // the transaction holds, and wait for itself forever.
-    await boss.previewRedrive(name);
+    // The parked queue first: a queue's dead letter must exist before it is named.
+    await ensureQueue(boss, toParkedQueue(name), PARKED_QUEUE);
+    await ensureQueue(boss, name, { ...settings, deadLetter: toParkedQueue(name) });
   }
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   return {
     boss,
+    settings: queues,
     async send(name, data, { transaction, ...jobOptions } = {}) {
       // Also keeps unknown names from reaching the cache miss described above.
       if (!(name in queues)) throw new Error(`no queue named ${name}: add it to the queue options`);
@@ -80,14 +105,33 @@ export async function createQueue(handle: DatabaseHandle, options: QueueOptions 
       return boss.send(name, data, { ...jobOptions, ...(db ? { db } : {}) });
     },
     work(name, handler) {
-      return boss.work(name, { pollingIntervalSeconds }, async (jobs: Job<never>[]) => {
-        for (const job of jobs) await handler(job.data, toContext(job));
+      // One job per fetch; per-job results are what let a handler park its job before the last retry.
+      const workOptions = { pollingIntervalSeconds, includeMetadata: true, perJobResults: true } as const;
+      return boss.work(name, workOptions, async (jobs) => {
+        const results = [];
+        for (const job of jobs) results.push(await runJob(boss, job, handler as JobHandler));
+        return results;
       });
     },
     stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
 }
 
-function toContext(job: Job<unknown>): JobContext {
-  return { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal };
+/** Creates the queue, or brings an existing one to these settings (all but its policy). */
+async function ensureQueue(boss: PgBoss, name: string, settings: Omit<BossQueue, 'name'>): Promise<void> {
+  if (!(await boss.getQueue(name))) await boss.createQueue(name, settings);
+  else {
+    const { policy: _fixedAtCreation, retryDelayMax, heartbeatSeconds, deadLetter, ...rest } = settings;
+    // null clears what a former version set; pg-boss refuses a ceiling without backoff.
+    await boss.updateQueue(name, {
+      ...rest,
+      retryDelayMax: retryDelayMax ?? null,
+      heartbeatSeconds: heartbeatSeconds ?? null,
+      deadLetter: deadLetter ?? null,
+    });
+  }
+  // Fills pg-boss's queue cache now. A send inside a transaction looks the queue up there; on a
+  // miss it would query through the main connection, which on PGlite is the very connection the
+  // transaction holds, and wait for itself forever.
+  await boss.previewRedrive(name);
 }

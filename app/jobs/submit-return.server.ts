@@ -4,7 +4,7 @@ import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, Sho
 import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
-import type { JobContext, JobHandler } from './queue.server';
+import { parkJob, type JobContext, type JobHandler, type JobOutcome } from './queue.server';
 
 export const SubmitReturnJobSchema = z.object({ caseId: z.string().regex(CASE_ID_PATTERN) });
 
@@ -18,6 +18,9 @@ export type SubmitReturnDependencies = {
   /** Asks the helpdesk to catch up with the case's new events; absent without a helpdesk. */
   requestHelpdeskSync?: ((caseId: string) => Promise<void>) | undefined;
 };
+
+/** Events that decide a handed-over case: after one of them a re-driven job leaves it alone. */
+const DECIDED = new Set(['store_refused', 'not_submitted', 'awaiting_review', 'approved_by_store']);
 
 /** Shopify keeps at most 255 characters of a created return's note (300 on a request). */
 const NOTE_MAX = 255;
@@ -55,11 +58,13 @@ const sameLines = (found: CaseReturn, submission: Submission) => {
  * Duplicates: every line's note carries `[case id]`, and each attempt first asks Shopify for the
  * order's returns with that marker; a submission Shopify already holds is reused, not re-sent.
  *
- * Retries: an upstream error is thrown and pg-boss retries with the queue's backoff. That backoff
- * starts at 30 s, above any Retry-After Shopify sends (a THROTTLED bucket refills in ≤ 20 s, a 429
- * asks for a few), and pg-boss 12 cannot set a delay per failure, so `retryAfterSeconds` is
- * honoured by the queue policy rather than read here. Shopify's `userErrors` are final: the case
- * goes to needs_review with the codes, for an agent.
+ * Retries: an upstream error is thrown and pg-boss retries with the queue's backoff (from 30 s),
+ * or at the error's Retry-After when that is later (settle.server.ts). Shopify's `userErrors` are
+ * final: the case goes to needs_review with the codes, for an agent.
+ *
+ * After the last attempt the case goes to an agent (needs_review, `store_unreachable`) and the job
+ * is parked. Re-driven later, it finishes what it could not: opens the return(s) and decides, as
+ * long as the case still waits in needs_review with no decision taken since.
  */
 export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHandler {
   const { cases, shopifyReturns } = deps;
@@ -109,12 +114,42 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
     return { opened, errors };
   }
 
+  const event = (type: string, actor: 'system' | 'store', data: Record<string, string | string[]> = {}) =>
+    ({ at: deps.clock(), type, actor, data });
+
+  /** Handed over by a last attempt, and nothing decided since: a re-drive may finish the job. */
+  async function wasHandedOver(found: Case): Promise<boolean> {
+    if (found.state !== 'needs_review') return false;
+    const events = await cases.listEvents(found.id);
+    const handedOver = events.findLastIndex((e) => e.type === 'store_unreachable');
+    return handedOver >= 0 && !events.slice(handedOver).some((e) => DECIDED.has(e.type));
+  }
+
+  async function resume(current: Case): Promise<void> {
+    const submissions = toSubmissions(current.lines);
+    if (submissions.length === 0) {
+      await cases.appendEvent(current.id, event('not_submitted', 'system', { reason: 'no_line_to_return' }));
+      return;
+    }
+    if (!current.providerRefs.shopifyReturnId) {
+      const { opened, errors } = await submit(current, submissions);
+      const returns = opened.map(({ returnId, status, via }) => `${via}:${returnId}:${status}`);
+      if (opened[0]) await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0].returnId }, event('shopify.returns_opened', 'system', { returns }));
+      if (errors.length > 0 || !opened[0]) {
+        const codes = errors.map((error) => error.code ?? 'UNKNOWN');
+        await cases.appendEvent(current.id, event('store_refused', 'store', { codes, messages: errors.map((error) => error.message), returns }));
+        return;
+      }
+    }
+    if (current.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
+    else await cases.transition(current.id, 'needs_review', 'approved', event('approved_by_store', 'store'));
+  }
+
   async function advance(initial: Case): Promise<void> {
     let current: Case | null = initial;
-    const event = (type: string, actor: 'system' | 'store', data: Record<string, string | string[]> = {}) =>
-      ({ at: deps.clock(), type, actor, data });
     const reread = async (result: { ok: true; case: Case } | { ok: false }) => (result.ok ? result.case : cases.getCase(initial.id));
 
+    if (await wasHandedOver(current)) return resume(current);
     if (current.state === 'received' && !current.providerRefs.shopifyReturnId) {
       const submissions = toSubmissions(current.lines);
       if (submissions.length === 0) {
@@ -147,7 +182,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
   }
 
   /** The last attempt failed too: an agent takes the case rather than a dead job keeping it. */
-  async function handOver(caseId: string, error: unknown): Promise<void> {
+  async function handOver(caseId: string, error: unknown): Promise<JobOutcome> {
     const code = isUpstreamError(error) ? error.code : 'INTERNAL';
     const current = await cases.getCase(caseId);
     const from = current?.state;
@@ -155,6 +190,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
       ? await cases.transition(caseId, from, 'needs_review', { at: deps.clock(), type: 'store_unreachable', actor: 'system', data: { code } })
       : null;
     log.error('jobs.submit_return.gave_up', { caseId, code, handedOver: moved?.ok ?? false });
+    return parkJob(code, isUpstreamError(error) ? error.status : null);
   }
 
   return async (data: unknown, job: JobContext) => {
@@ -163,15 +199,17 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
     if (!found) {
       // The job is written in the case's own transaction, so this is a bug, not a race.
       log.error('jobs.submit_return.unknown_case', { caseId });
-      return;
+      return parkJob('UNKNOWN_CASE');
     }
+    let outcome: JobOutcome = undefined;
     try {
       await advance(found);
     } catch (error) {
       if (job.retryCount < deps.retryLimit) throw error;
-      await handOver(caseId, error);
+      outcome = await handOver(caseId, error);
     }
     // Only after an attempt that ended: a failed one added nothing an agent needs yet.
     await deps.requestHelpdeskSync?.(caseId);
+    return outcome;
   };
 }

@@ -25,7 +25,8 @@ log.info('worker.started', { workers: workers.length });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // Running jobs finish first; an interrupted one would be retried anyway after it expires.
+    // Running jobs finish first (20 s at most). One cut off, here or by a crash, stops getting
+    // heartbeats and is retried within about two minutes (job-names.ts, queue.server.ts).
     void services.close().finally(() => process.exit(0));
   });
 }

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Queue } from '~/jobs/queue.server';
 import { CHAT_WIDGET_PATH, chatWidgetOrigins, serveChatWidgetPage } from './chat-widget-page.server';
 import { toNodeHandler } from './node-http.server';
 
@@ -7,14 +8,22 @@ import { toNodeHandler } from './node-http.server';
  * portal's own port, over real HTTP like any upstream. Shopify keeps its real paths
  * (`/admin/api/…`); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
  * portal's own `/api` routes. The mock chat widget page (`/__sandbox/chat-widget`) is always
- * there. Returns the base URLs the adapters should call and the origins that may frame the portal.
+ * there; `/__sandbox/jobs` shows the job queues and re-drives parked jobs (`jobs` is called per
+ * request, since the queue starts after the emulators are mounted). Returns the base URLs the
+ * adapters should call and the origins that may frame the portal.
  */
 export async function mountSandboxEmulators(
   app: Express,
-  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean },
+  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
 ): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
+  const { createJobsPage } = await import('./jobs-page.server');
+  const jobsPage = toNodeHandler(createJobsPage(options.jobs));
   // Before the Shopify emulator, which answers every other `/__sandbox` path.
   app.get(CHAT_WIDGET_PATH, toNodeHandler(async (request) => serveChatWidgetPage(request)));
+  app.use('/__sandbox/jobs', (req, res) => {
+    req.url = req.originalUrl;
+    jobsPage(req, res);
+  });
   if (options.mountGorgias) {
     const { createGorgiasEmulator } = await import('./gorgias/emulator.server');
     const gorgias = toNodeHandler(createGorgiasEmulator().handle);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStore, NewCase } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
@@ -8,6 +7,7 @@ import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { QUEUES, SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
+import { createPostgresDatabase } from './support/postgres';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const FLAKY = 'test.flaky';
@@ -55,26 +55,6 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
   };
 }
 
-/** One throwaway database per run on PostgreSQL, so pg-boss's schema starts empty too. */
-async function createPostgresDatabase(adminUrl: string) {
-  const name = `comptoir_cases_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -94,7 +74,7 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       if (backend.postgres) {
-        const database = await createPostgresDatabase(postgresUrl!);
+        const database = await createPostgresDatabase(postgresUrl!, 'comptoir_cases');
         dropDatabase = database.drop;
         handle = await createDatabase({ url: database.url });
       } else {

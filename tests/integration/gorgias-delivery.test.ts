@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
@@ -27,6 +30,8 @@ import { createTestClock, SANDBOX_ACCOUNT, startGorgiasEmulator, type RunningGor
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
 import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
+import { createPostgresDatabase } from './support/postgres';
+import { runWorkerKillScenario } from './support/worker-kill';
 
 /**
  * Gorgias delivery end to end: PGlite in memory, the real Gorgias client against the Gorgias
@@ -41,6 +46,7 @@ const QUEUES: Record<string, QueueSettings> = {
 };
 
 let shopify: Server;
+let shopifyUrl: string;
 let gorgiasEmulator: RunningGorgiasEmulator;
 const time = createTestClock('2026-03-01T10:00:00Z');
 let database: DatabaseHandle;
@@ -78,6 +84,9 @@ async function openCase(options: { photo?: boolean; enqueue?: boolean } = {}): P
   return result.case;
 }
 
+/** Why syncs were retried in the current matrix row, by error code, for the printed counts. */
+const retryCauses = new Map<string, number>();
+
 /** What pg-boss does, without its delays: retry each case's sync until it goes through. */
 async function drain(caseIds: string[], onRetry: () => void = () => {}) {
   let attempts = 0;
@@ -90,6 +99,7 @@ async function drain(caseIds: string[], onRetry: () => void = () => {}) {
         break;
       } catch (error) {
         if (!isUpstreamError(error) || !error.retryable) throw error;
+        retryCauses.set(error.code, (retryCauses.get(error.code) ?? 0) + 1);
         onRetry();
       }
     }
@@ -97,10 +107,34 @@ async function drain(caseIds: string[], onRetry: () => void = () => {}) {
   return attempts;
 }
 
+/** `count` cases, the first few also submitted to the store: 1 or 2 noted events each. */
+async function openMatrixCases(count: number): Promise<Case[]> {
+  const opened = await Promise.all(Array.from({ length: count }, () => openCase()));
+  for (const found of opened.slice(0, Math.ceil(count / 2))) {
+    await cases.transition(found.id, 'received', 'submitted_to_store', { at: time.clock(), type: 'submitted_to_store', actor: 'system', data: {} });
+  }
+  return opened;
+}
+
+/** Asserted on the emulator's state; prints the counts for the report. */
+async function expectOneTicketOneNotePerEvent(opened: Case[], fault: string, attempts: number) {
+  let notes = 0;
+  for (const found of opened) {
+    const tickets = await ticketsOf(found.id);
+    expect(tickets).toHaveLength(1);
+    const ids = notesOf(tickets[0]).map((n) => n.external_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe((await notedEvents(found.id)).length);
+    notes += ids.length;
+  }
+  const causes = [...retryCauses].map(([code, count]) => `${code}×${count}`).join(', ') || 'none';
+  console.info(`gorgias fault matrix [${fault}]: ${opened.length} cases, ${opened.length} tickets, ${notes} notes, ${attempts} sync attempts (retried on: ${causes})`);
+}
+
 beforeAll(async () => {
   shopify = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
   await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
-  const shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
+  shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
   const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
   const orders = createShopifyOrderSource({ client });
   const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
@@ -126,6 +160,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  retryCauses.clear();
   await gorgiasEmulator.control('reset', {});
   time.advance(60_000);
 });
@@ -169,11 +204,12 @@ describe('one Gorgias ticket per case', () => {
     expect(await ticketsOf(opened.id)).toHaveLength(1);
   });
 
-  it('records helpdesk_failed and stops on a refusal Gorgias will not change its mind about', async () => {
+  it('records helpdesk_failed and parks the job on a refusal Gorgias will not change its mind about', async () => {
     const opened = await openCase();
     const refusing: GorgiasClient = { ...gorgias, createTicket: async () => { throw new UpstreamError({ service: 'gorgias', status: 400, code: 'BAD_REQUEST', retryable: false }); } };
     const handler = createGorgiasSyncHandler({ ...deps, gorgias: refusing, retryLimit: 3 });
-    await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
+    const outcome = await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
+    expect(outcome).toEqual({ park: { code: 'BAD_REQUEST', status: 400 } });
     expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'helpdesk_failed', data: { code: 'BAD_REQUEST', status: 400 } });
   });
 });
@@ -182,27 +218,56 @@ describe('fault matrix: every case one ticket, every event one note', () => {
   const faults = [
     { name: '30 % 5xx', faults: { errorRate: 0.3 }, onRetry: () => {} },
     { name: '429 storm', faults: { storm429: 40 }, onRetry: () => {} },
-    { name: 'outage of 120 s', faults: { downForSeconds: 120 }, onRetry: () => time.advance(15_000) },
+    // On the emulator's clock: each retry stands for 15 s of backoff.
+    { name: 'down for a minute', faults: { downForSeconds: 60 }, onRetry: () => time.advance(15_000) },
   ];
   it.each(faults)('$name', async ({ faults: set, onRetry }) => {
-    const opened = await Promise.all(Array.from({ length: 5 }, () => openCase()));
-    for (const found of opened.slice(0, 3)) {
-      await cases.transition(found.id, 'received', 'submitted_to_store', { at: time.clock(), type: 'submitted_to_store', actor: 'system', data: {} });
-    }
+    const opened = await openMatrixCases(5);
     await gorgiasEmulator.control('faults', set);
     const attempts = await drain(opened.map((found) => found.id), onRetry);
     await gorgiasEmulator.control('faults', {});
-    let notes = 0;
-    for (const found of opened) {
-      const tickets = await ticketsOf(found.id);
-      expect(tickets).toHaveLength(1);
-      const ids = notesOf(tickets[0]).map((n) => n.external_id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBe((await notedEvents(found.id)).length);
-      notes += ids.length;
-    }
-    console.info(`gorgias fault matrix [${set && Object.keys(set)[0]}]: ${opened.length} cases, ${opened.length} tickets, ${notes} notes, ${attempts} sync attempts`);
+    await expectOneTicketOneNotePerEvent(opened, `${set && Object.keys(set)[0]}`, attempts);
   });
+
+  // Real wall-clock latency on every call, under the client's 15 s timeout: answers are slow,
+  // never lost. Three cases at once keep the test near one case's time (5–6 calls, ~60 s).
+  it('10 s latency', async () => {
+    const opened = await openMatrixCases(3);
+    await gorgiasEmulator.control('faults', { latencyMs: 10_000 });
+    const attempts = (await Promise.all(opened.map((found) => drain([found.id])))).reduce((a, b) => a + b, 0);
+    await gorgiasEmulator.control('faults', {});
+    await expectOneTicketOneNotePerEvent(opened, 'latencyMs', attempts);
+  }, 150_000);
+
+  const postgresUrl = process.env.TEST_DATABASE_URL;
+  const killedWorker = (postgres: boolean) => async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-kill-'));
+    const pgDatabase = postgres ? await createPostgresDatabase(postgresUrl!, 'comptoir_kill') : null;
+    try {
+      const report = await runWorkerKillScenario({
+        database: pgDatabase ? { url: pgDatabase.url } : { dataDir }, shopifyUrl, shop: SHOP, token: TOKEN, order, policy, cases: 6,
+      });
+      let notes = 0;
+      for (const { caseId, tickets, notedEvents } of report.cases) {
+        expect(tickets, caseId).toHaveLength(1);
+        const ids = notesOf(tickets[0]).map((n) => n.external_id);
+        expect(ids.sort(), caseId).toEqual([...notedEvents].sort());
+        notes += ids.length;
+      }
+      expect(report.parked).toBe(0);
+      // The first kill comes as the first ticket appears, with that sync's notes still to post.
+      expect(report.interrupted).toBeGreaterThanOrEqual(1);
+      console.info(`gorgias fault matrix [SIGKILL ×${report.kills}, ${postgres ? 'PostgreSQL' : 'PGlite'}]: ${report.cases.length} cases, `
+        + `${report.cases.reduce((sum, c) => sum + c.tickets.length, 0)} tickets, ${notes} notes, ${report.syncAttempts} sync attempts, `
+        + `${report.submitAttempts} Shopify attempts, ${report.interrupted} jobs cut off by a kill and run again`);
+    } finally {
+      await pgDatabase?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  it('worker process killed (SIGKILL) mid-delivery, twice, then recovered (PGlite data folder)', killedWorker(false), 180_000);
+  it.skipIf(!postgresUrl)(`worker process killed (SIGKILL) mid-delivery, twice, then recovered (PostgreSQL${postgresUrl ? '' : ', skipped: TEST_DATABASE_URL not set'})`,
+    killedWorker(true), 180_000);
 });
 
 describe('through the queue', () => {

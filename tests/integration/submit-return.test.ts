@@ -12,6 +12,7 @@ import { createShopifyOrderSource } from '~/integrations/shopify/order-source.se
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { listParked, redriveParked } from '~/jobs/parking.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { createSubmitReturnHandler } from '~/jobs/submit-return.server';
 import { registerWorkers } from '~/jobs/workers.server';
@@ -149,10 +150,11 @@ describe('Shopify submission worker', () => {
   it.each(['http500', 'throttled'])('rides out a Shopify outage (%s): retried, one return per submission', async (mode) => {
     await control('faults', { mode, count: 2 });
     const opened = await openCase(['approved', 'needs_review']);
-    expect((await settled(opened.id)).state).toBe('needs_review');
+    // THROTTLED asks for a few seconds (Retry-After), which each retry now waits out.
+    expect((await settled(opened.id, 25_000)).state).toBe('needs_review');
     expect((await jobOf(opened.id)).retryCount).toBeGreaterThanOrEqual(1);
     expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN', 'REQUESTED']);
-  });
+  }, 30_000);
 
   it('does not open a return twice when Shopify made it but the answer was lost', async () => {
     const real = realReturns();
@@ -204,11 +206,49 @@ describe('Shopify submission worker', () => {
     expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'store_refused', actor: 'store', data: { codes: ['TOO_BIG'] } });
   });
 
-  it('hands the case to an agent when the last attempt fails too', async () => {
+  it('hands the case to an agent and parks the job when the last attempt fails too', async () => {
     const opened = await openCase(['approved'], { enqueue: false });
     await control('faults', { mode: 'http500', count: 5 });
-    await directHandler(cases)({ caseId: opened.id }, attempt(RETRY_LIMIT));
+    expect(await directHandler(cases)({ caseId: opened.id }, attempt(RETRY_LIMIT))).toEqual({ park: { code: 'HTTP_500', status: 500 } });
     expect((await cases.getCase(opened.id))!.state).toBe('needs_review');
     expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'store_unreachable', data: { code: 'HTTP_500' } });
   });
+
+  it('re-driven after the outage, a parked submission opens the return and approves the case once', async () => {
+    await control('faults', { mode: 'http500', count: 1000 });
+    const opened = await openCase(['approved']);
+    const [parked] = await waitForParked(opened.id);
+    expect(parked).toMatchObject({ queue: SHOPIFY_SUBMIT_RETURN, code: 'HTTP_500', attempts: RETRY_LIMIT + 1 });
+    expect((await cases.getCase(opened.id))!.state).toBe('needs_review');
+    await control('faults', { mode: 'none' });
+    expect(await redriveParked(queue, { id: parked!.id })).toEqual({ redriven: 1, alreadyQueued: 0 });
+    expect(await redriveParked(queue, { id: parked!.id })).toEqual({ redriven: 0, alreadyQueued: 0 });
+    const done = await waitForCase(opened.id, (found) => found.state === 'approved');
+    expect(done.providerRefs.shopifyReturnId).toBe((await shopifyReturnsMade())[0].id);
+    expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN']);
+    expect(await eventTypes(opened.id)).toEqual(['received', 'store_unreachable', 'shopify.returns_opened', 'approved_by_store']);
+    // Once decided, another re-drive of the same case changes nothing.
+    await directHandler(cases)({ caseId: opened.id }, attempt(0));
+    expect(await eventTypes(opened.id)).toHaveLength(4);
+  }, 30_000);
 });
+
+async function waitForParked(caseId: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const parked = (await listParked(queue)).filter((job) => job.caseId === caseId);
+    if (parked.length > 0) return parked;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} never parked`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function waitForCase(caseId: string, done: (found: Case) => boolean): Promise<Case> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = (await cases.getCase(caseId))!;
+    if (done(found)) return found;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} still ${found.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
