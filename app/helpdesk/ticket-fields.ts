@@ -3,6 +3,12 @@ import type { Case, CaseEvent } from '~/cases/case-store';
 /** A note's Gorgias `external_id`: one per case event, so a retry finds what it already posted. */
 export const toNoteExternalId = (caseId: string, eventId: number) => `${caseId}:event:${eventId}`;
 
+/**
+ * Logged when a case opens in a session that an agent's link started: the case goes on that
+ * link's ticket (`providerRefs.gorgiasTicketId`) instead of a new one.
+ */
+export const TICKET_FROM_LINK_EVENT = 'gorgias.ticket_from_link';
+
 /** The customer message a ticket is created with. */
 export const toOpeningExternalId = (caseId: string) => `${caseId}:opened`;
 

@@ -51,7 +51,7 @@ export async function action({ request, context: { services } }: ActionFunctionA
   const step = await orServiceUnavailable(() =>
     runReturnStep(
       { ...returnDeps(services), photos: services.photos },
-      { form: submission.value, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language },
+      { form: submission.value, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language, ticketId: session.ticketId },
       now,
     ),
   );
