@@ -69,7 +69,7 @@ describe('parseEnv', () => {
     expect(parseEnv({ GORGIAS_PUBLIC_REPLY: 'off', GORGIAS_REVIEW_PRIORITY: 'critical' }).gorgias).toMatchObject({ review: { teamId: 3, priority: 'critical' }, publicReply: null });
     const account = { GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' };
     expect(parseEnv({
-      ...account, GORGIAS_REVIEW_TEAM_ID: '12', GORGIAS_REVIEW_PRIORITY: 'high',
+      ...account, GORGIAS_REVIEW_TEAM_ID: '12', GORGIAS_REVIEW_PRIORITY: 'high', COMPTOIR_PUBLIC_URL: 'https://returns.acme.example',
       GORGIAS_PUBLIC_REPLY: 'on', GORGIAS_EMAIL_INTEGRATION_ID: '31', GORGIAS_REPLY_FROM: 'support@acme.example',
     }).gorgias).toMatchObject({ review: { teamId: 12, priority: 'high' }, publicReply: { emailIntegration: { id: 31, address: 'support@acme.example' } } });
     expect(parseEnv({ ...account, GORGIAS_REVIEW_PRIORITY: 'low' }).gorgias).toMatchObject({ review: { teamId: null, priority: 'low' }, publicReply: null });
@@ -85,6 +85,7 @@ describe('parseEnv', () => {
     const half = message({ ...account, GORGIAS_PUBLIC_REPLY: 'on', GORGIAS_REPLY_FROM: 'not an address' });
     expect(half).toContain('GORGIAS_EMAIL_INTEGRATION_ID: is required when GORGIAS_PUBLIC_REPLY=on');
     expect(half).toContain('GORGIAS_REPLY_FROM: must be the address of that Gorgias email integration');
+    expect(half).toContain('COMPTOIR_PUBLIC_URL: is required when GORGIAS_PUBLIC_REPLY=on');
     const live = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
     expect(message({ ...live, GORGIAS_REVIEW_TEAM_ID: '12' })).toContain('GORGIAS_REVIEW_TEAM_ID: needs Gorgias: set GORGIAS_BASE_URL, GORGIAS_EMAIL and GORGIAS_API_KEY');
   });

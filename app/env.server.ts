@@ -105,6 +105,7 @@ function checkHelpdeskOptions(env: Env, ctx: z.RefinementCtx): void {
   if (env.GORGIAS_PUBLIC_REPLY !== 'on') return;
   if (!env.GORGIAS_EMAIL_INTEGRATION_ID) issue('GORGIAS_EMAIL_INTEGRATION_ID', 'is required when GORGIAS_PUBLIC_REPLY=on');
   if (!env.GORGIAS_REPLY_FROM) issue('GORGIAS_REPLY_FROM', 'is required when GORGIAS_PUBLIC_REPLY=on');
+  if (!env.COMPTOIR_PUBLIC_URL) issue('COMPTOIR_PUBLIC_URL', 'is required when GORGIAS_PUBLIC_REPLY=on: the reply links the shopper to their case');
 }
 
 /** Sandbox defaults that stand in for live credentials; they unlock nothing outside loopback. */

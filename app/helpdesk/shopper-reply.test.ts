@@ -20,4 +20,10 @@ describe('public reply to the shopper', () => {
     expect(reply.bodyText).toContain('Suivez votre demande ici : https://shop.example/cases/C-7KQ2M9XA');
     expect(toShopperReply(input, 'de').subject).toBe(toShopperReply(input, 'en').subject);
   });
+
+  it('leaves the link out rather than send one that cannot open from an email', () => {
+    const reply = toShopperReply({ ...input, caseUrl: null }, 'en');
+    expect(reply.bodyText).not.toContain('Follow your request');
+    expect(reply.bodyText).toContain('Its reference is C-7KQ2M9XA');
+  });
 });

@@ -5,7 +5,11 @@ import type { CaseKind } from '~/cases/case-store';
  * agent notes, the wording lives in code: a worker writes it into an email, no page shows it.
  */
 
-export type ShopperReplyInput = { caseId: string; kind: CaseKind; orderName: string; caseUrl: string; customerName: string | null };
+export type ShopperReplyInput = {
+  caseId: string; kind: CaseKind; orderName: string; customerName: string | null;
+  /** The case page; null when the portal's public address is unknown, since a relative link is no link in an email. */
+  caseUrl: string | null;
+};
 
 const TEXT = {
   en: {
@@ -45,9 +49,7 @@ export function toShopperReply(input: ShopperReplyInput, language: string): { su
       '',
       ...text.body(request, input.caseId, input.orderName),
       '',
-      `${text.follow} ${input.caseUrl}`,
-      text.followHint,
-      '',
+      ...(input.caseUrl ? [`${text.follow} ${input.caseUrl}`, text.followHint, ''] : []),
       text.answer,
     ].join('\n'),
   };

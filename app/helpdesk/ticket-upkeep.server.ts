@@ -89,7 +89,8 @@ export async function sendPublicReply({ deps, found, events, ticket }: Step, ord
     // The ticket's customer is who Gorgias writes to; a linked ticket may know the shopper by another address.
     const email = ticket.customer?.email ?? order.email!;
     const name = toCustomerName(order) || null;
-    const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl: toCaseUrl(deps, found.id), customerName: name }, found.language);
+    const caseUrl = deps.config.publicUrl ? toCaseUrl(deps, found.id) : null;
+    const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl, customerName: name }, found.language);
     try {
       await deps.gorgias.addPublicReply(ticket.id, { externalId, ...reply, to: { email, ...(name ? { name } : {}) }, emailIntegration: options.emailIntegration });
       sent = true;
