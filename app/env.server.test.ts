@@ -58,7 +58,36 @@ describe('parseEnv', () => {
     expect(parseEnv(live).gorgias).toBeNull();
     expect(parseEnv({ ...live, GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' }).gorgias).toEqual({
       baseUrl: 'https://acme.gorgias.com', email: 'ops@acme.example', apiKey: 'key-123456', mounted: false,
+      review: { teamId: null, priority: null }, publicReply: null,
     });
+  });
+
+  it('routes review cases and replies publicly only where the store says so; the sandbox demo shows both', () => {
+    expect(parseEnv({}).gorgias).toMatchObject({
+      review: { teamId: 3, priority: 'high' }, publicReply: { emailIntegration: { id: 1, address: 'support@comptoir-demo.example' } },
+    });
+    expect(parseEnv({ GORGIAS_PUBLIC_REPLY: 'off', GORGIAS_REVIEW_PRIORITY: 'critical' }).gorgias).toMatchObject({ review: { teamId: 3, priority: 'critical' }, publicReply: null });
+    const account = { GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' };
+    expect(parseEnv({
+      ...account, GORGIAS_REVIEW_TEAM_ID: '12', GORGIAS_REVIEW_PRIORITY: 'high', COMPTOIR_PUBLIC_URL: 'https://returns.acme.example',
+      GORGIAS_PUBLIC_REPLY: 'on', GORGIAS_EMAIL_INTEGRATION_ID: '31', GORGIAS_REPLY_FROM: 'support@acme.example',
+    }).gorgias).toMatchObject({ review: { teamId: 12, priority: 'high' }, publicReply: { emailIntegration: { id: 31, address: 'support@acme.example' } } });
+    expect(parseEnv({ ...account, GORGIAS_REVIEW_PRIORITY: 'low' }).gorgias).toMatchObject({ review: { teamId: null, priority: 'low' }, publicReply: null });
+  });
+
+  it('explains each ticket option it cannot use', () => {
+    const account = { GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' };
+    const message = (env: Record<string, string>) => { try { parseEnv(env); return ''; } catch (error) { return (error as Error).message; } };
+    const bad = message({ ...account, GORGIAS_REVIEW_TEAM_ID: 'returns', GORGIAS_REVIEW_PRIORITY: 'urgent', GORGIAS_PUBLIC_REPLY: 'yes' });
+    expect(bad).toContain('GORGIAS_REVIEW_TEAM_ID: must be the id of a Gorgias team');
+    expect(bad).toContain('GORGIAS_REVIEW_PRIORITY: must be low, normal, high or critical');
+    expect(bad).toContain('GORGIAS_PUBLIC_REPLY: must be on or off');
+    const half = message({ ...account, GORGIAS_PUBLIC_REPLY: 'on', GORGIAS_REPLY_FROM: 'not an address' });
+    expect(half).toContain('GORGIAS_EMAIL_INTEGRATION_ID: is required when GORGIAS_PUBLIC_REPLY=on');
+    expect(half).toContain('GORGIAS_REPLY_FROM: must be the address of that Gorgias email integration');
+    expect(half).toContain('COMPTOIR_PUBLIC_URL: is required when GORGIAS_PUBLIC_REPLY=on');
+    const live = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
+    expect(message({ ...live, GORGIAS_REVIEW_TEAM_ID: '12' })).toContain('GORGIAS_REVIEW_TEAM_ID: needs Gorgias: set GORGIAS_BASE_URL, GORGIAS_EMAIL and GORGIAS_API_KEY');
   });
 
   it('refuses an unknown time zone', () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { HelpdeskOptions } from './helpdesk/options';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 
 /**
@@ -11,6 +12,8 @@ const booleanish = z
   .transform((value) => value === 'true' || value === '1');
 
 const positiveInt = z.coerce.number().int().positive();
+/** A Gorgias record id, with one message whatever is wrong with it. */
+const gorgiasId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 /** CSP sources only: no `;` or newline can sneak another directive into the header. */
@@ -60,6 +63,11 @@ export const EnvSchema = z
     GORGIAS_EMAIL: z.email('must be the email of the Gorgias user the API key belongs to').optional(),
     GORGIAS_API_KEY: z.string().min(8, 'must be the Gorgias REST API key').optional(),
     COMPTOIR_AGENT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
+    GORGIAS_REVIEW_TEAM_ID: gorgiasId('must be the id of a Gorgias team (a whole number, see GET /api/teams)').optional(),
+    GORGIAS_REVIEW_PRIORITY: z.enum(['low', 'normal', 'high', 'critical'], 'must be low, normal, high or critical').optional(),
+    GORGIAS_PUBLIC_REPLY: z.enum(['on', 'off'], 'must be on or off').optional(),
+    GORGIAS_EMAIL_INTEGRATION_ID: gorgiasId('must be the id of a Gorgias email integration (a whole number)').optional(),
+    GORGIAS_REPLY_FROM: z.email('must be the address of that Gorgias email integration').optional(),
   })
   .superRefine((env, ctx) => {
     // Gorgias is all or nothing: a half-configured helpdesk would silently drop tickets.
@@ -70,6 +78,7 @@ export const EnvSchema = z
     if (given.length > 0 && given.length < gorgias.length && !emulatorUrlOnly) {
       for (const key of gorgias) if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required once any GORGIAS_ variable is set' });
     }
+    checkHelpdeskOptions(env, ctx);
     if (env.COMPTOIR_MODE !== 'live') return;
     const required = ['SHOPIFY_SHOP_DOMAIN', 'SHOPIFY_ADMIN_TOKEN', 'SHOPIFY_API_SECRET', 'COMPTOIR_SECRET'] as const;
     for (const key of required) {
@@ -79,6 +88,26 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+const HELPDESK_OPTIONS = ['GORGIAS_REVIEW_TEAM_ID', 'GORGIAS_REVIEW_PRIORITY', 'GORGIAS_PUBLIC_REPLY', 'GORGIAS_EMAIL_INTEGRATION_ID', 'GORGIAS_REPLY_FROM'] as const;
+
+/** The sandbox's demo account stands in for a real one: no GORGIAS_ credentials given. */
+const usesDemoAccount = (env: Pick<Env, 'COMPTOIR_MODE' | 'GORGIAS_EMAIL' | 'GORGIAS_API_KEY'>) =>
+  env.COMPTOIR_MODE === 'sandbox' && !env.GORGIAS_EMAIL && !env.GORGIAS_API_KEY;
+
+/** Ticket options need a helpdesk to apply to, and a public reply needs its sending address. */
+function checkHelpdeskOptions(env: Env, ctx: z.RefinementCtx): void {
+  const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (usesDemoAccount(env)) return;
+  if (!env.GORGIAS_BASE_URL || !env.GORGIAS_EMAIL || !env.GORGIAS_API_KEY) {
+    for (const key of HELPDESK_OPTIONS) if (env[key] !== undefined) issue(key, 'needs Gorgias: set GORGIAS_BASE_URL, GORGIAS_EMAIL and GORGIAS_API_KEY');
+    return;
+  }
+  if (env.GORGIAS_PUBLIC_REPLY !== 'on') return;
+  if (!env.GORGIAS_EMAIL_INTEGRATION_ID) issue('GORGIAS_EMAIL_INTEGRATION_ID', 'is required when GORGIAS_PUBLIC_REPLY=on');
+  if (!env.GORGIAS_REPLY_FROM) issue('GORGIAS_REPLY_FROM', 'is required when GORGIAS_PUBLIC_REPLY=on');
+  if (!env.COMPTOIR_PUBLIC_URL) issue('COMPTOIR_PUBLIC_URL', 'is required when GORGIAS_PUBLIC_REPLY=on: the reply links the shopper to their case');
+}
+
 /** Sandbox defaults that stand in for live credentials; they unlock nothing outside loopback. */
 export const SANDBOX_SHOP_DOMAIN = 'comptoir-demo.myshopify.com';
 export const SANDBOX_ADMIN_TOKEN = 'shpat_sandbox';
@@ -87,15 +116,34 @@ export const SANDBOX_GORGIAS_EMAIL = 'agent@comptoir-demo.example';
 export const SANDBOX_GORGIAS_KEY = 'sandbox-gorgias-key';
 export const SANDBOX_API_KEY = 'sandbox-api-key-not-for-production';
 
+/** The demo account's "Returns review" team and email integration (the emulator's default seed). */
+export const SANDBOX_GORGIAS_REVIEW_TEAM_ID = 3;
+export const SANDBOX_GORGIAS_EMAIL_INTEGRATION = { id: 1, address: 'support@comptoir-demo.example' } as const;
+
 export type Config = ReturnType<typeof toConfig>;
-export type GorgiasConfig = { baseUrl: string; email: string; apiKey: string; mounted: boolean };
+export type GorgiasConfig = { baseUrl: string; email: string; apiKey: string; mounted: boolean } & HelpdeskOptions;
 
 function toGorgiasConfig(env: Env, sandbox: boolean): GorgiasConfig | null {
   if (env.GORGIAS_BASE_URL && env.GORGIAS_EMAIL && env.GORGIAS_API_KEY) {
-    return { baseUrl: env.GORGIAS_BASE_URL, email: env.GORGIAS_EMAIL, apiKey: env.GORGIAS_API_KEY, mounted: false };
+    return { baseUrl: env.GORGIAS_BASE_URL, email: env.GORGIAS_EMAIL, apiKey: env.GORGIAS_API_KEY, mounted: false, ...toHelpdeskOptions(env, false) };
   }
   if (!sandbox) return null;
-  return { baseUrl: env.GORGIAS_BASE_URL ?? 'http://127.0.0.1/__sandbox/gorgias-api', email: SANDBOX_GORGIAS_EMAIL, apiKey: SANDBOX_GORGIAS_KEY, mounted: !env.GORGIAS_BASE_URL };
+  return {
+    baseUrl: env.GORGIAS_BASE_URL ?? 'http://127.0.0.1/__sandbox/gorgias-api', email: SANDBOX_GORGIAS_EMAIL, apiKey: SANDBOX_GORGIAS_KEY,
+    mounted: !env.GORGIAS_BASE_URL, ...toHelpdeskOptions(env, true),
+  };
+}
+
+/** The demo account shows every option (review team, high priority, public reply) unless turned off. */
+function toHelpdeskOptions(env: Env, demo: boolean): HelpdeskOptions {
+  const review = {
+    teamId: env.GORGIAS_REVIEW_TEAM_ID ?? (demo ? SANDBOX_GORGIAS_REVIEW_TEAM_ID : null),
+    priority: env.GORGIAS_REVIEW_PRIORITY ?? (demo ? 'high' as const : null),
+  };
+  const replying = (env.GORGIAS_PUBLIC_REPLY ?? (demo ? 'on' : 'off')) === 'on';
+  const id = env.GORGIAS_EMAIL_INTEGRATION_ID ?? (demo ? SANDBOX_GORGIAS_EMAIL_INTEGRATION.id : null);
+  const address = env.GORGIAS_REPLY_FROM ?? (demo ? SANDBOX_GORGIAS_EMAIL_INTEGRATION.address : null);
+  return { review, publicReply: replying && id && address ? { emailIntegration: { id, address } } : null };
 }
 
 /** Parses the environment, or throws one error naming every missing or malformed variable. */

@@ -81,7 +81,12 @@ export type Case = {
   updatedAt: Date;
 };
 
-export type NewCase = Omit<Case, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'>;
+export type NewCase = Omit<Case, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'> & {
+  /** Vendor ids already known when the case opens, e.g. the Gorgias ticket the shopper came from. */
+  providerRefs?: ProviderRefs;
+  /** Logged right after `received`, in the same transaction: why those ids are there. */
+  openingEvents?: Omit<NewCaseEvent, 'at'>[];
+};
 
 export type CaseEvent = {
   id: number;
@@ -117,8 +122,8 @@ export type TransitionResult =
 /** Cases and their event log. Every write that touches both does so in one transaction. */
 export interface CaseStore {
   /**
-   * Saves a new case in `received`, its `received` event, the idempotency key and the jobs from
-   * `enqueue` together. A key seen before returns the case it opened, even under concurrent
+   * Saves a new case in `received`, its `received` event (then `input.openingEvents`), the
+   * idempotency key and the jobs from `enqueue` together. A key seen before returns the case it opened, even under concurrent
    * submissions of the same key.
    */
   openCase(

@@ -56,7 +56,7 @@ async function collectPhotos(deps: ReturnFlowDeps, form: ReturnForm, sessionId: 
  */
 export async function runReturnStep(
   deps: ReturnFlowDeps,
-  input: { form: ReturnForm; orderId: string; orderName: string; sessionId: string; language: Language },
+  input: { form: ReturnForm; orderId: string; orderName: string; sessionId: string; language: Language; ticketId?: number | null },
   now: Date,
 ): Promise<ReturnStep> {
   const { form } = input;
@@ -92,7 +92,10 @@ export async function runReturnStep(
 
   const submitted = await submitReturn(
     deps,
-    { prepared, quote: review.quote, form, photoIds: collected.keys, orderName: input.orderName, language: input.language, idempotencyKey: form.idempotencyKey },
+    {
+      prepared, quote: review.quote, form, photoIds: collected.keys, orderName: input.orderName, language: input.language,
+      idempotencyKey: form.idempotencyKey, ticketId: input.ticketId ?? null,
+    },
     now,
   );
   return submitted.ok ? { step: 'submitted', caseId: submitted.case.id } : { step: 'gone' };

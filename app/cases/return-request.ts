@@ -5,6 +5,7 @@ import type { Policy } from '~/policy/policy-schema';
 import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
 import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
+import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
 import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey } from '~/jobs/job-names';
 import type { Case, CaseLine, CaseStore } from './case-store';
 import type { ShopifyReturns } from './ports';
@@ -85,11 +86,16 @@ export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: Prepare
 /**
  * Saves the case, its Shopify submission job and (with a helpdesk) its ticket sync in one
  * transaction and returns at once: Shopify and Gorgias are called by workers, never on the
- * shopper's request. The same key always yields one case.
+ * shopper's request. The same key always yields one case. A shopper who came from an agent's
+ * link has the case filed on that link's ticket from the start.
  */
 export async function submitReturn(
   deps: ReturnDeps,
-  input: { prepared: PreparedReturn; quote: ReturnQuote; form: ReturnForm; photoIds: Record<string, string[]>; orderName: string; language: string; idempotencyKey: string },
+  input: {
+    prepared: PreparedReturn; quote: ReturnQuote; form: ReturnForm; photoIds: Record<string, string[]>; orderName: string; language: string; idempotencyKey: string;
+    /** The Gorgias ticket of the agent's link the shopper came from: the case updates it. */
+    ticketId?: number | null;
+  },
   now: Date,
 ): Promise<{ ok: true; case: Case } | { ok: false }> {
   const { prepared, quote, form } = input;
@@ -120,6 +126,10 @@ export async function submitReturn(
       refundMethod: form.refundMethod ?? 'original_payment',
       totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
       policyVersion: quote.policyVersion,
+      ...(input.ticketId ? {
+        providerRefs: { gorgiasTicketId: input.ticketId },
+        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: input.ticketId } }],
+      } : {}),
     },
     input.idempotencyKey,
     now,

@@ -62,6 +62,7 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
             .returning({ key: idempotencyKeys.key });
           if (claimed.length === 0) throw new KeyTaken();
           await insertEvent(tx, row.id, { at: now, type: 'received', actor: 'shopper', data: {} });
+          for (const event of input.openingEvents ?? []) await insertEvent(tx, row.id, { ...event, at: now });
           const opened = toCase(row);
           for (const job of enqueue?.(opened) ?? []) {
             const singletonKey = job.singletonKey ?? `${opened.id}:${job.name}`;
@@ -171,7 +172,7 @@ function touchCase(tx: Database, caseId: string, at: Date) {
   return tx.update(cases).set({ updatedAt: later(at) }).where(eq(cases.id, caseId)).returning({ id: cases.id });
 }
 
-async function insertCase(tx: Database, input: NewCase, now: Date): Promise<CaseRow> {
+async function insertCase(tx: Database, { openingEvents: _events, ...input }: NewCase, now: Date): Promise<CaseRow> {
   const values = {
     ...input,
     kind: KindSchema.parse(input.kind),
@@ -179,7 +180,7 @@ async function insertCase(tx: Database, input: NewCase, now: Date): Promise<Case
     lines: CaseLinesSchema.parse(input.lines),
     refundMethod: RefundMethodSchema.nullable().parse(input.refundMethod),
     totals: CaseTotalsSchema.parse(input.totals),
-    providerRefs: {},
+    providerRefs: ProviderRefsSchema.parse(input.providerRefs ?? {}),
     createdAt: now,
     updatedAt: now,
   };

@@ -5,6 +5,8 @@ export const shopperSessions = pgTable('shopper_sessions', {
   id: text('id').primaryKey(),
   orderId: text('order_id').notNull(),
   orderName: text('order_name').notNull(),
+  /** The Gorgias ticket of the agent's link that opened the session, if one did. */
+  gorgiasTicketId: bigint('gorgias_ticket_id', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),

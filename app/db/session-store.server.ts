@@ -13,16 +13,18 @@ import { shopperSessions } from './schema';
 export function createDbSessionStore(db: Database): SessionStore {
   return {
     /** Inserts a new row; the returned token is the only copy of the credential. */
-    async create({ orderId, orderName }, now) {
+    async create({ orderId, orderName, ticketId }, now) {
       const token = createSessionToken();
       const session: ShopperSession = {
         id: hashSessionToken(token),
         orderId,
         orderName,
+        ticketId: ticketId ?? null,
         createdAt: now,
         lastSeenAt: now,
       };
-      await db.insert(shopperSessions).values(session);
+      const { ticketId: gorgiasTicketId, ...row } = session;
+      await db.insert(shopperSessions).values({ ...row, gorgiasTicketId });
       return { token, session };
     },
 
@@ -36,6 +38,7 @@ export function createDbSessionStore(db: Database): SessionStore {
         id: row.id,
         orderId: row.orderId,
         orderName: row.orderName,
+        ticketId: row.gorgiasTicketId,
         createdAt: row.createdAt,
         lastSeenAt: row.lastSeenAt,
       };

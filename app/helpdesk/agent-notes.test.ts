@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toContextNote, toEventNote, toTicketSubject, type ContextNote } from './agent-notes';
-import { isNotedEvent, toTicketTags } from './ticket-fields';
+import { isNotedEvent } from './ticket-fields';
 
 const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
 const note: ContextNote = {
@@ -10,6 +10,10 @@ const note: ContextNote = {
     title: 'Marinière', variantTitle: 'Navy / M', sku: 'MAR-NAV-M', quantity: 1, unitPrice: eur('49.00'), reason: 'Trop petit',
     note: 'Serré aux épaules', decision: 'needs_review', clauses: [{ id: '4.2', title: 'Délai' }], photoLinks: ['https://p.example/photos/k'], photosAttached: 1,
   }],
+  parcels: [
+    { carrier: 'Colissimo', trackingNumber: '6A12345678901', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901', status: 'delivered', holdsCaseItems: true },
+    { carrier: null, trackingNumber: null, trackingUrl: null, status: 'in_transit', holdsCaseItems: false },
+  ],
   refundMethod: 'store_credit', policyVersion: 'abc123', fees: eur('4.00'), estimatedRefund: eur('45.00'), caseUrl: 'https://p.example/cases/C-7KQ2M9XA',
 };
 
@@ -23,17 +27,21 @@ describe('agent notes', () => {
     }
   });
 
+  it('lists each parcel with carrier, number, status and tracking link, marking the ones with the returned items', () => {
+    const english = toContextNote(note, 'en').split('\n');
+    expect(english.slice(english.indexOf('Parcels:'), english.indexOf('Parcels:') + 3)).toEqual([
+      'Parcels:',
+      '1. Colissimo · 6A12345678901 · delivered — https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901 (items of this request)',
+      '2. carrier unknown · no tracking number · in transit',
+    ]);
+    expect(toContextNote(note, 'fr')).toContain('2. transporteur inconnu · sans numéro de suivi · en transit');
+    expect(toContextNote({ ...note, parcels: [] }, 'en')).toContain('Parcels: none shipped yet');
+    expect(toContextNote({ ...note, parcels: [] }, 'fr')).toContain('Colis: aucun envoi pour l’instant');
+  });
+
   it('names the subject and each later event in one line, with its data below', () => {
     expect(toTicketSubject('return', 'C-7KQ2M9XA', '#1016', 'en')).toBe('Return C-7KQ2M9XA · order #1016');
     expect(toEventNote({ type: 'store_refused', data: { codes: ['INVALID'] } }, 'en')).toBe('Shopify refused the return; the case needs review\ncodes: INVALID');
     expect(toEventNote({ type: 'something_new', data: {} }, 'fr')).toBe('Événement: something_new');
-  });
-
-  it('tags by verdict and reasons, and never notes its own bookkeeping', () => {
-    const line = { reasonId: 'defective', decision: 'approved' as const };
-    expect(toTicketTags({ kind: 'return', state: 'received', lines: [line] as never })).toEqual(['comptoir', 'return', 'auto-approved', 'defective']);
-    expect(toTicketTags({ kind: 'return', state: 'needs_review', lines: [line] as never })).toContain('needs-review');
-    expect(toTicketTags({ kind: 'return', state: 'received', lines: [{ ...line, decision: 'declined' }] as never })).toContain('refused');
-    expect([isNotedEvent({ type: 'gorgias.ticket_linked' }), isNotedEvent({ type: 'helpdesk_failed' }), isNotedEvent({ type: 'approved_by_store' })]).toEqual([false, false, true]);
   });
 });

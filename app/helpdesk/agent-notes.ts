@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseKind, CaseLine, RefundMethod } from '~/cases/case-store';
-import type { Money } from '~/orders/types';
+import type { Money, ParcelStatus } from '~/orders/types';
 
 /*
  * What agents read on a case's Gorgias ticket, as pure functions of already resolved data.
@@ -25,6 +25,16 @@ export type ContextNoteLine = {
   photosAttached: number;
 };
 
+/** One shipment of the order, as its tracking shows it now. */
+export type ContextNoteParcel = {
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  status: ParcelStatus;
+  /** Whether it carried an item of this request. */
+  holdsCaseItems: boolean;
+};
+
 export type ContextNote = {
   caseId: string;
   kind: CaseKind;
@@ -33,6 +43,7 @@ export type ContextNote = {
   customer: { name: string | null; email: string };
   shopperLanguage: string;
   lines: ContextNoteLine[];
+  parcels: ContextNoteParcel[];
   refundMethod: RefundMethod | null;
   policyVersion: string;
   fees: Money;
@@ -50,6 +61,11 @@ const TEXT = {
     clauses: 'clauses', photos: 'photos', attached: 'attached', policy: 'Policy version', fees: 'Fees',
     refund: 'Estimated refund', refundMethod: { original_payment: 'original payment', store_credit: 'store credit' },
     caseLink: 'Case', caseLinkHint: "(opens with the shopper's session only, for now)",
+    parcels: 'Parcels', noParcel: 'none shipped yet', noCarrier: 'carrier unknown', noTracking: 'no tracking number', holdsItems: 'items of this request',
+    status: {
+      label_created: 'label created', confirmed: 'confirmed', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered',
+      attempted_delivery: 'delivery attempted', delayed: 'delayed', ready_for_pickup: 'ready for pickup', failure: 'delivery failed', cancelled: 'cancelled',
+    } satisfies Record<ParcelStatus, string>,
     events: {
       'shopify.returns_opened': 'Return opened on Shopify',
       submitted_to_store: 'Submitted to the store (Shopify)',
@@ -70,6 +86,11 @@ const TEXT = {
     clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', policy: 'Version de la politique', fees: 'Frais',
     refund: 'Remboursement estimé', refundMethod: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' },
     caseLink: 'Dossier', caseLinkHint: '(ne s’ouvre pour l’instant qu’avec la session du client)',
+    parcels: 'Colis', noParcel: 'aucun envoi pour l’instant', noCarrier: 'transporteur inconnu', noTracking: 'sans numéro de suivi', holdsItems: 'articles de cette demande',
+    status: {
+      label_created: 'étiquette créée', confirmed: 'confirmé', in_transit: 'en transit', out_for_delivery: 'en cours de livraison', delivered: 'livré',
+      attempted_delivery: 'tentative de livraison', delayed: 'retardé', ready_for_pickup: 'à retirer', failure: 'échec de livraison', cancelled: 'annulé',
+    } satisfies Record<ParcelStatus, string>,
     events: {
       'shopify.returns_opened': 'Retour ouvert sur Shopify',
       submitted_to_store: 'Transmis à la boutique (Shopify)',
@@ -97,7 +118,7 @@ export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: stri
   return text.opened(text.kind[kind], caseId, orderName);
 }
 
-/** The first internal note: everything an agent needs without opening another tool. */
+/** The first internal note: everything an agent needs without opening another tool, tracking included. */
 export function toContextNote(note: ContextNote, language: AgentLanguage): string {
   const text = TEXT[language];
   const customer = note.customer.name ? `${note.customer.name} <${note.customer.email}>` : note.customer.email;
@@ -114,6 +135,12 @@ export function toContextNote(note: ContextNote, language: AgentLanguage): strin
       ...line.photoLinks.map((link) => `   ${text.photos}: ${link}`),
     ];
   });
+  const parcels = note.parcels.map((parcel, index) => {
+    const number = parcel.trackingNumber ?? text.noTracking;
+    const link = parcel.trackingUrl ? ` — ${parcel.trackingUrl}` : '';
+    const holds = parcel.holdsCaseItems ? ` (${text.holdsItems})` : '';
+    return `${index + 1}. ${parcel.carrier ?? text.noCarrier} · ${number} · ${text.status[parcel.status]}${link}${holds}`;
+  });
   const refundMethod = note.refundMethod ? ` (${text.refundMethod[note.refundMethod]})` : '';
   return [
     `${text.kind[note.kind]} ${note.caseId} · ${text.order} ${note.orderName}: ${note.orderAdminUrl}`,
@@ -122,6 +149,8 @@ export function toContextNote(note: ContextNote, language: AgentLanguage): strin
     '',
     `${text.items}:`,
     ...lines,
+    '',
+    ...(parcels.length > 0 ? [`${text.parcels}:`, ...parcels] : [`${text.parcels}: ${text.noParcel}`]),
     '',
     `${text.fees}: ${money(note.fees)}`,
     `${text.refund}: ${money(note.estimatedRefund)}${refundMethod}`,

@@ -22,7 +22,8 @@ export async function loader({ request, params, context: { services } }: LoaderF
   // Another order's case looks exactly like one that does not exist.
   if (!found || found.orderId !== session.orderId) throw notFound();
   const t = await getTranslator(request, 'returns');
-  return { view: toCaseView(found, await services.cases.listEvents(found.id)), title: `${t('case.title', { id: found.id })} · Comptoir` };
+  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.gorgias !== null });
+  return { view, title: `${t('case.title', { id: found.id })} · Comptoir` };
 }
 
 export default function CasePage() {
@@ -36,6 +37,12 @@ export default function CasePage() {
         <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t('case.title', { id: view.id })}</h1>
         <p className="mt-1 text-lg font-semibold">{t(`case.state.${view.state}`)}</p>
         <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
+        {view.helpdesk.status !== 'none' ? (
+          <p className="mt-2 text-gray-800">
+            {t(view.helpdesk.status === 'with_team' ? 'case.helpdesk.withTeam' : 'case.helpdesk.pending')}
+            {view.helpdesk.emailed ? ` ${t('case.helpdesk.emailed')}` : null}
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>

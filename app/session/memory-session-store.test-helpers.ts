@@ -6,12 +6,13 @@ import { createSessionToken, hashSessionToken } from './token.server';
 export function createMemorySessionStore(): SessionStore {
   const rows = new Map<string, ShopperSession & { revokedAt: Date | null }>();
   return {
-    async create({ orderId, orderName }, now) {
+    async create({ orderId, orderName, ticketId }, now) {
       const token = createSessionToken();
       const session = {
         id: hashSessionToken(token),
         orderId,
         orderName,
+        ticketId: ticketId ?? null,
         createdAt: now,
         lastSeenAt: now,
       };

@@ -6,6 +6,8 @@ export interface ShopperSession {
   orderId: string;
   /** Display name such as `#1001`. */
   orderName: string;
+  /** The Gorgias ticket of the link the shopper came from; null after a plain lookup. */
+  ticketId: number | null;
   createdAt: Date;
   lastSeenAt: Date;
 }
@@ -13,6 +15,8 @@ export interface ShopperSession {
 export interface NewShopperSession {
   orderId: string;
   orderName: string;
+  /** Set when an agent's link opened the session: the case it opens goes on that ticket. */
+  ticketId?: number | null;
 }
 
 /** Server-side shopper sessions; the raw token lives only in the shopper's cookie. */

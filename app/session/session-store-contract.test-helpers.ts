@@ -17,6 +17,7 @@ export function runSessionStoreContract(getStore: () => SessionStore): void {
     expect(session).toEqual({
       id: hashSessionToken(token),
       ...ORDER,
+      ticketId: null,
       createdAt: START,
       lastSeenAt: START,
     });
@@ -31,6 +32,14 @@ export function runSessionStoreContract(getStore: () => SessionStore): void {
     expect((await store.get(otherToken, at(SECOND)))?.orderName).toBe('#1002');
     expect(await store.get(hashSessionToken(token), at(SECOND))).toBeNull();
     expect(await store.get('not-a-token', at(SECOND))).toBeNull();
+  });
+
+  it('keeps the Gorgias ticket of the link that opened the session', async () => {
+    const store = getStore();
+    const { token } = await store.create({ ...ORDER, ticketId: 4242 }, START);
+    const { token: plain } = await store.create(ORDER, START);
+    expect((await store.get(token, at(SECOND)))?.ticketId).toBe(4242);
+    expect((await store.get(plain, at(SECOND)))?.ticketId).toBeNull();
   });
 
   it('touches last-seen at most once a minute', async () => {

@@ -108,6 +108,17 @@ for (const backend of backends) {
       expect(jobs[0]).toMatchObject({ singletonKey: `${result.case.id}:${SHOPIFY_SUBMIT_RETURN}`, retryLimit: 30, retryBackoff: true });
     });
 
+    it('opens a case already holding the ticket the shopper came from, with the event saying so', async () => {
+      const result = await store.openCase(
+        newCase({ providerRefs: { gorgiasTicketId: 4242 }, openingEvents: [{ type: 'gorgias.ticket_from_link', actor: 'shopper', data: { ticketId: 4242 } }] }),
+        randomUUID(), at('2030-03-01T09:00:00'),
+      );
+      if (result.status !== 'opened') throw new Error('not opened');
+      expect((await store.getCase(result.case.id))!.providerRefs).toEqual({ gorgiasTicketId: 4242 });
+      expect((await store.listEvents(result.case.id)).map((event) => [event.type, event.data])).toEqual([['received', {}], ['gorgias.ticket_from_link', { ticketId: 4242 }]]);
+      await expect(store.openCase(newCase({ providerRefs: { gorgiasTicketId: -1 } }), randomUUID(), at('2030-03-01T09:00:00'))).rejects.toThrow();
+    });
+
     it('keeps one pending delivery per case, and starts again on a database it already set up', async () => {
       const opened = await store.openCase(newCase(), randomUUID(), at('2030-03-01T09:00:00'), submitReturn);
       if (opened.status !== 'opened') throw new Error('not opened');

@@ -14,7 +14,7 @@ const ACCOUNT = { email: 'bot@contract-store.example', apiKey: 'contract-key' };
 let now = Date.parse('2026-03-01T10:00:00Z');
 const emulator = createGorgiasEmulator({
   clock: () => new Date(now), accounts: [ACCOUNT], bucket: { capacity: 4, windowSeconds: 2 },
-  seed: { customers: [{ email: 'seeded@example.com', name: 'Seeded Shopper' }] },
+  seed: { customers: [{ email: 'seeded@example.com', name: 'Seeded Shopper' }], emailIntegrations: [{ name: 'Store support', address: 'support@contract-store.example' }] },
 });
 let server: Server;
 let baseUrl: string;
@@ -65,8 +65,8 @@ describe('Gorgias client ↔ emulator contract', () => {
     expect(await gorgias.findTicketsByExternalId('portal-req-unknown')).toEqual([]);
     const page = await gorgias.listTicketsByCustomer(read.customer!.id!, { limit: 10 });
     expect(page.data.map((t) => t.id)).toEqual([ticket.id]);
-    const updated = await gorgias.updateTicket(ticket.id, { status: 'closed', tags: ['returns', 'resolved'], priority: 'high' });
-    expect(updated).toMatchObject({ status: 'closed', priority: 'high', tags: ['returns', 'resolved'] });
+    const updated = await gorgias.updateTicket(ticket.id, { status: 'closed', tags: ['returns', 'resolved'], priority: 'high', assigneeTeamId: 2 });
+    expect(updated).toMatchObject({ status: 'closed', priority: 'high', tags: ['returns', 'resolved'], assigneeTeamId: 2 });
   });
 
   it('adds notes and public replies per the direction rules, tags, and lists messages', async () => {
@@ -79,7 +79,9 @@ describe('Gorgias client ↔ emulator contract', () => {
     const reply = await gorgias.addPublicReply(id, { externalId: 'portal-reply-1', bodyText: 'Your label', to: { email: 'ann@example.com' },
       emailIntegration: { id: 1, address: 'support@contract-store.example' } });
     expect(reply).toMatchObject({ channel: 'email', public: true, fromAgent: true, receiver: { email: 'ann@example.com' } });
-    await gorgias.addTags(id, ['label-sent']);
+    await gorgias.addTags(id, ['label-sent', 'needs-review']);
+    expect((await gorgias.getTicket(id)).tags).toEqual(['returns', 'label-sent', 'needs-review']);
+    await gorgias.removeTags(id, ['needs-review']);
     expect((await gorgias.getTicket(id)).tags).toEqual(['returns', 'label-sent']);
     const first = await gorgias.listMessages(id, { limit: 2 });
     expect(first.data).toHaveLength(2);

@@ -101,8 +101,33 @@ describe('tickets', () => {
       status: 'closed', priority: 'high', closed_datetime: expect.any(String),
       assignee_user: { email: 'agent@comptoir-demo.example' }, assignee_team: { name: 'Returns' }, tags: [{ name: 'refund' }],
     });
-    expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { priority: 'urgent' })).status).toBe(400);
+    const urgent = await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { priority: 'urgent' });
+    expect(urgent).toMatchObject({ status: 400, body: { error: { msg: 'Failed to update ticket', data: { priority: [expect.any(String)] } } } });
+    expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { assignee_team: { id: 99 } })).body).toEqual({
+      error: { msg: 'Failed to update ticket', data: { 'assignee_team.id': ['Team not found.'] } },
+    });
+    expect((await gorgias.api('GET', `/api/tickets/${ticket.id}`)).body).toMatchObject({ priority: 'high', assignee_team: { id: 2 } });
     expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { assignee_user: { id: null } })).body.assignee_user).toBeNull();
+  });
+});
+
+describe('teams and email integrations', () => {
+  it('lists the seeded teams and takes assignee_team and priority on create', async () => {
+    const teams = await gorgias.api('GET', '/api/teams');
+    expect(teams.body).toMatchObject({ object: 'list', uri: '/api/teams', meta: { next_cursor: null } });
+    expect(teams.body.data.map((t: any) => [t.id, t.name]).sort()).toEqual([[1, 'Support'], [2, 'Returns'], [3, 'Returns review']]);
+    expect((await gorgias.api('GET', '/api/teams/3')).body).toMatchObject({ id: 3, name: 'Returns review', uri: '/api/teams/3' });
+    expect((await gorgias.api('GET', '/api/teams/42')).status).toBe(404);
+    const created = await gorgias.api('POST', '/api/tickets', ticketBody('a@example.com', 'req-team', { assignee_team: { id: 3 }, priority: 'critical' }));
+    expect(created.body).toMatchObject({ priority: 'critical', assignee_team: { id: 3, name: 'Returns review' } });
+    const refused = await gorgias.api('POST', '/api/tickets', ticketBody('a@example.com', 'req-bad', { priority: 'urgent' }));
+    expect(refused).toMatchObject({ status: 400, body: { error: { msg: 'Failed to create ticket', data: { priority: [expect.any(String)] } } } });
+  });
+
+  it('lists the email integration outgoing email must come from', async () => {
+    const all = await gorgias.api('GET', '/api/integrations?type=email');
+    expect(all.body.data).toEqual([expect.objectContaining({ id: 1, type: 'email', meta: { address: 'support@comptoir-demo.example' } })]);
+    expect((await gorgias.api('GET', '/api/integrations?type=http')).body.data).toEqual([]);
   });
 });
 
@@ -235,6 +260,10 @@ describe('state and agent view', () => {
       messages: [incoming('ann@example.com', 'Broken <b>mug</b>', { attachments: [{ url: 'http://127.0.0.1/p.png', name: 'p.png', content_type: 'image/png' }] })],
     }));
     await gorgias.api('POST', `/api/tickets/${ticket.id}/messages`, note('Loop RMA 1673 created', 'note-1673'));
+    await gorgias.api('POST', `/api/tickets/${ticket.id}/messages`, {
+      channel: 'email', via: 'api', from_agent: true, public: true, receiver: { email: 'ann@example.com' }, integration_id: 1, body_text: 'We have your request.',
+      source: { type: 'email', from: { address: 'support@comptoir-demo.example' }, to: [{ address: 'ann@example.com' }] }, external_id: 'reply-1',
+    });
     await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { assignee_team: { id: 2 }, priority: 'high' });
     const state = (await gorgias.control('state')).body;
     expect(state.tickets).toHaveLength(1);
@@ -243,13 +272,15 @@ describe('state and agent view', () => {
     const list = await (await fetch(`${gorgias.url}/__sandbox/gorgias/tickets`)).text();
     expect(list).toMatch(/<html lang="en">/);
     expect(list).toContain('<th scope="col">Last update</th>');
+    expect(list).toMatch(/<td>high<\/td><td>Returns<\/td>/);
     expect(list).toContain(`href="/__sandbox/gorgias/tickets/${ticket.id}">Return request req-v</a>`);
     const response = await fetch(`${gorgias.url}/__sandbox/gorgias/tickets/${ticket.id}`);
     const page = await response.text();
     expect(response.headers.get('content-security-policy')).toContain("style-src 'self'");
     expect(page).toMatch(/<title>Return request req-v[^<]*<\/title>/);
     expect(page).toContain('<h1>Return request req-v</h1>');
-    expect(page).toContain('Internal note');
+    expect(page).toContain('<article class="note"><h3><span class="badge">Internal note</span>');
+    expect(page).toContain('<article class="reply"><h3><span class="badge">Public reply</span> by agent to ann@example.com, from support@comptoir-demo.example</h3>');
     expect(page).toContain('Broken &lt;b&gt;mug&lt;/b&gt;');
     expect(page).toContain('<a href="http://127.0.0.1/p.png">p.png</a>');
     expect(page).toMatch(/Returns.*high|high.*Returns/s);

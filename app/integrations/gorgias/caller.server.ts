@@ -3,7 +3,7 @@ import { fromFetchFailure, fromResponse, unexpectedShape } from './errors.server
 import type { CallLimitGate } from './rate-limit.server';
 
 export type GorgiasCall = <T>(
-  request: { method: 'GET' | 'POST' | 'PUT'; path: string; query?: Record<string, string | number | null | undefined>; json?: unknown; form?: FormData },
+  request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; query?: Record<string, string | number | null | undefined>; json?: unknown; form?: FormData },
   schema: z.ZodType<T>,
 ) => Promise<T>;
 

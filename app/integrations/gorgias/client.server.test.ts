@@ -126,6 +126,15 @@ describe('Gorgias client on the wire', () => {
     expect(fake.jsonBody()).toEqual({ names: ['returns', 'Damaged'] });
   });
 
+  it('removes tags by name with DELETE and accepts the empty 204; an empty list never leaves', async () => {
+    fake.reply([{ status: 204, text: '' }]);
+    await expect(client().removeTags(77, ['needs-review'])).resolves.toBeUndefined();
+    expect([fake.requests[0]!.method, fake.requests[0]!.url.pathname]).toEqual(['DELETE', '/api/tickets/77/tags']);
+    expect(fake.jsonBody()).toEqual({ names: ['needs-review'] });
+    await expect(client().removeTags(77, [])).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('uploads one multipart part and reads the size whether a string or a number', async () => {
     fake.reply([{ status: 201, json: [{ content_type: 'image/png', name: 'p.png', size: '4', url: 'https://uploads.example/p.png' }] }]);
     const file = await client().uploadAttachment({ name: 'p.png', contentType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) });

@@ -3,7 +3,7 @@ import { createGorgiasCaller, type CallerConfig } from './caller.server';
 import { invalidRequest } from './errors.server';
 import { createCallLimitGate } from './rate-limit.server';
 import {
-  AddTagsBodySchema, CreateCustomerBodySchema, CreateMessageBodySchema, CreateTicketBodySchema, UpdateTicketBodySchema,
+  CreateCustomerBodySchema, CreateMessageBodySchema, CreateTicketBodySchema, TagNamesBodySchema, UpdateTicketBodySchema,
   toCreateTicketBody, toNoteBody, toPublicReplyBody, toUpdateTicketBody,
 } from './requests';
 import { CustomerSchema, EmptySchema, listOf, MessageSchema, TicketSchema, UploadResponseSchema, type Page, type Ticket } from './schemas';
@@ -117,8 +117,14 @@ export function createGorgiasClient(config: GorgiasClientConfig): GorgiasClient 
 
     /** One call; Gorgias answers 201 with no body. @throws UpstreamError */
     async addTags(ticketId, names) {
-      const json = checked(AddTagsBodySchema, { names });
+      const json = checked(TagNamesBodySchema, { names });
       await call({ method: 'POST', path: `/api/tickets/${ticketId}/tags`, json }, EmptySchema);
+    },
+
+    /** One call; Gorgias answers 204 with no body. @throws UpstreamError */
+    async removeTags(ticketId, names) {
+      const json = checked(TagNamesBodySchema, { names });
+      await call({ method: 'DELETE', path: `/api/tickets/${ticketId}/tags`, json }, EmptySchema);
     },
 
     /** One multipart call; 413 comes back as `PAYLOAD_TOO_LARGE`. @throws UpstreamError */

@@ -51,7 +51,8 @@ export const UpdateTicketBodySchema = z.object({
 });
 
 export const CreateCustomerBodySchema = z.object({ email: z.email(), name: z.string().min(1), language: z.string().optional() });
-export const AddTagsBodySchema = z.object({ names: z.array(z.string().min(1)).min(1) });
+/** `{names}` for adding (POST) and removing (DELETE) a ticket's tags. */
+export const TagNamesBodySchema = z.object({ names: z.array(z.string().min(1)).min(1) });
 export { WireMessageSchema as CreateMessageBodySchema };
 
 const wireAttachments = (list: AttachmentRef[] | undefined) =>

@@ -89,6 +89,8 @@ export type GorgiasClient = {
   listMessages(ticketId: number, options?: PageOptions): Promise<Page<Message>>;
   /** `POST /api/tickets/{id}/tags`: adds (never replaces) tags; names are case-sensitive. */
   addTags(ticketId: number, names: string[]): Promise<void>;
+  /** `DELETE /api/tickets/{id}/tags`: removes these tags only; the others stay. */
+  removeTags(ticketId: number, names: string[]): Promise<void>;
   /** `POST /api/upload?type=attachment` (multipart, one part): a private file to attach to messages. */
   uploadAttachment(file: { name: string; contentType: string; bytes: Uint8Array }): Promise<Attachment>;
 };

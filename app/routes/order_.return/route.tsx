@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const step = await orServiceUnavailable(() =>
     runReturnStep(
       { ...returnDeps(services), photos: services.photos },
-      { form: submission.value, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language },
+      { form: submission.value, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language, ticketId: session.ticketId },
       now,
     ),
   );

@@ -7,7 +7,8 @@ export const AGENT_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;max-
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}
 article{border:1px solid #ccc;border-radius:.3rem;padding:.8rem;margin:1rem 0}
-article.note{background:#fff6d6;border-color:#b58900}.badge{font-weight:700;text-transform:uppercase;font-size:.8rem}
+article.note{background:#fff6d6;border-color:#b58900}article.reply{background:#e8f1fb;border-color:#1f5fa8}
+.badge{font-weight:700;text-transform:uppercase;font-size:.8rem}
 pre{white-space:pre-wrap;font-family:inherit}`;
 
 const escape = (value: unknown) =>
@@ -41,23 +42,34 @@ export function renderTicketList(store: Store): Response {
   const rows = tickets.map((t) => {
     const d = describe(store, t);
     return `<tr><th scope="row"><a href="${BASE}/tickets/${t.id}">${escape(t.subject || `Ticket ${t.id}`)}</a></th>
-<td>${escape(d.customer)}</td><td>${escape(d.tags)}</td><td>${escape(t.status)}</td><td>${escape(d.assignee)}</td><td>${escape(t.updated_datetime)}</td></tr>`;
+<td>${escape(d.customer)}</td><td>${escape(d.tags)}</td><td>${escape(t.status)}</td><td>${escape(t.priority)}</td><td>${escape(d.team)}</td>
+<td>${escape(d.assignee)}</td><td>${escape(t.updated_datetime)}</td></tr>`;
   });
   const table = tickets.length
     ? `<table><caption>${tickets.length} ticket(s)</caption><thead><tr><th scope="col">Subject</th><th scope="col">Customer</th><th scope="col">Tags</th>
-<th scope="col">Status</th><th scope="col">Assignee</th><th scope="col">Last update</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+<th scope="col">Status</th><th scope="col">Priority</th><th scope="col">Team</th><th scope="col">Assignee</th><th scope="col">Last update</th></tr></thead>
+<tbody>${rows.join('')}</tbody></table>`
     : '<p>No tickets yet.</p>';
   return page('Tickets — sandbox Gorgias', `<h1>Tickets</h1>${table}`);
 }
 
+/** Where an outgoing public message went, as an agent checks before replying again. */
+function describeDelivery(message: Message): string {
+  const from = (message.source?.['from'] as { address?: unknown } | undefined)?.address;
+  const to = message.receiver?.email ?? message.receiver?.name;
+  return [to ? `to ${escape(to)}` : '', typeof from === 'string' ? `from ${escape(from)}` : ''].filter(Boolean).join(', ');
+}
+
 function renderMessage(message: Message): string {
   const note = message.channel === 'internal-note';
-  const kind = note ? 'Internal note' : message.from_agent ? 'Reply to customer' : 'From customer';
+  const reply = !note && message.from_agent;
+  const kind = note ? 'Internal note' : reply ? 'Public reply' : 'From customer';
+  const delivery = reply ? ` ${describeDelivery(message)}` : '';
   const body = message.body_text ?? (message.body_html ?? '').replace(/<[^>]*>/g, ' ');
   const files = message.attachments.length
     ? `<h4>Attachments</h4><ul>${message.attachments.map((a) => `<li><a href="${escape(a.url)}">${escape(a.name)}</a> (${escape(a.content_type)})</li>`).join('')}</ul>`
     : '';
-  return `<article class="${note ? 'note' : 'message'}"><h3><span class="badge">${kind}</span> by ${escape(message.sender.name ?? message.sender.email)}</h3>
+  return `<article class="${note ? 'note' : reply ? 'reply' : 'message'}"><h3><span class="badge">${kind}</span> by ${escape(message.sender.name ?? message.sender.email)}${delivery}</h3>
 <p>${escape(message.created_datetime)} · ${escape(message.channel)} via ${escape(message.via)}${message.external_id ? ` · external id ${escape(message.external_id)}` : ''}</p>
 <pre>${escape(body)}</pre>${files}</article>`;
 }

@@ -8,6 +8,13 @@ import { gorgiasError, HttpFailure } from './responses.server';
 import { createStore, type Store } from './store.server';
 import { postUpload, serveFile } from './upload.server';
 
+/*
+ * The demo account's teams and email integration, ids 1, 2, 3 and 1 in this order. The sandbox
+ * configuration (env.server.ts) routes review cases to team 3 and replies from integration 1.
+ */
+const DEMO_TEAMS = [{ name: 'Support' }, { name: 'Returns' }, { name: 'Returns review' }];
+const DEMO_EMAIL_INTEGRATIONS = [{ name: 'Comptoir demo support', address: 'support@comptoir-demo.example' }];
+
 export const GorgiasEmulatorOptionsSchema = z.object({
   clock: z.custom<() => Date>((value) => typeof value === 'function', 'clock must be a function returning a Date').optional(),
   accounts: z
@@ -20,11 +27,12 @@ export const GorgiasEmulatorOptionsSchema = z.object({
     .default({ capacity: 40, windowSeconds: 20 }),
   seed: z
     .object({
-      teams: z.array(z.object({ name: z.string().min(1) })).default([{ name: 'Support' }, { name: 'Returns' }]),
+      teams: z.array(z.object({ name: z.string().min(1) })).default(DEMO_TEAMS),
+      emailIntegrations: z.array(z.object({ name: z.string().min(1), address: z.email() })).default(DEMO_EMAIL_INTEGRATIONS),
       customers: z.array(z.object({ email: z.email(), name: z.string().optional() })).default([]),
       tags: z.array(z.string().min(1)).default([]),
     })
-    .default({ teams: [{ name: 'Support' }, { name: 'Returns' }], customers: [], tags: [] }),
+    .default({ teams: DEMO_TEAMS, emailIntegrations: DEMO_EMAIL_INTEGRATIONS, customers: [], tags: [] }),
   /**
    * Largest file `POST /api/upload` takes (413 above). 512 KiB by default: under the 1 MB body cap
    * of `toNodeHandler`, so the emulator's own 413, in Gorgias' shape, is what a client sees.
@@ -46,7 +54,8 @@ const LIMIT_HEADER = 'X-Gorgias-Account-Api-Call-Limit';
 
 /**
  * The sandbox Gorgias REST API (`/api/…`): Basic auth, the per-credential leaky bucket, cursor
- * lists, customers, tickets, messages, tags and uploads as the fact sheet describes them, plus
+ * lists, customers, tickets, messages, tags, teams, email integrations and uploads as the fact
+ * sheet describes them, plus
  * `/__sandbox/gorgias/*` controls and an agent's view of the tickets.
  */
 export function createGorgiasEmulator(options: GorgiasEmulatorOptions = {}): GorgiasEmulator {

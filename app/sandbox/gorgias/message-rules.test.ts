@@ -34,6 +34,11 @@ describe('ticket creation rules', () => {
   });
 });
 
+const email = {
+  channel: 'email', via: 'api', from_agent: true, public: true, receiver: { email: 'a@example.com' }, integration_id: 1, body_text: 'Hello',
+  source: { type: 'email', from: { address: 'support@comptoir-demo.example' }, to: [{ address: 'a@example.com' }] },
+};
+
 describe('message direction rules', () => {
   it('keeps internal notes outgoing and private, incoming without receiver, outgoing replies with one', async () => {
     const { body: t } = await call('POST', '/api/tickets', ticket());
@@ -44,10 +49,30 @@ describe('message direction rules', () => {
     expect((await post(incoming('stranger@example.com'))).body.error.data).toHaveProperty('sender');
     expect((await post({ ...note, sender: { email: 'nobody@example.com' } })).body.error.data).toHaveProperty('sender');
     expect((await post({ channel: 'email', via: 'api', from_agent: true, body_text: 'Hello' })).body.error.data).toHaveProperty('receiver');
-    const reply = await post({ channel: 'email', via: 'api', from_agent: true, receiver: { email: 'a@example.com' }, body_text: 'Hello' });
+    const reply = await post({ ...email, receiver: { email: 'A@example.com' } });
     expect(reply.body).toMatchObject({ public: true, receiver: { email: 'a@example.com' }, sent_datetime: '2026-11-21T10:00:00.000000' });
     expect((await post({ ...note, attachments: [{ url: 'javascript:alert(1)', name: 'x', content_type: 'text/html' }] })).body.error.data).toHaveProperty(['attachments.0.url']);
     expect((await post({ ...note })).body).toMatchObject({ public: false, sender: { email: 'agent@comptoir-demo.example' } });
     expect((await call('POST', '/api/tickets/999/messages', note)).status).toBe(404);
+  });
+});
+
+describe('outgoing public messages', () => {
+  it('go to the ticket\'s customer, from a user, and an email from an address an email integration owns', async () => {
+    const { body: t } = await call('POST', '/api/tickets', ticket());
+    const post = (body: unknown) => call('POST', `/api/tickets/${t.id}/messages`, body);
+    expect((await post({ ...email, receiver: { email: 'someone.else@example.com' } })).body).toMatchObject({
+      error: { msg: 'Failed to create message', data: { receiver: ["Outgoing messages go to the ticket's customer."] } },
+    });
+    expect((await post({ ...email, sender: { email: 'a@example.com' } })).body.error.data).toHaveProperty('sender');
+    expect((await post({ ...email, source: undefined })).body.error.data).toEqual({ 'source.from.address': ['Missing data for required field.'] });
+    const stranger = { ...email.source, from: { address: 'noreply@elsewhere.example' } };
+    expect((await post({ ...email, source: stranger })).body.error.data).toEqual({ 'source.from.address': ['No email integration sends from this address.'] });
+    expect((await post({ ...email, integration_id: 7 })).body.error.data).toHaveProperty('integration_id');
+    // Other outgoing channels need no email source, but still go to the customer.
+    expect((await post({ channel: 'api', via: 'api', from_agent: true, receiver: { email: 'a@example.com' }, body_text: 'Hi' })).status).toBe(201);
+    const sent = await post(email);
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ channel: 'email', public: true, from_agent: true, integration_id: 1, source: { from: { address: 'support@comptoir-demo.example' } } });
   });
 });

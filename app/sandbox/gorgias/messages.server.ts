@@ -15,7 +15,8 @@ const matches = (party: { id?: number; email?: string }, who: { id: number; emai
 /**
  * Resolves who wrote and who receives a message, per Gorgias' direction rules: incoming messages
  * come from the ticket's customer; outgoing ones (notes included) from a user, by default the
- * API key's own user.
+ * API key's own user; outgoing messages other than notes go to the ticket's customer, and an
+ * email from an address of one of the account's email integrations.
  */
 function resolveParties(store: Store, input: MessageInput, customer: Customer, keyUser: User) {
   if (!input.from_agent) {
@@ -26,10 +27,27 @@ function resolveParties(store: Store, input: MessageInput, customer: Customer, k
   }
   const sender = input.sender ? store.users.find((u) => matches(input.sender!, u)) : keyUser;
   if (!sender) throw new HttpFailure(invalid('Failed to create message', { sender: ['Unknown user: outgoing messages are sent by a user.'] }));
-  const receiver = input.receiver && matches(input.receiver, customer)
-    ? toParty(customer)
-    : input.receiver ? { id: input.receiver.id ?? null, email: input.receiver.email ?? null, name: input.receiver.name ?? null } : null;
-  return { sender: toParty(sender), receiver };
+  if (input.channel === 'internal-note') return { sender: toParty(sender), receiver: input.receiver && matches(input.receiver, customer) ? toParty(customer) : null };
+  if (!input.receiver || !matches(input.receiver, customer)) {
+    throw new HttpFailure(invalid('Failed to create message', { receiver: ["Outgoing messages go to the ticket's customer."] }));
+  }
+  if (input.channel === 'email') checkEmailSource(store, input);
+  return { sender: toParty(sender), receiver: toParty(customer) };
+}
+
+const EmailSourceSchema = z.object({ from: z.object({ address: z.email() }) });
+
+/** Gorgias only sends email from an address one of its email integrations owns. */
+function checkEmailSource(store: Store, input: MessageInput): void {
+  const fail = (field: string, message: string) => new HttpFailure(invalid('Failed to create message', { [field]: [message] }));
+  const source = EmailSourceSchema.safeParse(input.source);
+  if (!source.success) throw fail('source.from.address', 'Missing data for required field.');
+  const wanted = source.data.from.address.toLowerCase();
+  const integration = store.emailIntegrations.find((candidate) => candidate.address.toLowerCase() === wanted);
+  if (!integration) throw fail('source.from.address', 'No email integration sends from this address.');
+  if (input.integration_id !== undefined && input.integration_id !== integration.id) {
+    throw fail('integration_id', 'This integration does not send from source.from.address.');
+  }
 }
 
 /** Builds and appends a message; the ticket's message timestamps follow it. */

@@ -1,5 +1,6 @@
 import type { ApiContext } from './context.server';
 import { getCustomer, listCustomers, postCustomer, putCustomer, putCustomerData } from './customers.server';
+import { getTeam, listIntegrations, listTeams } from './directory.server';
 import { listMessages, listTicketMessages, postMessage } from './messages.server';
 import { methodNotAllowed, notFound } from './responses.server';
 import { listTags, ticketTags } from './tags.server';
@@ -20,6 +21,9 @@ export function createRoutes(upload: Handler): Array<[RegExp, Partial<Record<Met
     [/^\/api\/tickets\/([^/]+)\/tags$/, { GET: ticketTags, POST: ticketTags, PUT: ticketTags, DELETE: ticketTags }],
     [/^\/api\/messages$/, { GET: listMessages }],
     [/^\/api\/tags$/, { GET: listTags }],
+    [/^\/api\/teams$/, { GET: listTeams }],
+    [/^\/api\/teams\/([^/]+)$/, { GET: getTeam }],
+    [/^\/api\/integrations$/, { GET: listIntegrations }],
     [/^\/api\/upload$/, { POST: upload }],
   ];
 }

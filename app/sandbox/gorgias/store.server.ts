@@ -1,7 +1,9 @@
 import { toGorgiasTime } from './responses.server';
 
 export type User = { id: number; email: string; name: string };
-export type Team = { id: number; name: string };
+export type Team = { id: number; name: string; created_datetime: string; updated_datetime: string };
+/** An email integration: the helpdesk address Gorgias sends outgoing email from. */
+export type EmailIntegration = { id: number; name: string; address: string; created_datetime: string; updated_datetime: string };
 export type Tag = { id: number; name: string; created_datetime: string; updated_datetime: string };
 
 export type Customer = {
@@ -37,26 +39,29 @@ export type StoredFile = { id: string; name: string; content_type: string; bytes
 /** Data the emulator starts from (and goes back to on reset). */
 export type GorgiasSeed = {
   teams: Array<{ name: string }>;
+  emailIntegrations: Array<{ name: string; address: string }>;
   customers: Array<{ email: string; name?: string }>;
   tags: string[];
 };
 
 /**
- * The helpdesk's memory: users (one per account), teams, customers, tickets with their messages,
- * tags and uploaded files, with Gorgias-style integer ids and timestamps from the injected clock.
+ * The helpdesk's memory: users (one per account), teams, email integrations, customers, tickets
+ * with their messages, tags and uploaded files, with Gorgias-style integer ids and timestamps from the injected clock.
  */
 export function createStore(seed: GorgiasSeed, accounts: Array<{ email: string }>, clock: () => Date) {
   const ids = { customer: 0, ticket: 0, message: 0, tag: 0, file: 0 };
   const now = () => toGorgiasTime(clock());
   const users: User[] = accounts.map((a, i) => ({ id: i + 1, email: a.email, name: a.email.split('@')[0] ?? a.email }));
-  const teams: Team[] = seed.teams.map((t, i) => ({ id: i + 1, name: t.name }));
+  const seededAt = now();
+  const teams: Team[] = seed.teams.map((t, i) => ({ id: i + 1, name: t.name, created_datetime: seededAt, updated_datetime: seededAt }));
+  const emailIntegrations: EmailIntegration[] = seed.emailIntegrations.map((e, i) => ({ id: i + 1, ...e, created_datetime: seededAt, updated_datetime: seededAt }));
   const customers = new Map<number, Customer>();
   const tickets = new Map<number, Ticket>();
   const tags = new Map<number, Tag>();
   const files = new Map<string, StoredFile>();
 
   const store = {
-    users, teams, customers, tickets, tags, files, now,
+    users, teams, emailIntegrations, customers, tickets, tags, files, now,
     nextId: (kind: keyof typeof ids) => (ids[kind] += 1),
     /** Emails are unique case-insensitively, as Gorgias' 409 implies. */
     findCustomerByEmail(email: string): Customer | undefined {

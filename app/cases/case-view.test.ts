@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Case, CaseEvent } from './case-store';
+import { toCaseView } from './case-view';
+
+const found = {
+  id: 'C-7KQ2M9XA', orderName: '#1016', state: 'received', providerRefs: {},
+  lines: [], totals: { estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } },
+} as unknown as Case;
+const event = (id: number, type: string) => ({ id, caseId: found.id, at: new Date('2026-03-01T10:00:00Z'), type, actor: 'system', data: {} }) as CaseEvent;
+
+describe('the case as the shopper sees it', () => {
+  it('says the support team has the request only once its ticket is known, and an email only once sent', () => {
+    expect(toCaseView(found, [], { helpdesk: false }).helpdesk).toEqual({ status: 'none', emailed: false });
+    expect(toCaseView(found, [], { helpdesk: true }).helpdesk).toEqual({ status: 'pending', emailed: false });
+    const linked = { ...found, providerRefs: { gorgiasTicketId: 42 } };
+    expect(toCaseView(linked, [event(1, 'received')], { helpdesk: true }).helpdesk).toEqual({ status: 'with_team', emailed: false });
+    expect(toCaseView(linked, [event(1, 'received'), event(2, 'gorgias.reply_sent')], { helpdesk: true }).helpdesk).toEqual({ status: 'with_team', emailed: true });
+    // Without a helpdesk, a link's ticket id promises nothing.
+    expect(toCaseView(linked, [], { helpdesk: false }).helpdesk.status).toBe('none');
+  });
+
+  it('shows the shopper their own events, not the helpdesk bookkeeping', () => {
+    const view = toCaseView(found, [event(1, 'received'), event(2, 'gorgias.ticket_from_link'), event(3, 'gorgias.verdict_tagged'), event(4, 'submitted_to_store')], { helpdesk: true });
+    expect(view.events.map((e) => e.type)).toEqual(['received', 'submitted_to_store']);
+  });
+});

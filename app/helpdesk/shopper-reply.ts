@@ -1,0 +1,56 @@
+import type { CaseKind } from '~/cases/case-store';
+
+/*
+ * The public reply Gorgias emails the shopper once per case, in the shopper's language. Like the
+ * agent notes, the wording lives in code: a worker writes it into an email, no page shows it.
+ */
+
+export type ShopperReplyInput = {
+  caseId: string; kind: CaseKind; orderName: string; customerName: string | null;
+  /** The case page; null when the portal's public address is unknown, since a relative link is no link in an email. */
+  caseUrl: string | null;
+};
+
+const TEXT = {
+  en: {
+    request: { return: 'return request', exchange: 'exchange request', cancellation: 'cancellation request', address_change: 'address change request', issue: 'report' },
+    subject: (request: string, id: string, order: string) => `Your ${request} ${id} for order ${order}`,
+    hello: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
+    body: (request: string, id: string, order: string) => [
+      `Our support team has your ${request} for order ${order}. Its reference is ${id}: mention it if you write to us about it.`,
+      'We have everything you told us, so there is no need to send it again.',
+    ],
+    follow: 'Follow your request here:',
+    followHint: '(if asked, look your order up again with its number and your email address)',
+    answer: 'We will answer you in this conversation.',
+  },
+  fr: {
+    request: { return: 'demande de retour', exchange: "demande d'échange", cancellation: "demande d'annulation", address_change: "demande de changement d'adresse", issue: 'signalement' },
+    subject: (request: string, id: string, order: string) => `Votre ${request} ${id} pour la commande ${order}`,
+    hello: (name: string | null) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    body: (request: string, id: string, order: string) => [
+      `Notre équipe support a bien reçu votre ${request} pour la commande ${order}. Sa référence est ${id} : rappelez-la si vous nous écrivez à son sujet.`,
+      'Nous avons tout ce que vous nous avez indiqué, inutile de nous le renvoyer.',
+    ],
+    follow: 'Suivez votre demande ici :',
+    followHint: '(si on vous le demande, retrouvez votre commande avec son numéro et votre adresse e-mail)',
+    answer: 'Nous vous répondrons dans cette conversation.',
+  },
+} as const;
+
+/** Subject and text of the reply; a language other than French gets English. */
+export function toShopperReply(input: ShopperReplyInput, language: string): { subject: string; bodyText: string } {
+  const text = language === 'fr' ? TEXT.fr : TEXT.en;
+  const request = text.request[input.kind];
+  return {
+    subject: text.subject(request, input.caseId, input.orderName),
+    bodyText: [
+      text.hello(input.customerName),
+      '',
+      ...text.body(request, input.caseId, input.orderName),
+      '',
+      ...(input.caseUrl ? [`${text.follow} ${input.caseUrl}`, text.followHint, ''] : []),
+      text.answer,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,85 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { openOrder, type DemoOrder } from './support/fixtures';
+import { expect, test } from './support/returns-server';
+import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, startReturn } from './support/returns';
+
+/*
+ * The sandbox's Gorgias options as an agent and a shopper see them: a return sent from an agent's
+ * link lands on that agent's ticket, a review case goes to the "Returns review" team with a high
+ * priority, and the shopper gets one public reply. Runs on the returns server (returns use up
+ * units); return-in-progress and exchange-in-progress are returned by no other spec there.
+ */
+test.describe.configure({ timeout: 60_000 });
+
+/** The sandbox keys (env.server.ts): the portal's API key and the demo Gorgias account. */
+const PORTAL_KEY = { Authorization: 'Bearer sandbox-api-key-not-for-production' };
+const GORGIAS_KEY = { Authorization: `Basic ${Buffer.from('agent@comptoir-demo.example:sandbox-gorgias-key').toString('base64')}` };
+
+/** What an agent has before sending the link: a ticket the shopper opened by writing in. */
+async function openAgentTicket(request: APIRequestContext, order: DemoOrder): Promise<number> {
+  const incoming = { channel: 'api', via: 'api', from_agent: false, sender: { email: order.email }, body_text: 'Bonjour, je voudrais retourner un article.' };
+  const created = await request.post('/__sandbox/gorgias-api/api/tickets', {
+    headers: GORGIAS_KEY,
+    data: { channel: 'api', via: 'api', from_agent: false, subject: `Retour commande ${order.name}`, customer: { email: order.email }, messages: [incoming] },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: number }).id;
+}
+
+/** The value next to a label in the agent view's ticket facts. */
+const fact = (page: Page, label: string) => page.locator(`xpath=//dt[.="${label}"]/following-sibling::dd[1]`).first();
+
+test('a return sent from an agent\'s link updates that ticket: notes, one public reply in French, no new ticket', async ({ page, request, demoOrders }) => {
+  const order = demoOrders.get('return-in-progress');
+  const ticketId = await openAgentTicket(request, order);
+  const minted = await request.post('/api/links', { headers: PORTAL_KEY, data: { orderNumber: order.name, email: order.email, ticketId, language: 'fr' } });
+  expect(minted.status()).toBe(200);
+  await page.goto(((await minted.json()) as { url: string }).url);
+
+  await startReturn(page, 'fr');
+  await chooseLine(page, { quantity: 1, reason: returnLabels.fr.tooSmall }, 'fr');
+  await confirmConditions(page, 'fr');
+  await goToReview(page, 'fr');
+  const caseId = await sendReturn(page, 'fr');
+  await expect(page.getByText('Notre équipe support a votre demande, avec tout ce que vous nous avez indiqué ici')).toBeVisible();
+
+  // The worker posts on the agent's ticket; the agent view shows it once it has.
+  await expect(async () => {
+    await page.goto(`/__sandbox/gorgias/tickets/${ticketId}`);
+    await expect(page.getByText(`external id ${caseId}:event:`).first()).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retour commande ${order.name}`);
+  await expect(page.getByText(`Return ${caseId} · order ${order.name}`).first()).toBeVisible();
+  await expect(page.getByText(`Notre équipe support a bien reçu votre demande de retour pour la commande ${order.name}. Sa référence est ${caseId}`)).toBeVisible();
+  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toBeVisible();
+  await expect(fact(page, 'Tags')).toContainText('auto-approved');
+
+  await page.goto('/__sandbox/gorgias/tickets');
+  await expect(page.getByRole('link', { name: `Retour commande ${order.name}` })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: new RegExp(caseId) })).toHaveCount(0);
+
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByText('Nous vous avons aussi envoyé une confirmation par e-mail.')).toBeVisible();
+});
+
+test('a return that needs review goes to the "Returns review" team with a high priority', async ({ page, demoOrders }) => {
+  const order = demoOrders.get('exchange-in-progress');
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Another reason' });
+  await confirmConditions(page);
+  await goToReview(page);
+  const caseId = await sendReturn(page);
+
+  const subject = `Return ${caseId} · order ${order.name}`;
+  await expect(async () => {
+    await page.goto('/__sandbox/gorgias/tickets');
+    await expect(page.getByRole('row', { name: new RegExp(subject) })).toContainText('Returns review', { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+  await page.getByRole('link', { name: subject }).click();
+  await expect(fact(page, 'Team')).toHaveText('Returns review');
+  await expect(fact(page, 'Priority')).toHaveText('high');
+  await expect(fact(page, 'Tags')).toContainText('needs-review');
+  await expect(page.getByText('Public reply', { exact: true })).toHaveCount(1);
+});

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CaseLine, CaseStore, NewCase } from '~/cases/case-store';
+import { createDbCaseStore } from '~/db/case-store.server';
+import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { createDbSessionStore } from '~/db/session-store.server';
+import { parseEnv } from '~/env.server';
+import type { HelpdeskOptions } from '~/helpdesk/options';
+import type { SyncCaseDeps } from '~/helpdesk/sync-case.server';
+import { createGorgiasClient } from '~/integrations/gorgias/client.server';
+import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createQueue, type Queue } from '~/jobs/queue.server';
+import { parseOrderNumber } from '~/orders/identifiers';
+import type { Order } from '~/orders/types';
+import type { PhotoStore, StoredPhoto } from '~/photos/photo-store';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
+import { createTestClock, SANDBOX_ACCOUNT, startGorgiasEmulator } from '~/sandbox/gorgias/emulator-harness.test-helpers';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
+
+/**
+ * What the helpdesk integration tests share, the way gorgias-delivery.test.ts sets it up:
+ * PGlite in memory, the real Gorgias client against the Gorgias emulator over HTTP (its default
+ * demo seed: "Returns review" is team 3, the email integration is 1) and orders from the Shopify
+ * emulator. Assertions read the emulator's state, not what our code believes it sent.
+ */
+const SHOP = 'helpdesk-test.myshopify.com';
+const TOKEN = 'shpat_helpdesktest';
+
+export const DEMO_OPTIONS: HelpdeskOptions = {
+  review: { teamId: 3, priority: 'high' },
+  publicReply: { emailIntegration: { id: 1, address: 'support@comptoir-demo.example' } },
+};
+
+export async function startHelpdeskHarness() {
+  const shopify: Server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
+  const shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
+  const orders = createShopifyOrderSource({ client });
+  const shopifyReturns = createShopifyReturns({ client });
+  const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
+  const time = createTestClock('2026-03-01T10:00:00Z');
+  const emulator = await startGorgiasEmulator({ clock: time.clock, bucket: { capacity: 1000, windowSeconds: 1 } });
+  const gorgias = createGorgiasClient({ baseUrl: emulator.url, email: SANDBOX_ACCOUNT.email, apiKey: SANDBOX_ACCOUNT.apiKey });
+  const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
+  const database: DatabaseHandle = await createDatabase({ dataDir: 'memory://' });
+  const queue: Queue = await createQueue(database);
+  const cases: CaseStore = createDbCaseStore(database.db, queue);
+  const stored = new Map<string, StoredPhoto>();
+  const photos: PhotoStore = {
+    put: async (bytes, contentType) => { const key = randomUUID().replaceAll('-', ''); stored.set(key, { bytes, contentType }); return { key }; },
+    get: async (key) => stored.get(key) ?? null,
+    delete: async (key) => void stored.delete(key),
+  };
+  const env = parseEnv({});
+  const config = { ...env, publicUrl: 'https://portal.example', shopify: { ...env.shopify, shopDomain: SHOP }, gorgias: DEMO_OPTIONS };
+  const deps: SyncCaseDeps = { cases, gorgias, orders, photos, policy, config, clock: time.clock };
+
+  /** A demo order by scenario, as the shopper's lookup finds it. */
+  async function orderOf(scenario: string, index = 0): Promise<Order> {
+    const entry = demo.orders.filter((o) => o.scenario === scenario)[index];
+    return (await orders.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!;
+  }
+
+  /** A case on the order's first line, with the given verdict and options, straight in the store. */
+  async function openCase(order: Order, options: { decision?: CaseLine['decision']; language?: string; extra?: Partial<NewCase> } = {}) {
+    const item = order.lineItems[0]!;
+    const line: CaseLine = {
+      fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${randomUUID()}`, lineItemId: item.id, title: item.title, quantity: 1,
+      reasonId: 'other', note: null, outcome: 'refund', photoIds: [], decision: options.decision ?? 'approved', clauseIds: ['5.4'],
+    };
+    const result = await cases.openCase({
+      kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: options.language ?? 'en', lines: [line],
+      refundMethod: 'original_payment', policyVersion: policy.version,
+      totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '0.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '49.00', currencyCode: 'EUR' } },
+      ...options.extra,
+    }, randomUUID(), time.clock());
+    if (result.status !== 'opened') throw new Error('case not opened');
+    return result.case;
+  }
+
+  const state = async () => (await emulator.control('state')).body as { tickets: any[] };
+  return {
+    deps, cases, gorgias, orders, shopifyReturns, policy, photos, time, emulator, state, orderOf, openCase,
+    sessions: createDbSessionStore(database.db),
+    /** A ticket as an agent opened it in Gorgias, from the shopper's own message. */
+    agentTicket: (email: string, subject = 'Where is my parcel?') =>
+      gorgias.createTicket({ externalId: `agent-${randomUUID()}`, subject, customer: { email }, messages: [{ bodyText: 'Hello, I need help with my order.' }] }),
+    ticket: async (id: number) => (await state()).tickets.find((t) => t.id === id),
+    tagsOf: (ticket: any) => (ticket.tags as any[]).map((t) => t.name).sort(),
+    notesOf: (ticket: any) => (ticket.messages as any[]).filter((m) => m.channel === 'internal-note'),
+    repliesOf: (ticket: any) => (ticket.messages as any[]).filter((m) => m.from_agent && m.public),
+    eventTypes: async (caseId: string) => (await cases.listEvents(caseId)).map((event) => event.type),
+    async close() {
+      await queue.stop();
+      await database.close();
+      await emulator.close();
+      await new Promise<void>((resolve) => shopify.close(() => resolve()));
+    },
+  };
+}
+
+export type HelpdeskHarness = Awaited<ReturnType<typeof startHelpdeskHarness>>;
