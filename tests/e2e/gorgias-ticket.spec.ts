@@ -7,7 +7,7 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  * The sandbox's Gorgias options as an agent and a shopper see them: a return sent from an agent's
  * link lands on that agent's ticket, a review case goes to the "Returns review" team with a high
  * priority, and the shopper gets one public reply. Runs on the returns server (returns use up
- * units); return-in-progress and exchange-in-progress are returned by no other spec there.
+ * units); two-parcels-delivered and the second cad-canada order are returned by no other spec there.
  */
 test.describe.configure({ timeout: 60_000 });
 
@@ -30,7 +30,7 @@ async function openAgentTicket(request: APIRequestContext, order: DemoOrder): Pr
 const fact = (page: Page, label: string) => page.locator(`xpath=//dt[.="${label}"]/following-sibling::dd[1]`).first();
 
 test('a return sent from an agent\'s link updates that ticket: notes, one public reply in French, no new ticket', async ({ page, request, demoOrders }) => {
-  const order = demoOrders.get('return-in-progress');
+  const order = demoOrders.get('two-parcels-delivered');
   const ticketId = await openAgentTicket(request, order);
   const minted = await request.post('/api/links', { headers: PORTAL_KEY, data: { orderNumber: order.name, email: order.email, ticketId, language: 'fr' } });
   expect(minted.status()).toBe(200);
@@ -64,7 +64,7 @@ test('a return sent from an agent\'s link updates that ticket: notes, one public
 });
 
 test('a return that needs review goes to the "Returns review" team with a high priority', async ({ page, demoOrders }) => {
-  const order = demoOrders.get('exchange-in-progress');
+  const order = demoOrders.get('cad-canada', 1);
   await openOrder(page, order);
   await startReturn(page);
   await chooseLine(page, { quantity: 1, reason: 'Another reason' });
