@@ -58,8 +58,16 @@ describe('parseEnv', () => {
     expect(parseEnv(live).gorgias).toBeNull();
     expect(parseEnv({ ...live, GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' }).gorgias).toEqual({
       baseUrl: 'https://acme.gorgias.com', email: 'ops@acme.example', apiKey: 'key-123456', mounted: false,
-      review: { teamId: null, priority: null }, publicReply: null,
+      review: { teamId: null, priority: null }, publicReply: null, caseFieldId: null,
     });
+  });
+
+  it('fills a ticket field with the case reference where the store names one; the sandbox demo uses its own', () => {
+    expect(parseEnv({}).gorgias).toMatchObject({ caseFieldId: 1 });
+    const account = { GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' };
+    expect(parseEnv({ ...account, GORGIAS_CASE_FIELD_ID: '4077' }).gorgias).toMatchObject({ caseFieldId: 4077 });
+    expect(() => parseEnv({ ...account, GORGIAS_CASE_FIELD_ID: 'case' })).toThrow(/GORGIAS_CASE_FIELD_ID/);
+    expect(() => parseEnv({ COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', GORGIAS_CASE_FIELD_ID: '4077' })).toThrow(/GORGIAS_CASE_FIELD_ID: needs Gorgias/);
   });
 
   it('routes review cases and replies publicly only where the store says so; the sandbox demo shows both', () => {

@@ -68,6 +68,7 @@ export const EnvSchema = z
     GORGIAS_PUBLIC_REPLY: z.enum(['on', 'off'], 'must be on or off').optional(),
     GORGIAS_EMAIL_INTEGRATION_ID: gorgiasId('must be the id of a Gorgias email integration (a whole number)').optional(),
     GORGIAS_REPLY_FROM: z.email('must be the address of that Gorgias email integration').optional(),
+    GORGIAS_CASE_FIELD_ID: gorgiasId('must be the id of a Gorgias ticket field of type text (a whole number, see GET /api/custom-fields?object_type=Ticket)').optional(),
   })
   .superRefine((env, ctx) => {
     // Gorgias is all or nothing: a half-configured helpdesk would silently drop tickets.
@@ -88,7 +89,7 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
-const HELPDESK_OPTIONS = ['GORGIAS_REVIEW_TEAM_ID', 'GORGIAS_REVIEW_PRIORITY', 'GORGIAS_PUBLIC_REPLY', 'GORGIAS_EMAIL_INTEGRATION_ID', 'GORGIAS_REPLY_FROM'] as const;
+const HELPDESK_OPTIONS = ['GORGIAS_REVIEW_TEAM_ID', 'GORGIAS_REVIEW_PRIORITY', 'GORGIAS_PUBLIC_REPLY', 'GORGIAS_EMAIL_INTEGRATION_ID', 'GORGIAS_REPLY_FROM', 'GORGIAS_CASE_FIELD_ID'] as const;
 
 /** The sandbox's demo account stands in for a real one: no GORGIAS_ credentials given. */
 const usesDemoAccount = (env: Pick<Env, 'COMPTOIR_MODE' | 'GORGIAS_EMAIL' | 'GORGIAS_API_KEY'>) =>
@@ -119,6 +120,8 @@ export const SANDBOX_API_KEY = 'sandbox-api-key-not-for-production';
 /** The demo account's "Returns review" team and email integration (the emulator's default seed). */
 export const SANDBOX_GORGIAS_REVIEW_TEAM_ID = 3;
 export const SANDBOX_GORGIAS_EMAIL_INTEGRATION = { id: 1, address: 'support@comptoir-demo.example' } as const;
+/** The demo account's "Comptoir case" ticket field. */
+export const SANDBOX_GORGIAS_CASE_FIELD_ID = 1;
 
 export type Config = ReturnType<typeof toConfig>;
 export type GorgiasConfig = { baseUrl: string; email: string; apiKey: string; mounted: boolean } & HelpdeskOptions;
@@ -143,7 +146,8 @@ function toHelpdeskOptions(env: Env, demo: boolean): HelpdeskOptions {
   const replying = (env.GORGIAS_PUBLIC_REPLY ?? (demo ? 'on' : 'off')) === 'on';
   const id = env.GORGIAS_EMAIL_INTEGRATION_ID ?? (demo ? SANDBOX_GORGIAS_EMAIL_INTEGRATION.id : null);
   const address = env.GORGIAS_REPLY_FROM ?? (demo ? SANDBOX_GORGIAS_EMAIL_INTEGRATION.address : null);
-  return { review, publicReply: replying && id && address ? { emailIntegration: { id, address } } : null };
+  const caseFieldId = env.GORGIAS_CASE_FIELD_ID ?? (demo ? SANDBOX_GORGIAS_CASE_FIELD_ID : null);
+  return { review, publicReply: replying && id && address ? { emailIntegration: { id, address } } : null, caseFieldId };
 }
 
 /** Parses the environment, or throws one error naming every missing or malformed variable. */

@@ -12,6 +12,8 @@ export type HelpdeskOptions = {
    * request; Gorgias sends it from this email integration's address.
    */
   publicReply: { emailIntegration: { id: number; address: string } } | null;
+  /** A ticket field (type text) that a ticket the portal opens gets the case reference in, for views and reports. */
+  caseFieldId: number | null;
 };
 
-export const NO_HELPDESK_OPTIONS: HelpdeskOptions = { review: { teamId: null, priority: null }, publicReply: null };
+export const NO_HELPDESK_OPTIONS: HelpdeskOptions = { review: { teamId: null, priority: null }, publicReply: null, caseFieldId: null };

@@ -1,9 +1,10 @@
 import type { Case, CaseStore } from '~/cases/case-store';
-import type { GorgiasClient, Ticket } from '~/integrations/gorgias/types';
+import type { CreateTicketInput, GorgiasClient, Ticket } from '~/integrations/gorgias/types';
 import type { OrderSource } from '~/orders/ports';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
+import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toEventNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
 import { toCustomerName, toFirstNote } from './first-note.server';
@@ -88,15 +89,24 @@ async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order)
   const email = order.email!;
   const customer = await deps.gorgias.findCustomerByEmail(email);
   const name = toCustomerName(order);
-  const ticket = await deps.gorgias.createTicket({
+  const input: CreateTicketInput = {
     externalId: found.id,
     subject: toTicketSubject(found.kind, found.id, found.orderName, language),
     customer: customer ? { id: customer.id } : { email, ...(name ? { name } : {}) },
     messages: [{ externalId: toOpeningExternalId(found.id), bodyText: toOpeningMessage(found.kind, found.id, found.orderName, language) }],
     tags: toTicketTags(found),
     language: found.language,
-  });
-  return { ticket, created: true };
+  };
+  const caseFieldId = deps.config.gorgias?.caseFieldId;
+  if (!caseFieldId) return { ticket: await deps.gorgias.createTicket(input), created: true };
+  try {
+    return { ticket: await deps.gorgias.createTicket({ ...input, customFields: [{ id: caseFieldId, value: found.id }] }), created: true };
+  } catch (error) {
+    // A field deleted or retyped in Gorgias must not keep the case from its ticket: file it without.
+    if (!isUpstreamError(error) || error.status !== 400) throw error;
+    log.warn('helpdesk.case_field_refused', { caseId: found.id, fieldId: caseFieldId });
+    return { ticket: await deps.gorgias.createTicket(input), created: true };
+  }
 }
 
 /** External ids of every message on the ticket (notes and the reply), all pages. */

@@ -1,3 +1,4 @@
+import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
 import { openOrder } from './support/fixtures';
 import { expect, test } from './support/returns-server';
 import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, startReturn } from './support/returns';
@@ -8,11 +9,12 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  */
 test.describe.configure({ timeout: 60_000 });
 
-test('a return opens one Gorgias ticket, shown in the sandbox agent view', async ({ page, demoOrders }) => {
+test('a return opens one Gorgias ticket, shown in the sandbox agent view with its photo; the next event lands on it', async ({ page, demoOrders }) => {
   const order = demoOrders.get('partially-refunded');
   await openOrder(page, order);
   await startReturn(page);
   await chooseLine(page, { quantity: 1, reason: returnLabels.en.tooSmall });
+  await page.getByLabel('Photos', { exact: true }).first().setInputFiles({ name: 'seam.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg()) });
   await confirmConditions(page);
   await goToReview(page);
   const caseId = await sendReturn(page);
@@ -22,5 +24,17 @@ test('a return opens one Gorgias ticket, shown in the sandbox agent view', async
     return page.getByRole('link', { name: `Return ${caseId} · order ${order.name}` }).count();
   }, { timeout: 30_000 }).toBe(1);
   await page.getByRole('link', { name: `Return ${caseId} · order ${order.name}` }).click();
-  await expect(page.getByText(`external id ${caseId}:event:`).first()).toBeVisible();
+  const ticketUrl = page.url();
+  await expect(page.getByRole('heading', { name: 'Attachments' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `${caseId}-1-1.jpeg` })).toBeVisible();
+  await expect(page.locator('xpath=//dt[.="Comptoir case"]/following-sibling::dd[1]')).toHaveText(caseId);
+
+  // The worker's next event ("submitted to the store", then approved) is a note on the same ticket.
+  await expect.poll(async () => {
+    await page.goto(ticketUrl);
+    return page.getByText(`external id ${caseId}:event:`).count();
+  }, { timeout: 30_000 }).toBeGreaterThan(1);
+  await expect(page.getByText('Approved: the return is open on Shopify')).toBeVisible();
+  await page.goto('/__sandbox/gorgias/tickets');
+  await expect(page.getByRole('link', { name: new RegExp(caseId) })).toHaveCount(1);
 });

@@ -69,6 +69,17 @@ describe('Gorgias client ↔ emulator contract', () => {
     expect(updated).toMatchObject({ status: 'closed', priority: 'high', tags: ['returns', 'resolved'], assigneeTeamId: 2 });
   });
 
+  it('sets ticket custom fields on create and update; an unknown field or a wrong type is refused as INVALID_REQUEST', async () => {
+    const gorgias = client();
+    const input = { externalId: 'portal-req-cf', subject: 'Return request for #1042', customer: { email: 'ann@example.com' }, messages: [{ bodyText: 'Hello' }] };
+    const ticket = await gorgias.createTicket({ ...input, customFields: [{ id: 1, value: 'C-CF000001' }] });
+    expect(ticket.customFields).toEqual([{ id: 1, value: 'C-CF000001' }]);
+    expect((await gorgias.updateTicket(ticket.id, { customFields: [{ id: 1, value: 'C-CF000002' }] })).customFields).toEqual([{ id: 1, value: 'C-CF000002' }]);
+    expect(await failure(gorgias.createTicket({ ...input, externalId: 'portal-req-cf2', customFields: [{ id: 42, value: 'x' }] }))).toMatchObject({ status: 400, retryable: false });
+    expect(await failure(gorgias.updateTicket(ticket.id, { customFields: [{ id: 1, value: 7 }] }))).toMatchObject({ status: 400, retryable: false });
+    expect(await gorgias.findTicketsByExternalId('portal-req-cf2')).toEqual([]);
+  });
+
   it('adds notes and public replies per the direction rules, tags, and lists messages', async () => {
     const gorgias = client();
     const { id } = await newTicket(gorgias);

@@ -142,3 +142,22 @@ describe('the first note', () => {
     expect(lines.filter((line) => line.endsWith('(items of this request)'))).toHaveLength(1);
   });
 });
+
+describe('the case reference field', () => {
+  it('fills the configured ticket field with the case reference on the ticket it opens', async () => {
+    const opened = await h.openCase(order);
+    await syncCaseToHelpdesk(withOptions({ caseFieldId: 1 }), opened.id);
+    const [ticket, ...others] = (await h.state()).tickets;
+    expect(others).toEqual([]);
+    expect(ticket.custom_fields).toEqual([{ id: 1, value: opened.id }]);
+  });
+
+  it('a field Gorgias does not know still leaves the case with its one ticket and its note', async () => {
+    const opened = await h.openCase(order);
+    expect(await syncCaseToHelpdesk(withOptions({ caseFieldId: 99 }), opened.id)).toMatchObject({ status: 'synced', created: true, notesPosted: 1 });
+    const [ticket, ...others] = (await h.state()).tickets;
+    expect(others).toEqual([]);
+    expect(ticket.external_id).toBe(opened.id);
+    expect(ticket.custom_fields).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@ const TOKEN = 'shpat_helpdesktest';
 export const DEMO_OPTIONS: HelpdeskOptions = {
   review: { teamId: 3, priority: 'high' },
   publicReply: { emailIntegration: { id: 1, address: 'support@comptoir-demo.example' } },
+  caseFieldId: null,
 };
 
 export async function startHelpdeskHarness() {

@@ -25,6 +25,8 @@ const WireMessageSchema = z.object({
   attachments: z.array(WireAttachmentSchema).optional(),
 });
 
+const CustomFieldValueSchema = z.object({ id: z.number().int().positive(), value: z.union([z.string(), z.number(), z.boolean()]) });
+
 export const CreateTicketBodySchema = z.object({
   channel: z.literal('api'),
   via: z.literal('api'),
@@ -37,6 +39,7 @@ export const CreateTicketBodySchema = z.object({
   language: z.string().optional(),
   priority: PrioritySchema.optional(),
   assignee_team: z.object({ id: z.number().int() }).optional(),
+  custom_fields: z.array(CustomFieldValueSchema).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -47,6 +50,7 @@ export const UpdateTicketBodySchema = z.object({
   language: z.string().optional(),
   assignee_team: z.object({ id: z.number().int().nullable() }).optional(),
   tags: z.array(z.object({ name: z.string().min(1) })).optional(),
+  custom_fields: z.array(CustomFieldValueSchema).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -71,12 +75,14 @@ export function toCreateTicketBody(input: CreateTicketInput) {
     })),
     tags: tagsOf(input.tags), language: input.language, priority: input.priority,
     assignee_team: input.assigneeTeamId === undefined ? undefined : { id: input.assigneeTeamId }, meta: input.meta,
+    custom_fields: input.customFields,
   };
 }
 
 export const toUpdateTicketBody = (patch: UpdateTicketPatch) => ({
   status: patch.status, subject: patch.subject, priority: patch.priority, language: patch.language, meta: patch.meta,
   tags: tagsOf(patch.tags), assignee_team: patch.assigneeTeamId === undefined ? undefined : { id: patch.assigneeTeamId },
+  custom_fields: patch.customFields,
 });
 
 /** Internal notes are always outgoing; the sender is the API key's user. */

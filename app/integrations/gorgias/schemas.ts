@@ -103,6 +103,8 @@ export const TicketSchema = z
     customer: ContactSchema.nullish(),
     assignee_team: z.object({ id: z.number().nullable() }).nullish(),
     tags: z.array(z.object({ name: z.string() })).nullish(),
+    // Gorgias embeds the values only when asked (`?relationships=custom_fields`); absent = unknown.
+    custom_fields: z.array(z.object({ id: z.number(), value: z.unknown() })).nullish(),
     messages: z.array(MessageSchema).nullish(),
     meta: z.record(z.string(), z.unknown()).nullish(),
     created_datetime: OptionalDateSchema,
@@ -113,7 +115,7 @@ export const TicketSchema = z
     id: t.id, externalId: t.external_id ?? null, status: t.status, priority: t.priority ?? null,
     channel: t.channel ?? null, via: t.via ?? null, subject: t.subject ?? null, language: t.language ?? null,
     customer: t.customer ?? null, assigneeTeamId: t.assignee_team?.id ?? null,
-    tags: (t.tags ?? []).map((tag) => tag.name), messages: t.messages ?? [], meta: t.meta ?? {},
+    tags: (t.tags ?? []).map((tag) => tag.name), customFields: t.custom_fields ?? [], messages: t.messages ?? [], meta: t.meta ?? {},
     createdAt: t.created_datetime, updatedAt: t.updated_datetime, closedAt: t.closed_datetime,
   }));
 export type Ticket = z.output<typeof TicketSchema>;

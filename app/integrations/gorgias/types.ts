@@ -5,6 +5,12 @@ export type { Attachment, Customer, Message, Page, Priority, Ticket };
 /** Who a new ticket is about: an existing Gorgias customer, or an email Gorgias creates if missing. */
 export type CustomerRef = { email: string; name?: string } | { id: number };
 
+/**
+ * A value for a ticket custom field the store defined in Gorgias (`GET /api/custom-fields`).
+ * On a ticket update the list replaces the ticket's values, as Gorgias does.
+ */
+export type CustomFieldValue = { id: number; value: string | number | boolean };
+
 /** A file already uploaded with `uploadAttachment`; `size` may be unknown. */
 export type AttachmentRef = { url: string; name: string; contentType: string; size?: number | null };
 
@@ -27,6 +33,7 @@ export type CreateTicketInput = {
   language?: string;
   priority?: Priority;
   assigneeTeamId?: number;
+  customFields?: CustomFieldValue[];
   meta?: Record<string, unknown>;
 };
 
@@ -38,6 +45,7 @@ export type UpdateTicketPatch = {
   language?: string;
   assigneeTeamId?: number | null;
   tags?: string[];
+  customFields?: CustomFieldValue[];
   meta?: Record<string, unknown>;
 };
 

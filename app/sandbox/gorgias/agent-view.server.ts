@@ -83,6 +83,7 @@ export function renderTicket(store: Store, id: number): Response | null {
   const facts: Array<[string, unknown]> = [
     ['Status', ticket.status], ['Priority', ticket.priority], ['Assignee', d.assignee], ['Team', d.team], ['Tags', d.tags],
     ['Channel', ticket.channel], ['External id', ticket.external_id ?? '—'], ['Created', ticket.created_datetime], ['Last update', ticket.updated_datetime],
+    ...ticket.custom_fields.map(({ id: fieldId, value }): [string, unknown] => [store.ticketFields.find((f) => f.id === fieldId)?.label ?? `Field ${fieldId}`, value]),
   ];
   const body = `<p><a href="${BASE}/tickets">All tickets</a></p><h1>${escape(ticket.subject || `Ticket ${ticket.id}`)}</h1>
 <dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${escape(v)}</dd>`).join('')}</dl>

@@ -14,6 +14,8 @@ import { postUpload, serveFile } from './upload.server';
  */
 const DEMO_TEAMS = [{ name: 'Support' }, { name: 'Returns' }, { name: 'Returns review' }];
 const DEMO_EMAIL_INTEGRATIONS = [{ name: 'Comptoir demo support', address: 'support@comptoir-demo.example' }];
+/** The demo account's ticket field (id 1) the sandbox configuration fills with the case reference. */
+const DEMO_TICKET_FIELDS = [{ label: 'Comptoir case', dataType: 'text' as const }];
 
 export const GorgiasEmulatorOptionsSchema = z.object({
   clock: z.custom<() => Date>((value) => typeof value === 'function', 'clock must be a function returning a Date').optional(),
@@ -29,10 +31,11 @@ export const GorgiasEmulatorOptionsSchema = z.object({
     .object({
       teams: z.array(z.object({ name: z.string().min(1) })).default(DEMO_TEAMS),
       emailIntegrations: z.array(z.object({ name: z.string().min(1), address: z.email() })).default(DEMO_EMAIL_INTEGRATIONS),
+      ticketFields: z.array(z.object({ label: z.string().min(1), dataType: z.enum(['text', 'number', 'boolean']) })).default(DEMO_TICKET_FIELDS),
       customers: z.array(z.object({ email: z.email(), name: z.string().optional() })).default([]),
       tags: z.array(z.string().min(1)).default([]),
     })
-    .default({ teams: DEMO_TEAMS, emailIntegrations: DEMO_EMAIL_INTEGRATIONS, customers: [], tags: [] }),
+    .default({ teams: DEMO_TEAMS, emailIntegrations: DEMO_EMAIL_INTEGRATIONS, ticketFields: DEMO_TICKET_FIELDS, customers: [], tags: [] }),
   /**
    * Largest file `POST /api/upload` takes (413 above). 512 KiB by default: under the 1 MB body cap
    * of `toNodeHandler`, so the emulator's own 413, in Gorgias' shape, is what a client sees.

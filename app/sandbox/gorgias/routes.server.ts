@@ -1,6 +1,6 @@
 import type { ApiContext } from './context.server';
 import { getCustomer, listCustomers, postCustomer, putCustomer, putCustomerData } from './customers.server';
-import { getTeam, listIntegrations, listTeams } from './directory.server';
+import { getTeam, listCustomFields, listIntegrations, listTeams } from './directory.server';
 import { listMessages, listTicketMessages, postMessage } from './messages.server';
 import { methodNotAllowed, notFound } from './responses.server';
 import { listTags, ticketTags } from './tags.server';
@@ -24,6 +24,7 @@ export function createRoutes(upload: Handler): Array<[RegExp, Partial<Record<Met
     [/^\/api\/teams$/, { GET: listTeams }],
     [/^\/api\/teams\/([^/]+)$/, { GET: getTeam }],
     [/^\/api\/integrations$/, { GET: listIntegrations }],
+    [/^\/api\/custom-fields$/, { GET: listCustomFields }],
     [/^\/api\/upload$/, { POST: upload }],
   ];
 }

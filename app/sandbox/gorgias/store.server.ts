@@ -4,6 +4,8 @@ export type User = { id: number; email: string; name: string };
 export type Team = { id: number; name: string; created_datetime: string; updated_datetime: string };
 /** An email integration: the helpdesk address Gorgias sends outgoing email from. */
 export type EmailIntegration = { id: number; name: string; address: string; created_datetime: string; updated_datetime: string };
+/** A ticket custom field the account defined (`GET /api/custom-fields?object_type=Ticket`). */
+export type TicketField = { id: number; label: string; data_type: 'text' | 'number' | 'boolean'; created_datetime: string; updated_datetime: string };
 export type Tag = { id: number; name: string; created_datetime: string; updated_datetime: string };
 
 export type Customer = {
@@ -40,6 +42,7 @@ export type StoredFile = { id: string; name: string; content_type: string; bytes
 export type GorgiasSeed = {
   teams: Array<{ name: string }>;
   emailIntegrations: Array<{ name: string; address: string }>;
+  ticketFields?: Array<{ label: string; dataType: TicketField['data_type'] }>;
   customers: Array<{ email: string; name?: string }>;
   tags: string[];
 };
@@ -55,13 +58,14 @@ export function createStore(seed: GorgiasSeed, accounts: Array<{ email: string }
   const seededAt = now();
   const teams: Team[] = seed.teams.map((t, i) => ({ id: i + 1, name: t.name, created_datetime: seededAt, updated_datetime: seededAt }));
   const emailIntegrations: EmailIntegration[] = seed.emailIntegrations.map((e, i) => ({ id: i + 1, ...e, created_datetime: seededAt, updated_datetime: seededAt }));
+  const ticketFields: TicketField[] = (seed.ticketFields ?? []).map((f, i) => ({ id: i + 1, label: f.label, data_type: f.dataType, created_datetime: seededAt, updated_datetime: seededAt }));
   const customers = new Map<number, Customer>();
   const tickets = new Map<number, Ticket>();
   const tags = new Map<number, Tag>();
   const files = new Map<string, StoredFile>();
 
   const store = {
-    users, teams, emailIntegrations, customers, tickets, tags, files, now,
+    users, teams, emailIntegrations, ticketFields, customers, tickets, tags, files, now,
     nextId: (kind: keyof typeof ids) => (ids[kind] += 1),
     /** Emails are unique case-insensitively, as Gorgias' 409 implies. */
     findCustomerByEmail(email: string): Customer | undefined {

@@ -28,8 +28,19 @@ function resolveCustomer(ctx: ApiContext, body: TicketCreate): Customer {
 }
 
 /** Assignees, tags and plain fields shared by create and update; unknown user/team/tag ids are a 400. */
+/** Each value must name a ticket field the account defined and fit its type. */
+function checkCustomFields(store: Store, values: Array<{ id: number; value: unknown }>, failure: string): void {
+  for (const [index, { id, value }] of values.entries()) {
+    const field = store.ticketFields.find((candidate) => candidate.id === id);
+    if (!field) throw new HttpFailure(invalid(failure, { [`custom_fields.${index}.id`]: [`Custom field ${id} not found.`] }));
+    const expected = field.data_type === 'text' ? 'string' : field.data_type;
+    if (typeof value !== expected) throw new HttpFailure(invalid(failure, { [`custom_fields.${index}.value`]: [`Not a valid ${field.data_type}.`] }));
+  }
+}
+
 function applyTicketFields(store: Store, ticket: Ticket, fields: TicketUpdate, failure: string): void {
   const { assignee_user: user, assignee_team: team, tags, ...plain } = fields;
+  if (plain.custom_fields) checkCustomFields(store, plain.custom_fields, failure);
   for (const [key, value] of Object.entries(plain)) if (value !== undefined) Object.assign(ticket, { [key]: value });
   if (user !== undefined) {
     if (user?.id && !store.users.some((u) => u.id === user.id)) throw new HttpFailure(invalid(failure, { 'assignee_user.id': ['User not found.'] }));
