@@ -161,6 +161,9 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   return toConfig(result.data);
 }
 
+/** A browsable host for a bind address: a wildcard bind is reached on loopback. */
+const toLoopbackHost = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host);
+
 function toConfig(env: Env) {
   const sandbox = env.COMPTOIR_MODE === 'sandbox';
   return {
@@ -178,7 +181,11 @@ function toConfig(env: Env) {
      * portal (`mounted`; server.ts fills in its URL) with its well-known sandbox account.
      */
     gorgias: toGorgiasConfig(env, sandbox),
-    publicUrl: env.COMPTOIR_PUBLIC_URL,
+    /**
+     * Where shoppers and agents reach the portal, for links in tickets and emails. The sandbox
+     * defaults to its own loopback address, so the demo's notes and reply carry working links.
+     */
+    publicUrl: env.COMPTOIR_PUBLIC_URL ?? (sandbox ? `http://${toLoopbackHost(env.HOST)}:${env.PORT}` : undefined),
     /** Key of the endpoints Gorgias calls (links, sidebar); null disables them. The sandbox has one to try. */
     apiKey: env.COMPTOIR_API_KEY ?? (sandbox ? SANDBOX_API_KEY : null),
     links: { ttlMs: env.COMPTOIR_LINK_TTL_HOURS * 3_600_000 },
