@@ -1,10 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { toShopifyAdminOrderUrl } from './customer-cases';
+import { aParcel, anOrder } from '~/orders/test-fixtures';
+import type { Case } from './case-store';
+import { toCustomerCaseViews, toGorgiasTicketUrl, toShopifyAdminOrderUrl } from './customer-cases';
 
 describe('toShopifyAdminOrderUrl', () => {
   it('points the agent at the order in Shopify admin', () => {
     expect(toShopifyAdminOrderUrl('maison-lumiere.myshopify.com', 'gid://shopify/Order/5123456789')).toBe(
       'https://admin.shopify.com/store/maison-lumiere/orders/5123456789',
     );
+  });
+});
+
+describe('toGorgiasTicketUrl', () => {
+  it('points the agent at the ticket in Gorgias, whatever path the API base carries', () => {
+    expect(toGorgiasTicketUrl('https://maison-lumiere.gorgias.com/api/', 412)).toBe('https://maison-lumiere.gorgias.com/app/ticket/412');
+  });
+});
+
+describe('toCustomerCaseViews', () => {
+  const found = {
+    id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderId: 'gid://shopify/Order/77', orderName: '#1077',
+    providerRefs: { gorgiasTicketId: 412 }, createdAt: new Date('2026-11-20T08:00:00Z'), policyVersion: 'abc123def456',
+    lines: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
+    totals: { estimatedRefund: { amount: '74.10', currencyCode: 'EUR' } },
+  } as unknown as Case;
+  const links = { shopDomain: 'maison-lumiere.myshopify.com', portalUrl: 'https://returns.example', toTicketUrl: (id: number) => `https://t.example/${id}` };
+
+  it('gives the agent the case, its ticket, the order in admin and each parcel to follow', () => {
+    const parcel = aParcel({ status: 'in_transit', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' });
+    const orders = new Map([[found.orderId, anOrder({ id: found.orderId, parcels: [parcel] })]]);
+    expect(toCustomerCaseViews([found], links, orders)).toEqual([{
+      id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderName: '#1077',
+      orderAdminUrl: 'https://admin.shopify.com/store/maison-lumiere/orders/77',
+      caseUrl: 'https://returns.example/cases/C-SIDEBAR1', ticketUrl: 'https://t.example/412',
+      createdAt: '2026-11-20T08:00:00.000Z', items: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
+      parcels: [{ status: 'in_transit', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' }],
+      estimatedRefund: { amount: '74.10', currencyCode: 'EUR' }, policyVersion: 'abc123def456',
+    }]);
+  });
+
+  it('shows no parcels when the order could not be read, and no ticket link before the ticket exists', () => {
+    const [view] = toCustomerCaseViews([{ ...found, providerRefs: {} }], links);
+    expect(view).toMatchObject({ parcels: null, ticketUrl: null, caseUrl: 'https://returns.example/cases/C-SIDEBAR1' });
   });
 });

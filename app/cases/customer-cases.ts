@@ -1,5 +1,8 @@
-import type { Money } from '~/orders/types';
+import type { Money, Order, ParcelStatus } from '~/orders/types';
 import type { Case } from './case-store';
+
+/** A parcel as the sidebar shows it: where it is and how to follow it. */
+export type SidebarParcel = { status: ParcelStatus; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null };
 
 /** What the agent's Gorgias sidebar shows of a customer's cases: no hashes, no photos. */
 export type CustomerCaseView = {
@@ -9,10 +12,24 @@ export type CustomerCaseView = {
   orderName: string;
   /** The order in Shopify admin, for the agent. */
   orderAdminUrl: string;
+  /** The case page in the portal (it opens for the shopper's session). */
+  caseUrl: string;
+  /** The case's Gorgias ticket, once it has one. */
+  ticketUrl: string | null;
   createdAt: string;
   items: { title: string; quantity: number; decision: Case['lines'][number]['decision'] }[];
+  /** The order's parcels; null when the store could not be read just now. */
+  parcels: SidebarParcel[] | null;
   estimatedRefund: Money;
   policyVersion: string;
+};
+
+export type CustomerCaseLinks = {
+  shopDomain: string;
+  /** The portal's own origin, for case links. */
+  portalUrl: string;
+  /** The Gorgias ticket page for an id, or null when there is no helpdesk to link to. */
+  toTicketUrl: (ticketId: number) => string | null;
 };
 
 /** `comptoir-demo.myshopify.com` + `gid://shopify/Order/42` → the order's page in Shopify admin. */
@@ -22,16 +39,30 @@ export function toShopifyAdminOrderUrl(shopDomain: string, orderId: string): str
   return `https://admin.shopify.com/store/${encodeURIComponent(store)}/orders/${encodeURIComponent(numericId)}`;
 }
 
-export function toCustomerCaseViews(cases: Case[], shopDomain: string): CustomerCaseView[] {
-  return cases.map((found) => ({
-    id: found.id,
-    kind: found.kind,
-    state: found.state,
-    orderName: found.orderName,
-    orderAdminUrl: toShopifyAdminOrderUrl(shopDomain, found.orderId),
-    createdAt: found.createdAt.toISOString(),
-    items: found.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),
-    estimatedRefund: found.totals.estimatedRefund,
-    policyVersion: found.policyVersion,
-  }));
+/** `https://acme.gorgias.com` + 123 → the ticket as agents open it in Gorgias. */
+export const toGorgiasTicketUrl = (gorgiasBaseUrl: string, ticketId: number) => `${new URL(gorgiasBaseUrl).origin}/app/ticket/${ticketId}`;
+
+/**
+ * The sidebar's view of each case. `orders` holds the orders that could be read, by id: a case
+ * whose order is missing shows no parcels rather than failing the whole sidebar.
+ */
+export function toCustomerCaseViews(cases: Case[], links: CustomerCaseLinks, orders: ReadonlyMap<string, Order> = new Map()): CustomerCaseView[] {
+  return cases.map((found) => {
+    const order = orders.get(found.orderId);
+    const ticketId = found.providerRefs.gorgiasTicketId;
+    return {
+      id: found.id,
+      kind: found.kind,
+      state: found.state,
+      orderName: found.orderName,
+      orderAdminUrl: toShopifyAdminOrderUrl(links.shopDomain, found.orderId),
+      caseUrl: `${links.portalUrl}/cases/${found.id}`,
+      ticketUrl: ticketId ? links.toTicketUrl(ticketId) : null,
+      createdAt: found.createdAt.toISOString(),
+      items: found.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),
+      parcels: order ? order.parcels.map(({ status, carrier, trackingNumber, trackingUrl }) => ({ status, carrier, trackingNumber, trackingUrl })) : null,
+      estimatedRefund: found.totals.estimatedRefund,
+      policyVersion: found.policyVersion,
+    };
+  });
 }
