@@ -8,6 +8,7 @@ import { QUEUES, SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { createPostgresDatabase } from './support/postgres';
+import { waitFor } from './support/wait-for';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const FLAKY = 'test.flaky';
@@ -53,14 +54,6 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
     policyVersion: 'sha256:policy-v1',
     ...overrides,
   };
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 for (const backend of backends) {

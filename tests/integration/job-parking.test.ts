@@ -12,6 +12,7 @@ import { createJobsPage } from '~/sandbox/jobs-page.server';
 import { mountSandboxEmulators } from '~/sandbox/mount.server';
 import { UpstreamError } from '~/utils/upstream-error';
 import { createPostgresDatabase } from './support/postgres';
+import { waitFor } from './support/wait-for';
 
 /**
  * Parking, Retry-After and re-drive through pg-boss itself: test queues whose handler does what
@@ -33,16 +34,6 @@ const QUEUE_SETTINGS: Record<string, QueueSettings> = {
 type Attempt = { data: { caseId: string; step?: number }; job: JobContext; at: number };
 /** What the handler does for a case, given the attempt (1-based across all of the case's jobs). */
 type Behaviour = (attempt: Attempt, n: number) => Promise<JobOutcome>;
-
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 for (const backend of backends) {
   describe.skipIf(backend.skip)(backend.name, () => {
