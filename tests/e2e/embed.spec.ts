@@ -155,8 +155,13 @@ test('a form posted without its token is refused, shown again as typed or with a
 
   // Signing out without the token: the same button comes back on a page of its own, and works.
   const signOut = frame.getByRole('button', { name: 'Look up another order' });
+  // The order page must have settled in the frame before its form is altered.
+  await expect(signOut).toBeVisible();
   await frame.locator('form[action="/sign-out"] input[name="csrf"]').evaluate((input) => input.remove());
-  const [refusedSignOut] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), signOut.click()]);
+  const [refusedSignOut] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-out'),
+    signOut.click(),
+  ]);
   expect(refusedSignOut.status()).toBe(403);
   await expect(frame.getByRole('alert')).toContainText(FORM_EXPIRED.en);
   expect((await context.cookies(baseURL!)).map((cookie) => cookie.name)).toContain('comptoir_session');
