@@ -1,3 +1,4 @@
+import { createCookie, type Cookie } from '@remix-run/node';
 import { isEmbedded } from './embed.server';
 
 export type CookieAttributes = {
@@ -36,4 +37,15 @@ export function cookieAttributes(request: Request, live: boolean): CookieAttribu
     sameSite: embedded ? 'none' : 'lax',
     partitioned: embedded,
   };
+}
+
+/**
+ * A cookie named `__Host-<name>` everywhere but plain-http loopback, where it is `<name>`: the
+ * pair every portal cookie that must be Secure where it can be comes in. Attributes are given
+ * per request at serialize time (`cookieAttributes`).
+ */
+export function createOriginCookie(name: string, maxAgeSeconds: number): (request: Request, live: boolean) => Cookie {
+  const host = createCookie(`__Host-${name}`, { maxAge: maxAgeSeconds });
+  const loopback = createCookie(name, { maxAge: maxAgeSeconds });
+  return (request, live) => (isPlainLoopback(request, live) ? loopback : host);
 }

@@ -1,7 +1,6 @@
-import { createCookie } from '@remix-run/node';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readSessionToken } from '~/session/shopper-cookie.server';
-import { cookieAttributes, isPlainLoopback } from './cookie-attributes.server';
+import { cookieAttributes, createOriginCookie } from './cookie-attributes.server';
 
 /**
  * What a form token is bound to: a random value kept in this browser's own cookie and, once the
@@ -24,9 +23,7 @@ export function isValidFormToken(secret: string, posted: unknown, binding: FormT
 }
 
 const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-const hostCookie = createCookie('__Host-comptoir_csrf', { maxAge: MAX_AGE_SECONDS });
-const loopbackCookie = createCookie('comptoir_csrf', { maxAge: MAX_AGE_SECONDS });
-const cookieFor = (request: Request, live: boolean) => (isPlainLoopback(request, live) ? loopbackCookie : hostCookie);
+const cookieFor = createOriginCookie('comptoir_csrf', MAX_AGE_SECONDS);
 
 async function readBinding(request: Request, live: boolean): Promise<FormTokenBinding | null> {
   const browser: unknown = await cookieFor(request, live).parse(request.headers.get('Cookie'));

@@ -1,5 +1,5 @@
-import { createCookie, redirect } from '@remix-run/node';
-import { cookieAttributes, isPlainLoopback } from '~/security/cookie-attributes.server';
+import { redirect } from '@remix-run/node';
+import { cookieAttributes, createOriginCookie } from '~/security/cookie-attributes.server';
 import type { SessionStore, ShopperSession } from './ports';
 import { SESSION_ABSOLUTE_MS } from './session-rules';
 
@@ -8,10 +8,7 @@ import { SESSION_ABSOLUTE_MS } from './session-rules';
  * the name is `comptoir_session`; its attributes follow the request (see cookieAttributes):
  * SameSite=Lax in a tab, SameSite=None; Secure; Partitioned inside a chat or help-center iframe.
  */
-const hostCookie = createCookie('__Host-comptoir_session', { maxAge: SESSION_ABSOLUTE_MS / 1000 });
-const loopbackCookie = createCookie('comptoir_session', { maxAge: SESSION_ABSOLUTE_MS / 1000 });
-
-const cookieFor = (request: Request, live: boolean) => (isPlainLoopback(request, live) ? loopbackCookie : hostCookie);
+const cookieFor = createOriginCookie('comptoir_session', SESSION_ABSOLUTE_MS / 1000);
 
 export async function readSessionToken(request: Request, live: boolean): Promise<string | null> {
   const value: unknown = await cookieFor(request, live).parse(request.headers.get('Cookie'));
