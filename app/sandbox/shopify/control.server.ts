@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccessTokens } from './access-tokens.server';
 import { json } from './responses.server';
 
 export const FaultSchema = z.object({
@@ -10,20 +11,23 @@ export const FaultSchema = z.object({
 
 export type FaultMode = z.infer<typeof FaultSchema>['mode'];
 
-export type Stats = { requests: number; requestedCost: number; operations: Record<string, number> };
+export type Stats = { requests: number; requestedCost: number; operations: Record<string, number>; unauthorized: number };
 
 export type ControlOptions = {
   /** Side effects for `GET /__sandbox/shopify/returns`. */
   listReturns: () => unknown[];
   /** Latency the emulator starts with and goes back to on reset. */
   latencyMs: number;
+  tokens: Pick<AccessTokens, 'revokeAll' | 'stats' | 'resetStats'>;
 };
 
 /**
  * Test and benchmark controls, all under `/__sandbox/shopify/`:
  * - `POST faults {mode, count?, latencyMs?}`: the next `count` GraphQL requests answer THROTTLED,
  *   HTTP 429 or 500; `latencyMs` (e.g. `{mode:'none', latencyMs:500}`) delays every answer until reset;
- * - `GET stats`: requests, requested cost and operations seen; `GET returns`: returns made by mutations;
+ * - `GET stats`: requests, requested cost and operations seen, GraphQL calls refused for their token
+ *   (`unauthorized`) and tokens granted/refused/live (`tokens`); `GET returns`: returns made by mutations;
+ * - `POST tokens/revoke`: every granted token stops working at once (the app uninstalled, its secret rotated);
  * - `POST reset`: the seed, bucket, faults, latency and counters as at start.
  *
  * Injected faults for the next N GraphQL requests, a fixed latency,
@@ -32,13 +36,14 @@ export type ControlOptions = {
  */
 export function createControl(onReset: () => void, options: ControlOptions) {
   let fault: { mode: FaultMode; remaining: number } = { mode: 'none', remaining: 0 };
-  let stats: Stats = { requests: 0, requestedCost: 0, operations: {} };
+  let stats: Stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0 };
   let latencyMs = options.latencyMs;
 
   const reset = () => {
     fault = { mode: 'none', remaining: 0 };
-    stats = { requests: 0, requestedCost: 0, operations: {} };
+    stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0 };
     latencyMs = options.latencyMs;
+    options.tokens.resetStats();
   };
 
   return {
@@ -55,6 +60,9 @@ export function createControl(onReset: () => void, options: ControlOptions) {
     countRequest(): void {
       stats.requests += 1;
     },
+    countUnauthorized(): void {
+      stats.unauthorized += 1;
+    },
     countOperation(name: string, requestedCost: number): void {
       stats.requestedCost += requestedCost;
       stats.operations[name] = (stats.operations[name] ?? 0) + 1;
@@ -62,7 +70,8 @@ export function createControl(onReset: () => void, options: ControlOptions) {
     reset,
     /** Answers `/__sandbox/shopify/*`, or null when the path is not a control endpoint. */
     async handle(request: Request, path: string): Promise<Response | null> {
-      if (path === '/__sandbox/shopify/stats' && request.method === 'GET') return json(stats);
+      if (path === '/__sandbox/shopify/stats' && request.method === 'GET') return json({ ...stats, tokens: options.tokens.stats() });
+      if (path === '/__sandbox/shopify/tokens/revoke' && request.method === 'POST') return json({ revoked: options.tokens.revokeAll() });
       if (path === '/__sandbox/shopify/returns' && request.method === 'GET') return json({ returns: options.listReturns() });
       if (path === '/__sandbox/shopify/reset' && request.method === 'POST') {
         reset();

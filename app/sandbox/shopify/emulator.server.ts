@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type ShopifyAuth } from '~/integrations/shopify/env.server';
 import { createSeed } from '~/sandbox/seed/seed.server';
 import type { Seed } from '~/sandbox/seed/types.server';
+import { createAccessTokens } from './access-tokens.server';
 import { createControl } from './control.server';
 import { serveDemoOrders } from './demo-orders-page.server';
 import { createDocumentCache } from './document-cache.server';
@@ -14,7 +16,14 @@ import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
 
 export const ShopifyEmulatorOptionsSchema = z.object({
-  accessToken: z.string().min(1).default('shpat_sandbox'),
+  /** A legacy custom app's fixed Admin API token, accepted as is; null accepts only granted tokens. */
+  accessToken: z.string().min(1).nullable().default('shpat_sandbox'),
+  /** Apps installed on the shop, which get tokens by the client credentials grant. */
+  apps: z
+    .array(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }))
+    .default([{ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET }]),
+  /** Lifetime of a granted token; Shopify's is 24 hours (`expires_in: 86399`). Tests use seconds. */
+  tokenLifetimeSeconds: z.number().int().positive().max(86_399).default(86_399),
   clock: z.custom<() => Date>((value) => typeof value === 'function', 'clock must be a function returning a Date').optional(),
   bucket: z
     .object({
@@ -36,12 +45,20 @@ export type ShopifyEmulator = {
   reset(): void;
 };
 
+/** Emulator options that accept the portal's configured Shopify credentials. */
+export const toEmulatorCredentials = (auth: ShopifyAuth): Pick<ShopifyEmulatorOptions, 'accessToken' | 'apps'> =>
+  auth.kind === 'admin-token'
+    ? { accessToken: auth.adminToken, apps: [] }
+    : { accessToken: null, apps: [{ clientId: auth.clientId, clientSecret: auth.clientSecret }] };
+
+const TOKEN_PATH = '/admin/oauth/access_token';
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 const IMAGE_PATH = /^\/__sandbox\/images\/([a-z0-9-]+\.svg)$/;
 
 /**
  * The sandbox Shopify Admin GraphQL API: the real 2026-10 schema, a deterministic demo store,
- * Shopify's cost and throttling rules, and `/__sandbox/*` controls for tests and benchmarks.
+ * Shopify's cost and throttling rules, its tokens (a fixed custom-app token and the client
+ * credentials grant), and `/__sandbox/*` controls for tests and benchmarks.
  */
 export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): ShopifyEmulator {
   const config = ShopifyEmulatorOptionsSchema.parse(options);
@@ -51,16 +68,18 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   // Mutations write into the seed; the store tracks what they moved, so both are replaced together.
   let returns = createReturnsStore(seed, clock);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
+  // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
+  const tokens = createAccessTokens({ apps: config.apps, fixedToken: config.accessToken, lifetimeSeconds: config.tokenLifetimeSeconds, clock });
   const reset = () => {
     seed = createSeed(clock());
     returns = createReturnsStore(seed, clock);
     bucket.reset();
     control.reset();
   };
-  const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs });
+  const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs, tokens });
   const endpoint = {
     schema,
-    accessToken: config.accessToken,
+    tokens,
     documents: createDocumentCache(schema),
     bucket,
     control,
@@ -75,6 +94,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       const path = new URL(request.url).pathname;
       const graphql = GRAPHQL_PATH.exec(path);
       if (graphql?.[1] && request.method === 'POST') return handleGraphql(request, graphql[1], endpoint);
+      if (path === TOKEN_PATH && request.method === 'POST') return tokens.grant(request);
       if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);

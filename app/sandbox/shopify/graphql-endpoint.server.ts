@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { execute, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
+import { INVALID_TOKEN_BODY, type AccessTokens } from './access-tokens.server';
 import type { Control } from './control.server';
 import type { DocumentCache } from './document-cache.server';
 import { fieldResolver, type ExecutionContext, type RootResolver } from './field-resolver.server';
@@ -20,7 +21,7 @@ const BodySchema = z.object({
 
 export type GraphqlEndpoint = {
   schema: GraphQLSchema;
-  accessToken: string;
+  tokens: AccessTokens;
   documents: DocumentCache;
   bucket: LeakyBucket;
   control: Control;
@@ -55,8 +56,9 @@ function maxCostExceeded(requested: number, headers: Record<string, string>): Re
 export async function handleGraphql(request: Request, version: string, endpoint: GraphqlEndpoint): Promise<Response> {
   const { schema, control, bucket } = endpoint;
   const headers = { 'X-Shopify-API-Version': version, 'X-Request-Id': randomUUID() };
-  if (request.headers.get('X-Shopify-Access-Token') !== endpoint.accessToken) {
-    return json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, 401, headers);
+  if (!endpoint.tokens.accepts(request.headers.get('X-Shopify-Access-Token'))) {
+    control.countUnauthorized();
+    return json(INVALID_TOKEN_BODY, 401, headers);
   }
   control.countRequest();
   await control.delay();
