@@ -1,22 +1,25 @@
 import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
+import { ApiVersion, HttpResponseError, LogSeverity, Session, shopifyApi } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
+import { log } from '~/utils/log.server';
+import { createFixedTokenSource, createGrantedTokenSource, type AccessTokenSource } from './access-token.server';
+import type { ShopifyConfig } from './env.server';
+import { toTokenError } from './errors.server';
 
 /** The one Admin API version Comptoir speaks. */
 export const SHOPIFY_API_VERSION = ApiVersion.October26;
 
-export type ShopifyClientConfig = {
-  shopDomain: string;
-  adminToken: string;
-  apiSecret: string;
+export type ShopifyClientConfig = Pick<ShopifyConfig, 'shopDomain' | 'auth' | 'apiSecret'> & {
   /** Sandbox only: where calls to `shopDomain` really go (the emulator on loopback). */
   sandboxUrl?: string;
+  /** The clock tokens are timed on; tests move it instead of waiting. */
+  clock?: () => Date;
 };
 
 /**
- * shopify-api always calls https://<shop>/admin/api/…, whatever the configuration. In sandbox mode
- * we keep a real-looking *.myshopify.com shop and swap the library's fetch, so every request still
- * goes through the library and over HTTP — only its destination changes.
+ * shopify-api always calls https://<shop>/admin/…, whatever the configuration. In sandbox mode
+ * we keep a real-looking *.myshopify.com shop and swap the library's fetch, so every request — the
+ * token grant too — still goes through the library and over HTTP; only its destination changes.
  */
 const sandboxRoutes = new Map<string, string>();
 const realFetch = globalThis.fetch;
@@ -30,25 +33,85 @@ export type ShopifyGraphqlClient = {
   request(query: string, variables: Record<string, unknown>): Promise<{ data: unknown; extensions: unknown }>;
 };
 
-/** Builds a custom-app Admin GraphQL client through @shopify/shopify-api. */
+// The library's own logs may echo request details; we log our own lines instead.
+const quietLogger = { level: LogSeverity.Error, log: async () => {} };
+
+/** The library instance for these credentials, and where each call's token comes from. */
+function createLibrary(config: ShopifyClientConfig) {
+  const common = { apiVersion: SHOPIFY_API_VERSION, hostName: 'localhost', isEmbeddedApp: false, logger: quietLogger };
+  if (config.auth.kind === 'admin-token') {
+    const shopify = shopifyApi({ ...common, apiSecretKey: config.apiSecret, adminApiAccessToken: config.auth.adminToken, isCustomStoreApp: true });
+    return { shopify, tokens: createFixedTokenSource(config.auth.adminToken) };
+  }
+  const { clientId, clientSecret } = config.auth;
+  const shopify = shopifyApi({ ...common, apiKey: clientId, apiSecretKey: clientSecret, isCustomStoreApp: false });
+  const tokens = createGrantedTokenSource({
+    shop: config.shopDomain,
+    clock: config.clock,
+    async grant() {
+      try {
+        const { session } = await shopify.auth.clientCredentials({ shop: config.shopDomain });
+        if (!session.accessToken) throw new Error('The token response had no access_token');
+        // The library turns `expires_in` into a date on the wall clock; we keep the lifetime it means.
+        return { value: session.accessToken, lifetimeMs: session.expires ? session.expires.getTime() - Date.now() : null };
+      } catch (error) {
+        const failure = toTokenError(error);
+        log.error('shopify.token_refused', {
+          shop: config.shopDomain,
+          status: failure.status,
+          code: failure.code,
+          hint: failure.retryable
+            ? 'Shopify did not answer the token request; calls will try again'
+            : 'check SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET, and that the app is installed on this store',
+        });
+        throw failure;
+      }
+    },
+  });
+  return { shopify, tokens };
+}
+
+const isUnauthorized = (error: unknown) => error instanceof HttpResponseError && error.response.code === 401;
+
+/**
+ * Builds the Admin GraphQL client through @shopify/shopify-api: with a Dev Dashboard app's client
+ * credentials (tokens granted, renewed before they expire), or a legacy custom app's fixed token.
+ * A 401 renews the token once and retries the call once; a second 401 is the caller's error.
+ */
 export function createShopifyGraphqlClient(config: ShopifyClientConfig): ShopifyGraphqlClient {
   if (config.sandboxUrl) sandboxRoutes.set(config.shopDomain, config.sandboxUrl);
-  const shopify = shopifyApi({
-    apiSecretKey: config.apiSecret,
-    adminApiAccessToken: config.adminToken,
-    isCustomStoreApp: true,
-    isEmbeddedApp: false,
-    apiVersion: SHOPIFY_API_VERSION,
-    hostName: 'localhost',
-    // The library's own logs may echo request details; we log our own hashed identifiers instead.
-    logger: { level: LogSeverity.Error, log: async () => {} },
-  });
-  const session = shopify.session.customAppSession(config.shopDomain);
-  const client = new shopify.clients.Graphql({ session });
+  const { shopify, tokens } = createLibrary(config);
+  let last: { token: string; client: InstanceType<typeof shopify.clients.Graphql> } | null = null;
+
+  const clientFor = (token: string) => {
+    if (last?.token !== token) {
+      const session = new Session({ id: `offline_${config.shopDomain}`, shop: config.shopDomain, state: '', isOnline: false, accessToken: token });
+      last = { token, client: new shopify.clients.Graphql({ session }) };
+    }
+    return last.client;
+  };
+  const send = async (token: string, query: string, variables: Record<string, unknown>) => {
+    const response = await clientFor(token).request(query, { variables, retries: 0 });
+    return { data: response.data, extensions: response.extensions };
+  };
+
   return {
     async request(query, variables) {
-      const response = await client.request(query, { variables, retries: 0 });
-      return { data: response.data, extensions: response.extensions };
+      const token = await tokens.current();
+      try {
+        return await send(token, query, variables);
+      } catch (error) {
+        if (!isUnauthorized(error)) throw error;
+        const fresh = await renewOnce(tokens, token, config.shopDomain);
+        if (!fresh) throw error;
+        return send(fresh, query, variables);
+      }
     },
   };
+}
+
+async function renewOnce(tokens: AccessTokenSource, rejected: string, shop: string): Promise<string | null> {
+  const fresh = await tokens.renewAfterRejection(rejected);
+  if (fresh) log.warn('shopify.token_rejected', { shop, reason: 'Shopify answered 401; the call is retried once with a fresh token' });
+  return fresh;
 }
