@@ -34,7 +34,7 @@ const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : con
 const mounted = config.sandbox
   ? await mountSandboxEmulators(app, {
       ownOrigin,
-      shopifyToken: config.shopify.adminToken,
+      shopifyAuth: config.shopify.auth,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
       // Requests are served only once `services` below exists.

@@ -12,8 +12,47 @@ describe('parseEnv', () => {
 
   it('names every missing credential in live mode at once', () => {
     expect(() => parseEnv({ COMPTOIR_MODE: 'live' })).toThrowError(
-      /SHOPIFY_SHOP_DOMAIN: is required in live mode[\s\S]*SHOPIFY_ADMIN_TOKEN: is required[\s\S]*SHOPIFY_API_SECRET: is required[\s\S]*COMPTOIR_SECRET: is required/,
+      /SHOPIFY_CLIENT_ID: live mode needs Shopify credentials: set SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET \(an app from the Dev Dashboard\), or SHOPIFY_ADMIN_TOKEN and SHOPIFY_API_SECRET \(a legacy custom app\)[\s\S]*SHOPIFY_SHOP_DOMAIN: is required in live mode[\s\S]*COMPTOIR_SECRET: is required/,
     );
+  });
+
+  const liveBase = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com', COMPTOIR_SECRET: 'b'.repeat(48) };
+  const problems = (env: Record<string, string>) => { try { parseEnv(env); return ''; } catch (error) { return (error as Error).message; } };
+
+  it('runs live on a Dev Dashboard app: client credentials, whose secret also verifies webhooks', () => {
+    const config = parseEnv({ ...liveBase, SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6', SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef0123' });
+    expect(config.shopify).toEqual({
+      shopDomain: 'maison-lumiere.myshopify.com',
+      auth: { kind: 'client-credentials', clientId: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6', clientSecret: 'shpss_0123456789abcdef0123' },
+      apiSecret: 'shpss_0123456789abcdef0123',
+      sandboxUrl: undefined,
+    });
+  });
+
+  it('still runs live on a legacy custom app: its admin token, and its API secret for webhooks', () => {
+    const config = parseEnv({ ...liveBase, SHOPIFY_ADMIN_TOKEN: 'shpat_0123456789abcdef', SHOPIFY_API_SECRET: 'a'.repeat(32) });
+    expect(config.shopify).toMatchObject({ auth: { kind: 'admin-token', adminToken: 'shpat_0123456789abcdef' }, apiSecret: 'a'.repeat(32) });
+  });
+
+  it('refuses half pairs and mixed credentials, naming what to add or remove', () => {
+    expect(problems({ ...liveBase, SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6' })).toContain('SHOPIFY_CLIENT_SECRET: is required with SHOPIFY_CLIENT_ID');
+    expect(problems({ ...liveBase, SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef0123' })).toContain('SHOPIFY_CLIENT_ID: is required with SHOPIFY_CLIENT_SECRET');
+    expect(problems({ ...liveBase, SHOPIFY_ADMIN_TOKEN: 'shpat_0123456789abcdef' })).toContain('SHOPIFY_API_SECRET: is required with SHOPIFY_ADMIN_TOKEN (it verifies webhooks)');
+    expect(problems({ ...liveBase, SHOPIFY_API_SECRET: 'a'.repeat(32) })).toContain('SHOPIFY_ADMIN_TOKEN: is required with SHOPIFY_API_SECRET; or set SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET');
+    expect(problems({
+      ...liveBase, SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6', SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef0123', SHOPIFY_ADMIN_TOKEN: 'shpat_0123456789abcdef',
+    })).toContain('SHOPIFY_ADMIN_TOKEN: cannot be combined with SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET');
+    // A half pair is a mistake in the sandbox too: it would silently fall back to the demo app.
+    expect(problems({ SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6' })).toContain('SHOPIFY_CLIENT_SECRET: is required with SHOPIFY_CLIENT_ID');
+    expect(problems({ ...liveBase, SHOPIFY_CLIENT_ID: 'not an id!', SHOPIFY_CLIENT_SECRET: 'short' })).toMatch(/SHOPIFY_CLIENT_ID: must be the Client ID[\s\S]*SHOPIFY_CLIENT_SECRET: must be the Secret/);
+  });
+
+  it('uses the demo app by the client credentials grant in the sandbox, its secret signing webhooks', () => {
+    const { shopify } = parseEnv({});
+    expect(shopify.auth.kind).toBe('client-credentials');
+    expect(shopify.apiSecret).toBe(shopify.auth.kind === 'client-credentials' ? shopify.auth.clientSecret : null);
+    expect(parseEnv({ SHOPIFY_API_SECRET: 'w'.repeat(32) }).shopify.apiSecret).toBe('w'.repeat(32));
+    expect(parseEnv({ SHOPIFY_ADMIN_TOKEN: 'shpat_sandboxlegacy' }).shopify.auth).toEqual({ kind: 'admin-token', adminToken: 'shpat_sandboxlegacy' });
   });
 
   it('explains malformed values', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { HelpdeskOptions } from './helpdesk/options';
+import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 
 /**
@@ -15,7 +16,6 @@ const positiveInt = z.coerce.number().int().positive();
 /** A Gorgias record id, with one message whatever is wrong with it. */
 const gorgiasId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 /** CSP sources only: no `;` or newline can sneak another directive into the header. */
 const FRAME_ANCESTORS = /^(?:'self'|'none'|https:\/\/[\w.*-]+(?::\d+)?)(?: (?:'self'|https:\/\/[\w.*-]+(?::\d+)?))*$/;
 
@@ -49,16 +49,7 @@ export const EnvSchema = z
     RATE_LIMIT_CLIENT_MAX: positiveInt.default(20),
     RATE_LIMIT_CLIENT_WINDOW_MINUTES: positiveInt.default(60),
     TRUST_PROXY: booleanish.default(false),
-    SHOPIFY_SHOP_DOMAIN: z
-      .string()
-      .regex(SHOP_DOMAIN, 'must look like your-store.myshopify.com')
-      .optional(),
-    SHOPIFY_ADMIN_TOKEN: z
-      .string()
-      .regex(/^shp[a-z]{2}_[A-Za-z0-9]+$/, 'must be an Admin API access token (shpat_…)')
-      .optional(),
-    SHOPIFY_API_SECRET: z.string().min(16, 'must be the app API secret key').optional(),
-    SANDBOX_SHOPIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ...ShopifyEnvShape,
     GORGIAS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     GORGIAS_EMAIL: z.email('must be the email of the Gorgias user the API key belongs to').optional(),
     GORGIAS_API_KEY: z.string().min(8, 'must be the Gorgias REST API key').optional(),
@@ -80,9 +71,9 @@ export const EnvSchema = z
       for (const key of gorgias) if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required once any GORGIAS_ variable is set' });
     }
     checkHelpdeskOptions(env, ctx);
+    checkShopifyCredentials(env, ctx);
     if (env.COMPTOIR_MODE !== 'live') return;
-    const required = ['SHOPIFY_SHOP_DOMAIN', 'SHOPIFY_ADMIN_TOKEN', 'SHOPIFY_API_SECRET', 'COMPTOIR_SECRET'] as const;
-    for (const key of required) {
+    for (const key of ['SHOPIFY_SHOP_DOMAIN', 'COMPTOIR_SECRET'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in live mode' });
     }
   });
@@ -110,8 +101,7 @@ function checkHelpdeskOptions(env: Env, ctx: z.RefinementCtx): void {
 }
 
 /** Sandbox defaults that stand in for live credentials; they unlock nothing outside loopback. */
-export const SANDBOX_SHOP_DOMAIN = 'comptoir-demo.myshopify.com';
-export const SANDBOX_ADMIN_TOKEN = 'shpat_sandbox';
+export { SANDBOX_SHOP_DOMAIN, SANDBOX_SHOPIFY_AUTH } from './integrations/shopify/env.server';
 const SANDBOX_SECRET = 'sandbox-secret-not-for-production-use-0000';
 export const SANDBOX_GORGIAS_EMAIL = 'agent@comptoir-demo.example';
 export const SANDBOX_GORGIAS_KEY = 'sandbox-gorgias-key';
@@ -201,12 +191,7 @@ function toConfig(env: Env) {
       perOrder: { max: env.RATE_LIMIT_ORDER_MAX, windowMs: env.RATE_LIMIT_ORDER_WINDOW_MINUTES * 60_000 },
       perClient: { max: env.RATE_LIMIT_CLIENT_MAX, windowMs: env.RATE_LIMIT_CLIENT_WINDOW_MINUTES * 60_000 },
     },
-    shopify: {
-      shopDomain: env.SHOPIFY_SHOP_DOMAIN ?? SANDBOX_SHOP_DOMAIN,
-      adminToken: env.SHOPIFY_ADMIN_TOKEN ?? SANDBOX_ADMIN_TOKEN,
-      apiSecret: env.SHOPIFY_API_SECRET ?? SANDBOX_SECRET,
-      /** Where Shopify calls really go in sandbox mode; `undefined` means the emulator mounted in-process. */
-      sandboxUrl: env.SANDBOX_SHOPIFY_URL,
-    },
+    /** The shop, how to get its Admin API token (`auth`), and the key its webhooks are signed with (`apiSecret`). */
+    shopify: toShopifyConfig(env),
   } as const;
 }

@@ -71,9 +71,9 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since))) fail(
 let emulator: Server | null = null;
 let sandboxUrl = config.shopify.sandboxUrl;
 if (config.sandbox && !sandboxUrl) {
-  const { createShopifyEmulator } = await import('~/sandbox/shopify/emulator.server');
+  const { createShopifyEmulator, toEmulatorCredentials } = await import('~/sandbox/shopify/emulator.server');
   const { toNodeHandler } = await import('~/sandbox/node-http.server');
-  const server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: config.shopify.adminToken }).handle));
+  const server = createServer(toNodeHandler(createShopifyEmulator(toEmulatorCredentials(config.shopify.auth)).handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   sandboxUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   emulator = server;

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { ShopifyAuth } from '~/integrations/shopify/env.server';
 import type { Queue } from '~/jobs/queue.server';
 import { CHAT_WIDGET_PATH, chatWidgetOrigins, serveChatWidgetPage } from './chat-widget-page.server';
 import { toNodeHandler } from './node-http.server';
@@ -6,7 +7,7 @@ import { toNodeHandler } from './node-http.server';
 /**
  * Sandbox mode with no emulator URLs configured: the Shopify and Gorgias emulators answer on the
  * portal's own port, over real HTTP like any upstream. Shopify keeps its real paths
- * (`/admin/api/…`); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
+ * (`/admin/api/…`, and `/admin/oauth/access_token` for tokens); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
  * portal's own `/api` routes. The mock chat widget page (`/__sandbox/chat-widget`) is always
  * there; `/__sandbox/jobs` shows the job queues and re-drives parked jobs (`jobs` is called per
  * request, since the queue starts after the emulators are mounted). Returns the base URLs the
@@ -14,7 +15,7 @@ import { toNodeHandler } from './node-http.server';
  */
 export async function mountSandboxEmulators(
   app: Express,
-  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
+  options: { ownOrigin: string; shopifyAuth: ShopifyAuth; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
 ): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
   const { createJobsPage } = await import('./jobs-page.server');
   const jobsPage = toNodeHandler(createJobsPage(options.jobs));
@@ -35,9 +36,10 @@ export async function mountSandboxEmulators(
     });
   }
   if (options.mountShopify) {
-    const { createShopifyEmulator } = await import('./shopify/emulator.server');
-    const shopify = toNodeHandler(createShopifyEmulator({ accessToken: options.shopifyToken }).handle);
-    app.use(['/admin/api', '/__sandbox'], (req, res) => {
+    const { createShopifyEmulator, toEmulatorCredentials } = await import('./shopify/emulator.server');
+    // The emulator's shop has the portal's app installed: it grants tokens to the configured client.
+    const shopify = toNodeHandler(createShopifyEmulator(toEmulatorCredentials(options.shopifyAuth)).handle);
+    app.use(['/admin/api', '/admin/oauth', '/__sandbox'], (req, res) => {
       req.url = req.originalUrl;
       shopify(req, res);
     });

@@ -13,6 +13,7 @@ import { syncCaseToHelpdesk, type SyncCaseDeps } from '~/helpdesk/sync-case.serv
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
 import type { GorgiasClient } from '~/integrations/gorgias/types';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createGorgiasSyncHandler } from '~/jobs/gorgias-sync.server';
@@ -135,7 +136,7 @@ beforeAll(async () => {
   shopify = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
   await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
   shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
-  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
   const orders = createShopifyOrderSource({ client });
   const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
   const entry = demo.orders.find((o) => o.scenario === 'delivered-recently');

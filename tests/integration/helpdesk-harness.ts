@@ -10,6 +10,7 @@ import type { HelpdeskOptions } from '~/helpdesk/options';
 import type { SyncCaseDeps } from '~/helpdesk/sync-case.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
@@ -40,7 +41,7 @@ export async function startHelpdeskHarness() {
   const shopify: Server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
   await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
   const shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
-  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });
   const orders = createShopifyOrderSource({ client });
   const shopifyReturns = createShopifyReturns({ client });
   const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };

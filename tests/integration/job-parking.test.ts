@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { runJobsCommand } from '~/jobs/jobs-command.server';
 import { GORGIAS_SYNC_CASE, QUEUES, toParkedQueue, type QueueSettings } from '~/jobs/job-names';
 import { countJobs, listParked, redriveParked } from '~/jobs/parking.server';
@@ -239,7 +240,7 @@ for (const backend of backends) {
 
     it('is mounted in the sandbox ahead of the Shopify emulator, which keeps its own /__sandbox pages', async () => {
       const app = express();
-      await mountSandboxEmulators(app, { ownOrigin: 'http://127.0.0.1', shopifyToken: 'shpat_sandbox', mountShopify: true, mountGorgias: false, jobs: () => queue });
+      await mountSandboxEmulators(app, { ownOrigin: 'http://127.0.0.1', shopifyAuth: SANDBOX_SHOPIFY_AUTH, mountShopify: true, mountGorgias: false, jobs: () => queue });
       const server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
@@ -35,7 +36,7 @@ const control = async (path: string, body?: unknown) => {
 };
 
 function simulate(policies: Policy[], since: string, now = new Date()) {
-  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
   const gate = createThrottleGate({ maxWaitMs: 60_000 });
   const progress: [number, number][] = [];
   const run = runSimulation({

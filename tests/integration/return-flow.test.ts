@@ -12,6 +12,7 @@ import { prepareReturn } from '~/cases/return-request';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
@@ -84,7 +85,7 @@ beforeAll(async () => {
   database = await createDatabase({ dataDir: 'memory://' });
   queue = await createQueue(database, { queues: QUEUES });
   photoDir = mkdtempSync(join(tmpdir(), 'comptoir-return-flow-'));
-  const client = createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+  const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
   const gate = createThrottleGate({ maxWaitMs: 0 });
   deps = {
     orders: createShopifyOrderSource({ client, gate }),

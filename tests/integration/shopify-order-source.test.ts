@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH, type ShopifyAuth } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { createCachedOrderSource } from '~/orders/order-cache.server';
@@ -24,9 +25,9 @@ let demo: { name: string; email: string; scenario: string }[];
 const control = (path: string, body?: unknown) =>
   fetch(`${baseUrl}${path}`, body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const stats = async () => (await (await control('/__sandbox/shopify/stats')).json()) as { requests: number; requestedCost: number };
-const source = (token = TOKEN) =>
+const source = (auth: ShopifyAuth = SANDBOX_SHOPIFY_AUTH) =>
   createShopifyOrderSource({
-    client: createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: token, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl }),
+    client: createShopifyGraphqlClient({ shopDomain: SHOP, auth, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl }),
     gate: createThrottleGate({ maxWaitMs: 0 }),
   });
 const numberOf = (name: string) => parseOrderNumber(name)!;
@@ -101,7 +102,7 @@ describe('Shopify order source', () => {
   });
 
   it('reports a wrong token as a non-retryable upstream error', async () => {
-    const error = await source('shpat_wrong').getOrder('gid://shopify/Order/1').catch((e: unknown) => e);
+    const error = await source({ kind: 'admin-token', adminToken: 'shpat_wrong' }).getOrder('gid://shopify/Order/1').catch((e: unknown) => e);
     expect(error).toMatchObject({ service: 'shopify', status: 401, retryable: false });
   });
 });

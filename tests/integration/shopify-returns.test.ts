@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReturnReason } from '~/cases/ports';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
@@ -27,7 +28,7 @@ const control = async (path: string, body?: unknown) => {
   const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
   return (await fetch(`${baseUrl}${path}`, init)).json();
 };
-const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
 const returns = () => createShopifyReturns({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
 const reasonId = (handle: string) => reasons.find((r) => r.handle === handle)!.id;
 

@@ -8,6 +8,7 @@ import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
@@ -50,7 +51,7 @@ const control = async (path: string, body?: unknown) => {
   const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
   return (await fetch(`${baseUrl}/__sandbox/shopify/${path}`, init)).json() as Promise<any>;
 };
-const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
 const realReturns = () => createShopifyReturns({ client: client() });
 /** Delegates to whatever `adapter` is now, so the registered worker sees a test's fake. */
 const shopifyReturns: ShopifyReturns = {

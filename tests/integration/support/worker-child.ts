@@ -25,7 +25,7 @@ const env = WorkerChildEnvSchema.parse(process.env);
 const database = await createDatabase(env.TEST_WORKER_DATABASE_URL ? { url: env.TEST_WORKER_DATABASE_URL } : { dataDir: env.TEST_WORKER_DATA_DIR });
 const queue = await createQueue(database, { queues: KILL_QUEUES, pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1 });
 const config = { ...parseEnv({}), publicUrl: 'https://portal.example', shopify: { ...parseEnv({}).shopify, shopDomain: env.TEST_WORKER_SHOP } };
-const client = createShopifyGraphqlClient({ shopDomain: env.TEST_WORKER_SHOP, adminToken: env.TEST_WORKER_TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: env.TEST_WORKER_SHOPIFY_URL });
+const client = createShopifyGraphqlClient({ shopDomain: env.TEST_WORKER_SHOP, auth: { kind: 'admin-token', adminToken: env.TEST_WORKER_TOKEN }, apiSecret: 'x'.repeat(32), sandboxUrl: env.TEST_WORKER_SHOPIFY_URL });
 const cases = createDbCaseStore(database.db, queue);
 await registerWorkers(queue, createJobHandlers({
   config,
