@@ -8,11 +8,14 @@ const EnvSchema = z.object({
   /** Benchmarks raise the bucket so they measure the portal rather than Shopify's rate limits. */
   SHOPIFY_BUCKET_MAX: z.coerce.number().positive().default(2000),
   SHOPIFY_RESTORE_RATE: z.coerce.number().positive().default(100),
+  /** Lifetime of the tokens the client credentials grant hands out; a few seconds shows the portal renewing them. */
+  SHOPIFY_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().positive().max(86_399).default(86_399),
 });
 
 const env = EnvSchema.parse(process.env);
 const emulator = createShopifyEmulator({
   bucket: { maximumAvailable: env.SHOPIFY_BUCKET_MAX, restoreRate: env.SHOPIFY_RESTORE_RATE },
+  tokenLifetimeSeconds: env.SHOPIFY_TOKEN_LIFETIME_SECONDS,
 });
 const server = createServer(toNodeHandler(emulator.handle));
 
