@@ -70,7 +70,14 @@ export function createGrantedTokenSource(deps: {
   return {
     async current() {
       if (held && !needsRenewal(held, clock())) return held.value;
-      return (await renew(held ? 'expiring' : 'first')).value;
+      const expiring = held;
+      try {
+        return (await renew(expiring ? 'expiring' : 'first')).value;
+      } catch (error) {
+        // Renewal is early on purpose: while the old token still lives, a failed grant costs nothing yet.
+        if (expiring?.expiresAt && expiring.expiresAt.getTime() > clock().getTime()) return expiring.value;
+        throw error;
+      }
     },
     async renewAfterRejection(rejected) {
       // Another caller already replaced the rejected token: use theirs.
