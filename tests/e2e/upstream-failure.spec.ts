@@ -57,3 +57,20 @@ test('a failure while the order page loads shows the "try again" page; a reload 
   expect((await page.reload())?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^On its way/);
 });
+
+test('a revoked Admin API token costs the shopper nothing: the portal renews it once and the lookup goes through', async ({ page, request, demoOrders }) => {
+  await openOrder(page, demoOrders.get('in-transit'));
+  const revoked = (await (await request.post('/__sandbox/shopify/tokens/revoke')).json()) as { revoked: number };
+  expect(revoked.revoked).toBeGreaterThan(0);
+  type Stats = { unauthorized: number; tokens: { issued: number } };
+  const before = (await (await request.get('/__sandbox/shopify/stats')).json()) as Stats;
+
+  const order = demoOrders.get('delivered-recently');
+  await page.goto('/');
+  expect((await submitLookup(page, { orderNumber: order.name, email: order.email }, 'en')).status()).toBe(302);
+  await expect(page).toHaveURL('/order');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Delivered/);
+  const after = (await (await request.get('/__sandbox/shopify/stats')).json()) as Stats;
+  expect(after.unauthorized).toBe(before.unauthorized + 1);
+  expect(after.tokens.issued).toBe(before.tokens.issued + 1);
+});

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../../app/integrations/shopify/env.server';
 
 /*
  * What the store itself holds for an order, read from the sandbox emulator through the Admin
@@ -33,9 +34,18 @@ const QUERY = `query E2EOrder($query: String!) {
   }
 }`;
 
+/** A token for the sandbox store, asked for as the portal does: the demo app's client credentials grant. */
+async function grantToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/admin/oauth/access_token', {
+    data: { client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET, grant_type: 'client_credentials' },
+  });
+  expect(response.status(), 'emulator token grant').toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
 export async function readStoreOrder(request: APIRequestContext, name: string): Promise<StoreOrder> {
   const response = await request.post('/admin/api/2026-10/graphql.json', {
-    headers: { 'X-Shopify-Access-Token': 'shpat_sandbox' },
+    headers: { 'X-Shopify-Access-Token': await grantToken(request) },
     data: { query: QUERY, variables: { query: `name:${name}` } },
   });
   expect(response.status(), 'emulator GraphQL').toBe(200);
