@@ -1,6 +1,8 @@
 import '@shopify/shopify-api/adapters/node';
 import { ApiVersion, HttpResponseError, LogSeverity, Session, shopifyApi } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
+import { z } from 'zod';
+import { UpstreamError } from '~/utils/upstream-error';
 import { log } from '~/utils/log.server';
 import { createFixedTokenSource, createGrantedTokenSource, type AccessTokenSource } from './access-token.server';
 import type { ShopifyConfig } from './env.server';
@@ -33,6 +35,9 @@ export type ShopifyGraphqlClient = {
   request(query: string, variables: Record<string, unknown>): Promise<{ data: unknown; extensions: unknown }>;
 };
 
+/** What we need of the session the library builds from the token response. */
+const GrantedSessionSchema = z.object({ accessToken: z.string().min(1), expires: z.date().optional() });
+
 // The library's own logs may echo request details; we log our own lines instead.
 const quietLogger = { level: LogSeverity.Error, log: async () => {} };
 
@@ -51,9 +56,13 @@ function createLibrary(config: ShopifyClientConfig) {
     async grant() {
       try {
         const { session } = await shopify.auth.clientCredentials({ shop: config.shopDomain });
-        if (!session.accessToken) throw new Error('The token response had no access_token');
+        const granted = GrantedSessionSchema.safeParse(session);
+        if (!granted.success) {
+          throw new UpstreamError({ service: 'shopify', status: 200, code: 'TOKEN_UNEXPECTED_SHAPE', retryable: false, cause: granted.error });
+        }
+        const { accessToken, expires } = granted.data;
         // The library turns `expires_in` into a date on the wall clock; we keep the lifetime it means.
-        return { value: session.accessToken, lifetimeMs: session.expires ? session.expires.getTime() - Date.now() : null };
+        return { value: accessToken, lifetimeMs: expires ? expires.getTime() - Date.now() : null };
       } catch (error) {
         const failure = toTokenError(error);
         log.error('shopify.token_refused', {

@@ -68,6 +68,7 @@ const OAuthErrorSchema = z.object({ error: z.string().regex(/^[a-z_]{1,64}$/) })
  * unreachable is retryable.
  */
 export function toTokenError(error: unknown): UpstreamError {
+  if (isUpstreamError(error)) return error;
   if (error instanceof HttpResponseError && error.response.code < 500 && error.response.code !== 429) {
     const status = error.response.code;
     const oauthError = OAuthErrorSchema.safeParse(error.response.body).data?.error ?? `http_${status}`;
