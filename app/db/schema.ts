@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
@@ -12,19 +12,22 @@ export const shopperSessions = pgTable('shopper_sessions', {
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });
 
-/** Fixed-window counters for the lookup limiter; `key` arrives already hashed. */
-export const rateLimitCounters = pgTable(
-  'rate_limit_counters',
+/**
+ * Lookup limits, one row per key (already hashed): the slots taken in the key's current window,
+ * the lock the last slot set, and when the row is of no more use. `last_taker` is the random id of
+ * the call that last took a slot: it lets that one statement tell its caller whether it did.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
   {
-    key: text('key').notNull(),
+    key: text('key').primaryKey(),
     windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
     count: integer('count').notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastTaker: text('last_taker').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.key, table.windowStart] }),
-    // The primary key leads with `key`, so cleanup by age needs its own index.
-    index('rate_limit_counters_window_start_idx').on(table.windowStart),
-  ]
+  (table) => [index('rate_limits_expires_at_idx').on(table.expiresAt)]
 );
 
 /*

@@ -4,11 +4,13 @@ import type { OrderSource } from '~/orders/ports';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
+import { hashIdentifier } from '~/session/hash.server';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toEventNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
 import { toCustomerName, toFirstNote } from './first-note.server';
 import type { HelpdeskOptions } from './options';
+import { isOrderCustomerTicket } from './ticket-owner';
 import { isNotedEvent, TICKET_LINKED_EVENT, toNoteExternalId, toOpeningExternalId, toTicketTags } from './ticket-fields';
 import { recordVerdictTag, routeReview, sendPublicReply, syncTags } from './ticket-upkeep.server';
 
@@ -72,19 +74,23 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
   return { status: 'synced', ticketId: ticket.id, created, notesPosted, replied };
 }
 
+/**
+ * Every ticket this returns is the order's customer's (see isOrderCustomerTicket), checked on each
+ * sync: a link's ticket, or any ticket an agent moved to another customer since, is passed over
+ * for one of the case's own, and nothing is posted on it.
+ */
 async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ ticket: Ticket; created: boolean }> {
   const known = found.providerRefs.gorgiasTicketId;
   if (known) {
-    try {
-      return { ticket: await deps.gorgias.getTicket(known), created: false };
-    } catch (error) {
-      // Deleted or merged in Gorgias (a link's ticket too): look it up by our id, or file a new one.
-      if (!isUpstreamError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'MOVED')) throw error;
-    }
+    const ticket = await getTicketIfAny(deps.gorgias, known);
+    if (ticket && isOrderCustomerTicket(ticket, order.email)) return { ticket, created: false };
+    if (ticket) refuseTicket(deps, found, ticket.id);
   }
   // The crash-safe dedupe: a ticket created by an attempt that died before recording its id.
-  const [existing] = (await deps.gorgias.findTicketsByExternalId(found.id)).sort((a, b) => a.id - b.id);
+  const byCaseId = (await deps.gorgias.findTicketsByExternalId(found.id)).sort((a, b) => a.id - b.id);
+  const existing = byCaseId.find((ticket) => isOrderCustomerTicket(ticket, order.email));
   if (existing) return { ticket: existing, created: false };
+  for (const ticket of byCaseId) if (ticket.id !== known) refuseTicket(deps, found, ticket.id);
   const language = deps.config.agentLanguage;
   const email = order.email!;
   const customer = await deps.gorgias.findCustomerByEmail(email);
@@ -107,6 +113,22 @@ async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order)
     log.warn('helpdesk.case_field_refused', { caseId: found.id, fieldId: caseFieldId });
     return { ticket: await deps.gorgias.createTicket(input), created: true };
   }
+}
+
+/** The ticket, or null when Gorgias deleted or merged it (a link's ticket too). */
+async function getTicketIfAny(gorgias: GorgiasClient, id: number): Promise<Ticket | null> {
+  try {
+    return await gorgias.getTicket(id);
+  } catch (error) {
+    if (!isUpstreamError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'MOVED')) throw error;
+    return null;
+  }
+}
+
+/** One line per refusal: the case's reference and keyed hashes, nothing about either customer. */
+function refuseTicket(deps: SyncCaseDeps, found: Case, ticketId: number): void {
+  const hash = (value: string) => hashIdentifier(deps.config.secret, value);
+  log.warn('helpdesk.ticket_refused', { reason: 'other_customer', caseId: found.id, order: hash(`order:${found.orderName}`), ticket: hash(`ticket:${ticketId}`) });
 }
 
 /** External ids of every message on the ticket (notes and the reply), all pages. */

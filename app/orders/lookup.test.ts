@@ -53,6 +53,33 @@ describe('lookUpOrder', () => {
     expect(calls).toHaveLength(5);
   });
 
+  it('asks Shopify at most five times for ten simultaneous wrong guesses at one order', async () => {
+    const { run, calls } = setUp();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => run('1001', `guess${i}@example.com`, null, `198.51.100.${i}`)));
+    expect(calls).toHaveLength(5);
+    expect(outcomes.filter((outcome) => !outcome.ok && outcome.reason === 'locked')).toHaveLength(5);
+    expect(outcomes.filter((outcome) => !outcome.ok && outcome.reason === 'notFound')).toHaveLength(5);
+  });
+
+  it('does not count a lookup Shopify did not answer, nor one that succeeded', async () => {
+    let down = true;
+    const source: OrderSource = {
+      findOrderForShopper: async ({ orderNumber, email }) => {
+        if (down) throw new Error('Shopify unavailable');
+        return orderNumber === '1001' && email === 'camille.martin@example.com' ? anOrder() : null;
+      },
+      getOrder: async () => null,
+    };
+    const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => v });
+    const deps = { orders: source, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const };
+    const attempt = (email: string) => ({ orderNumber: '1001', email, secondFactor: null, clientAddress: '203.0.113.9' });
+    for (let i = 0; i < 6; i++) await expect(lookUpOrder(deps, attempt('camille.martin@example.com'), NOW)).rejects.toThrow('Shopify unavailable');
+    down = false;
+    for (let i = 0; i < 3; i++) expect(await lookUpOrder(deps, attempt('camille.martin@example.com'), NOW)).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++) expect(await lookUpOrder(deps, attempt(`guess${i}@example.com`), NOW)).toEqual({ ok: false, reason: 'notFound' });
+    expect(await lookUpOrder(deps, attempt('camille.martin@example.com'), NOW)).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
   it('refuses an order that Shopify search returned but whose name or email is not exactly the one typed', async () => {
     const looseSearch: OrderSource = {
       findOrderForShopper: async () => anOrder({ name: '#10011', email: 'Camille.Martin@example.com' }),

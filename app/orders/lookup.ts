@@ -13,10 +13,13 @@ export type LookupAttempt = {
   clientAddress: string;
 };
 
-/** The parts of the rate limiter a lookup needs. */
-export type LookupGuard = {
-  check(key: { orderNumber: string; clientAddress: string }, now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
-  recordFailure(key: { orderNumber: string; clientAddress: string }, now: Date): Promise<unknown>;
+/**
+ * The parts of the rate limiter a lookup needs: a failure is counted before the lookup runs
+ * (so simultaneous guesses cannot all pass), and given back when it turns out not to be one.
+ */
+export type LookupGuard<Reservation = unknown> = {
+  reserve(key: { orderNumber: string; clientAddress: string }, now: Date): Promise<{ allowed: true; reservation: Reservation } | { allowed: false; retryAfterSeconds: number }>;
+  release(reservation: Reservation, outcome: 'success' | 'unanswered'): Promise<void>;
 };
 
 export type SessionOpener = {
@@ -48,24 +51,30 @@ export function isShopperOrder(order: Order, typed: { orderNumber: string; email
 /**
  * A shopper proves they own an order with its number and email (and the configured second factor).
  * Every failure looks the same to the caller — unknown order, wrong email, wrong zip — and counts
- * against both the order number and the client; success opens a session scoped to that one order.
+ * against both the order number and the client (counted before Shopify is asked, given back on
+ * success); success opens a session scoped to that one order.
  */
-export async function lookUpOrder(
-  deps: { orders: OrderSource; guard: LookupGuard; sessions: SessionOpener; secondFactor: SecondFactor },
+export async function lookUpOrder<Reservation>(
+  deps: { orders: OrderSource; guard: LookupGuard<Reservation>; sessions: SessionOpener; secondFactor: SecondFactor },
   attempt: LookupAttempt,
   now: Date,
 ): Promise<LookupOutcome> {
-  const key = { orderNumber: attempt.orderNumber, clientAddress: attempt.clientAddress };
-  const verdict = await deps.guard.check(key, now);
+  const verdict = await deps.guard.reserve({ orderNumber: attempt.orderNumber, clientAddress: attempt.clientAddress }, now);
   if (!verdict.allowed) return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
 
-  const order = await deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email });
-  const matches =
-    order !== null && isShopperOrder(order, attempt) && matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor);
-  if (!matches) {
-    await deps.guard.recordFailure(key, now);
+  let order: Order | null;
+  try {
+    order = await deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email });
+  } catch (error) {
+    // Shopify did not answer: the guess learnt nothing, so it does not count.
+    await deps.guard.release(verdict.reservation, 'unanswered');
+    throw error;
+  }
+  // A failure was counted when the slot was taken: nothing more to do, and no extra step to time.
+  if (!order || !isShopperOrder(order, attempt) || !matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor)) {
     return { ok: false, reason: 'notFound' };
   }
+  await deps.guard.release(verdict.reservation, 'success');
   const { token } = await deps.sessions.create({ orderId: order.id, orderName: order.name }, now);
   return { ok: true, sessionToken: token, order };
 }

@@ -1,19 +1,17 @@
 import { toClientKey } from './client-address';
-import type { RateLimitStore } from './ports';
+import type { RateLimitRule, RateLimitStore } from './ports';
 
 /*
- * Fixed windows, aligned to the epoch: one row per key and window, one atomic upsert per
- * failure, an exact Retry-After, and cleanup by a single indexed delete. The price is the
- * boundary burst (up to 2 × max failures straddling two windows), which is acceptable for a
- * cap on email guesses: it still keeps a guesser to a handful of tries per quarter hour.
- * A sliding log would need one row per attempt; a sliding estimate would make Retry-After
- * a guess.
+ * Failed lookups are capped per order number and per client. The count is taken *before* the
+ * lookup runs, in one atomic statement per key, so ten guesses sent at once get five tries, not
+ * ten: each takes a slot or is refused. A lookup that succeeds, or that Shopify never answered,
+ * gives its slots back, since only failures count. Reaching the cap locks the key for the whole
+ * configured window from that moment, so "locked for 15 minutes" means 15 minutes, and
+ * Retry-After is when the lock ends. Between caps, a window opens with the key's first failure;
+ * across two windows a guesser gets at most 2 × max − 1 tries before a lock, as with any window.
  */
 
-export interface RateLimitRule {
-  max: number;
-  windowMs: number;
-}
+export type { RateLimitRule } from './ports';
 
 export interface LookupLimiterRules {
   /** Failures allowed against one order number, whoever sends them. */
@@ -32,7 +30,10 @@ export interface LookupAttempt {
   clientAddress: string;
 }
 
-export type LookupDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** The slots a lookup holds while it runs; hand it back to `release` if the lookup must not count. */
+export type LookupReservation = { slots: Array<{ key: string; rule: RateLimitRule; windowStart: Date }>; orderKey: string };
+
+export type LookupDecision = { allowed: true; reservation: LookupReservation } | { allowed: false; retryAfterSeconds: number };
 
 export interface LookupLimiterOptions {
   store: RateLimitStore;
@@ -46,18 +47,22 @@ export interface LookupLimiterOptions {
    * could interleave lookups of their own order to lift the cap on guessing others.
    */
   resetOrderOnSuccess?: boolean;
-  /** Share of failures that also sweep old counters; 1 in 100 keeps the table small cheaply. */
+  /** Share of reservations that also sweep expired rows; 1 in 100 keeps the table small cheaply. */
   cleanupRate?: number;
   random?: () => number;
 }
 
 export interface LookupLimiter {
-  /** Refuses when either counter has already reached its max in the current window. */
-  check(attempt: LookupAttempt, now: Date): Promise<LookupDecision>;
-  /** Counts a failed lookup against both keys; returns what the next attempt will get. */
-  recordFailure(attempt: LookupAttempt, now: Date): Promise<LookupDecision>;
-  /** Counts nothing; resets the order counter only when `resetOrderOnSuccess` is on. */
-  recordSuccess(attempt: LookupAttempt): Promise<void>;
+  /**
+   * Counts the attempt as a failure against its order and its client before the lookup runs,
+   * or refuses it while either is locked (then nothing is counted).
+   */
+  reserve(attempt: LookupAttempt, now: Date): Promise<LookupDecision>;
+  /**
+   * The lookup succeeded or never got an answer: gives its slots back (and resets the order's
+   * count when `resetOrderOnSuccess` is on and it succeeded).
+   */
+  release(reservation: LookupReservation, outcome: 'success' | 'unanswered'): Promise<void>;
 }
 
 export function createLookupLimiter(options: LookupLimiterOptions): LookupLimiter {
@@ -65,63 +70,40 @@ export function createLookupLimiter(options: LookupLimiterOptions): LookupLimite
   const rules = options.rules ?? DEFAULT_LOOKUP_RULES;
   const cleanupRate = options.cleanupRate ?? 0.01;
   const random = options.random ?? Math.random;
-  const longestWindowMs = Math.max(rules.perOrder.windowMs, rules.perClient.windowMs);
 
-  const keysFor = (attempt: LookupAttempt) => ({
-    perOrder: hashKey(`order:${normalizeOrderNumber(attempt.orderNumber)}`),
-    perClient: hashKey(`client:${toClientKey(attempt.clientAddress)}`),
-  });
-
-  async function countAll(
-    attempt: LookupAttempt,
-    now: Date,
-    read: (key: string, windowStart: Date, rule: RateLimitRule) => Promise<number>
-  ): Promise<LookupDecision> {
-    const keys = keysFor(attempt);
-    const limits = [
-      { key: keys.perOrder, rule: rules.perOrder },
-      { key: keys.perClient, rule: rules.perClient },
-    ];
-    const counts = await Promise.all(
-      limits.map(({ key, rule }) => read(key, getWindowStart(now, rule.windowMs), rule))
-    );
-    const waits = limits
-      .filter(({ rule }, index) => (counts[index] ?? 0) >= rule.max)
-      .map(({ rule }) => secondsUntilWindowEnds(now, rule.windowMs));
-    // Both caps must have lifted before a retry can succeed, so wait for the later one.
-    return waits.length === 0
-      ? { allowed: true }
-      : { allowed: false, retryAfterSeconds: Math.max(...waits) };
-  }
+  const giveBack = (slots: LookupReservation['slots']) =>
+    Promise.all(slots.map((slot) => store.giveBack(slot.key, slot.windowStart, slot.rule))).then(() => undefined);
 
   return {
-    check(attempt, now) {
-      return countAll(attempt, now, (key, windowStart) => store.peek(key, windowStart));
+    async reserve(attempt, now) {
+      const orderKey = hashKey(`order:${normalizeOrderNumber(attempt.orderNumber)}`);
+      const limits = [
+        { key: orderKey, rule: rules.perOrder },
+        { key: hashKey(`client:${toClientKey(attempt.clientAddress)}`), rule: rules.perClient },
+      ];
+      const results = await Promise.all(limits.map(({ key, rule }) => store.take(key, rule, now)));
+      if (random() < cleanupRate) await store.deleteExpired(now);
+      const slots = limits.flatMap((limit, index) => {
+        const result = results[index]!;
+        return result.taken ? [{ ...limit, windowStart: result.windowStart }] : [];
+      });
+      const locks = results.flatMap((result) => (result.taken ? [] : [result.lockedUntil.getTime()]));
+      if (locks.length === 0) return { allowed: true, reservation: { slots, orderKey } };
+      // Refused by one key: the slot the other gave is not used, and must not lock anyone.
+      await giveBack(slots);
+      // Both caps must have lifted before a retry can succeed, so wait for the later one.
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Math.max(...locks) - now.getTime()) / 1000)) };
     },
 
-    async recordFailure(attempt, now) {
-      const decision = await countAll(attempt, now, (key, windowStart, rule) =>
-        store.hit(key, windowStart, rule.windowMs)
-      );
-      if (random() < cleanupRate) {
-        await store.deleteExpired(new Date(now.getTime() - longestWindowMs));
+    async release(reservation, outcome) {
+      if (outcome === 'success' && options.resetOrderOnSuccess) {
+        await store.clear(reservation.orderKey);
+        await giveBack(reservation.slots.filter((slot) => slot.key !== reservation.orderKey));
+        return;
       }
-      return decision;
-    },
-
-    async recordSuccess(attempt) {
-      if (options.resetOrderOnSuccess) await store.clear(keysFor(attempt).perOrder);
+      await giveBack(reservation.slots);
     },
   };
-}
-
-export function getWindowStart(now: Date, windowMs: number): Date {
-  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-}
-
-function secondsUntilWindowEnds(now: Date, windowMs: number): number {
-  const endsAt = getWindowStart(now, windowMs).getTime() + windowMs;
-  return Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
 }
 
 /** `#1001`, ` 1001 ` and `1001` are one order: formatting must not buy extra guesses. */

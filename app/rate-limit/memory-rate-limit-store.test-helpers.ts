@@ -1,33 +1,42 @@
 import type { RateLimitStore } from './ports';
 
-/** In-memory RateLimitStore for unit tests; checked against the same contract as the SQL store. */
+type Entry = { windowStart: number; count: number; lockedUntil: number | null; expiresAt: number };
+
+/**
+ * In-memory RateLimitStore for unit tests; checked against the same contract as the SQL store.
+ * Each call runs to completion without awaiting, so it is as atomic as the SQL statement.
+ */
 export function createMemoryRateLimitStore(): RateLimitStore & { size(): number } {
-  const counters = new Map<string, Map<number, number>>();
+  const entries = new Map<string, Entry>();
   return {
-    async hit(key, windowStart) {
-      const windows = counters.get(key) ?? new Map<number, number>();
-      counters.set(key, windows);
-      const count = (windows.get(windowStart.getTime()) ?? 0) + 1;
-      windows.set(windowStart.getTime(), count);
-      return count;
+    async take(key, rule, now) {
+      const at = now.getTime();
+      const entry = entries.get(key);
+      if (entry?.lockedUntil != null && entry.lockedUntil > at) return { taken: false, lockedUntil: new Date(entry.lockedUntil) };
+      const fresh = !entry || entry.windowStart + rule.windowMs <= at;
+      const count = fresh ? 1 : entry.count + 1;
+      const windowStart = fresh ? at : entry.windowStart;
+      entries.set(key, { windowStart, count, lockedUntil: count >= rule.max ? at + rule.windowMs : null, expiresAt: at + rule.windowMs });
+      return { taken: true, windowStart: new Date(windowStart) };
     },
-    async peek(key, windowStart) {
-      return counters.get(key)?.get(windowStart.getTime()) ?? 0;
+    async giveBack(key, windowStart, rule) {
+      const entry = entries.get(key);
+      if (!entry || entry.windowStart !== windowStart.getTime() || entry.count <= 0) return;
+      entry.count -= 1;
+      if (entry.count < rule.max) entry.lockedUntil = null;
     },
     async clear(key) {
-      counters.delete(key);
+      entries.delete(key);
     },
-    async deleteExpired(before) {
+    async deleteExpired(now) {
       let deleted = 0;
-      for (const windows of counters.values()) {
-        for (const start of windows.keys()) {
-          if (start < before.getTime() && windows.delete(start)) deleted += 1;
-        }
+      for (const [key, entry] of entries) {
+        if (entry.expiresAt <= now.getTime() && entries.delete(key)) deleted += 1;
       }
       return deleted;
     },
     size() {
-      return [...counters.values()].reduce((total, windows) => total + windows.size, 0);
+      return entries.size;
     },
   };
 }

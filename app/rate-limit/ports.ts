@@ -1,19 +1,35 @@
+/** At most `max` slots per window of `windowMs`; taking the last one locks the key for `windowMs`. */
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+export type SlotTaken = { taken: true; windowStart: Date };
+export type SlotRefused = { taken: false; lockedUntil: Date };
+
 /**
- * Counters per (key, window). Keys arrive hashed and prefixed; the store never sees an
- * order number or an address, and treats keys as opaque.
+ * Slots per key, counted before the guarded action runs so that simultaneous requests cannot all
+ * pass one check. Keys arrive hashed and prefixed; the store never sees an order number or an
+ * address, and treats keys as opaque.
+ *
+ * A key's window opens with the first slot taken while it has none (or its last one is over) and
+ * lasts `windowMs`. Taking the `max`-th slot of a window locks the key from that moment for a
+ * full `windowMs`, whatever was left of the window: a lock lasts what it says.
  */
 export interface RateLimitStore {
   /**
-   * Atomically adds one to the counter of `key` for the window starting at `windowStart`
-   * and returns the new count (1 for the first hit). Concurrent hits never lose a count.
-   * `windowMs` lets stores with native expiry (memory, Redis) drop the entry on their own;
-   * SQL stores rely on `deleteExpired`.
+   * In one atomic step, across processes: takes a slot of `key`, or refuses while it is locked.
+   * Of any number of simultaneous calls on an unlocked key, at most the slots left are taken.
+   * @returns the window the slot belongs to (to give it back), or when the lock ends.
    */
-  hit(key: string, windowStart: Date, windowMs: number): Promise<number>;
-  /** Current count of `key` in that window; 0 when there is none. */
-  peek(key: string, windowStart: Date): Promise<number>;
-  /** Forgets every window of `key`. */
+  take(key: string, rule: RateLimitRule, now: Date): Promise<SlotTaken | SlotRefused>;
+  /**
+   * Gives back a slot taken in the window that started at `windowStart`, lifting the lock its
+   * taking set, if any. Does nothing once that window has been replaced by a newer one.
+   */
+  giveBack(key: string, windowStart: Date, rule: RateLimitRule): Promise<void>;
+  /** Forgets `key`: its slots and its lock. */
   clear(key: string): Promise<void>;
-  /** Removes counters whose window started before `before`; returns how many went. */
-  deleteExpired(before: Date): Promise<number>;
+  /** Removes keys whose window and lock are both over at `now`; returns how many went. */
+  deleteExpired(now: Date): Promise<number>;
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { RateLimitStore } from './ports';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const windowAt = (iso: string) => new Date(iso);
+const MINUTE = 60 * 1000;
+const RULE = { max: 5, windowMs: 15 * MINUTE };
+const T0 = new Date('2030-01-01T10:03:20.123Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /**
  * Behaviour every RateLimitStore must share. Keys are random so the suite can run against a
@@ -12,53 +14,85 @@ const windowAt = (iso: string) => new Date(iso);
 export function runRateLimitStoreContract(getStore: () => RateLimitStore): void {
   const newKey = () => `test:${randomUUID()}`;
 
-  it('counts hits per key and per window, starting at 1', async () => {
+  it('takes max slots per key and refuses the next until the lock set by the last one ends', async () => {
     const store = getStore();
     const [key, other] = [newKey(), newKey()];
-    const current = windowAt('2030-01-01T10:00:00Z');
-    const next = windowAt('2030-01-01T10:15:00Z');
-    expect(await store.peek(key, current)).toBe(0);
-    expect(await store.hit(key, current, WINDOW_MS)).toBe(1);
-    expect(await store.hit(key, current, WINDOW_MS)).toBe(2);
-    expect(await store.hit(key, next, WINDOW_MS)).toBe(1);
-    expect(await store.hit(other, current, WINDOW_MS)).toBe(1);
-    expect(await store.peek(key, current)).toBe(2);
+    for (let slot = 0; slot < RULE.max; slot += 1) expect(await store.take(key, RULE, at(slot * 1000))).toEqual({ taken: true, windowStart: T0 });
+    expect(await store.take(key, RULE, at(6000))).toEqual({ taken: false, lockedUntil: at(4000 + RULE.windowMs) });
+    expect(await store.take(other, RULE, at(6000))).toEqual({ taken: true, windowStart: at(6000) });
   });
 
-  it('never loses a count when hits arrive together', async () => {
+  it('locks for the whole window from the moment the cap is reached, however late in the window', async () => {
     const store = getStore();
     const key = newKey();
-    const window = windowAt('2030-01-01T10:00:00Z');
-    const counts = await Promise.all(
-      Array.from({ length: 40 }, () => store.hit(key, window, WINDOW_MS))
-    );
-    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await store.peek(key, window)).toBe(40);
+    for (let slot = 1; slot < RULE.max; slot += 1) await store.take(key, RULE, T0);
+    const capped = at(14 * MINUTE + 30_000);
+    expect(await store.take(key, RULE, capped)).toMatchObject({ taken: true });
+    const lockedUntil = new Date(capped.getTime() + RULE.windowMs);
+    // Past the end of the window the cap was reached in, and up to the last millisecond of the lock.
+    for (const moment of [at(15 * MINUTE), at(20 * MINUTE), new Date(lockedUntil.getTime() - 1)]) {
+      expect(await store.take(key, RULE, moment)).toEqual({ taken: false, lockedUntil });
+    }
+    expect(await store.take(key, RULE, lockedUntil)).toEqual({ taken: true, windowStart: lockedUntil });
   });
 
-  it('clears every window of one key and nothing else', async () => {
+  it('starts a fresh window, with every slot back, once the last one is over', async () => {
+    const store = getStore();
+    const key = newKey();
+    for (let slot = 1; slot < RULE.max; slot += 1) await store.take(key, RULE, T0);
+    const next = at(RULE.windowMs);
+    for (let slot = 1; slot < RULE.max; slot += 1) expect(await store.take(key, RULE, next)).toEqual({ taken: true, windowStart: next });
+    expect(await store.take(key, RULE, next)).toMatchObject({ taken: true });
+    expect(await store.take(key, RULE, next)).toMatchObject({ taken: false });
+  });
+
+  it('lets exactly max of many simultaneous takes through', async () => {
+    const store = getStore();
+    const key = newKey();
+    const results = await Promise.all(Array.from({ length: 40 }, () => store.take(key, RULE, T0)));
+    expect(results.filter((result) => result.taken)).toHaveLength(RULE.max);
+    expect(results.filter((result) => !result.taken)).toEqual(Array(40 - RULE.max).fill({ taken: false, lockedUntil: at(RULE.windowMs) }));
+  });
+
+  it('takes a slot back, and the lock with it, only within the window it was taken in', async () => {
+    const store = getStore();
+    const key = newKey();
+    for (let slot = 1; slot < RULE.max; slot += 1) await store.take(key, RULE, T0);
+    const last = await store.take(key, RULE, at(1000));
+    expect(last).toEqual({ taken: true, windowStart: T0 });
+    await store.giveBack(key, T0, RULE);
+    expect(await store.take(key, RULE, at(2000))).toMatchObject({ taken: true });
+    expect(await store.take(key, RULE, at(3000))).toEqual({ taken: false, lockedUntil: at(2000 + RULE.windowMs) });
+
+    // A slot of a window that is over gives nothing back in the next one.
+    const later = at(2000 + RULE.windowMs);
+    for (let slot = 1; slot <= RULE.max; slot += 1) await store.take(key, RULE, later);
+    await store.giveBack(key, T0, RULE);
+    expect(await store.take(key, RULE, later)).toMatchObject({ taken: false });
+  });
+
+  it('clears one key and nothing else', async () => {
     const store = getStore();
     const [key, other] = [newKey(), newKey()];
-    const first = windowAt('2030-01-01T10:00:00Z');
-    const second = windowAt('2030-01-01T10:15:00Z');
-    await store.hit(key, first, WINDOW_MS);
-    await store.hit(key, second, WINDOW_MS);
-    await store.hit(other, first, WINDOW_MS);
+    for (let slot = 1; slot <= RULE.max; slot += 1) {
+      await store.take(key, RULE, T0);
+      await store.take(other, RULE, T0);
+    }
     await store.clear(key);
-    expect(await store.peek(key, first)).toBe(0);
-    expect(await store.peek(key, second)).toBe(0);
-    expect(await store.peek(other, first)).toBe(1);
+    expect(await store.take(key, RULE, T0)).toEqual({ taken: true, windowStart: T0 });
+    expect(await store.take(other, RULE, T0)).toMatchObject({ taken: false });
   });
 
-  it('deletes windows that started before the cut-off and keeps the rest', async () => {
+  it('deletes keys whose window and lock are over, and keeps the rest', async () => {
     const store = getStore();
-    const key = newKey();
-    const old = windowAt('2001-01-01T10:00:00Z');
-    const cutOff = windowAt('2001-01-01T10:15:00Z');
-    await store.hit(key, old, WINDOW_MS);
-    await store.hit(key, cutOff, WINDOW_MS);
-    expect(await store.deleteExpired(cutOff)).toBeGreaterThanOrEqual(1);
-    expect(await store.peek(key, old)).toBe(0);
-    expect(await store.peek(key, cutOff)).toBe(1);
+    const [idle, locked] = [newKey(), newKey()];
+    const old = new Date('2001-01-01T10:00:00Z');
+    await store.take(idle, RULE, old);
+    for (let slot = 1; slot <= RULE.max; slot += 1) await store.take(locked, RULE, new Date(old.getTime() + 10 * MINUTE));
+    expect(await store.deleteExpired(new Date(old.getTime() + RULE.windowMs))).toBeGreaterThanOrEqual(1);
+    // The idle key starts afresh; the locked one is still locked.
+    const soon = new Date(old.getTime() + RULE.windowMs + 1000);
+    expect(await store.take(locked, RULE, soon)).toMatchObject({ taken: false });
+    expect(await store.take(idle, RULE, soon)).toEqual({ taken: true, windowStart: soon });
   });
 }

@@ -1,12 +1,27 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * Links minted for agents, macros and the AI agent: a signed, expiring URL that opens the portal
- * already on one order, with the Gorgias ticket it came from. The claims are readable (base64url
- * JSON) but cannot be changed without the portal's secret.
+ * Links minted for agents, macros and the AI agent: an expiring URL that opens the portal already
+ * on one order, with the Gorgias ticket it came from. The token is opaque: its claims are sealed
+ * with AES-256-GCM under a key derived from the portal's secret, so nobody who sees the URL (a
+ * mail server, a proxy log, the browser history) can read the order number out of it, and nobody
+ * without the secret can make or alter one.
+ *
+ * Sealed rather than stored: any portal process can open a link with no database read, minting
+ * writes nothing, and there is no table of links to sweep. The price is that a single link cannot
+ * be revoked before it expires (changing COMPTOIR_SECRET revokes them all), as with signed links.
  */
 export type OrderLinkClaims = { orderId: string; orderName: string; ticketId: number | null; language: string | null; expiresAt: Date };
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+// Claims fit in a few hundred bytes; a longer token is not one of ours, and is not decrypted.
+const MAX_TOKEN_CHARS = 1024;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+// Binds the ciphertext to its use: the same key material sealing something else would not open here.
+const ASSOCIATED_DATA = Buffer.from('comptoir:order-link:v1');
 
 const WireSchema = z.object({
   o: z.string().min(1).max(200),
@@ -16,25 +31,41 @@ const WireSchema = z.object({
   e: z.number().int().positive(),
 });
 
-const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(`order-link|${payload}`).digest('base64url');
+/** One key per secret, derived once: HKDF keeps it apart from the HMAC keys the same secret feeds. */
+const keys = new Map<string, Buffer>();
+function keyFor(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'comptoir', 'order-link/aes-256-gcm/v1', 32));
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export function mintOrderLinkToken(claims: OrderLinkClaims, secret: string): string {
   const wire = { o: claims.orderId, n: claims.orderName, t: claims.ticketId, l: claims.language, e: Math.floor(claims.expiresAt.getTime() / 1000) };
-  const payload = Buffer.from(JSON.stringify(wire)).toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(ASSOCIATED_DATA);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(wire), 'utf8'), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
 /** The claims of a genuine, unexpired token; null for anything else, whatever went wrong. */
 export function readOrderLinkToken(token: string, secret: string, now: Date): OrderLinkClaims | null {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined || token.length > 2048) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (token.length > MAX_TOKEN_CHARS || !TOKEN_PATTERN.test(token)) return null;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length <= 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) return null;
+  const iv = bytes.subarray(1, 1 + IV_BYTES);
+  const sealed = bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(ASSOCIATED_DATA);
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    json = JSON.parse(Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8'));
   } catch {
+    // A wrong tag (altered, truncated, another secret) throws in final(): nothing was trusted yet.
     return null;
   }
   const wire = WireSchema.safeParse(json);

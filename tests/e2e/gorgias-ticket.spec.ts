@@ -7,7 +7,8 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  * The sandbox's Gorgias options as an agent and a shopper see them: a return sent from an agent's
  * link lands on that agent's ticket, a review case goes to the "Returns review" team with a high
  * priority, and the shopper gets one public reply. Runs on the returns server (returns use up
- * units); two-parcels-delivered and the second cad-canada order are returned by no other spec there.
+ * units); two-parcels-delivered, the second cad-canada and partially-fulfilled orders are returned by no other
+ * spec there.
  */
 test.describe.configure({ timeout: 60_000 });
 
@@ -61,6 +62,42 @@ test('a return sent from an agent\'s link updates that ticket: notes, one public
 
   await page.goto(`/cases/${caseId}`);
   await expect(page.getByText('Nous vous avons aussi envoyé une confirmation par e-mail.')).toBeVisible();
+});
+
+test('a link minted with another customer\'s ticket opens a ticket of its own and leaves theirs untouched', async ({ page, request, demoOrders }) => {
+  const order = demoOrders.get('partially-fulfilled');
+  const stranger = demoOrders.get('usd-united-states');
+  const strangersTicket = await openAgentTicket(request, stranger);
+  const minted = await request.post('/api/links', { headers: PORTAL_KEY, data: { orderNumber: order.name, email: order.email, ticketId: strangersTicket } });
+  expect(minted.status()).toBe(200);
+  const link = (await minted.json()) as { url: string; ticketId: number | null };
+  expect(link.ticketId).toBeNull();
+  await page.goto(link.url);
+
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: returnLabels.en.tooSmall });
+  await confirmConditions(page);
+  await goToReview(page);
+  const caseId = await sendReturn(page);
+
+  // The case's own ticket, for this shopper, gets the notes and the one public reply.
+  const subject = `Return ${caseId} · order ${order.name}`;
+  await expect(async () => {
+    await page.goto('/__sandbox/gorgias/tickets');
+    await page.getByRole('link', { name: subject }).click({ timeout: 1_000 });
+    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+  await expect(fact(page, 'Email')).toHaveText(order.email);
+  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toBeVisible();
+
+  // The other customer's ticket is as they left it: their message only, nothing about this case.
+  await page.goto(`/__sandbox/gorgias/tickets/${strangersTicket}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retour commande ${stranger.name}`);
+  await expect(page.getByText('From customer', { exact: true })).toHaveCount(1);
+  await expect(page.getByText('Internal note', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('Public reply', { exact: true })).toHaveCount(0);
+  await expect(page.getByText(caseId)).toHaveCount(0);
+  await expect(page.getByText(order.name)).toHaveCount(0);
 });
 
 test('a return that needs review goes to the "Returns review" team with a high priority', async ({ page, demoOrders }) => {

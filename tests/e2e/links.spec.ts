@@ -10,8 +10,11 @@ test('a link minted for a ticket opens the portal on that order, in the agent\'s
   expect(minted.status()).toBe(200);
   const { url, expiresAt } = (await minted.json()) as { url: string; expiresAt: string };
   expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
-  // Nothing personal travels in the link.
+  // Nothing personal travels in the link, not even base64-encoded: the token is sealed.
   expect(url).not.toContain(order.email.split('@')[0]!);
+  const token = new URL(url).pathname.replace(/^\/l\//, '');
+  expect(Buffer.from(token, 'base64url').toString('latin1')).not.toContain(order.name);
+  expect(Buffer.from(token, 'base64url').toString('latin1')).not.toContain('Order/');
 
   await page.goto(url);
   await expect(page).toHaveURL(/\/order(\?lng=fr)?$/);

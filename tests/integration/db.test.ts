@@ -38,16 +38,11 @@ for (const backend of backends) {
     it('applies the committed migrations', async () => {
       const tables = await getDb().execute<{ table_name: string }>(sql`
         select table_name from information_schema.tables
-        where table_schema = 'public' and table_name in ('shopper_sessions', 'rate_limit_counters')`);
-      expect(tables.rows.map((row) => row.table_name).sort()).toEqual([
-        'rate_limit_counters',
-        'shopper_sessions',
-      ]);
+        where table_schema = 'public' and table_name in ('shopper_sessions', 'rate_limits', 'rate_limit_counters')`);
+      expect(tables.rows.map((row) => row.table_name).sort()).toEqual(['rate_limits', 'shopper_sessions']);
       const indexes = await getDb().execute<{ indexname: string }>(sql`
-        select indexname from pg_indexes where tablename = 'rate_limit_counters'`);
-      expect(indexes.rows.map((row) => row.indexname)).toContain(
-        'rate_limit_counters_window_start_idx'
-      );
+        select indexname from pg_indexes where tablename = 'rate_limits'`);
+      expect(indexes.rows.map((row) => row.indexname)).toContain('rate_limits_expires_at_idx');
     });
 
     // Several portal processes starting at once must queue on the migration lock, not fail.

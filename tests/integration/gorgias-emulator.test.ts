@@ -109,6 +109,21 @@ describe('tickets', () => {
     expect((await gorgias.api('GET', `/api/tickets/${ticket.id}`)).body).toMatchObject({ priority: 'high', assignee_team: { id: 2 } });
     expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { assignee_user: { id: null } })).body.assignee_user).toBeNull();
   });
+
+  it('moves a ticket to another customer on PUT, by email (created if new) or by id, as an agent\'s "change customer" does', async () => {
+    const { body: ticket } = await gorgias.api('POST', '/api/tickets', ticketBody('a@example.com', 'req-move'));
+    const moved = await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { customer: { email: 'b@example.com' } });
+    expect(moved).toMatchObject({ status: 200, body: { customer: { email: 'b@example.com' } } });
+    expect(moved.body.customer.id).not.toBe(ticket.customer.id);
+    expect((await gorgias.api('GET', `/api/tickets?customer_id=${ticket.customer.id}`)).body.data).toEqual([]);
+    const back = await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { customer: { id: ticket.customer.id } });
+    expect(back.body.customer).toMatchObject({ id: ticket.customer.id, email: 'a@example.com' });
+    expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { customer: { id: 999 } })).body).toEqual({
+      error: { msg: 'Failed to update ticket', data: { 'customer.id': ['Customer not found.'] } },
+    });
+    expect((await gorgias.api('PUT', `/api/tickets/${ticket.id}`, { customer: { name: 'Nobody' } })).status).toBe(400);
+    expect((await gorgias.api('GET', `/api/tickets/${ticket.id}`)).body.customer.id).toBe(ticket.customer.id);
+  });
 });
 
 describe('teams and email integrations', () => {

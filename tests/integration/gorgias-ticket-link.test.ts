@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runReturnStep } from '~/cases/return-flow.server';
 import { ReturnFormSchema } from '~/cases/return-form';
 import { prepareReturn, type ReturnDeps } from '~/cases/return-request';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import type { GorgiasClient } from '~/integrations/gorgias/types';
 import { normalizeEmail, parseOrderNumber } from '~/orders/identifiers';
+import { hashIdentifier } from '~/session/hash.server';
 import { mintShopperLink } from '~/session/mint-link.server';
 import { readOrderLinkToken } from '~/session/order-link.server';
 import { startHelpdeskHarness, type HelpdeskHarness } from './helpdesk-harness';
@@ -30,10 +31,12 @@ beforeEach(async () => {
 });
 
 /** Mints the link an agent would send for this ticket, opens it, and sends a one-unit return in that session. */
-async function returnThroughLink(scenario: string, ticketId: number, language: 'en' | 'fr') {
+async function returnThroughLink(scenario: string, ticketId: number, language: 'en' | 'fr', beforeOpening?: (linkedTicketId: number | null) => Promise<unknown>) {
   const order = await h.orderOf(scenario);
-  const minted = await mintShopperLink({ orders: h.orders, secret: SECRET, ttlMs: 3_600_000 }, { orderNumber: parseOrderNumber(order.name)!, email: normalizeEmail(order.email!), ticketId, language }, new Date());
+  const mintDeps = { orders: h.orders, tickets: h.gorgias, hashId: (value: string) => hashIdentifier(SECRET, value), secret: SECRET, ttlMs: 3_600_000 };
+  const minted = await mintShopperLink(mintDeps, { orderNumber: parseOrderNumber(order.name)!, email: normalizeEmail(order.email!), ticketId, language }, new Date());
   if (!minted.ok) throw new Error('link not minted');
+  await beforeOpening?.(minted.ticketId);
   const claims = readOrderLinkToken(minted.token, SECRET, new Date())!;
   const { token } = await h.sessions.create({ orderId: claims.orderId, orderName: claims.orderName, ticketId: claims.ticketId }, new Date());
   const session = (await h.sessions.get(token, new Date()))!;
@@ -50,7 +53,7 @@ async function returnThroughLink(scenario: string, ticketId: number, language: '
     new Date(),
   );
   if (step.step !== 'submitted') throw new Error(`no case: ${JSON.stringify(step)}`);
-  return { caseId: step.caseId, order };
+  return { caseId: step.caseId, order, linkedTicketId: minted.ticketId };
 }
 
 describe('a case opened from an agent\'s link', () => {
@@ -86,7 +89,9 @@ describe('a case opened from an agent\'s link', () => {
   });
 
   it('falls back to a ticket of its own, opened as usual, when the link\'s ticket no longer exists', async () => {
-    const { caseId, order } = await returnThroughLink('exchange-in-progress', 987_654, 'en');
+    // Gorgias lost the ticket (deleted, or merged away) after the link was minted.
+    const order = await h.orderOf('exchange-in-progress');
+    const { id: caseId } = await h.openCase(order, { extra: { providerRefs: { gorgiasTicketId: 987_654 } } });
     expect(await syncCaseToHelpdesk(h.deps, caseId)).toMatchObject({ status: 'synced', created: true, notesPosted: 1, replied: true });
     const [ticket, ...others] = (await h.state()).tickets;
     expect(others).toEqual([]);
@@ -105,5 +110,108 @@ describe('a case opened from an agent\'s link', () => {
     expect(await syncCaseToHelpdesk(h.deps, opened.id)).toMatchObject({ notesPosted: 0, replied: false });
     expect(h.repliesOf(await h.ticket(agent.id))).toHaveLength(1);
     expect(await h.eventTypes(opened.id)).toContain('gorgias.reply_sent');
+  });
+});
+
+describe('a link minted with a ticket that is not the order\'s customer\'s', () => {
+  /** JSON log lines written while `run` runs, with logging on. */
+  async function logsOf(run: () => Promise<unknown>): Promise<Array<Record<string, unknown>>> {
+    vi.stubEnv('COMPTOIR_LOG', '');
+    const lines = vi.spyOn(console, 'log');
+    try {
+      await run();
+      return lines.mock.calls.map(([text]) => JSON.parse(String(text)));
+    } finally {
+      lines.mockRestore();
+      vi.unstubAllEnvs();
+    }
+  }
+
+  /** What an agent would see of a ticket: its messages, tags, team and customer. */
+  const snapshot = async (id: number) => {
+    const ticket = await h.ticket(id);
+    return { messages: ticket.messages.length, tags: h.tagsOf(ticket), team: ticket.assignee_team, customer: ticket.customer.email };
+  };
+
+  it('files the case on a ticket of its own, leaves the other customer\'s ticket untouched and sends them nothing', async () => {
+    const other = await h.orderOf('in-transit');
+    const foreign = await h.agentTicket(other.email!, 'My parcel is late');
+    const before = await snapshot(foreign.id);
+    let result!: Awaited<ReturnType<typeof returnThroughLink>>;
+    const logs = await logsOf(async () => { result = await returnThroughLink('delivered-recently', foreign.id, 'en'); });
+    const { caseId, order, linkedTicketId } = result;
+    expect(linkedTicketId).toBeNull();
+    expect((await h.cases.getCase(caseId))!.providerRefs).toEqual({});
+    expect(await h.eventTypes(caseId)).not.toContain('gorgias.ticket_from_link');
+
+    expect(await syncCaseToHelpdesk(h.deps, caseId)).toMatchObject({ status: 'synced', created: true, notesPosted: 1, replied: true });
+    expect(await snapshot(foreign.id)).toEqual(before);
+    const { tickets } = await h.state();
+    expect(tickets).toHaveLength(2);
+    const own = tickets.find((t) => t.id !== foreign.id);
+    expect(own).toMatchObject({ external_id: caseId, customer: { email: order.email } });
+    expect(h.repliesOf(own).map((reply: any) => reply.receiver.email)).toEqual([order.email]);
+    const everyReply = tickets.flatMap((t) => h.repliesOf(t)).map((reply: any) => reply.receiver.email);
+    expect(everyReply).not.toContain(other.email);
+
+    // One line says the ticket was refused, with keyed hashes only.
+    const refusals = logs.filter((line) => line['event'] === 'links.ticket_refused');
+    expect(refusals).toEqual([expect.objectContaining({ level: 'warn', reason: 'other_customer', ticket: hashIdentifier(SECRET, `ticket:${foreign.id}`) })]);
+    const text = JSON.stringify(refusals);
+    for (const personal of [order.email!, other.email!, order.name, other.name, order.name.replace('#', '')]) expect(text).not.toContain(personal);
+  });
+
+  it('moves the case to a ticket of its own when the link\'s ticket changed customer after the link was sent', async () => {
+    const other = await h.orderOf('out-for-delivery');
+    const order = await h.orderOf('multi-item-variants');
+    // The shopper wrote in with the address in capitals: still the order's customer, so the link keeps the ticket.
+    const agent = await h.agentTicket(order.email!.toUpperCase());
+    let logs: Array<Record<string, unknown>> = [];
+    const { caseId, linkedTicketId } = await returnThroughLink('multi-item-variants', agent.id, 'fr', async () => {
+      // Then an agent gives that ticket to another customer before the shopper opens the link.
+      expect((await h.emulator.api('PUT', `/api/tickets/${agent.id}`, { customer: { email: other.email } })).status).toBe(200);
+    });
+    expect(linkedTicketId).toBe(agent.id);
+    const before = await snapshot(agent.id);
+    expect(before.customer).toBe(other.email);
+
+    logs = await logsOf(async () => expect(await syncCaseToHelpdesk(h.deps, caseId)).toMatchObject({ status: 'synced', created: true, replied: true }));
+    expect(await snapshot(agent.id)).toEqual(before);
+    const own = (await h.state()).tickets.find((t) => t.id !== agent.id);
+    // Filed for the Gorgias customer the shopper already is, whose address Gorgias keeps as typed.
+    expect(own).toMatchObject({ external_id: caseId, customer: { email: order.email!.toUpperCase() } });
+    expect(h.repliesOf(own).map((reply: any) => reply.receiver.email)).toEqual([order.email!.toUpperCase()]);
+    expect((await h.cases.listEvents(caseId)).find((e) => e.type === 'gorgias.ticket_linked')?.data).toEqual({ ticketId: own.id, replaces: agent.id });
+    const refusals = logs.filter((line) => line['event'] === 'helpdesk.ticket_refused');
+    expect(refusals).toEqual([expect.objectContaining({ level: 'warn', reason: 'other_customer', caseId })]);
+    expect(refusals[0]).toMatchObject({ ticket: expect.stringMatching(/^[0-9a-f]{32}$/), order: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    for (const personal of [order.email!, other.email!, order.name, order.name.replace('#', '')]) expect(JSON.stringify(refusals)).not.toContain(personal);
+  });
+
+  it('posts nothing more on a case\'s ticket once an agent gives it to another customer', async () => {
+    const order = await h.orderOf('delivered-recently', 1);
+    const other = await h.orderOf('out-for-delivery');
+    const agent = await h.agentTicket(order.email!);
+    const opened = await h.openCase(order, { extra: { providerRefs: { gorgiasTicketId: agent.id } } });
+    expect(await syncCaseToHelpdesk(h.deps, opened.id)).toMatchObject({ ticketId: agent.id, notesPosted: 1, replied: true });
+    const put = await h.emulator.api('PUT', `/api/tickets/${agent.id}`, { customer: { email: other.email } });
+    expect(put.body.customer.email, JSON.stringify(put.body)).toBe(other.email);
+    const before = await snapshot(agent.id);
+
+    await h.cases.transition(opened.id, 'received', 'submitted_to_store', { at: h.time.clock(), type: 'submitted_to_store', actor: 'system', data: {} });
+    const moved = await syncCaseToHelpdesk(h.deps, opened.id);
+    expect(moved).toMatchObject({ status: 'synced', created: true, notesPosted: 2, replied: false });
+    expect(await snapshot(agent.id)).toEqual(before);
+    const own = await h.ticket((moved as { ticketId: number }).ticketId);
+    expect(own.customer.email).toBe(order.email);
+    expect(h.repliesOf(own)).toEqual([]);
+  });
+
+  it('drops the ticket when no helpdesk is connected to check it against', async () => {
+    const order = await h.orderOf('in-transit');
+    const deps = { orders: h.orders, tickets: null, hashId: (value: string) => hashIdentifier(SECRET, value), secret: SECRET, ttlMs: 60_000 };
+    const minted = await mintShopperLink(deps, { orderNumber: parseOrderNumber(order.name)!, email: normalizeEmail(order.email!), ticketId: 7, language: null }, new Date());
+    expect(minted).toMatchObject({ ok: true, ticketId: null });
+    expect(readOrderLinkToken((minted as { token: string }).token, SECRET, new Date())).toMatchObject({ orderId: order.id, ticketId: null });
   });
 });

@@ -88,17 +88,25 @@ const TicketFieldsSchema = z.object({
   meta: JsonObjectSchema,
 });
 
+/** The ticket's customer, by id or by email (created if missing; extra fields update it). */
+const TicketCustomerSchema = CustomerFieldsSchema.extend({ id: z.number().int().positive().optional() });
+
 /** `POST /api/tickets`: messages (1–500) and `via` are required. */
 export const TicketCreateSchema = TicketFieldsSchema.partial().extend({
   channel: ChannelSchema.optional(),
   via: ViaSchema,
   from_agent: z.boolean().optional(),
-  customer: CustomerFieldsSchema.extend({ id: z.number().int().positive().optional() }).optional(),
+  customer: TicketCustomerSchema.optional(),
   messages: z.array(MessageInputSchema).min(1, 'Length must be between 1 and 500.').max(500, 'Length must be between 1 and 500.'),
 });
 
-/** `PUT /api/tickets/{id}`: partial; `tags` and `custom_fields` replace their lists. */
-export const TicketUpdateSchema = TicketFieldsSchema.partial();
+/**
+ * `PUT /api/tickets/{id}`: partial; `tags` and `custom_fields` replace their lists; a `customer`
+ * moves the ticket to that customer, as an agent's "change customer" does.
+ */
+export const TicketUpdateSchema = TicketFieldsSchema.partial().extend({
+  customer: TicketCustomerSchema.refine((c) => c.id !== undefined || Boolean(c.email), 'Either id or email is required.').optional(),
+});
 
 export type TicketCreate = z.infer<typeof TicketCreateSchema>;
 export type TicketUpdate = z.infer<typeof TicketUpdateSchema>;

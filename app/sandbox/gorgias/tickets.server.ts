@@ -10,16 +10,14 @@ import { toTicketJson } from './serialize.server';
 import type { Customer, Store, Ticket } from './store.server';
 
 /** The nested customer: by id, or by email (created if missing; extra fields update it), else the first sender. */
-function resolveCustomer(ctx: ApiContext, body: TicketCreate): Customer {
-  const given = body.customer;
+function resolveCustomer(ctx: ApiContext, given: TicketCreate['customer'], fallbackEmail: string | undefined, failure: string): Customer {
   if (given?.id !== undefined) {
     const customer = ctx.store.customers.get(given.id);
-    if (!customer) throw new HttpFailure(invalid('Failed to create ticket', { 'customer.id': ['Customer not found.'] }));
+    if (!customer) throw new HttpFailure(invalid(failure, { 'customer.id': ['Customer not found.'] }));
     return customer;
   }
-  const first = body.messages[0];
-  const email = given?.email ?? (first && !first.from_agent ? first.sender?.email : undefined);
-  if (!email) throw new HttpFailure(invalid('Failed to create ticket', { customer: ['Missing data for required field.'] }));
+  const email = given?.email ?? fallbackEmail;
+  if (!email) throw new HttpFailure(invalid(failure, { customer: ['Missing data for required field.'] }));
   const existing = ctx.store.findCustomerByEmail(email);
   const { id: _id, ...fields } = given ?? { email };
   if (!existing) return createCustomer(ctx, { ...fields, email });
@@ -63,9 +61,9 @@ function applyTicketFields(store: Store, ticket: Ticket, fields: TicketUpdate, f
 
 export async function postTicket(ctx: ApiContext): Promise<Response> {
   const body = await parseJsonBody(ctx.request, TicketCreateSchema, 'Failed to create ticket');
-  const customer = resolveCustomer(ctx, body);
-  const at = ctx.store.now();
   const first = body.messages[0]!;
+  const customer = resolveCustomer(ctx, body.customer, first.from_agent ? undefined : first.sender?.email, 'Failed to create ticket');
+  const at = ctx.store.now();
   const ticket: Ticket = {
     id: ctx.store.nextId('ticket'), external_id: null, status: 'open', priority: 'normal',
     channel: body.channel ?? first.channel, via: body.via, from_agent: body.from_agent ?? first.from_agent,
@@ -93,7 +91,8 @@ export function getTicket(ctx: ApiContext): Response {
 
 export async function putTicket(ctx: ApiContext): Promise<Response> {
   const ticket = requireFound(ctx.store.tickets.get(pathId(ctx)));
-  const fields = await parseJsonBody(ctx.request, TicketUpdateSchema, 'Failed to update ticket');
+  const { customer, ...fields } = await parseJsonBody(ctx.request, TicketUpdateSchema, 'Failed to update ticket');
+  if (customer) ticket.customer_id = resolveCustomer(ctx, customer, undefined, 'Failed to update ticket').id;
   applyTicketFields(ctx.store, ticket, fields, 'Failed to update ticket');
   return json(toTicketJson(ctx.store, ticket));
 }
