@@ -24,8 +24,10 @@ app.use(compression());
 // Forms are a few kilobytes; only the return form carries photos (10 MB each, a handful per item).
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_PHOTO_FORM_BYTES = 60 * 1024 * 1024;
+// Vendor webhooks: the intake counts the bytes itself too (app/webhooks/intake.server.ts).
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
 app.use((req, res, next) => {
-  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : MAX_BODY_BYTES;
+  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : req.path.startsWith('/webhooks/') ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
   if (Number(req.headers['content-length'] ?? 0) > limit) res.status(413).type('text/plain').send('Request too large');
   else next();
 });
