@@ -37,6 +37,8 @@ const mounted = config.sandbox
   ? await mountSandboxEmulators(app, {
       ownOrigin,
       shopifyToken: config.shopify.adminToken,
+      shopifySecret: config.shopify.apiSecret,
+      shopDomain: config.shopify.shopDomain,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
       // Requests are served only once `services` below exists.
@@ -97,7 +99,20 @@ app.all(
 const server = app.listen(config.port, config.host, () => {
   log.info('server.started', { mode: config.mode, url: ownOrigin, database: config.database.url ? 'postgres' : 'pglite' });
   if (process.env.NODE_ENV === 'development') broadcastDevReady(build);
+  void subscribeToShopifyWebhooks();
 });
+
+/** Once listening (the sandbox emulator may deliver at once): Shopify's topics to /webhooks/shopify. */
+async function subscribeToShopifyWebhooks() {
+  const base = config.publicUrl ?? (config.sandbox ? ownOrigin : null);
+  if (!base) return log.warn('webhooks.not_subscribed', { why: 'COMPTOIR_PUBLIC_URL is not set' });
+  try {
+    const result = await services.webhooks.subscribe(new URL('/webhooks/shopify', base).href);
+    log.info('webhooks.subscribed', { created: result.created.length, existing: result.existing.length });
+  } catch (error) {
+    log.error('webhooks.subscribe_failed', { message: (error as Error).message });
+  }
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -10,7 +10,9 @@ import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
 import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
 import type { WebhookDeliveryStore } from './webhooks/ports';
+import { SHOPIFY_WEBHOOK_TOPICS, toSubscriptionTopic } from './webhooks/shopify-events';
 import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
@@ -39,7 +41,13 @@ export type Services = {
   gorgias: GorgiasClient | null;
   sessions: SessionStore;
   /** Shopify webhooks: signature check, deliveries seen, and the caches a delivery makes stale. */
-  webhooks: { verifier: ShopifyWebhookVerifier; deliveries: WebhookDeliveryStore; invalidateOrder(orderId: string): void };
+  webhooks: {
+    verifier: ShopifyWebhookVerifier;
+    deliveries: WebhookDeliveryStore;
+    invalidateOrder(orderId: string): void;
+    /** Subscribes the shop's topics to `uri` (the portal's /webhooks/shopify), creating only what is missing. */
+    subscribe(uri: string): Promise<EnsureResult>;
+  };
   limiter: LookupLimiter;
   /** Keyed hash for logs and counters: identifiers without the personal data. */
   hashId: (value: string) => string;
@@ -88,6 +96,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
         orders.invalidate(orderId);
         shopifyReturns.invalidate(orderId);
       },
+      subscribe: (uri) => ensureWebhookSubscriptions({ client, gate }, uri, SHOPIFY_WEBHOOK_TOPICS.map(toSubscriptionTopic)),
     },
     limiter: createLookupLimiter({
       store: createDbRateLimitStore(database.db),

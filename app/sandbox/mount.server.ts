@@ -14,7 +14,11 @@ import { toNodeHandler } from './node-http.server';
  */
 export async function mountSandboxEmulators(
   app: Express,
-  options: { ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
+  options: {
+    ownOrigin: string; shopifyToken: string; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'>;
+    /** What the Shopify emulator signs its webhooks with, and the shop it says they come from. */
+    shopifySecret?: string; shopDomain?: string;
+  },
 ): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
   const { createJobsPage } = await import('./jobs-page.server');
   const jobsPage = toNodeHandler(createJobsPage(options.jobs));
@@ -36,7 +40,7 @@ export async function mountSandboxEmulators(
   }
   if (options.mountShopify) {
     const { createShopifyEmulator } = await import('./shopify/emulator.server');
-    const shopify = toNodeHandler(createShopifyEmulator({ accessToken: options.shopifyToken }).handle);
+    const shopify = toNodeHandler(createShopifyEmulator({ accessToken: options.shopifyToken, ...(options.shopifySecret ? { webhookSecret: options.shopifySecret } : {}), ...(options.shopDomain ? { shopDomain: options.shopDomain } : {}) }).handle);
     app.use(['/admin/api', '/__sandbox'], (req, res) => {
       req.url = req.originalUrl;
       shopify(req, res);

@@ -8,11 +8,14 @@ const EnvSchema = z.object({
   /** Benchmarks raise the bucket so they measure the portal rather than Shopify's rate limits. */
   SHOPIFY_BUCKET_MAX: z.coerce.number().positive().default(2000),
   SHOPIFY_RESTORE_RATE: z.coerce.number().positive().default(100),
+  /** The portal's secret, when it sets one: webhooks are signed with it. */
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
 });
 
 const env = EnvSchema.parse(process.env);
 const emulator = createShopifyEmulator({
   bucket: { maximumAvailable: env.SHOPIFY_BUCKET_MAX, restoreRate: env.SHOPIFY_RESTORE_RATE },
+  ...(env.SHOPIFY_API_SECRET ? { webhookSecret: env.SHOPIFY_API_SECRET } : {}),
 });
 const server = createServer(toNodeHandler(emulator.handle));
 
