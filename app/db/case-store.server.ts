@@ -109,7 +109,8 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
         .where(sql`${cases.providerRefs}->>'shopifyReturnId' = ${returnId} OR EXISTS (
           SELECT 1 FROM ${caseEvents} WHERE ${caseEvents.caseId} = ${cases.id}
             AND ${caseEvents.type} = 'shopify.returns_opened' AND ${caseEvents.data}::text LIKE ${listed})`)
-        .orderBy(asc(cases.createdAt))
+        // Shopify never reuses a return id, but a sandbox emulator restarted under a kept database does.
+        .orderBy(desc(cases.createdAt))
         .limit(1);
       return row ? toCase(row) : null;
     },
