@@ -80,7 +80,7 @@ button { font: inherit; padding: .35rem .75rem; min-height: 2.5rem; cursor: poin
 <h1>Shopify admin (sandbox)</h1>
 <p>Act on the demo store as an agent would in Shopify's admin. Shopify then sends its webhook to the portal, which updates the case page and the Gorgias ticket.</p>
 ${notice}
-${section('Return requests to review', 'No return request waits for a decision. Send one from the portal (for example order #1016, item "damaged").', requested.map(requestedCard))}
+${section('Return requests to review', 'No return request waits for a decision. Send one from the portal with the reason “Another reason” (for example on order #1005), and it waits here.', requested.map(requestedCard))}
 ${section('Open returns', 'No open return.', open.map((r) => `<li class="card"><h3>${esc(r.name)} <small>order ${esc((r.order as SeedOrder).name)}</small></h3><ul>${itemsOf(r)}</ul>${button('close', r.id, `Close ${r.name} (items received)`)}</li>`))}
 ${section('Parcels on their way', 'Every parcel is delivered.', parcels.map(({ order, f }) => `<li class="card"><h3>${esc(f.name)} <small>order ${esc(order.name)}</small></h3><p>${esc(String(f.displayStatus).toLowerCase().replaceAll('_', ' '))}</p>${button('deliver', f.id, `Mark ${f.name} delivered`)}</li>`))}
 ${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.map((o) => `<li class="card"><h3>${esc(o.name)}</h3>${button('cancel', o.id, `Cancel ${o.name}`)}</li>`))}
