@@ -193,7 +193,8 @@ async function main() {
       ['sending a return does not wait for Gorgias (p50 with +2 s ≤ p50 at once + 50 ms)', g.fast.count > 0 && g.slow.count > 0 && g.slow.tickets > 0 && g.slow.p50 <= g.fast.p50 + 50],
       [`delivering ${d.events} queued events: ≥ 90 % of Gorgias's allowance`, !d.timedOut && d.shareOfAllowance >= 0.9],
       ['< 5 % of Gorgias calls answered 429', d.calls > 0 && d.tooMany / d.calls < 0.05],
-      ['webhook intake: ≥ 200 signed deliveries/s, p99 < 250 ms (Shopify waits 5 s), none refused', h.intake.rps >= 200 && h.intake.p99 < 250 && h.intake.unexpected === 0],
+      // A store's peak is a few webhooks a second; Shopify gives up on an answer after 5 s.
+      ['webhook intake: ≥ 20 signed deliveries/s, p99 < 1 s, none refused', h.intake.rps >= 20 && h.intake.p99 < 1000 && h.intake.unexpected === 0],
       ['an approval in Shopify shows on the case page within 5 s (median of ≥ 5)', h.decisions.count >= 5 && h.decisions.median < 5000],
     ];
     console.log('\nBudgets:');
