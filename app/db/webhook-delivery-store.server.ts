@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { ShopifyEventSchema } from '~/webhooks/shopify-events';
 import type { WebhookDeliveryStore } from '~/webhooks/ports';
 import type { Database } from './client.server';
@@ -34,6 +34,10 @@ export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore
         triggeredAt: row.triggeredAt,
         event: ShopifyEventSchema.parse(row.event),
       };
+    },
+    async purgeBefore(before) {
+      const removed = await db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, before)).returning({ id: webhookDeliveries.id });
+      return removed.length;
     },
   };
 }

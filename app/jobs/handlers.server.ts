@@ -26,7 +26,7 @@ export type JobDependencies = {
   photos?: Pick<PhotoStore, 'get'>;
   queue?: Pick<Queue, 'send'>;
   /** Webhook deliveries and the order cache they drop; without them no webhook job is handled. */
-  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get'>; invalidateOrder(orderId: string): void } | null;
+  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore'>; invalidateOrder(orderId: string): void } | null;
   /** The queue settings given to `createQueue`, when not Comptoir's own (tests use short ones). */
   queues?: Record<string, QueueSettings>;
 };

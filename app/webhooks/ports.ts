@@ -22,4 +22,12 @@ export interface WebhookDeliveryStore {
   record(delivery: WebhookDelivery, receivedAt: Date, queueJob: (deliveryId: string, transaction: unknown) => Promise<void>): Promise<RecordResult>;
   /** The delivery, or null for an unknown id. */
   get(id: string): Promise<WebhookDelivery | null>;
+  /** Forgets deliveries received before `before`; returns how many. */
+  purgeBefore(before: Date): Promise<number>;
 }
+
+/**
+ * How long a delivery is remembered for dedupe: far beyond Shopify's retries (8 over 4 hours), so
+ * a replay inside that window is always caught.
+ */
+export const DELIVERY_RETENTION_MS = 7 * 86_400_000;

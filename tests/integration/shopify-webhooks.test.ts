@@ -14,6 +14,7 @@ import { createShopifyOrderSource } from '~/integrations/shopify/order-source.se
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createShopifyWebhookVerifier } from '~/integrations/shopify/webhook-verifier.server';
 import { ensureWebhookSubscriptions } from '~/integrations/shopify/webhook-subscriptions.server';
+import { createApplyWebhookHandler } from '~/jobs/apply-webhook.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
@@ -244,6 +245,19 @@ describe('deliveries the portal must not act on twice, late or at all', () => {
     expect((await post('returns/approve', { id: 'no gid here' })).body.status).toBe('ignored');
     await jobsDone();
     expect(await eventsOf(found.id)).toEqual(before);
+  });
+
+  it('forgets deliveries after a week, not before: a week-old event id counts as new again', async () => {
+    const deliveries = createDbWebhookDeliveryStore(database.db);
+    const event = { kind: 'order_changed' as const, orderId: 'gid://shopify/Order/9' };
+    const record = (id: string, daysAgo: number) =>
+      deliveries.record({ id, vendor: 'shopify', topic: 'orders/updated', webhookId: id, triggeredAt: null, event }, new Date(Date.now() - daysAgo * 86_400_000), async () => {});
+    expect(await record('shopify:old', 8)).toBe('recorded');
+    expect(await record('shopify:recent', 6)).toBe('recorded');
+    const handler = createApplyWebhookHandler({ cases, deliveries, invalidateOrder: () => {}, clock: () => new Date() });
+    await handler({ deliveryId: 'shopify:recent' }, { id: randomUUID(), name: SHOPIFY_APPLY_WEBHOOK, retryCount: 0, signal: new AbortController().signal });
+    expect(await deliveries.get('shopify:old')).toBeNull();
+    expect(await record('shopify:recent', 0)).toBe('duplicate');
   });
 
   it('a body above 1 MiB is refused before its signature is even checked', async () => {
