@@ -32,8 +32,9 @@ function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
   if (event.kind === 'refund_created') return 'refunded';
   if (event.kind !== 'return_changed') return null;
   switch (event.status) {
+    // Our own request, answered by Shopify: the submission worker records it, with the return's id.
     case 'requested':
-      return 'submitted_to_store';
+      return null;
     case 'approved':
       return 'approved';
     // Lines the policy approved are already in an open return: the case goes on for those.
