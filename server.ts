@@ -24,8 +24,10 @@ app.use(compression());
 // Forms are a few kilobytes; only the return form carries photos (10 MB each, a handful per item).
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_PHOTO_FORM_BYTES = 60 * 1024 * 1024;
+// Vendor webhooks: the intake counts the bytes itself too (app/webhooks/intake.server.ts).
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
 app.use((req, res, next) => {
-  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : MAX_BODY_BYTES;
+  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : req.path.startsWith('/webhooks/') ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
   if (Number(req.headers['content-length'] ?? 0) > limit) res.status(413).type('text/plain').send('Request too large');
   else next();
 });
@@ -35,6 +37,8 @@ const mounted = config.sandbox
   ? await mountSandboxEmulators(app, {
       ownOrigin,
       shopifyAuth: config.shopify.auth,
+      shopifySecret: config.shopify.apiSecret,
+      shopDomain: config.shopify.shopDomain,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
       // Requests are served only once `services` below exists.
@@ -95,7 +99,20 @@ app.all(
 const server = app.listen(config.port, config.host, () => {
   log.info('server.started', { mode: config.mode, url: ownOrigin, database: config.database.url ? 'postgres' : 'pglite' });
   if (process.env.NODE_ENV === 'development') broadcastDevReady(build);
+  void subscribeToShopifyWebhooks();
 });
+
+/** Once listening (the sandbox emulator may deliver at once): Shopify's topics to /webhooks/shopify. */
+async function subscribeToShopifyWebhooks() {
+  const base = config.publicUrl ?? (config.sandbox ? ownOrigin : null);
+  if (!base) return log.warn('webhooks.not_subscribed', { why: 'COMPTOIR_PUBLIC_URL is not set' });
+  try {
+    const result = await services.webhooks.subscribe(new URL('/webhooks/shopify', base).href);
+    log.info('webhooks.subscribed', { created: result.created.length, existing: result.existing.length });
+  } catch (error) {
+    log.error('webhooks.subscribe_failed', { message: (error as Error).message });
+  }
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -8,6 +8,11 @@ import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
+import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
+import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
+import type { WebhookDeliveryStore } from './webhooks/ports';
+import { SHOPIFY_WEBHOOK_TOPICS, toSubscriptionTopic } from './webhooks/shopify-events';
 import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
@@ -35,6 +40,14 @@ export type Services = {
   /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   gorgias: GorgiasClient | null;
   sessions: SessionStore;
+  /** Shopify webhooks: signature check, deliveries seen, and the caches a delivery makes stale. */
+  webhooks: {
+    verifier: ShopifyWebhookVerifier;
+    deliveries: WebhookDeliveryStore;
+    invalidateOrder(orderId: string): void;
+    /** Subscribes the shop's topics to `uri` (the portal's /webhooks/shopify), creating only what is missing. */
+    subscribe(uri: string): Promise<EnsureResult>;
+  };
   limiter: LookupLimiter;
   /** Keyed hash for logs and counters: identifiers without the personal data. */
   hashId: (value: string) => string;
@@ -64,16 +77,27 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const client = createShopifyGraphqlClient(config.shopify);
   // One gate for the shop: every adapter draws on the same Shopify bucket.
   const gate = createThrottleGate();
+  const orders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
+  const shopifyReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
   return {
     config,
     policy,
     cases: createDbCaseStore(database.db, queue),
     photos: createLocalPhotoStore(config.photoDir),
     queue,
-    orders: createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs }),
-    shopifyReturns: createCachedReturnContexts(createShopifyReturns({ client, gate })),
+    orders,
+    shopifyReturns,
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
     sessions: createDbSessionStore(database.db),
+    webhooks: {
+      verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
+      deliveries: createDbWebhookDeliveryStore(database.db),
+      invalidateOrder(orderId) {
+        orders.invalidate(orderId);
+        shopifyReturns.invalidate(orderId);
+      },
+      subscribe: (uri) => ensureWebhookSubscriptions({ client, gate }, uri, SHOPIFY_WEBHOOK_TOPICS.map(toSubscriptionTopic)),
+    },
     limiter: createLookupLimiter({
       store: createDbRateLimitStore(database.db),
       rules: config.rateLimits,

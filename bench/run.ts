@@ -8,6 +8,7 @@ import { load, type LoadResult } from './load';
 import { startProcess, type Started } from './processes';
 import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
 import { measureReturnSubmits } from './return-submit';
+import { measureWebhooks } from './webhooks';
 
 /*
  * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
@@ -175,6 +176,12 @@ async function main() {
     console.log(`\nGorgias delivery (bucket ${allowance}${GORGIAS_CAPACITY === 40 && GORGIAS_WINDOW_SECONDS === 20 ? ', the API-key allowance' : ', SCALED'}): ${d.delivered}/${d.events} events of ${d.cases} cases delivered in ${d.seconds.toFixed(1)} s${d.timedOut ? ' (TIMED OUT)' : ''}`);
     console.log(`  ${d.calls} calls, ${d.acceptedPerSecond.toFixed(2)} accepted/s = ${(d.shareOfAllowance * 100).toFixed(1)} % of the allowance over the run (${(d.steadyShare * 100).toFixed(1)} % of the leak rate after the first ${GORGIAS_CAPACITY}); 429: ${d.tooMany} (${((d.tooMany / Math.max(1, d.calls)) * 100).toFixed(1)} %), other errors: ${d.otherErrors}`);
 
+    // Shopify webhooks on a fresh portal: the intake under load, and an agent's decision reaching the case page.
+    const hooks = await measureWebhooks({ node, tsxArgs: [...portalArgs], emulatorUrl: emulator.url, port: PORTAL_PORT + 6, seconds: SECONDS, connections: CONNECTIONS, decisions: 7 });
+    const h = hooks;
+    console.log(`\nShopify webhook intake (POST /webhooks/shopify, each a new signed event): ${h.intake.rps.toFixed(0)} deliveries/s  p50 ${h.intake.p50} ms  p99 ${h.intake.p99} ms  (${h.intake.requests} deliveries, ${h.intake.unexpected} unexpected)`);
+    console.log(`return approved in Shopify → shown on the case page: median ${h.decisions.median.toFixed(0)} ms, max ${h.decisions.max.toFixed(0)} ms (${h.decisions.count} decisions)`);
+
     const budgets: [string, boolean][] = [
       ['≤ 100 KB gzip JS per page', pages.every((p) => p.js <= 100 * KB)],
       ['≤ 15 KB gzip CSS per page', pages.every((p) => p.css <= 15 * KB)],
@@ -186,6 +193,9 @@ async function main() {
       ['sending a return does not wait for Gorgias (p50 with +2 s ≤ p50 at once + 50 ms)', g.fast.count > 0 && g.slow.count > 0 && g.slow.tickets > 0 && g.slow.p50 <= g.fast.p50 + 50],
       [`delivering ${d.events} queued events: ≥ 90 % of Gorgias's allowance`, !d.timedOut && d.shareOfAllowance >= 0.9],
       ['< 5 % of Gorgias calls answered 429', d.calls > 0 && d.tooMany / d.calls < 0.05],
+      // A store's peak is a few webhooks a second; Shopify gives up on an answer after 5 s.
+      ['webhook intake: ≥ 20 signed deliveries/s, p99 < 1 s, none refused', h.intake.rps >= 20 && h.intake.p99 < 1000 && h.intake.unexpected === 0],
+      ['an approval in Shopify shows on the case page within 5 s (median of ≥ 5)', h.decisions.count >= 5 && h.decisions.median < 5000],
     ];
     console.log('\nBudgets:');
     for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);

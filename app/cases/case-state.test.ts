@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATES, canTransition, isFinalState, type CaseState } from './case-state';
+import { CASE_STATES, canTransition, isFinalState, pathForward, type CaseState } from './case-state';
 
 describe('canTransition', () => {
   it.each<[CaseState, CaseState]>([
@@ -62,6 +62,34 @@ describe('canTransition', () => {
     expect([...reachable('received')].sort()).toEqual([...CASE_STATES].sort());
     for (const state of CASE_STATES) {
       expect([...reachable(state)].some(isFinalState)).toBe(true);
+    }
+  });
+});
+
+describe('pathForward', () => {
+  it('walks every step between two states, the target last', () => {
+    expect(pathForward('needs_review', 'refunded')).toEqual(['approved', 'received_by_store', 'refunded']);
+    expect(pathForward('submitted_to_store', 'approved')).toEqual(['approved']);
+  });
+
+  it('goes nowhere when the case is already there', () => {
+    expect(pathForward('approved', 'approved')).toEqual([]);
+  });
+
+  it('never goes back: a late event for an earlier state has no path', () => {
+    expect(pathForward('refunded', 'approved')).toBeNull();
+    expect(pathForward('received_by_store', 'approved')).toBeNull();
+    expect(pathForward('declined', 'approved')).toBeNull();
+    expect(pathForward('approved', 'declined')).toBeNull();
+  });
+
+  it('gives only paths the state machine allows', () => {
+    for (const from of CASE_STATES) {
+      for (const to of CASE_STATES) {
+        const path = pathForward(from, to);
+        if (!path) continue;
+        [from, ...path].slice(0, -1).forEach((state, index) => expect(canTransition(state, path[index]!)).toBe(true));
+      }
     }
   });
 });

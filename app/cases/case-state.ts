@@ -41,3 +41,29 @@ export function canTransition(from: CaseState, to: CaseState): boolean {
 export function isFinalState(state: CaseState): boolean {
   return NEXT[state].length === 0;
 }
+
+/**
+ * The shortest way forward from one state to another, as the steps to take (`to` last): what a
+ * store event needs when it reports a later state than the case has reached (a return closed
+ * before Comptoir saw it approved). Empty when the case is already there, null when `to` is not
+ * ahead of `from` — a replayed or late event then changes nothing.
+ */
+export function pathForward(from: CaseState, to: CaseState): CaseState[] | null {
+  if (from === to) return [];
+  const previous = new Map<CaseState, CaseState>();
+  const queue: CaseState[] = [from];
+  while (queue.length > 0) {
+    const state = queue.shift()!;
+    for (const next of NEXT[state]) {
+      if (next === from || previous.has(next)) continue;
+      previous.set(next, state);
+      if (next === to) {
+        const path: CaseState[] = [to];
+        for (let step = state; step !== from; step = previous.get(step)!) path.unshift(step);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return null;
+}

@@ -140,6 +140,11 @@ export interface CaseStore {
   listCasesByCustomer(customerEmailHash: string, limit: number): Promise<Case[]>;
   /** Every case of one order (Shopify order GID), oldest first. */
   listCasesForOrder(orderId: string): Promise<Case[]>;
+  /**
+   * The case that opened this Shopify return (`providerRefs.shopifyReturnId`, or any return its
+   * `shopify.returns_opened` events list), or null: how a Shopify webhook finds its case.
+   */
+  findCaseByShopifyReturnId(returnId: string): Promise<Case | null>;
   /** Adds one event and bumps `updatedAt`; null when the case does not exist. */
   appendEvent(caseId: string, event: NewCaseEvent): Promise<CaseEvent | null>;
   /** The case's events in the order they were appended. */

@@ -23,4 +23,18 @@ describe('the case as the shopper sees it', () => {
     const view = toCaseView(found, [event(1, 'received'), event(2, 'gorgias.ticket_from_link'), event(3, 'gorgias.verdict_tagged'), event(4, 'submitted_to_store')], { helpdesk: true });
     expect(view.events.map((e) => e.type)).toEqual(['received', 'submitted_to_store']);
   });
+
+  it('shows why the store declined and its note, and the checked lines as declined', () => {
+    const line = { fulfillmentLineItemId: 'f1', title: 'Scarf', quantity: 1, decision: 'needs_review', photoIds: [] };
+    const declined = { ...found, state: 'declined', lines: [line] } as unknown as Case;
+    const decline = { ...event(5, 'declined_by_store'), data: { declineReason: 'FINAL_SALE', declineNote: 'Sold as is.' } };
+    const view = toCaseView(declined, [event(1, 'received'), decline], { helpdesk: false });
+    expect(view.decline).toEqual({ reason: 'FINAL_SALE', note: 'Sold as is.' });
+    expect(view.lines[0]?.decision).toBe('declined');
+    expect(view.events.map((e) => e.type)).toEqual(['received', 'declined_by_store']);
+    // Approved in Shopify: the line the policy left to a check now reads approved.
+    const approved = toCaseView({ ...declined, state: 'approved' } as Case, [event(1, 'received')], { helpdesk: false });
+    expect(approved.decline).toBeNull();
+    expect(approved.lines[0]?.decision).toBe('approved');
+  });
 });

@@ -4,7 +4,15 @@ import type { Case, CaseEvent } from './case-store';
 import type { CaseState } from './case-state';
 
 /** Events the shopper sees; technical ones (vendor ids, retries) stay for agents and logs. */
-const SHOWN_EVENTS = new Set(['received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted']);
+const SHOWN_EVENTS = new Set([
+  'received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
+  'declined_by_store', 'return_closed', 'refunded_by_store',
+]);
+
+const DECLINE_REASONS = ['RETURN_PERIOD_ENDED', 'FINAL_SALE', 'OTHER'] as const;
+
+/** Why the store declined, as its agent put it in Shopify (the note is addressed to the shopper). */
+export type DeclineView = { reason: (typeof DECLINE_REASONS)[number]; note: string | null };
 
 /**
  * Where the request stands with the store's support team: `none` without a helpdesk, `pending`
@@ -20,12 +28,15 @@ export type CaseView = {
   helpdesk: HelpdeskView;
   lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision']; photoUrls: string[] }[];
   estimatedRefund: Money;
+  /** Set once the store declined the request (or its part that needed a check). */
+  decline: DeclineView | null;
   /** Oldest first, as a timeline reads. */
   events: { id: number; type: string; at: string }[];
 };
 
 /** What the shopper may see of a case: no hashes, notes of the store, or vendor ids. */
 export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean }): CaseView {
+  const decline = toDeclineView(events);
   return {
     id: found.id,
     orderName: found.orderName,
@@ -35,10 +46,11 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
       fulfillmentLineItemId,
       title,
       quantity,
-      decision,
+      decision: toShownDecision(decision, found.state, decline !== null),
       photoUrls: photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
     })),
     estimatedRefund: found.totals.estimatedRefund,
+    decline,
     events: events.filter((event) => SHOWN_EVENTS.has(event.type)).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
   };
 }
@@ -46,6 +58,21 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
 /** The short list on the order page. */
 export function toCaseSummaries(cases: Case[]) {
   return cases.map((found) => ({ id: found.id, state: found.state, createdAt: found.createdAt.toISOString(), items: found.lines.reduce((sum, line) => sum + line.quantity, 0) }));
+}
+
+/** A line the policy left to a check shows the store's answer once the case has one. */
+function toShownDecision(decision: Case['lines'][number]['decision'], state: CaseState, declined: boolean): Case['lines'][number]['decision'] {
+  if (decision !== 'needs_review') return decision;
+  if (declined || state === 'declined') return 'declined';
+  return ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'].includes(state) ? 'approved' : decision;
+}
+
+function toDeclineView(events: CaseEvent[]): DeclineView | null {
+  const declined = events.findLast((event) => event.type === 'declined_by_store');
+  if (!declined) return null;
+  const reason = DECLINE_REASONS.find((known) => known === declined.data['declineReason']) ?? 'OTHER';
+  const note = declined.data['declineNote'];
+  return { reason, note: typeof note === 'string' && note.length > 0 ? note : null };
 }
 
 function toHelpdeskView(found: Case, events: CaseEvent[], configured: boolean): HelpdeskView {

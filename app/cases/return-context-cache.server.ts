@@ -11,7 +11,12 @@ import type { ShopifyReturns } from './ports';
  */
 const TTL_MS = 10 * 60_000;
 
-export function createCachedReturnContexts(inner: ShopifyReturns, options: { ttlMs?: number; now?: () => Date } = {}): ShopifyReturns {
+export type CachedShopifyReturns = ShopifyReturns & {
+  /** Drops an order's returnable units (a Shopify webhook says its returns changed). */
+  invalidate(orderId: string): void;
+};
+
+export function createCachedReturnContexts(inner: ShopifyReturns, options: { ttlMs?: number; now?: () => Date } = {}): CachedShopifyReturns {
   const now = options.now ?? (() => new Date());
   const cache = new LRUCache<string, ReturnContext>({ max: 5_000, ttl: options.ttlMs ?? TTL_MS });
   return {
@@ -23,6 +28,9 @@ export function createCachedReturnContexts(inner: ShopifyReturns, options: { ttl
       const context = await inner.getReturnContext(orderId);
       if (context) cache.set(orderId, { ...context, readAt });
       return context && { ...context, readAt };
+    },
+    invalidate(orderId) {
+      cache.delete(orderId);
     },
   };
 }

@@ -99,6 +99,22 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       return rows.map(toCase);
     },
 
+    async findCaseByShopifyReturnId(returnId) {
+      // A case with both auto-approved and reviewed lines opened two returns; the second is only
+      // in its log, as `<via>:<return id>:<status>`.
+      const listed = `%:${returnId.replace(/[%_\\]/g, '')}:%`;
+      const [row] = await db
+        .select()
+        .from(cases)
+        .where(sql`${cases.providerRefs}->>'shopifyReturnId' = ${returnId} OR EXISTS (
+          SELECT 1 FROM ${caseEvents} WHERE ${caseEvents.caseId} = ${cases.id}
+            AND ${caseEvents.type} = 'shopify.returns_opened' AND ${caseEvents.data}::text LIKE ${listed})`)
+        // Shopify never reuses a return id, but a sandbox emulator restarted under a kept database does.
+        .orderBy(desc(cases.createdAt))
+        .limit(1);
+      return row ? toCase(row) : null;
+    },
+
     async appendEvent(caseId, event) {
       return db.transaction(async (tx) => {
         const [touched] = await touchCase(tx, caseId, event.at);

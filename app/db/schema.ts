@@ -103,3 +103,25 @@ export const casePhotos = pgTable(
   },
   (table) => [index('case_photos_case_id_idx').on(table.caseId)]
 );
+
+/**
+ * Webhook deliveries seen, keyed by the vendor's event id: a replayed delivery finds its row and
+ * queues nothing. `event` is what the portal kept of the payload (ids and decided facts, no
+ * personal data), typed by `ShopifyEventSchema`.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    /** `<vendor>:<event id>`, so vendors never collide. */
+    id: text('id').primaryKey(),
+    vendor: text('vendor').notNull(),
+    topic: text('topic').notNull(),
+    /** The vendor's id of this delivery attempt (Shopify `X-Shopify-Webhook-Id`), for support. */
+    webhookId: text('webhook_id').notNull(),
+    /** When the vendor says the event happened; null when it does not say. */
+    triggeredAt: timestamp('triggered_at', { withTimezone: true, mode: 'date' }),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    event: jsonb('event').notNull(),
+  },
+  (table) => [index('webhook_deliveries_received_at_idx').on(table.receivedAt)]
+);

@@ -6,8 +6,10 @@ import type { OrderSource } from '~/orders/ports';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
+import type { WebhookDeliveryStore } from '~/webhooks/ports';
+import { createApplyWebhookHandler } from './apply-webhook.server';
 import { createGorgiasSyncHandler } from './gorgias-sync.server';
-import { GORGIAS_SYNC_CASE, QUEUES, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import { GORGIAS_SYNC_CASE, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
 import { createSubmitReturnHandler } from './submit-return.server';
 import type { JobHandlers } from './workers.server';
@@ -23,6 +25,8 @@ export type JobDependencies = {
   orders?: Pick<OrderSource, 'getOrder'>;
   photos?: Pick<PhotoStore, 'get'>;
   queue?: Pick<Queue, 'send'>;
+  /** Webhook deliveries and the order cache they drop; without them no webhook job is handled. */
+  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore'>; invalidateOrder(orderId: string): void } | null;
   /** The queue settings given to `createQueue`, when not Comptoir's own (tests use short ones). */
   queues?: Record<string, QueueSettings>;
 };
@@ -44,6 +48,16 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       requestHelpdeskSync: helpdesk ? (caseId) => sendGorgiasSync(helpdesk.queue, caseId) : undefined,
     }) as JobHandlers[string],
   };
+  const requestHelpdeskSync = helpdesk ? (caseId: string) => sendGorgiasSync(helpdesk.queue, caseId) : undefined;
+  if (dependencies.webhooks) {
+    handlers[SHOPIFY_APPLY_WEBHOOK] = createApplyWebhookHandler({
+      cases: dependencies.cases,
+      clock: dependencies.clock,
+      deliveries: dependencies.webhooks.deliveries,
+      invalidateOrder: dependencies.webhooks.invalidateOrder,
+      requestHelpdeskSync,
+    }) as JobHandlers[string];
+  }
   if (helpdesk) {
     handlers[GORGIAS_SYNC_CASE] = createGorgiasSyncHandler({
       ...dependencies,

@@ -4,11 +4,14 @@ export const SHOPIFY_SUBMIT_RETURN = 'shopify.submit-return';
 /** Brings a case's Gorgias ticket up to date (creates it, posts one note per new event). */
 export const GORGIAS_SYNC_CASE = 'gorgias.sync-case';
 
+/** Applies one recorded Shopify webhook delivery (drops the order cache, moves its case). */
+export const SHOPIFY_APPLY_WEBHOOK = 'shopify.apply-webhook';
+
 /** One Gorgias sync at a time per case. */
 export const toGorgiasSyncKey = (caseId: string) => `${caseId}:gorgias`;
 
 /** Every queue Comptoir sends to; `createQueue` creates them, a job for another name is refused. */
-export const JOB_NAMES = [SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE] as const;
+export const JOB_NAMES = [SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -75,4 +78,6 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   // next one. `stately` queues exactly one follow-up, and still never runs two syncs of a case
   // at once (two would both create a ticket).
   [GORGIAS_SYNC_CASE]: { ...VENDOR_DELIVERY, policy: 'stately' },
+  // Only our own database is touched, and each delivery is recorded once: no key, quick retries.
+  [SHOPIFY_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
 };

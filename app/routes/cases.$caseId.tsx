@@ -37,6 +37,18 @@ export default function CasePage() {
         <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t('case.title', { id: view.id })}</h1>
         <p className="mt-1 text-lg font-semibold">{t(`case.state.${view.state}`)}</p>
         <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
+        {view.decline ? (
+          <section aria-labelledby="case-declined" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
+            <h2 id="case-declined" className="font-semibold text-red-900">{t('case.declined.title')}</h2>
+            {view.decline.reason !== 'OTHER' ? <p className="mt-1 text-gray-900">{t('case.declined.reason', { reason: t(`case.declined.reasons.${view.decline.reason}`) })}</p> : null}
+            {view.decline.note ? (
+              <figure className="mt-2">
+                <figcaption className="text-sm font-medium text-gray-800">{t('case.declined.note')}</figcaption>
+                <blockquote className="mt-1 whitespace-pre-line border-l-4 border-red-200 pl-3 text-gray-900">{view.decline.note}</blockquote>
+              </figure>
+            ) : null}
+          </section>
+        ) : null}
         {view.helpdesk.status !== 'none' ? (
           <p className="mt-2 text-gray-800">
             {t(view.helpdesk.status === 'with_team' ? 'case.helpdesk.withTeam' : 'case.helpdesk.pending')}

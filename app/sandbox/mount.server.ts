@@ -15,7 +15,11 @@ import { toNodeHandler } from './node-http.server';
  */
 export async function mountSandboxEmulators(
   app: Express,
-  options: { ownOrigin: string; shopifyAuth: ShopifyAuth; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'> },
+  options: {
+    ownOrigin: string; shopifyAuth: ShopifyAuth; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'>;
+    /** What the Shopify emulator signs its webhooks with, and the shop it says they come from. */
+    shopifySecret?: string; shopDomain?: string;
+  },
 ): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
   const { createJobsPage } = await import('./jobs-page.server');
   const jobsPage = toNodeHandler(createJobsPage(options.jobs));
@@ -38,7 +42,11 @@ export async function mountSandboxEmulators(
   if (options.mountShopify) {
     const { createShopifyEmulator, toEmulatorCredentials } = await import('./shopify/emulator.server');
     // The emulator's shop has the portal's app installed: it grants tokens to the configured client.
-    const shopify = toNodeHandler(createShopifyEmulator(toEmulatorCredentials(options.shopifyAuth)).handle);
+    const shopify = toNodeHandler(createShopifyEmulator({
+      ...toEmulatorCredentials(options.shopifyAuth),
+      ...(options.shopifySecret ? { webhookSecret: options.shopifySecret } : {}),
+      ...(options.shopDomain ? { shopDomain: options.shopDomain } : {}),
+    }).handle);
     app.use(['/admin/api', '/admin/oauth', '/__sandbox'], (req, res) => {
       req.url = req.originalUrl;
       shopify(req, res);

@@ -10,12 +10,15 @@ const EnvSchema = z.object({
   SHOPIFY_RESTORE_RATE: z.coerce.number().positive().default(100),
   /** Lifetime of the tokens the client credentials grant hands out; a few seconds shows the portal renewing them. */
   SHOPIFY_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().positive().max(86_399).default(86_399),
+  /** The portal's secret, when it sets one: webhooks are signed with it. */
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
 });
 
 const env = EnvSchema.parse(process.env);
 const emulator = createShopifyEmulator({
   bucket: { maximumAvailable: env.SHOPIFY_BUCKET_MAX, restoreRate: env.SHOPIFY_RESTORE_RATE },
   tokenLifetimeSeconds: env.SHOPIFY_TOKEN_LIFETIME_SECONDS,
+  ...(env.SHOPIFY_API_SECRET ? { webhookSecret: env.SHOPIFY_API_SECRET } : {}),
 });
 const server = createServer(toNodeHandler(emulator.handle));
 

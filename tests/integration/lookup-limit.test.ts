@@ -1,3 +1,4 @@
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -74,7 +75,7 @@ for (const backend of backends) {
     /** One portal process's lookup, configured from the environment as services.server.ts does. */
     function processes(env: Record<string, string> = {}) {
       const config = parseEnv(env);
-      const orders = createShopifyOrderSource({ client: createShopifyGraphqlClient({ shopDomain: SHOP, adminToken: TOKEN, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl }) });
+      const orders = createShopifyOrderSource({ client: createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl }) });
       return handles.map((handle) => ({
         config,
         lookUp: (attempt: { orderNumber: string; email: string; clientAddress: string }, now: Date) => lookUpOrder(

@@ -3,6 +3,7 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type ShopifyAuth } from '~/in
 import { createSeed } from '~/sandbox/seed/seed.server';
 import type { Seed } from '~/sandbox/seed/types.server';
 import { createAccessTokens } from './access-tokens.server';
+import { createAdminPage } from './admin-page.server';
 import { createControl } from './control.server';
 import { serveDemoOrders } from './demo-orders-page.server';
 import { createDocumentCache } from './document-cache.server';
@@ -14,6 +15,9 @@ import { createReturnMutations } from './return-mutations.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
+import { toReturnPayload } from './webhook-payloads.server';
+import { createWebhookSubscriptionResolvers } from './webhook-subscriptions.server';
+import { createWebhookHub, type WebhookHub } from './webhooks.server';
 
 export const ShopifyEmulatorOptionsSchema = z.object({
   /** A legacy custom app's fixed Admin API token, accepted as is; null accepts only granted tokens. */
@@ -35,12 +39,19 @@ export const ShopifyEmulatorOptionsSchema = z.object({
   latencyMs: z.number().int().min(0).max(30_000).default(0),
   /** Base URL for picture links; by default the origin the request came in on. */
   publicUrl: z.url().transform((url) => url.replace(/\/+$/, '')).optional(),
+  /** The app's secret webhooks are signed with (the portal's SHOPIFY_API_SECRET). */
+  webhookSecret: z.string().min(1).default('sandbox-secret-not-for-production-use-0000'),
+  shopDomain: z.string().min(1).default('comptoir-demo.myshopify.com'),
+  /** Waits before each webhook retry (tests use short ones); their count is the number of retries. */
+  webhookRetryDelaysMs: z.array(z.number().int().min(0)).optional(),
 });
 
 export type ShopifyEmulatorOptions = z.input<typeof ShopifyEmulatorOptionsSchema>;
 
 export type ShopifyEmulator = {
   handle(request: Request): Promise<Response>;
+  /** Webhook subscriptions and deliveries (tests wait on `webhooks.idle()`). */
+  webhooks: WebhookHub;
   /** Back to a fresh seed (built at the current clock), a full bucket, no faults, the configured latency and zeroed stats. */
   reset(): void;
 };
@@ -64,37 +75,48 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   const config = ShopifyEmulatorOptionsSchema.parse(options);
   const clock = config.clock ?? (() => new Date());
   const schema = loadAdminSchema();
+  const apiVersion = '2026-10';
+  const webhooks = createWebhookHub({ secret: config.webhookSecret, shopDomain: config.shopDomain, apiVersion, clock, retryDelaysMs: config.webhookRetryDelaysMs });
+  const notify = (topic: string, ret: Parameters<typeof toReturnPayload>[0]) => webhooks.emit(topic, toReturnPayload(ret));
   let seed: Seed = createSeed(clock());
   // Mutations write into the seed; the store tracks what they moved, so both are replaced together.
-  let returns = createReturnsStore(seed, clock);
+  let returns = createReturnsStore(seed, clock, notify);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
   // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
   const tokens = createAccessTokens({ apps: config.apps, fixedToken: config.accessToken, lifetimeSeconds: config.tokenLifetimeSeconds, clock });
   const reset = () => {
     seed = createSeed(clock());
-    returns = createReturnsStore(seed, clock);
+    returns = createReturnsStore(seed, clock, notify);
+    webhooks.reset();
     bucket.reset();
     control.reset();
   };
   const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs, tokens });
+  const subscriptions = createWebhookSubscriptionResolvers(webhooks, apiVersion);
+  const adminPage = createAdminPage({ seed: () => seed, returns: () => returns, hub: webhooks, clock });
   const endpoint = {
     schema,
     tokens,
     documents: createDocumentCache(schema),
     bucket,
     control,
-    queryRoot: createQueryRoot(schema, () => seed),
-    mutationRoot: createReturnMutations(() => seed, () => returns),
+    queryRoot: { ...createQueryRoot(schema, () => seed), ...subscriptions.query },
+    mutationRoot: { ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation },
     publicUrl: config.publicUrl,
   };
 
   return {
     reset,
+    webhooks,
     async handle(request) {
       const path = new URL(request.url).pathname;
       const graphql = GRAPHQL_PATH.exec(path);
       if (graphql?.[1] && request.method === 'POST') return handleGraphql(request, graphql[1], endpoint);
       if (path === TOKEN_PATH && request.method === 'POST') return tokens.grant(request);
+      if (path === '/__sandbox/shopify/webhooks' && request.method === 'GET') {
+        return Response.json({ subscriptions: webhooks.list(), deliveries: webhooks.deliveries() });
+      }
+      if (path.startsWith('/__sandbox/shopify/admin')) return (await adminPage(request, path)) ?? notFound();
       if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);

@@ -41,7 +41,10 @@ function scaleBag(bag: MoneyBag, factor: number): MoneyBag {
  * line, returns opened and moved through their statuses, and every derived field Shopify keeps
  * in step (returnable fulfillments, `currentQuantity`, `Order.returnStatus`, stock).
  */
-export function createReturnsStore(seed: Seed, clock: () => Date) {
+/** Told of every change Shopify sends a webhook for: `returns/request`, `returns/approve`… */
+export type ReturnsNotify = (topic: string, ret: GqlObject) => void;
+
+export function createReturnsStore(seed: Seed, clock: () => Date, notify: ReturnsNotify = () => {}) {
   const nextId = createIdSequence(MINTED_ID_BASES);
   // The seed's returnable units already account for its own returns and refunds; we track moves since.
   const seeded = new Map<string, number>();
@@ -137,6 +140,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date) {
       moveUnits(ret, -1);
       refresh(order);
       made.push({ ret, via: plan.via });
+      if (plan.status === 'REQUESTED') notify('returns/request', ret);
       return ret;
     },
 
@@ -145,6 +149,15 @@ export function createReturnsStore(seed: Seed, clock: () => Date) {
       ret.requestApprovedAt = isoTime(clock().getTime());
       for (const rli of list(ret.returnLineItems)) rli.processableQuantity = rli.quantity;
       refresh(ret.order as SeedOrder);
+      notify('returns/approve', ret);
+    },
+
+    /** Every item processed (received, restocked or refunded): the return is done. */
+    complete(ret: GqlObject): void {
+      ret.status = 'CLOSED';
+      ret.closedAt = isoTime(clock().getTime());
+      refresh(ret.order as SeedOrder);
+      notify('returns/close', ret);
     },
 
     /** Declined or cancelled: the units become returnable again and reserved exchange stock comes back. */
@@ -157,6 +170,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date) {
         releaseExchanges(ret);
       }
       refresh(ret.order as SeedOrder);
+      notify(status === 'DECLINED' ? 'returns/decline' : 'returns/cancel', ret);
     },
 
     /** What `GET /__sandbox/shopify/returns` shows: the returns made through mutations, as they stand now. */

@@ -1,0 +1,43 @@
+import { eq, lt } from 'drizzle-orm';
+import { ShopifyEventSchema } from '~/webhooks/shopify-events';
+import type { WebhookDeliveryStore } from '~/webhooks/ports';
+import type { Database } from './client.server';
+import { webhookDeliveries } from './schema';
+
+/**
+ * Deliveries in `webhook_deliveries`. The insert and the job share one transaction, so a delivery
+ * is recorded if and only if its job exists; the primary key is the dedupe (`ON CONFLICT DO
+ * NOTHING` makes a concurrent duplicate wait for the first and then insert nothing).
+ */
+export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore {
+  return {
+    async record(delivery, receivedAt, queueJob) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(webhookDeliveries)
+          .values({ ...delivery, receivedAt, event: ShopifyEventSchema.parse(delivery.event) })
+          .onConflictDoNothing()
+          .returning({ id: webhookDeliveries.id });
+        if (inserted.length === 0) return 'duplicate';
+        await queueJob(delivery.id, tx);
+        return 'recorded';
+      });
+    },
+    async get(id) {
+      const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+      if (!row) return null;
+      return {
+        id: row.id,
+        vendor: 'shopify',
+        topic: row.topic,
+        webhookId: row.webhookId,
+        triggeredAt: row.triggeredAt,
+        event: ShopifyEventSchema.parse(row.event),
+      };
+    },
+    async purgeBefore(before) {
+      const removed = await db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, before)).returning({ id: webhookDeliveries.id });
+      return removed.length;
+    },
+  };
+}

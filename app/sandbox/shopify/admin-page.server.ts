@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { isoTime } from '~/sandbox/seed/build-context.server';
+import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { ReturnsStore } from './returns-store.server';
+import { toFulfillmentPayload, toOrderPayload } from './webhook-payloads.server';
+import type { WebhookHub } from './webhooks.server';
+
+/*
+ * `/__sandbox/shopify/admin`: what an agent would do in Shopify's admin, for a person trying the
+ * sandbox — approve or decline (with a reason and a note for the shopper) a requested return,
+ * close an open one, mark a parcel delivered, cancel an unshipped order. Each action changes the
+ * emulator's store exactly as the matching Admin API mutation would, and Shopify's webhook follows.
+ */
+const PATH = '/__sandbox/shopify/admin';
+
+const esc = (value: unknown) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const list = (value: unknown) => (value ?? []) as GqlObject[];
+
+const DECLINE_REASONS = { RETURN_PERIOD_ENDED: 'Return period ended', FINAL_SALE: 'Final sale', OTHER: 'Other' } as const;
+
+const ActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve'), id: z.string().min(1) }),
+  z.object({ action: z.literal('decline'), id: z.string().min(1), reason: z.enum(['RETURN_PERIOD_ENDED', 'FINAL_SALE', 'OTHER']), note: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('close'), id: z.string().min(1) }),
+  z.object({ action: z.literal('deliver'), id: z.string().min(1) }),
+  z.object({ action: z.literal('cancel'), id: z.string().min(1) }),
+]);
+
+const DONE: Record<string, string> = {
+  approve: 'Return approved. Shopify sends returns/approve.', decline: 'Return declined. Shopify sends returns/decline.',
+  close: 'Return closed. Shopify sends returns/close.', deliver: 'Parcel marked delivered. Shopify sends fulfillments/update.',
+  cancel: 'Order cancelled. Shopify sends orders/cancelled.',
+};
+
+const button = (action: string, id: unknown, label: string) =>
+  `<form method="post" action="${PATH}"><input type="hidden" name="action" value="${action}"><input type="hidden" name="id" value="${esc(id)}"><button type="submit">${esc(label)}</button></form>`;
+
+function itemsOf(ret: GqlObject): string {
+  return list(ret.returnLineItems).map((rli) => {
+    const line = (rli.fulfillmentLineItem as GqlObject).lineItem as GqlObject;
+    const note = rli.customerNote ?? rli.returnReasonNote;
+    return `<li>${esc(rli.quantity)} × ${esc(line.name)}${note ? ` — <q>${esc(note)}</q>` : ''}</li>`;
+  }).join('');
+}
+
+function requestedCard(ret: GqlObject): string {
+  const order = ret.order as SeedOrder;
+  const options = Object.entries(DECLINE_REASONS).map(([value, label]) => `<option value="${value}">${label}</option>`).join('');
+  const fieldId = `note-${String(ret.id).replace(/\D/g, '')}`;
+  return `<li class="card"><h3>${esc(ret.name)} <small>order ${esc(order.name)}</small></h3><ul>${itemsOf(ret)}</ul>
+<div class="actions">${button('approve', ret.id, `Approve ${ret.name}`)}
+<form method="post" action="${PATH}" class="decline"><input type="hidden" name="action" value="decline"><input type="hidden" name="id" value="${esc(ret.id)}">
+<label>Reason <select name="reason">${options}</select></label>
+<label for="${fieldId}">Note to the customer (optional)</label><textarea id="${fieldId}" name="note" maxlength="500" rows="2"></textarea>
+<button type="submit">Decline ${esc(ret.name)}</button></form></div></li>`;
+}
+
+function page(seed: Seed, notice: string): string {
+  const returns = seed.orders.flatMap((order) => list(order.returns));
+  const requested = returns.filter((r) => r.status === 'REQUESTED');
+  const open = returns.filter((r) => r.status === 'OPEN');
+  const parcels = seed.orders.flatMap((order) => list(order.fulfillments).filter((f) => f.displayStatus !== 'DELIVERED').map((f) => ({ order, f })));
+  const cancellable = seed.orders.filter((order) => !order.cancelledAt && list(order.fulfillments).length === 0);
+  const section = (title: string, empty: string, items: string[]) =>
+    `<section><h2>${title}</h2>${items.length ? `<ul class="cards">${items.join('')}</ul>` : `<p>${empty}</p>`}</section>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Shopify admin – Comptoir sandbox</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 1rem; max-width: 60rem; color: #1a1a1a; line-height: 1.4; }
+.cards { list-style: none; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); }
+.card { border: 1px solid #c8c8c8; border-radius: .5rem; padding: .75rem; background: #fff; }
+.card h3 { margin: 0 0 .25rem; font-size: 1.05rem; } .card ul { padding-left: 1.1rem; margin: .25rem 0 .5rem; }
+.actions { display: grid; gap: .5rem; } .decline { display: grid; gap: .3rem; border-top: 1px solid #e2e2e2; padding-top: .5rem; }
+button { font: inherit; padding: .35rem .75rem; min-height: 2.5rem; cursor: pointer; } textarea, select { font: inherit; width: 100%; box-sizing: border-box; }
+[role=status] { background: #e6f4ea; border: 1px solid #7cb88a; padding: .5rem .75rem; } [role=alert] { background: #fdecea; border: 1px solid #d9534f; padding: .5rem .75rem; }
+</style></head>
+<body><main>
+<h1>Shopify admin (sandbox)</h1>
+<p>Act on the demo store as an agent would in Shopify's admin. Shopify then sends its webhook to the portal, which updates the case page and the Gorgias ticket.</p>
+${notice}
+${section('Return requests to review', 'No return request waits for a decision. Send one from the portal with the reason “Another reason” (for example on order #1005), and it waits here.', requested.map(requestedCard))}
+${section('Open returns', 'No open return.', open.map((r) => `<li class="card"><h3>${esc(r.name)} <small>order ${esc((r.order as SeedOrder).name)}</small></h3><ul>${itemsOf(r)}</ul>${button('close', r.id, `Close ${r.name} (items received)`)}</li>`))}
+${section('Parcels on their way', 'Every parcel is delivered.', parcels.map(({ order, f }) => `<li class="card"><h3>${esc(f.name)} <small>order ${esc(order.name)}</small></h3><p>${esc(String(f.displayStatus).toLowerCase().replaceAll('_', ' '))}</p>${button('deliver', f.id, `Mark ${f.name} delivered`)}</li>`))}
+${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.map((o) => `<li class="card"><h3>${esc(o.name)}</h3>${button('cancel', o.id, `Cancel ${o.name}`)}</li>`))}
+</main></body></html>
+`;
+}
+
+const html = (body: string, status = 200) => new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+
+/** A form posted from another site must not act, even in the sandbox. */
+function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get('Sec-Fetch-Site');
+  if (site !== null) return site === 'same-origin' || site === 'none';
+  const origin = request.headers.get('Origin');
+  return origin === null || origin === new URL(request.url).origin;
+}
+
+export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; hub: WebhookHub; clock: () => Date }) {
+  function act(input: z.infer<typeof ActionSchema>): string | null {
+    const node = deps.seed().nodes.get(input.id);
+    const now = isoTime(deps.clock().getTime());
+    switch (input.action) {
+      case 'approve':
+      case 'decline':
+      case 'close': {
+        const wanted = input.action === 'close' ? 'OPEN' : 'REQUESTED';
+        if (node?.__typename !== 'Return' || node.status !== wanted) return `This return is not ${wanted.toLowerCase()} any more.`;
+        if (input.action === 'approve') deps.returns().approve(node);
+        else if (input.action === 'decline') deps.returns().close(node, 'DECLINED', { reason: input.reason, note: input.note || null });
+        else deps.returns().complete(node);
+        return null;
+      }
+      case 'deliver': {
+        if (node?.__typename !== 'Fulfillment' || node.displayStatus === 'DELIVERED') return 'This parcel is already delivered.';
+        const order = node.order as SeedOrder;
+        const last = list(node.events).at(-1);
+        node.displayStatus = 'DELIVERED';
+        node.deliveredAt = now;
+        node.updatedAt = now;
+        node.events = [...list(node.events), { ...(last ?? {}), __typename: 'FulfillmentEvent', id: `${String(node.id)}-delivered`, status: 'DELIVERED', happenedAt: now, createdAt: now, message: 'Delivered', estimatedDeliveryAt: null }];
+        order.updatedAt = now;
+        deps.hub.emit('fulfillments/update', toFulfillmentPayload(node, order));
+        return null;
+      }
+      case 'cancel': {
+        const order = node as SeedOrder | undefined;
+        if (order?.__typename !== 'Order' || order.cancelledAt || list(order.fulfillments).length > 0) return 'Only an order not shipped and not cancelled can be cancelled.';
+        Object.assign(order, { cancelledAt: now, cancelReason: 'STAFF', closed: true, closedAt: now, updatedAt: now });
+        deps.hub.emit('orders/cancelled', toOrderPayload(order));
+        return null;
+      }
+    }
+  }
+
+  return async (request: Request, path: string): Promise<Response | null> => {
+    const url = new URL(request.url);
+    if (path === PATH && request.method === 'GET') {
+      const done = DONE[url.searchParams.get('done') ?? ''];
+      return html(page(deps.seed(), done ? `<p role="status">${esc(done)}</p>` : ''));
+    }
+    if (path !== PATH || request.method !== 'POST') return null;
+    if (!isSameOrigin(request)) return html('<p>Cross-site request refused.</p>', 403);
+    const input = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+    const refusal = input.success ? act(input.data) : 'Choose an action, a return, parcel or order, and a decline reason from the list.';
+    if (refusal || !input.success) return html(page(deps.seed(), `<p role="alert">${esc(refusal)}</p>`), 400);
+    return new Response(null, { status: 303, headers: { Location: `${PATH}?done=${input.data.action}` } });
+  };
+}

@@ -1,0 +1,98 @@
+import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
+import { pathForward, type CaseState } from '~/cases/case-state';
+import type { ShopifyEvent } from './shopify-events';
+
+export type ApplyEventDeps = {
+  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'transition'>;
+  /** Drops the order from this process's cache, so the next read (case page, ticket note) is fresh. */
+  invalidateOrder(orderId: string): void;
+  /** Asks the helpdesk to post the case's new events on its ticket; absent without a helpdesk. */
+  requestHelpdeskSync?: ((caseId: string) => Promise<void>) | undefined;
+  clock: () => Date;
+};
+
+export type ApplyResult =
+  | { status: 'moved'; caseId: string; states: CaseState[] }
+  /** A case was found but is already there or past it: a replay or a late delivery. */
+  | { status: 'unchanged'; caseId: string }
+  /** Nothing of ours: an order's cache dropped at most. */
+  | { status: 'no_case' };
+
+/** The event logged on reaching each state from a store event; the shopper's timeline shows them. */
+const EVENT_FOR: Partial<Record<CaseState, string>> = {
+  submitted_to_store: 'submitted_to_store',
+  approved: 'approved_by_store',
+  declined: 'declined_by_store',
+  received_by_store: 'return_closed',
+  refunded: 'refunded_by_store',
+};
+
+/** Where a store event puts a case; null when it says nothing about the case's state. */
+function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
+  if (event.kind === 'refund_created') return 'refunded';
+  if (event.kind !== 'return_changed') return null;
+  switch (event.status) {
+    // Our own request, answered by Shopify: the submission worker records it, with the return's id.
+    case 'requested':
+      return null;
+    case 'approved':
+      return 'approved';
+    // Lines the policy approved are already in an open return: the case goes on for those.
+    case 'declined':
+      return found.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
+    // Shopify closes a return once every item is processed (received, restocked or refunded).
+    case 'closed':
+      return 'received_by_store';
+  }
+}
+
+/**
+ * Applies one Shopify event: drops the order's cached copy, then moves the case the event is about
+ * forward to the state it reports, one allowed step at a time, logging each step (actor `store`:
+ * an agent or the merchant acted in Shopify). A case already at or past that state is left alone,
+ * so replays and late deliveries are harmless. The helpdesk is asked to catch up after a move.
+ */
+export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEvent, source: { topic: string }): Promise<ApplyResult> {
+  if (event.kind === 'order_changed' || event.orderId) deps.invalidateOrder(event.orderId!);
+  const returnId = event.kind === 'order_changed' ? null : event.returnId;
+  let found = returnId ? await deps.cases.findCaseByShopifyReturnId(returnId) : null;
+  if (!found) return { status: 'no_case' };
+  deps.invalidateOrder(found.orderId);
+  const target = toTarget(event, found);
+  const moved: CaseState[] = [];
+  // A concurrent writer (the submission worker) may move the case under us: re-read and go on.
+  for (let attempt = 0; target && attempt < 3; attempt++) {
+    const path = pathForward(found.state, target);
+    if (!path?.length) break;
+    let stale = false;
+    for (const to of path) {
+      const result = await deps.cases.transition(found.id, found.state, to, toCaseEvent(deps.clock(), to, event, source.topic, to === target));
+      if (!result.ok) {
+        stale = result.reason === 'stale';
+        break;
+      }
+      found = result.case;
+      moved.push(to);
+    }
+    if (!stale) break;
+    const reread = await deps.cases.getCase(found.id);
+    if (!reread) break;
+    found = reread;
+  }
+  if (moved.length === 0) return { status: 'unchanged', caseId: found.id };
+  await deps.requestHelpdeskSync?.(found.id);
+  return { status: 'moved', caseId: found.id, states: moved };
+}
+
+function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string, last: boolean): NewCaseEvent {
+  const data: Record<string, string> = { topic };
+  if (event.kind !== 'order_changed' && event.returnId) data['shopifyReturnId'] = event.returnId;
+  const declined = last && event.kind === 'return_changed' && event.decline;
+  if (declined) {
+    data['declineReason'] = declined.reason;
+    if (declined.note) data['declineNote'] = declined.note;
+  }
+  // A decline that leaves the policy-approved lines going on is logged as the decline itself.
+  const type = declined ? 'declined_by_store' : (EVENT_FOR[to] ?? to);
+  return { at, type, actor: 'store', data };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { toShopifyEvent, toSubscriptionTopic } from './shopify-events';
+
+const ret = { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981', status: 'declined', order: { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55' } };
+
+describe('Shopify webhook payloads', () => {
+  it('keeps the ids of an order, a fulfillment and a refund', () => {
+    expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
+    expect(toShopifyEvent('fulfillments/update', { id: 7, order_id: 55, status: 'success' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
+    expect(toShopifyEvent('refunds/create', { id: 3, order_id: 55, return: { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981' } }))
+      .toEqual({ kind: 'refund_created', orderId: 'gid://shopify/Order/55', returnId: 'gid://shopify/Return/981' });
+  });
+
+  it('reads a decline reason spelled the REST way, and its note', () => {
+    expect(toShopifyEvent('returns/decline', { ...ret, decline: { reason: 'final_sale', note: ' Sold as is. ' } })).toEqual({
+      kind: 'return_changed', returnId: 'gid://shopify/Return/981', orderId: 'gid://shopify/Order/55', status: 'declined',
+      decline: { reason: 'FINAL_SALE', note: 'Sold as is.' },
+    });
+    // An unknown reason is still a decline; a payload naming no order still names the return.
+    expect(toShopifyEvent('returns/decline', { admin_graphql_api_id: 'gid://shopify/Return/981', decline: { reason: 'too_late' } }))
+      .toMatchObject({ orderId: null, decline: { reason: 'OTHER', note: null } });
+  });
+
+  it('refuses a payload without the ids it needs', () => {
+    expect(toShopifyEvent('returns/approve', { id: 981 })).toBeNull();
+    expect(toShopifyEvent('orders/cancelled', { admin_graphql_api_id: 'gid://shopify/Return/1' })).toBeNull();
+    expect(toShopifyEvent('fulfillments/create', 'not an object')).toBeNull();
+  });
+
+  it('names topics as the subscription enum does', () => {
+    expect(toSubscriptionTopic('returns/approve')).toBe('RETURNS_APPROVE');
+    expect(toSubscriptionTopic('fulfillments/create')).toBe('FULFILLMENTS_CREATE');
+  });
+});
