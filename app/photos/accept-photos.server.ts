@@ -26,7 +26,7 @@ type Prepared = { bytes: Uint8Array; contentType: PhotoContentType; width: numbe
  */
 export async function acceptPhotos(
   files: readonly File[],
-  { store, maxFiles }: { store: PhotoStore; maxFiles: number },
+  { store, maxFiles }: { store: Pick<PhotoStore, 'put' | 'delete'>; maxFiles: number },
 ): Promise<PhotoAcceptance> {
   // A file input left empty still submits a nameless, empty part: that is no photo at all.
   const chosen = files.flatMap((file, index) => (file.size === 0 && file.name === '' ? [] : [{ file, index }]));
@@ -57,7 +57,7 @@ async function preparePhoto(file: File): Promise<{ ok: true; photo: Prepared } |
   return { ok: true, photo: { bytes: stripped.bytes, contentType, width, height } };
 }
 
-async function storeAll(store: PhotoStore, photos: readonly Prepared[]): Promise<AcceptedPhoto[]> {
+async function storeAll(store: Pick<PhotoStore, 'put' | 'delete'>, photos: readonly Prepared[]): Promise<AcceptedPhoto[]> {
   const accepted: AcceptedPhoto[] = [];
   try {
     for (const { bytes, contentType, width, height } of photos) {
