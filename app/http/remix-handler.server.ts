@@ -25,7 +25,8 @@ export function createRemixHandler(options: {
       });
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const body = hasBody ? limitBody(req, bodyLimitFor(req.path)) : null;
-      if (hasBody) lingerAfterResponse(req, res);
+      // A GET may carry a body too; nobody reads it, and Node would otherwise drain it all.
+      lingerAfterResponse(req, res);
       // The request guard has checked the Host header and the path before this runs.
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
       const request = new Request(url, {
