@@ -3,7 +3,7 @@ import type { PhotoStore } from '~/photos/photo-store';
 import type { ReturnQuote } from '~/policy/quote-return';
 import { signPhotoKey, verifyPhotoKey } from './photo-keys';
 import type { ReturnForm } from './return-form';
-import { addPendingPhotos, chosenFiles, MAX_PHOTOS_PER_LINE } from './return-photos.server';
+import { addPendingPhotos, chosenFiles, inspectChosen, MAX_PHOTOS_PER_LINE } from './return-photos.server';
 import { prepareReturn, reviewReturn, submitReturn, type PreparedReturn, type ReturnDeps } from './return-request';
 
 export type ReturnFlowDeps = ReturnDeps & { photos: PhotoStore };
@@ -53,14 +53,15 @@ export async function runReturnStep(
   const carried = carriedKeys(deps, form, input.sessionId);
   if (form.intent === 'edit') return { step: 'form', formErrors: [], fieldErrors: {}, photos: sign(carried) };
 
-  // The policy (photos required, per reason) counts the new files as if accepted: no file is
-  // stored before every other answer of the form is valid.
+  // New files are inspected in memory and counted for the policy (photos required, per reason),
+  // but none is stored before every answer of the form is valid.
   const chosen = form.lines.map((line) => chosenFiles(line.photos));
-  const fieldErrors: Record<string, string[]> = {};
+  const inspected = await inspectChosen(chosen);
+  const fieldErrors: Record<string, string[]> = { ...inspected.fieldErrors };
   const counts: Record<string, number> = {};
   form.lines.forEach((line, index) => {
-    counts[line.fulfillmentLineItemId] = carried[index]!.length + chosen[index]!.length;
-    if (counts[line.fulfillmentLineItemId]! > MAX_PHOTOS_PER_LINE) fieldErrors[`lines[${index}].photos`] = ['returns:errors.tooManyPhotos'];
+    counts[line.fulfillmentLineItemId] = carried[index]!.length + (inspected.prepared[index]?.length ?? 0);
+    if (counts[line.fulfillmentLineItemId]! > MAX_PHOTOS_PER_LINE && !fieldErrors[`lines[${index}].photos`]) fieldErrors[`lines[${index}].photos`] = ['returns:errors.tooManyPhotos'];
   });
   const review = reviewReturn(deps, prepared, form, counts);
   const indexOf = new Map(form.lines.map((line, index) => [line.fulfillmentLineItemId, index]));
@@ -80,8 +81,8 @@ export async function runReturnStep(
   }
 
   const pending = deps.photos.pending(deps.hashId(`photo-owner|${input.sessionId}`));
-  const added = await addPendingPhotos(pending, chosen);
-  if (!added.ok) return { step: 'form', formErrors: added.formErrors, fieldErrors: added.fieldErrors, photos: sign(carried) };
+  const added = await addPendingPhotos(pending, inspected.prepared);
+  if (!added.ok) return { step: 'form', formErrors: added.formErrors, fieldErrors: {}, photos: sign(carried) };
   const all = merge(carried, added.keys);
   if (form.intent === 'review') return { step: 'review', quote: review.quote, prepared, photos: sign(all) };
 

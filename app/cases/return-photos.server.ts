@@ -1,4 +1,4 @@
-import { acceptPhotos } from '~/photos/accept-photos.server';
+import { preparePhotos, storePhotos, type PreparedPhoto } from '~/photos/accept-photos.server';
 import type { PendingPhotos } from '~/photos/photo-store';
 
 export const MAX_PHOTOS_PER_LINE = 5;
@@ -21,32 +21,39 @@ const PHOTO_ERRORS: Record<string, string> = {
 /** A file input left empty still submits a nameless, empty part: that is no photo at all. */
 export const chosenFiles = (files: readonly File[]) => files.filter((file) => !(file.size === 0 && file.name === ''));
 
-export type AddedPhotos =
-  | { ok: true; keys: Record<number, string[]> }
-  | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> };
-
 /**
- * Stores the photos of a form whose every other answer is valid, as pending for this session:
- * within its quota, each inspected and stripped, all or nothing (a refused file leaves no other
- * file of the post behind). Keys are per form line index.
+ * Every chosen file inspected and stripped, in memory (per form line index), with the refusals
+ * as field errors. Nothing is stored: that waits until the rest of the form is valid.
  */
-export async function addPendingPhotos(pending: PendingPhotos, chosen: readonly File[][]): Promise<AddedPhotos> {
-  const incoming = chosen.flat();
-  if (incoming.length === 0) return { ok: true, keys: {} };
-  const usage = await pending.usage();
-  const bytes = incoming.reduce((sum, file) => sum + file.size, 0);
-  if (usage.count + incoming.length > SESSION_PHOTO_QUOTA.count || usage.bytes + bytes > SESSION_PHOTO_QUOTA.bytes) {
-    return { ok: false, formErrors: ['returns:errors.photoQuota'], fieldErrors: {} };
-  }
-  const keys: Record<number, string[]> = {};
+export async function inspectChosen(chosen: readonly File[][]): Promise<{ prepared: Record<number, PreparedPhoto[]>; fieldErrors: Record<string, string[]> }> {
+  const prepared: Record<number, PreparedPhoto[]> = {};
   const fieldErrors: Record<string, string[]> = {};
   for (const [index, files] of chosen.entries()) {
     if (files.length === 0) continue;
-    const accepted = await acceptPhotos(files, { store: pending, maxFiles: MAX_PHOTOS_PER_LINE });
-    if (accepted.ok) keys[index] = accepted.photos.map((photo) => photo.key);
-    else fieldErrors[`lines[${index}].photos`] = [...new Set(accepted.errors.map((error) => PHOTO_ERRORS[error.reason] ?? 'returns:errors.photoCorrupt'))];
+    const result = await preparePhotos(files, MAX_PHOTOS_PER_LINE);
+    if (result.ok) prepared[index] = result.photos;
+    else fieldErrors[`lines[${index}].photos`] = [...new Set(result.errors.map((error) => PHOTO_ERRORS[error.reason] ?? 'returns:errors.photoCorrupt'))];
   }
-  if (Object.keys(fieldErrors).length === 0) return { ok: true, keys };
-  await Promise.allSettled(Object.values(keys).flat().map((key) => pending.delete(key)));
-  return { ok: false, formErrors: [], fieldErrors };
+  return { prepared, fieldErrors };
+}
+
+export type AddedPhotos = { ok: true; keys: Record<number, string[]> } | { ok: false; formErrors: string[] };
+
+/**
+ * Stores the inspected photos of a form whose every answer is valid, as pending for this
+ * session, within its quota; all or nothing. Keys are per form line index.
+ */
+export async function addPendingPhotos(pending: PendingPhotos, prepared: Record<number, PreparedPhoto[]>): Promise<AddedPhotos> {
+  const incoming = Object.values(prepared).flat();
+  if (incoming.length === 0) return { ok: true, keys: {} };
+  const usage = await pending.usage();
+  const bytes = incoming.reduce((sum, photo) => sum + photo.bytes.length, 0);
+  if (usage.count + incoming.length > SESSION_PHOTO_QUOTA.count || usage.bytes + bytes > SESSION_PHOTO_QUOTA.bytes) {
+    return { ok: false, formErrors: ['returns:errors.photoQuota'] };
+  }
+  const stored = await storePhotos(pending, incoming);
+  const keys: Record<number, string[]> = {};
+  let next = 0;
+  for (const [index, photos] of Object.entries(prepared)) keys[Number(index)] = stored.slice(next, (next += photos.length)).map((photo) => photo.key);
+  return { ok: true, keys };
 }
