@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
+import { findStylesheet } from '~/http/error-page.server';
+import { guardRequests, handleErrors } from '~/http/guard.server';
+import { createRemixHandler } from '~/http/remix-handler.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { mountSandboxEmulators } from '~/sandbox/mount.server';
@@ -20,17 +22,13 @@ const config = readConfigOrExit();
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', config.trustProxy);
+// Refusals answered outside Remix link the app's own built stylesheet.
+const stylesheet = findStylesheet();
+// Before anything else, so nothing downstream meets a request line it cannot parse.
+app.use(guardRequests({ trustProxy: config.trustProxy, stylesheet }));
 app.use(compression());
-// Forms are a few kilobytes; only the return form carries photos (10 MB each, a handful per item).
-const MAX_BODY_BYTES = 64 * 1024;
-const MAX_PHOTO_FORM_BYTES = 60 * 1024 * 1024;
-// Vendor webhooks: the intake counts the bytes itself too (app/webhooks/intake.server.ts).
-const MAX_WEBHOOK_BYTES = 1024 * 1024;
-app.use((req, res, next) => {
-  const limit = req.path === '/order/return' ? MAX_PHOTO_FORM_BYTES : req.path.startsWith('/webhooks/') ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
-  if (Number(req.headers['content-length'] ?? 0) > limit) res.status(413).type('text/plain').send('Request too large');
-  else next();
-});
+// Body limits are counted as the bytes stream, in createRemixHandler (app/http/body-limit.server.ts):
+// 64 KiB for forms, 60 MiB for the return form with its photos, 1 MiB for vendor webhooks.
 
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const mounted = config.sandbox
@@ -84,9 +82,10 @@ app.all(
     delete req.headers.origin;
     next();
   },
-  createRequestHandler({
+  createRemixHandler({
     build,
     mode: process.env.NODE_ENV,
+    stylesheet,
     getLoadContext: (req, res) => ({
       services,
       cspNonce: res.locals.cspNonce as string,
@@ -95,6 +94,7 @@ app.all(
     }),
   }),
 );
+app.use(handleErrors({ stylesheet }));
 
 const server = app.listen(config.port, config.host, () => {
   log.info('server.started', { mode: config.mode, url: ownOrigin, database: config.database.url ? 'postgres' : 'pglite' });

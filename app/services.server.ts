@@ -1,6 +1,8 @@
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return-context-cache.server';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
+import { withPendingSweep } from './photos/pending-sweep.server';
+import { SESSION_ABSOLUTE_MS } from './session/session-rules';
 import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
 import { createGorgiasClient, type GorgiasClient } from './integrations/gorgias/client.server';
@@ -83,7 +85,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     config,
     policy,
     cases: createDbCaseStore(database.db, queue),
-    photos: createLocalPhotoStore(config.photoDir),
+    // Pending photos of forms never sent go once no session can still send them.
+    photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
     queue,
     orders,
     shopifyReturns,

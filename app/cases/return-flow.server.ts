@@ -1,9 +1,9 @@
 import type { Language } from '~/i18n';
-import { acceptPhotos } from '~/photos/accept-photos.server';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { ReturnQuote } from '~/policy/quote-return';
 import { signPhotoKey, verifyPhotoKey } from './photo-keys';
 import type { ReturnForm } from './return-form';
+import { addPendingPhotos, chosenFiles, inspectChosen, MAX_PHOTOS_PER_LINE } from './return-photos.server';
 import { prepareReturn, reviewReturn, submitReturn, type PreparedReturn, type ReturnDeps } from './return-request';
 
 export type ReturnFlowDeps = ReturnDeps & { photos: PhotoStore };
@@ -17,42 +17,22 @@ export type ReturnStep =
   | { step: 'submitted'; caseId: string }
   | { step: 'gone' };
 
-const MAX_PHOTOS_PER_LINE = 5;
-
-const PHOTO_ERRORS: Record<string, string> = {
-  notAnImage: 'returns:errors.photoNotAnImage',
-  tooLarge: 'returns:errors.photoTooLarge',
-  tooManyPixels: 'returns:errors.photoTooManyPixels',
-  unsupportedType: 'returns:errors.photoUnsupported',
-  corrupt: 'returns:errors.photoCorrupt',
-  tooManyFiles: 'returns:errors.tooManyPhotos',
-};
-
-/** Keeps this session's earlier photos and stores new ones; nothing of a refused batch is kept. */
-async function collectPhotos(deps: ReturnFlowDeps, form: ReturnForm, sessionId: string) {
-  const photos: CarriedPhotos = {};
-  const keys: Record<string, string[]> = {};
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [index, line] of form.lines.entries()) {
-    const kept = line.photoKeys.map((signed) => verifyPhotoKey(signed, sessionId, deps.hashId)).filter((key): key is string => key !== null);
-    let added: string[] = [];
-    if (line.photos.length > 0) {
-      const accepted = await acceptPhotos(line.photos, { store: deps.photos, maxFiles: MAX_PHOTOS_PER_LINE });
-      if (accepted.ok) added = accepted.photos.map((photo) => photo.key);
-      else fieldErrors[`lines[${index}].photos`] = [...new Set(accepted.errors.map((error) => PHOTO_ERRORS[error.reason] ?? 'returns:errors.photoCorrupt'))];
-    }
-    const all = [...kept, ...added];
-    if (all.length > MAX_PHOTOS_PER_LINE) fieldErrors[`lines[${index}].photos`] = ['returns:errors.tooManyPhotos'];
-    keys[line.fulfillmentLineItemId] = all.slice(0, MAX_PHOTOS_PER_LINE);
-    photos[index] = keys[line.fulfillmentLineItemId]!.map((key) => signPhotoKey(key, sessionId, deps.hashId));
-  }
-  return { photos, keys, fieldErrors };
+/** Photo keys carried from an earlier step, per line index: only those signed for this session. */
+function carriedKeys(deps: ReturnFlowDeps, form: ReturnForm, sessionId: string): Record<number, string[]> {
+  return Object.fromEntries(
+    form.lines.map((line, index) => [index, line.photoKeys.map((signed) => verifyPhotoKey(signed, sessionId, deps.hashId)).filter((key): key is string => key !== null)]),
+  );
 }
+
+/** Keys of one step plus another's, per line index. */
+const merge = (a: Record<number, string[]>, b: Record<number, string[]>) =>
+  Object.fromEntries(Object.entries(a).map(([index, keys]) => [index, [...keys, ...(b[Number(index)] ?? [])]]));
 
 /**
  * One step of the return form: re-decides with the current policy and Shopify's current
  * returnable units (hidden fields are never trusted), then shows errors, the review, or opens
- * the case. Photos added at any step are kept for the next.
+ * the case. Photos are stored (pending, within the session's quota) only once the rest of the
+ * form is valid, carried to the next step, and kept when the case opens.
  */
 export async function runReturnStep(
   deps: ReturnFlowDeps,
@@ -68,14 +48,24 @@ export async function runReturnStep(
   }
   const prepared = await prepareReturn(deps, input.orderId, now);
   if (!prepared) return { step: 'gone' };
-  const collected = await collectPhotos(deps, form, input.sessionId);
-  if (form.intent === 'edit') return { step: 'form', formErrors: [], fieldErrors: {}, photos: collected.photos };
+  const sign = (photos: Record<number, string[]>): CarriedPhotos =>
+    Object.fromEntries(Object.entries(photos).map(([index, keys]) => [index, keys.map((key) => signPhotoKey(key, input.sessionId, deps.hashId))]));
+  const carried = carriedKeys(deps, form, input.sessionId);
+  if (form.intent === 'edit') return { step: 'form', formErrors: [], fieldErrors: {}, photos: sign(carried) };
 
-  const counts = Object.fromEntries(Object.entries(collected.keys).map(([id, keys]) => [id, keys.length]));
+  // New files are inspected in memory and counted for the policy (photos required, per reason),
+  // but none is stored before every answer of the form is valid.
+  const chosen = form.lines.map((line) => chosenFiles(line.photos));
+  const inspected = await inspectChosen(chosen);
+  const fieldErrors: Record<string, string[]> = { ...inspected.fieldErrors };
+  const counts: Record<string, number> = {};
+  form.lines.forEach((line, index) => {
+    counts[line.fulfillmentLineItemId] = carried[index]!.length + (inspected.prepared[index]?.length ?? 0);
+    if (counts[line.fulfillmentLineItemId]! > MAX_PHOTOS_PER_LINE && !fieldErrors[`lines[${index}].photos`]) fieldErrors[`lines[${index}].photos`] = ['returns:errors.tooManyPhotos'];
+  });
   const review = reviewReturn(deps, prepared, form, counts);
   const indexOf = new Map(form.lines.map((line, index) => [line.fulfillmentLineItemId, index]));
-  if (!review.ok || Object.keys(collected.fieldErrors).length > 0) {
-    const fieldErrors = { ...collected.fieldErrors };
+  if (!review.ok || Object.keys(fieldErrors).length > 0) {
     if (!review.ok) {
       for (const [id, keys] of Object.entries(review.lineErrors)) {
         const index = indexOf.get(id) ?? 0;
@@ -86,14 +76,23 @@ export async function runReturnStep(
         if (otherKeys.length) fieldErrors[`lines[${index}].quantity`] = otherKeys;
       }
     }
-    return { step: 'form', formErrors: review.ok ? [] : review.formErrors, fieldErrors, photos: collected.photos };
+    const dropped = chosen.some((files) => files.length > 0) ? ['returns:errors.photosAgain'] : [];
+    return { step: 'form', formErrors: [...(review.ok ? [] : review.formErrors), ...dropped], fieldErrors, photos: sign(carried) };
   }
-  if (form.intent === 'review') return { step: 'review', quote: review.quote, prepared, photos: collected.photos };
 
+  const pending = deps.photos.pending(deps.hashId(`photo-owner|${input.sessionId}`));
+  const added = await addPendingPhotos(pending, inspected.prepared);
+  if (!added.ok) return { step: 'form', formErrors: added.formErrors, fieldErrors: {}, photos: sign(carried) };
+  const all = merge(carried, added.keys);
+  if (form.intent === 'review') return { step: 'review', quote: review.quote, prepared, photos: sign(all) };
+
+  // The case is opened with the photos still there: a pending one swept meanwhile is left out.
+  const photoIds: Record<string, string[]> = {};
+  for (const [index, line] of form.lines.entries()) photoIds[line.fulfillmentLineItemId] = await pending.keep(all[index] ?? []);
   const submitted = await submitReturn(
     deps,
     {
-      prepared, quote: review.quote, form, photoIds: collected.keys, orderName: input.orderName, language: input.language,
+      prepared, quote: review.quote, form, photoIds, orderName: input.orderName, language: input.language,
       idempotencyKey: form.idempotencyKey, ticketId: input.ticketId ?? null,
     },
     now,

@@ -1,9 +1,11 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-const KEYS: Record<number, 'notFound' | 'unavailable' | 'badRequest'> = {
+const KEYS: Record<number, 'notFound' | 'unavailable' | 'badRequest' | 'methodNotAllowed' | 'tooLarge'> = {
   400: 'badRequest',
   404: 'notFound',
+  405: 'methodNotAllowed',
+  413: 'tooLarge',
   429: 'unavailable',
   503: 'unavailable',
 };

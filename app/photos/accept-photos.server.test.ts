@@ -8,7 +8,7 @@ import type { PhotoStore, StoredPhoto } from './photo-store';
 function createFakeStore(failOnPut?: number) {
   const photos = new Map<string, StoredPhoto>();
   let puts = 0;
-  const store: PhotoStore = {
+  const store: Pick<PhotoStore, 'put' | 'get' | 'delete'> = {
     async put(bytes: Uint8Array, contentType: PhotoContentType) {
       if (++puts === failOnPut) throw new Error('disk full');
       const key = `key-${puts}`;

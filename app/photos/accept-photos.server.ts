@@ -16,7 +16,8 @@ export type PhotoUploadError = { index: number; reason: PhotoRefusal | 'tooManyF
 
 export type PhotoAcceptance = { ok: true; photos: AcceptedPhoto[] } | { ok: false; errors: PhotoUploadError[] };
 
-type Prepared = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number };
+/** A photo inspected and stripped, not stored yet. */
+export type PreparedPhoto = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number };
 
 /**
  * The wizard's one call for uploaded photos: inspect each by content, strip its metadata, then
@@ -26,26 +27,31 @@ type Prepared = { bytes: Uint8Array; contentType: PhotoContentType; width: numbe
  */
 export async function acceptPhotos(
   files: readonly File[],
-  { store, maxFiles }: { store: PhotoStore; maxFiles: number },
+  { store, maxFiles }: { store: Pick<PhotoStore, 'put' | 'delete'>; maxFiles: number },
 ): Promise<PhotoAcceptance> {
+  const prepared = await preparePhotos(files, maxFiles);
+  if (!prepared.ok) return prepared;
+  return { ok: true, photos: await storePhotos(store, prepared.photos) };
+}
+
+/** The first half of acceptPhotos: every file inspected and stripped in memory, nothing stored. */
+export async function preparePhotos(files: readonly File[], maxFiles: number): Promise<{ ok: true; photos: PreparedPhoto[] } | { ok: false; errors: PhotoUploadError[] }> {
   // A file input left empty still submits a nameless, empty part: that is no photo at all.
   const chosen = files.flatMap((file, index) => (file.size === 0 && file.name === '' ? [] : [{ file, index }]));
   if (chosen.length > maxFiles) {
     return { ok: false, errors: chosen.slice(maxFiles).map(({ index }) => ({ index, reason: 'tooManyFiles' })) };
   }
-
-  const prepared: Prepared[] = [];
+  const prepared: PreparedPhoto[] = [];
   const errors: PhotoUploadError[] = [];
   for (const { file, index } of chosen) {
     const result = await preparePhoto(file);
     if (result.ok) prepared.push(result.photo);
     else errors.push({ index, reason: result.reason });
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, photos: await storeAll(store, prepared) };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, photos: prepared };
 }
 
-async function preparePhoto(file: File): Promise<{ ok: true; photo: Prepared } | { ok: false; reason: PhotoRefusal }> {
+async function preparePhoto(file: File): Promise<{ ok: true; photo: PreparedPhoto } | { ok: false; reason: PhotoRefusal }> {
   // Checked before reading, so an oversized upload is never copied into memory again.
   if (file.size > MAX_PHOTO_BYTES) return { ok: false, reason: 'tooLarge' };
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -57,7 +63,8 @@ async function preparePhoto(file: File): Promise<{ ok: true; photo: Prepared } |
   return { ok: true, photo: { bytes: stripped.bytes, contentType, width, height } };
 }
 
-async function storeAll(store: PhotoStore, photos: readonly Prepared[]): Promise<AcceptedPhoto[]> {
+/** The second half: stores them all, or none when the store fails midway. */
+export async function storePhotos(store: Pick<PhotoStore, 'put' | 'delete'>, photos: readonly PreparedPhoto[]): Promise<AcceptedPhoto[]> {
   const accepted: AcceptedPhoto[] = [];
   try {
     for (const { bytes, contentType, width, height } of photos) {

@@ -18,4 +18,26 @@ export interface PhotoStore {
   get(key: string): Promise<StoredPhoto | null>;
   /** Removes the photo; unknown and malformed keys are ignored, so retries are safe. */
   delete(key: string): Promise<void>;
+  /**
+   * The photos one shopper session uploaded for a form it has not sent yet. They are never
+   * served, count against that session's quota, and are swept when left behind.
+   */
+  pending(owner: string): PendingPhotos;
+  /** Removes pending photos stored before `before` (forms abandoned); returns how many went. */
+  sweep(before: Date): Promise<number>;
+}
+
+/** One owner's pending photos; `owner` is an opaque, URL-safe id (a keyed hash of the session). */
+export interface PendingPhotos {
+  /** Stores inspected, stripped bytes as pending, under a fresh key. */
+  put(bytes: Uint8Array, contentType: PhotoContentType): Promise<{ key: string }>;
+  /** Removes one pending photo; unknown keys are ignored. */
+  delete(key: string): Promise<void>;
+  /** How many pending photos this owner has, and their bytes: what its quota is checked against. */
+  usage(): Promise<{ count: number; bytes: number }>;
+  /**
+   * Makes pending photos permanent (their case was opened); returns the keys that were this
+   * owner's and are now kept (already kept ones included, so a retry is safe).
+   */
+  keep(keys: readonly string[]): Promise<string[]>;
 }

@@ -8,7 +8,7 @@ import { PostForm } from '~/components/form/post-form';
 import { createLookupSchema } from '~/orders/lookup-form';
 import { getTranslator } from '~/i18n.server';
 import { lookUpOrder } from '~/orders/lookup';
-import { FORM_REFUSED_STATUS, readGuardedForm, refusedReply } from '~/security/form-guard.server';
+import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.server';
 import { serializeSessionCookie } from '~/session/shopper-cookie.server';
 import { forwardRetryAfter } from '~/utils/http.server';
 import { log } from '~/utils/log.server';
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { config } = services;
   const schema = createLookupSchema(config.lookupSecondFactor);
   const form = await readGuardedForm(request, context);
-  if (!form.ok) return data({ result: refusedReply(request, form.formData, schema), lockedMinutes: null }, { status: FORM_REFUSED_STATUS });
+  if (!form.ok) return data({ result: refusedReply(request, form, schema), lockedMinutes: null }, { status: refusalOf(request, form).status });
   const submission = parseWithZod(form.formData, { schema });
   if (submission.status !== 'success') return data({ result: submission.reply(), lockedMinutes: null }, { status: 400 });
 

@@ -3,7 +3,7 @@ import { useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PostForm } from '~/components/form/post-form';
 import { getTranslator } from '~/i18n.server';
-import { formRefusedErrors, FORM_REFUSED_STATUS, readGuardedForm } from '~/security/form-guard.server';
+import { readGuardedForm, refusalOf } from '~/security/form-guard.server';
 import { clearSessionCookie, readSessionToken } from '~/session/shopper-cookie.server';
 
 export const handle = { i18n: ['common', 'orders'] };
@@ -13,7 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** Ends the shopper's session on this device; the order stays one lookup away. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readGuardedForm(request, context);
-  if (!form.ok) return data({ errors: formRefusedErrors(request) }, { status: FORM_REFUSED_STATUS });
+  if (!form.ok) {
+    const refusal = refusalOf(request, form);
+    return data({ errors: refusal.errors }, { status: refusal.status });
+  }
   const { services } = context;
   const live = !services.config.sandbox;
   const token = await readSessionToken(request, live);

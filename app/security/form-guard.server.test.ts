@@ -84,6 +84,15 @@ describe('every form action', () => {
     expect(answer.status).not.toBe(403);
   });
 
+  it.each(forms)('$path reads its form through the bounded reader: a huge bracket index is a translated 400, touching nothing', async ({ action }) => {
+    for (const body of ['x[10000000]=1', Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&')]) {
+      const request = new Request(`${PORTAL}/form`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const answer = await statusOf(() => action({ request, context: contextWith(PORTAL), params: {} }));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain('common:errors.formUnreadable');
+    }
+  });
+
   it.each(actions.filter(({ path }) => BEARER_ROUTES.has(path)))('$path, a bearer-key endpoint, refuses a call without the key', async ({ action }) => {
     const request = new Request(`${PORTAL}/api`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
     const answer = await statusOf(() => action({ request, context: contextWith(null), params: {} }));

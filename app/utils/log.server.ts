@@ -15,3 +15,10 @@ export const log = {
   warn: (event: string, fields: Fields = {}) => write('warn', event, fields),
   error: (event: string, fields: Fields = {}) => write('error', event, fields),
 };
+
+/**
+ * A request refused for what the client sent (a 4xx we expected): one warn line with the status
+ * and a reason from our own list, never a stack, and never the request's own words, which an
+ * attacker chooses.
+ */
+export const logClientError = (event: string, fields: Fields & { status: number }) => write('warn', event, fields);

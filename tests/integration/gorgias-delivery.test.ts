@@ -58,7 +58,7 @@ let order: Order;
 let gorgias: GorgiasClient;
 let deps: SyncCaseDeps;
 const stored = new Map<string, StoredPhoto>();
-const photos: PhotoStore = {
+const photos: Pick<PhotoStore, 'put' | 'get' | 'delete'> = {
   put: async (bytes, contentType) => { const key = randomUUID().replaceAll('-', ''); stored.set(key, { bytes, contentType }); return { key }; },
   get: async (key) => stored.get(key) ?? null,
   delete: async (key) => void stored.delete(key),

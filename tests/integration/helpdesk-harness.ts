@@ -53,10 +53,14 @@ export async function startHelpdeskHarness() {
   const queue: Queue = await createQueue(database);
   const cases: CaseStore = createDbCaseStore(database.db, queue);
   const stored = new Map<string, StoredPhoto>();
+  const put: PhotoStore['put'] = async (bytes, contentType) => { const key = randomUUID().replaceAll('-', ''); stored.set(key, { bytes, contentType }); return { key }; };
+  // Pending photos go straight to `stored`: these tests are about the helpdesk, not the quota.
   const photos: PhotoStore = {
-    put: async (bytes, contentType) => { const key = randomUUID().replaceAll('-', ''); stored.set(key, { bytes, contentType }); return { key }; },
+    put,
     get: async (key) => stored.get(key) ?? null,
     delete: async (key) => void stored.delete(key),
+    pending: () => ({ put, delete: async (key) => void stored.delete(key), usage: async () => ({ count: 0, bytes: 0 }), keep: async (keys) => keys.filter((key) => stored.has(key)) }),
+    sweep: async () => 0,
   };
   const env = parseEnv({});
   const config = { ...env, publicUrl: 'https://portal.example', shopify: { ...env.shopify, shopDomain: SHOP }, gorgias: DEMO_OPTIONS };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,15 @@ const step = (order: Awaited<ReturnType<typeof orderOf>>, form: ReturnForm) =>
 const jpeg = (name: string, width: number) => new File([Buffer.from(makeJpeg(width, 12))], name, { type: 'image/jpeg' });
 const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
 const shopifyReturnsMade = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/returns`)).json()) as { returns: unknown[] }).returns;
+
+/** The photo files a session has pending on disk (uploaded, no case yet). */
+const pendingFiles = (order: { sessionId: string }) => {
+  try {
+    return readdirSync(join(photoDir, 'pending', deps.hashId(`photo-owner|${order.sessionId}`)));
+  } catch {
+    return [];
+  }
+};
 
 function submitted(result: ReturnStep): string {
   if (result.step !== 'submitted') throw new Error(`expected a case, got ${JSON.stringify(result)}`);
@@ -217,5 +226,42 @@ describe('runReturnStep', () => {
     const result = await step(order, await formFor(order.orderId, 'submit', { [scarf]: { quantity: 1, reasonId: 'changed-mind' } }));
     expect(result).toMatchObject({ step: 'form', fieldErrors: { [`lines[${scarf}].quantity`]: ['policy:quote.lineNotEligible'] } });
     expect(await deps.cases.listCasesForOrder(order.orderId)).toEqual([]);
+  });
+
+  it('stores no photo of a form refused for any other reason, and asks for the photos again', async () => {
+    const order = await orderOf('international-europe', 1);
+    const refused = await step(order, await formFor(order.orderId, 'review', { 0: { quantity: 1, reasonId: 'defective', photos: [jpeg('a.jpg', 20), jpeg('b.jpg', 22)] }, 1: { quantity: 99, reasonId: 'wrong-item' } }));
+    expect(refused).toMatchObject({ step: 'form', formErrors: expect.arrayContaining(['returns:errors.photosAgain']), photos: { 0: [] } });
+    expect(pendingFiles(order)).toEqual([]);
+  });
+
+  it('holds a session to its photo quota; another session is not affected', async () => {
+    const order = await orderOf('international-europe', 1);
+    const five = () => ({ 1: { quantity: 1, reasonId: 'wrong-item', photos: [20, 22, 24, 26, 28].map((w) => jpeg(`${w}.jpg`, w)) } });
+    for (let i = 0; i < 4; i++) expect((await step(order, await formFor(order.orderId, 'review', five()))).step).toBe('review');
+    expect(pendingFiles(order)).toHaveLength(20);
+    const over = await step(order, await formFor(order.orderId, 'review', five()));
+    expect(over).toMatchObject({ step: 'form', formErrors: ['returns:errors.photoQuota'] });
+    expect(pendingFiles(order)).toHaveLength(20);
+    const other = { ...order, sessionId: randomUUID() };
+    expect((await step(other, await formFor(order.orderId, 'review', five()))).step).toBe('review');
+  });
+
+  it('keeps the photos of a sent case and sweeps those of a form left at the review', async () => {
+    const order = await orderOf('two-parcels-delivered');
+    const eligible = (await prepareReturn(deps, order.orderId, new Date()))!.decision.lines.findIndex((line) => line.decision !== 'not_eligible');
+    const picks = (extra: Partial<LinePick>) => ({ [eligible]: { quantity: 1, reasonId: 'defective', ...extra } });
+    const abandoned = { ...order, sessionId: randomUUID() };
+    expect((await step(abandoned, await formFor(order.orderId, 'review', picks({ photos: [jpeg('x.jpg', 20), jpeg('y.jpg', 22)] })))).step).toBe('review');
+    const review = await step(order, await formFor(order.orderId, 'review', picks({ photos: [jpeg('a.jpg', 20), jpeg('b.jpg', 22)] })));
+    const caseId = submitted(await step(order, await formFor(order.orderId, 'submit', picks({ photoKeys: review.step === 'review' ? review.photos[eligible]! : [] }))));
+    expect(pendingFiles(order)).toEqual([]);
+    expect(pendingFiles(abandoned)).toHaveLength(2);
+
+    expect(await deps.photos.sweep(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(2);
+    expect(pendingFiles(abandoned)).toEqual([]);
+    const [line] = (await deps.cases.getCase(caseId))!.lines;
+    expect(line!.photoIds).toHaveLength(2);
+    for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
   });
 });

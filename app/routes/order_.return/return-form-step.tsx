@@ -23,7 +23,6 @@ export function ReturnFormStep(props: {
   idempotencyKey: string;
   result: SubmissionResult<string[]> | null;
   photos: Record<number, string[]>;
-  tooLarge: boolean;
 }) {
   const { view } = props;
   const { t } = useTranslation(['returns', 'policy']);
@@ -43,7 +42,7 @@ export function ReturnFormStep(props: {
   });
   const lineFields = fields.lines.getFieldList();
   const photoReasons = view.reasons.filter((reason) => reason.photos > 0).map((reason) => reason.label).join(', ');
-  const errors = [...(form.errors ?? []), ...(props.tooLarge ? ['returns:errors.photoTooLarge'] : [])];
+  const errors = form.errors ?? [];
   const idempotencyKey = fields.idempotencyKey.initialValue ?? props.idempotencyKey;
   const photosFor = (reasonId: string | undefined) => view.reasons.find((reason) => reason.id === reasonId)?.photos ?? 1;
 

@@ -2,8 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import {
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,7 +13,8 @@ import { ReturnFormSchema } from '~/cases/return-form';
 import { prepareReturn } from '~/cases/return-request';
 import { toReturnFormView, toReturnReviewView } from '~/cases/return-view';
 import { getLanguage, getTranslator } from '~/i18n.server';
-import { FORM_REFUSED_STATUS, readGuardedForm, refusedReply } from '~/security/form-guard.server';
+import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.server';
+import type { FormLimits } from '~/security/read-form.server';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
@@ -27,8 +26,11 @@ export const handle = { i18n: ['common', 'orders', 'policy', 'returns'] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
-// A photo may be 10 MB; a part slightly larger still reaches the photo check and its clear message.
-const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: 10 * 1024 * 1024 + 64 * 1024 });
+/**
+ * Up to 100 lines (ReturnFormSchema), each with a few fields, kept photo keys and photos. A photo
+ * may be 10 MB; a part slightly larger still reaches the photo check and its clear message.
+ */
+const RETURN_FORM_LIMITS: FormLimits = { maxFields: 1000, maxIndex: 99, maxFiles: 20, maxFileBytes: 10 * 1024 * 1024 + 64 * 1024 };
 
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
   const now = services.clock();
@@ -41,18 +43,17 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readGuardedForm(request, context, (r) => unstable_parseMultipartFormData(r, uploadHandler));
-  if (!form.ok && form.reason === 'unreadable') return data({ step: 'form' as const, result: null, photos: {}, tooLarge: true }, { status: 413 });
+  const form = await readGuardedForm(request, context, RETURN_FORM_LIMITS);
   if (!form.ok) {
-    const droppedFiles = [...(form.formData?.values() ?? [])].some((value) => typeof value !== 'string' && value.size > 0);
-    const result = refusedReply(request, form.formData, ReturnFormSchema, droppedFiles ? ['returns:errors.photosAgain'] : []);
-    return data({ step: 'form' as const, result, photos: keptPhotoKeys(form.formData), tooLarge: false }, { status: FORM_REFUSED_STATUS });
+    const droppedFiles = form.reason === 'tooLarge' || [...(form.formData?.values() ?? [])].some((value) => typeof value !== 'string' && value.size > 0);
+    const result = refusedReply(request, form, ReturnFormSchema, droppedFiles ? ['returns:errors.photosAgain'] : []);
+    return data({ step: 'form' as const, result, photos: keptPhotoKeys(form.formData) }, { status: refusalOf(request, form).status });
   }
   const { services } = context;
   const now = services.clock();
   const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
   const submission = parseWithZod(form.formData, { schema: ReturnFormSchema });
-  if (submission.status !== 'success') return data({ step: 'form' as const, result: submission.reply(), photos: {}, tooLarge: false }, { status: 400 });
+  if (submission.status !== 'success') return data({ step: 'form' as const, result: submission.reply(), photos: {} }, { status: 400 });
 
   const language = await getLanguage(request);
   const step = await orServiceUnavailable(() =>
@@ -72,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { step: 'review' as const, result: submission.reply(), photos: step.photos, review: toReturnReviewView(step.quote, view, services.policy, language) };
     }
     case 'form':
-      return data({ step: 'form' as const, result: submission.reply({ formErrors: step.formErrors, fieldErrors: step.fieldErrors }), photos: step.photos, tooLarge: false }, { status: 400 });
+      return data({ step: 'form' as const, result: submission.reply({ formErrors: step.formErrors, fieldErrors: step.fieldErrors }), photos: step.photos }, { status: 400 });
   }
 }
 
@@ -99,5 +100,5 @@ export default function ReturnPage() {
   if (actionData?.step === 'review') {
     return <ReturnReviewStep orderName={orderName} review={actionData.review} result={actionData.result} photos={actionData.photos} />;
   }
-  return <ReturnFormStep orderName={orderName} contactEmail={contactEmail} view={view} idempotencyKey={idempotencyKey} result={actionData?.result ?? null} photos={actionData?.photos ?? {}} tooLarge={actionData?.tooLarge ?? false} />;
+  return <ReturnFormStep orderName={orderName} contactEmail={contactEmail} view={view} idempotencyKey={idempotencyKey} result={actionData?.result ?? null} photos={actionData?.photos ?? {}} />;
 }
