@@ -12,6 +12,8 @@ const routeModules = import.meta.glob<{ action?: (args: ActionFunctionArgs) => P
 
 /** JSON endpoints Gorgias calls with a bearer key: no browser holds it, so no cookie can be ridden. */
 const BEARER_ROUTES = new Set(['../routes/api.links.ts']);
+/** Vendor webhooks: signed by the vendor over the raw body (tests/integration/shopify-webhooks.test.ts). */
+const SIGNED_ROUTES = new Set(['../routes/webhooks.shopify.ts']);
 
 const config = parseEnv({});
 const PORTAL = 'http://127.0.0.1:3000';
@@ -61,7 +63,7 @@ describe('every form action', () => {
     expect(actions.map(({ path }) => path)).toEqual(expect.arrayContaining(['../routes/_index.tsx', '../routes/order_.return/route.tsx', '../routes/sign-out.tsx']));
   });
 
-  const forms = actions.filter(({ path }) => !BEARER_ROUTES.has(path));
+  const forms = actions.filter(({ path }) => !BEARER_ROUTES.has(path) && !SIGNED_ROUTES.has(path));
 
   it.each(forms)('$path refuses a post without its token (403, translated), touching nothing', async ({ action }) => {
     const { request, context } = await postTo(PORTAL, false);
@@ -98,4 +100,5 @@ describe('every form action', () => {
     const answer = await statusOf(() => action({ request, context: contextWith(null), params: {} }));
     expect(answer.status).toBe(401);
   });
+
 });
