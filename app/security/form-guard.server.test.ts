@@ -100,5 +100,4 @@ describe('every form action', () => {
     const answer = await statusOf(() => action({ request, context: contextWith(null), params: {} }));
     expect(answer.status).toBe(401);
   });
-
 });
