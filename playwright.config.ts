@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices, type LaunchOptions } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
 import { ISOLATED_CLIENT_MAX, ISOLATED_URL, ORDER_MAX, SHARED_URL } from './tests/e2e/support/servers';
 
 /*
@@ -12,24 +12,6 @@ import { ISOLATED_CLIENT_MAX, ISOLATED_URL, ORDER_MAX, SHARED_URL } from './test
  *    client cap low enough to reach. Those specs run one at a time, one project after the other.
  */
 const ISOLATED_SPECS = ['upstream-failure.spec.ts', 'client-limit.spec.ts'];
-
-/** Playwright's own Chromium when installed, else Debian's (`PLAYWRIGHT_CHROMIUM_PATH` forces one). */
-function launchOptions(): LaunchOptions {
-  const forced = process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (!forced && existsSync(chromium.executablePath())) return {};
-  return {
-    executablePath: forced ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  };
-}
 
 function server(url: string, env: Record<string, string>) {
   return {
@@ -53,8 +35,10 @@ function server(url: string, env: Record<string, string>) {
   };
 }
 
-const mobile = { ...devices['Pixel 7'], launchOptions: launchOptions() };
-const desktop = { ...devices['Desktop Chrome'], launchOptions: launchOptions() };
+// Which Chromium runs, and its flags: see tests/e2e/support/chromium.ts.
+const launchOptions = chromiumLaunchOptions();
+const mobile = { ...devices['Pixel 7'], launchOptions };
+const desktop = { ...devices['Desktop Chrome'], launchOptions };
 
 export default defineConfig({
   testDir: 'tests/e2e',
