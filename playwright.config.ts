@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
-import { ISOLATED_CLIENT_MAX, ISOLATED_URL, ORDER_MAX, SHARED_URL } from './tests/e2e/support/servers';
+import { ISOLATED_CLIENT_MAX, ISOLATED_URL, ORDER_MAX, SERVER_START_MS, SHARED_URL } from './tests/e2e/support/servers';
 
 /*
  * End-to-end tests drive the BUILT app (`npm run build` first; `npm test` does it) in sandbox
@@ -27,7 +27,7 @@ function server(url: string, env: Record<string, string>) {
       ...env,
     },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: SERVER_START_MS,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
     // SIGTERM lets the server close its database before its temp folder is deleted.
