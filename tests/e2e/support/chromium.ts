@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,16 +29,26 @@ const FLAGS = [
   '--no-first-run',
 ];
 
-/** Picks the browser; see the order above. `env` and `exists` are parameters for the tests. */
+/** Picks the browser; see the order above. `env` and `runnable` are parameters for the tests. */
 export function chooseChromium(
   env: Record<string, string | undefined> = process.env,
-  exists: (path: string) => boolean = existsSync,
+  runnable: (path: string) => boolean = isExecutable,
 ): { source: ChromiumSource; path?: string } {
   const forced = env.PLAYWRIGHT_CHROMIUM_PATH;
   if (forced) return { source: 'forced', path: forced };
-  if (exists(chromium.executablePath())) return { source: 'playwright' };
-  if (exists(SYSTEM_CHROMIUM)) return { source: 'system', path: SYSTEM_CHROMIUM };
+  if (runnable(chromium.executablePath())) return { source: 'playwright' };
+  if (runnable(SYSTEM_CHROMIUM)) return { source: 'system', path: SYSTEM_CHROMIUM };
   return { source: 'bundled' };
+}
+
+// Executable, not merely present: a leftover or masked file must not win over the bundled browser.
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Launch options for the chosen Chromium (unpacks the bundled one on first use). */
