@@ -10,8 +10,6 @@ import { CASE_ID, expectNoAxeViolations, returnLabels } from './support/returns'
  * support/returns-server.ts), with orders no other spec on that server returns: return-in-progress
  * (its top) is returned; exchange-in-progress, in-transit #2 and out-for-delivery are only looked up.
  */
-// The first test walks the whole flow with six accessibility scans: a minute on two busy cores.
-test.describe.configure({ timeout: 120_000 });
 
 const FORM_EXPIRED = {
   en: 'This form expired or could not be checked, so nothing was sent.',

@@ -9,7 +9,6 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  * priority, and the shopper gets one public reply. Runs on the returns server (returns use up
  * units); two-parcels-delivered and the second cad-canada order are returned by no other spec there.
  */
-test.describe.configure({ timeout: 60_000 });
 
 /** The sandbox keys (env.server.ts): the portal's API key and the demo Gorgias account. */
 const PORTAL_KEY = { Authorization: 'Bearer sandbox-api-key-not-for-production' };
