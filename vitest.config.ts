@@ -8,7 +8,9 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Hang limits, not speed checks: each PGlite database runs initdb in WebAssembly, which took
+    // 25 s on two cores at load 14 (tests and hooks timed out at 20 s and 60 s in a fresh clone).
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

@@ -10,7 +10,6 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  * units); two-parcels-delivered, the second cad-canada and partially-fulfilled orders are returned by no other
  * spec there.
  */
-test.describe.configure({ timeout: 60_000 });
 
 /** The sandbox keys (env.server.ts): the portal's API key and the demo Gorgias account. */
 const PORTAL_KEY = { Authorization: 'Bearer sandbox-api-key-not-for-production' };

@@ -7,7 +7,6 @@ import { chooseLine, confirmConditions, goToReview, returnLabels, sendReturn, st
  * After a return in the sandbox, the mounted Gorgias emulator holds the case's one ticket.
  * Runs on the returns server (a return uses up units); partially-refunded is returned by no other spec there.
  */
-test.describe.configure({ timeout: 60_000 });
 
 test('a return opens one Gorgias ticket, shown in the sandbox agent view with its photo; the next event lands on it', async ({ page, demoOrders }) => {
   const order = demoOrders.get('partially-refunded');

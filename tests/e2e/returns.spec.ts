@@ -23,7 +23,6 @@ import {
  * international-europe #2, gift-card, usd-united-states, two-parcels-delivered, cad-canada #2.
  * final-sale and delivered-long-ago are only looked at.
  */
-test.describe.configure({ timeout: 60_000 });
 
 const FRENCH = (amount: string) => new RegExp(`${amount.replace('.', ',')}\\s€`);
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { test as base } from './fixtures';
-import { ORDER_MAX } from './servers';
+import { ORDER_MAX, SERVER_START_MS } from './servers';
 
 /*
  * Returns use up a demo order's units for good, and one spec needs "delivered-long-ago", which
@@ -53,7 +53,7 @@ export const test = base.extend<object, { ownServerUrl: string }>({
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const url = `http://127.0.0.1:${port}`;
       try {
-        await waitForHealth(url, child, 30_000);
+        await waitForHealth(url, child, SERVER_START_MS);
       } catch (error) {
         child.kill('SIGKILL');
         throw new Error(`${(error as Error).message}\n${stderr}`);
@@ -66,7 +66,7 @@ export const test = base.extend<object, { ownServerUrl: string }>({
         if (child.exitCode === null) child.kill('SIGKILL');
       }
     },
-    { scope: 'worker', timeout: 45_000 },
+    { scope: 'worker', timeout: SERVER_START_MS + 15_000 },
   ],
   baseURL: async ({ ownServerUrl }, use) => {
     await use(ownServerUrl);

@@ -9,3 +9,10 @@ export const ISOLATED_URL = `http://127.0.0.1:${base + 1}`;
 export const ISOLATED_CLIENT_MAX = 3;
 /** Failed lookups one order number may take before it is locked (the app's default). */
 export const ORDER_MAX = 5;
+/**
+ * How long a test server may take to answer /healthz. Starting is CPU-bound (PGlite runs initdb
+ * in WebAssembly, then the migrations): a few seconds on an idle machine, measured at 47 s on two
+ * cores with a load average of 15 and 142 s at 20. The limit only catches a server that never
+ * comes up.
+ */
+export const SERVER_START_MS = 300_000;
