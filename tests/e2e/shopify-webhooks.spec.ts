@@ -6,11 +6,9 @@ import { chooseLine, confirmConditions, expectCaseState, goToReview, sendReturn,
 /*
  * An agent decides a return in Shopify's admin (the sandbox's /__sandbox/shopify/admin); Shopify's
  * webhook reaches the portal, which updates the case page and the Gorgias ticket. Runs on the
- * returns server; partially-fulfilled is returned by no other spec there. A declined return gives
+ * returns server; partially-fulfilled is returned by no other spec there (keep it so). A declined return gives
  * its unit back, so the same order is then returned again and approved.
  */
-test.describe.configure({ timeout: 90_000 });
-
 async function sendReviewReturn(page: Page, order: DemoOrder): Promise<string> {
   await openOrder(page, order);
   await startReturn(page);

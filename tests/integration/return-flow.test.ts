@@ -87,7 +87,8 @@ function submitted(result: ReturnStep): string {
 }
 
 beforeAll(async () => {
-  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  // A roomy bucket: these tests read many return contexts in a row, and throttling is tested elsewhere.
+  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN, bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } }).handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   demo = ((await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: typeof demo }).orders;

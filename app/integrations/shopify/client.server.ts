@@ -55,7 +55,7 @@ function createLibrary(config: ShopifyClientConfig) {
     clock: config.clock,
     async grant() {
       try {
-        const { session } = await shopify.auth.clientCredentials({ shop: config.shopDomain });
+        const { session } = await askOnceMore(() => shopify.auth.clientCredentials({ shop: config.shopDomain }));
         const granted = GrantedSessionSchema.safeParse(session);
         if (!granted.success) {
           throw new UpstreamError({ service: 'shopify', status: 200, code: 'TOKEN_UNEXPECTED_SHAPE', retryable: false, cause: granted.error });
@@ -79,6 +79,23 @@ function createLibrary(config: ShopifyClientConfig) {
   });
   return { shopify, tokens };
 }
+
+/**
+ * A token request is safe to repeat, so one whose connection dropped before any answer (a kept-alive
+ * socket the other end had just closed: ECONNRESET) is sent again at once instead of failing the
+ * shopper's page. A real answer, even a refusal, is never repeated here.
+ */
+async function askOnceMore<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (!isDroppedConnection(error)) throw error;
+    return ask();
+  }
+}
+
+const isDroppedConnection = (error: unknown) =>
+  error instanceof TypeError && /ECONNRESET|EPIPE|socket|other side closed/i.test(String((error as { cause?: unknown }).cause ?? ''));
 
 const isUnauthorized = (error: unknown) => error instanceof HttpResponseError && error.response.code === 401;
 
