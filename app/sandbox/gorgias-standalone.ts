@@ -15,6 +15,9 @@ const emulator = createGorgiasEmulator({
   bucket: { capacity: env.GORGIAS_BUCKET_CAPACITY, windowSeconds: env.GORGIAS_BUCKET_WINDOW_SECONDS },
 });
 const server = createServer(toNodeHandler(emulator.handle));
+// Idle kept-alive sockets stay until the client drops them: a client whose event loop was busy
+// (PGlite's initdb in a benchmark) must not reuse one this side is closing at that very moment.
+server.keepAliveTimeout = 0;
 
 // Loopback only: the sandbox has a well-known API key and test-control endpoints.
 server.listen(env.PORT, '127.0.0.1', () => {

@@ -21,6 +21,9 @@ const emulator = createShopifyEmulator({
   ...(env.SHOPIFY_API_SECRET ? { webhookSecret: env.SHOPIFY_API_SECRET } : {}),
 });
 const server = createServer(toNodeHandler(emulator.handle));
+// Idle kept-alive sockets stay until the client drops them: a client whose event loop was busy
+// (PGlite's initdb in a benchmark) must not reuse one this side is closing at that very moment.
+server.keepAliveTimeout = 0;
 
 // Loopback only: the sandbox has a well-known token and test-control endpoints.
 server.listen(env.PORT, '127.0.0.1', () => {
