@@ -40,7 +40,7 @@ export const ShopifyEmulatorOptionsSchema = z.object({
   /** Base URL for picture links; by default the origin the request came in on. */
   publicUrl: z.url().transform((url) => url.replace(/\/+$/, '')).optional(),
   /** The app's secret webhooks are signed with (the portal's SHOPIFY_API_SECRET). */
-  webhookSecret: z.string().min(1).default('sandbox-secret-not-for-production-use-0000'),
+  webhookSecret: z.string().min(1).default(SANDBOX_CLIENT_SECRET),
   shopDomain: z.string().min(1).default('comptoir-demo.myshopify.com'),
   /** Waits before each webhook retry (tests use short ones); their count is the number of retries. */
   webhookRetryDelaysMs: z.array(z.number().int().min(0)).optional(),
