@@ -1,3 +1,4 @@
+import { SANDBOX_CLIENT_SECRET } from '~/integrations/shopify/env.server';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,6 @@ import { startProcess } from './processes';
  */
 type DemoOrder = { name: string; email: string; scenario: string };
 
-const SANDBOX_SECRET = 'sandbox-secret-not-for-production-use-0000';
 const SHOP = 'comptoir-demo.myshopify.com';
 const field = (html: string, name: string) => html.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}" value="([^"]+)"`))?.[1] ?? null;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
@@ -74,7 +74,7 @@ export async function measureWebhooks(options: { node: string; tsxArgs: string[]
     }
 
     // Then the intake under load: one signed body, a new event id per request (the id is not signed).
-    const { body, headers } = toShopifyWebhookRequest(process.env.SHOPIFY_API_SECRET ?? SANDBOX_SECRET, {
+    const { body, headers } = toShopifyWebhookRequest(process.env.SHOPIFY_API_SECRET ?? SANDBOX_CLIENT_SECRET, {
       topic: 'orders/updated', shopDomain: SHOP, apiVersion: '2026-10', payload: { id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1' },
     });
     let unexpected = 0;
