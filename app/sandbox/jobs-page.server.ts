@@ -1,3 +1,4 @@
+import { html, isSameOrigin } from './page-response.server';
 import { z } from 'zod';
 import { countJobs, JOB_STATES, listParked, redriveParked, type ParkedJob, type QueueCounts } from '~/jobs/parking.server';
 import type { Queue } from '~/jobs/queue.server';
@@ -74,15 +75,6 @@ ${parkedTable(parked)}
 `;
 }
 
-const html = (body: string, status = 200) => new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-
-/** A form posted from another site must not re-drive anything, even in the sandbox. */
-function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get('Sec-Fetch-Site');
-  if (site !== null) return site === 'same-origin' || site === 'none';
-  const origin = request.headers.get('Origin');
-  return origin === null || origin === new URL(request.url).origin;
-}
 
 /** The page's request handler; `jobs` is read per request (the queue starts after the mount). */
 export function createJobsPage(jobs: () => Pick<Queue, 'boss' | 'settings'>): (request: Request) => Promise<Response> {

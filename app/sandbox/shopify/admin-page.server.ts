@@ -1,3 +1,4 @@
+import { html, isSameOrigin } from '../page-response.server';
 import { z } from 'zod';
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
@@ -88,15 +89,6 @@ ${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.ma
 `;
 }
 
-const html = (body: string, status = 200) => new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-
-/** A form posted from another site must not act, even in the sandbox. */
-function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get('Sec-Fetch-Site');
-  if (site !== null) return site === 'same-origin' || site === 'none';
-  const origin = request.headers.get('Origin');
-  return origin === null || origin === new URL(request.url).origin;
-}
 
 export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; hub: WebhookHub; clock: () => Date }) {
   function act(input: z.infer<typeof ActionSchema>): string | null {
