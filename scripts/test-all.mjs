@@ -24,6 +24,10 @@ function vitest() {
     skipped: report.numPendingTests + report.numTodoTests,
     // A file that fails to load counts no test but fails the run.
     crashed: report.numFailedTestSuites > 0 && report.numFailedTests === 0,
+    failures: report.testResults.flatMap((file) => [
+      ...(file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed') ? [{ title: file.name, message: file.message }] : []),
+      ...file.assertionResults.filter((test) => test.status === 'failed').map((test) => ({ title: `${file.name} › ${test.fullName}`, message: test.failureMessages?.[0] })),
+    ]),
   };
 }
 
@@ -34,7 +38,21 @@ function playwright() {
   if (!report) return { name: 'playwright', code, crashed: true };
   const { expected, unexpected, flaky, skipped } = report.stats;
   // Global errors: the web server did not start, a spec did not compile, a timeout hit the run.
-  return { name: 'playwright', code, passed: expected + flaky, failed: unexpected, skipped, crashed: report.errors.length > 0 };
+  return {
+    name: 'playwright', code, passed: expected + flaky, failed: unexpected, skipped, crashed: report.errors.length > 0,
+    failures: [...report.errors.map((error) => ({ title: 'global', message: error.message })), ...failedSpecs(report.suites ?? [])],
+  };
+}
+
+/** Playwright's JSON nests suites in suites; a spec failed when none of its retries passed. */
+function failedSpecs(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => ({
+      title: `${spec.file}:${spec.line} › ${spec.title} [${spec.tests.map((test) => test.projectName).join(', ')}]`,
+      message: spec.tests.flatMap((test) => test.results).find((result) => result.error)?.error?.message,
+    })),
+    ...failedSpecs(suite.suites ?? []),
+  ]);
 }
 
 let results = [];
@@ -55,6 +73,16 @@ for (const result of results) {
   }
 }
 ok &&= total('failed') === 0;
+
+// CI keeps only the tail of the output, so what failed is repeated here, just above the totals.
+const failures = results.flatMap((result) => (result.failures ?? []).map((failure) => ({ runner: result.name, ...failure })));
+if (failures.length) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const { runner, title, message } of failures.slice(0, 20)) {
+    const firstLines = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter(Boolean).slice(0, 4).map((line) => `      ${line.slice(0, 240)}`);
+    console.log(`  ${runner}: ${title}\n${firstLines.join('\n')}`);
+  }
+}
 
 const skipped = total('skipped');
 console.log(`\n${total('passed')} passed, ${total('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
