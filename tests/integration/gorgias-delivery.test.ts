@@ -276,7 +276,7 @@ describe('through the queue', () => {
     await gorgiasEmulator.control('faults', { errorRate: 0.3 });
     const opened = await openCase({ enqueue: true });
     await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_SUBMIT_RETURN}` });
-    const deadline = Date.now() + 40_000;
+    const deadline = Date.now() + 100_000;
     for (;;) {
       const events = await notedEvents(opened.id);
       const tickets = await ticketsOf(opened.id);
@@ -288,5 +288,5 @@ describe('through the queue', () => {
     }
     await gorgiasEmulator.control('faults', {});
     expect(await ticketsOf(opened.id)).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 });

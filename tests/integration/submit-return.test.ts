@@ -86,7 +86,7 @@ async function openCase(decisions: CaseLine['decision'][], options: { enqueue: b
   return result.case;
 }
 
-async function settled(caseId: string, timeoutMs = 20_000): Promise<Case> {
+async function settled(caseId: string, timeoutMs = 90_000): Promise<Case> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await cases.getCase(caseId))!;
@@ -152,10 +152,10 @@ describe('Shopify submission worker', () => {
     await control('faults', { mode, count: 2 });
     const opened = await openCase(['approved', 'needs_review']);
     // THROTTLED asks for a few seconds (Retry-After), which each retry now waits out.
-    expect((await settled(opened.id, 25_000)).state).toBe('needs_review');
+    expect((await settled(opened.id)).state).toBe('needs_review');
     expect((await jobOf(opened.id)).retryCount).toBeGreaterThanOrEqual(1);
     expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN', 'REQUESTED']);
-  }, 30_000);
+  }, 120_000);
 
   it('does not open a return twice when Shopify made it but the answer was lost', async () => {
     const real = realReturns();
@@ -231,11 +231,11 @@ describe('Shopify submission worker', () => {
     // Once decided, another re-drive of the same case changes nothing.
     await directHandler(cases)({ caseId: opened.id }, attempt(0));
     expect(await eventTypes(opened.id)).toHaveLength(4);
-  }, 30_000);
+  }, 120_000);
 });
 
 async function waitForParked(caseId: string) {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const parked = (await listParked(queue)).filter((job) => job.caseId === caseId);
     if (parked.length > 0) return parked;
@@ -245,7 +245,7 @@ async function waitForParked(caseId: string) {
 }
 
 async function waitForCase(caseId: string, done: (found: Case) => boolean): Promise<Case> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const found = (await cases.getCase(caseId))!;
     if (done(found)) return found;

@@ -174,14 +174,15 @@ describe('approving, declining and resetting', () => {
   });
 
   it('slows every GraphQL answer by the latency set through the faults endpoint, until reset', async () => {
-    const reply = await shop.post('/__sandbox/shopify/faults', { mode: 'none', latencyMs: 150 });
-    expect(await reply.json()).toMatchObject({ ok: true, latencyMs: 150 });
+    // A latency far above what a loaded CI machine adds on its own, so the second check cannot flake.
+    const reply = await shop.post('/__sandbox/shopify/faults', { mode: 'none', latencyMs: 3_000 });
+    expect(await reply.json()).toMatchObject({ ok: true, latencyMs: 3_000 });
     const started = performance.now();
     await shop.graphql('{ shop { name } }');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_995);
     await shop.post('/__sandbox/shopify/reset', {});
     const again = performance.now();
     await shop.graphql('{ shop { name } }');
-    expect(performance.now() - again).toBeLessThan(145);
+    expect(performance.now() - again).toBeLessThan(2_000);
   });
 });
