@@ -7,7 +7,7 @@ import { ReasonText } from '~/routes/order_.return/refused-line';
  * The items (or units) that cannot be returned online, each with its reasons in plain words and
  * the clause behind them. Shared by the order page and the return page's "nothing to return".
  */
-export function UnreturnableItems({ items, headingLevel = 3 }: { items: ItemReturnabilityView[]; headingLevel?: 2 | 3 }) {
+export function UnreturnableItems({ items, headingLevel = 3, title }: { items: ItemReturnabilityView[]; headingLevel?: 2 | 3; title?: string }) {
   const { t } = useTranslation('returns');
   const blocked = items.filter((item) => item.reasons.length > 0);
   if (blocked.length === 0) return null;
@@ -15,7 +15,7 @@ export function UnreturnableItems({ items, headingLevel = 3 }: { items: ItemRetu
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div aria-labelledby="unreturnable-title" role="group">
-      <Heading id="unreturnable-title" className="font-semibold text-gray-900">{t(nothing ? 'onOrder.nothingTitle' : 'onOrder.someTitle')}</Heading>
+      <Heading id="unreturnable-title" className="font-semibold text-gray-900">{title ?? t(nothing ? 'onOrder.nothingTitle' : 'onOrder.someTitle')}</Heading>
       <ul className="mt-2 divide-y divide-brand-100">
         {blocked.map((item) => (
           <li key={item.lineItemId} className="flex gap-3 py-3">

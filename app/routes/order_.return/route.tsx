@@ -101,7 +101,7 @@ function keptPhotoKeys(formData: FormData | null): Record<number, string[]> {
 export default function ReturnPage() {
   const { view, unreturnable, orderName, contactEmail, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (unreturnable && !actionData) return <NothingToReturn orderName={orderName} items={unreturnable} />;
+  if (unreturnable && !actionData) return <NothingToReturn orderName={orderName} contactEmail={contactEmail} items={unreturnable} />;
   if (actionData?.step === 'review') {
     return <ReturnReviewStep orderName={orderName} review={actionData.review} result={actionData.result} photos={actionData.photos} />;
   }
