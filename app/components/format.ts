@@ -25,7 +25,8 @@ function moneyFormat(locale: string, currency: string) {
 const STYLES = {
   date: { day: 'numeric', month: 'long', year: 'numeric' },
   dayAndMonth: { weekday: 'long', day: 'numeric', month: 'long' },
-  dateTime: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+  // No client script can tell the shopper's zone, so every time says which zone it is in.
+  dateTime: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 /**

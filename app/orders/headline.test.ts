@@ -41,6 +41,14 @@ describe('getOrderHeadline', () => {
     expect(getOrderHeadline(order)).toEqual({ key: 'onItsWay', date: '2026-03-14T18:00:00.000Z' });
   });
 
+  it('says an order is running late once its latest estimate has passed on the store calendar, not before', () => {
+    const eta = new Date('2026-03-14T18:00:00Z');
+    const order = anOrder({ parcels: [aParcel({ status: 'in_transit', estimatedDeliveryAt: eta })] });
+    const clock = (now: string) => ({ now: new Date(now), timeZone: 'Europe/Paris' });
+    expect(getOrderHeadline(order, clock('2026-03-14T22:59:00Z'))).toEqual({ key: 'onItsWay', date: eta.toISOString() });
+    expect(getOrderHeadline(order, clock('2026-03-14T23:00:00Z'))).toEqual({ key: 'runningLate', date: eta.toISOString() });
+  });
+
   it('puts a failed delivery attempt first', () => {
     const order = anOrder({ parcels: [aParcel({ status: 'out_for_delivery' }), aParcel({ id: 'P2', status: 'attempted_delivery' })] });
     expect(getOrderHeadline(order)).toEqual({ key: 'deliveryProblem' });

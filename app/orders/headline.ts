@@ -1,3 +1,4 @@
+import { toZonedDate } from '~/policy/zoned-date';
 import type { Order, Parcel } from './types';
 
 /** The one sentence at the top of the order page; `key` is an i18n key under `orders:headline`. */
@@ -9,6 +10,8 @@ export type Headline =
   | { key: 'outForDelivery' }
   | { key: 'partlyShipped'; shipped: number; total: number }
   | { key: 'onItsWay'; date: string | null }
+  /** Every estimate given has passed: the latest one, so the shopper knows when it was due. */
+  | { key: 'runningLate'; date: string }
   | { key: 'packed' }
   | { key: 'preparing' };
 
@@ -48,7 +51,8 @@ export function countShippableItems(order: Order): ItemCounts {
 const latest = (dates: (Date | null)[]): Date | null =>
   dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
 
-export function getOrderHeadline(order: Order): Headline {
+/** `clock` (the time now and the store's zone) lets a past estimate read as late, not as due. */
+export function getOrderHeadline(order: Order, clock?: { now: Date; timeZone: string }): Headline {
   if (order.cancelledAt) return { key: 'cancelled', date: order.cancelledAt.toISOString() };
   if (shippableLineIds(order).size === 0) return { key: 'digital' };
   const counts = countShippableItems(order);
@@ -68,6 +72,9 @@ export function getOrderHeadline(order: Order): Headline {
   if (counts.shipped > 0 && parcels.every((p) => p.status === 'label_created')) return { key: 'packed' };
   if (counts.shipped > 0) {
     const eta = latest(parcels.filter((p) => p.status !== 'delivered').map((p) => p.estimatedDeliveryAt));
+    if (eta && clock && toZonedDate(eta, clock.timeZone) < toZonedDate(clock.now, clock.timeZone)) {
+      return { key: 'runningLate', date: eta.toISOString() };
+    }
     return { key: 'onItsWay', date: eta?.toISOString() ?? null };
   }
   return { key: 'preparing' };

@@ -35,6 +35,13 @@ describe('toOrderView', () => {
     expect(parcel!.estimatedDeliveryAt).toBe('2026-11-14T18:00:00.000Z');
   });
 
+  it('marks a parcel late once its estimated day has passed in the store zone', () => {
+    const at = (now: string) => toOrderView(order, { now: new Date(now), timeZone: 'Europe/Paris' });
+    expect(at('2026-11-14T20:00:00Z').parcels[0]).toMatchObject({ deliveryLate: false, estimatedDeliveryAt: '2026-11-14T18:00:00.000Z' });
+    expect(at('2026-11-15T08:00:00Z').parcels[0]).toMatchObject({ deliveryLate: true, estimatedDeliveryAt: '2026-11-14T18:00:00.000Z' });
+    expect(at('2026-11-15T08:00:00Z').headline).toEqual({ key: 'partlyShipped', shipped: 2, total: 3 });
+  });
+
   it('shows what has not shipped yet, leaving out gift cards', () => {
     expect(view.unshippedItems).toEqual([expect.objectContaining({ id: 'L2', title: 'Tote bag', quantity: 1 })]);
   });

@@ -1,3 +1,4 @@
+import { estimateDelivery } from './delivery-estimate';
 import { countShippableItems, getOrderHeadline, physicalParcels, type Headline } from './headline';
 import { maskAddress, type MaskedAddress } from './mask';
 import type { LineItem, Money, Order, ParcelStatus } from './types';
@@ -26,6 +27,8 @@ export type ParcelView = {
   trackingNumber: string | null;
   trackingUrl: string | null;
   estimatedDeliveryAt: string | null;
+  /** The estimate's day has passed and the parcel is still not delivered. */
+  deliveryLate: boolean;
   deliveredAt: string | null;
   latestEvent: TrackingEventView | null;
   /** Newest first, as shoppers read a timeline. */
@@ -54,12 +57,14 @@ const toItemView = (line: LineItem, quantity: number): ItemView => ({
   image: line.image,
 });
 
-export function toOrderView(order: Order): OrderView {
+/** `clock`: the time now and the store's zone, to tell a past estimate from a coming one. */
+export function toOrderView(order: Order, clock?: { now: Date; timeZone: string }): OrderView {
   const linesById = new Map(order.lineItems.map((line) => [line.id, line]));
   const parcels = physicalParcels(order).map((parcel, index): ParcelView => {
       const events = [...parcel.events]
         .sort((a, b) => b.happenedAt.getTime() - a.happenedAt.getTime())
         .map((event) => ({ ...event, happenedAt: event.happenedAt.toISOString() }));
+      const estimate = clock ? estimateDelivery(parcel, clock.now, clock.timeZone) : null;
       return {
         id: parcel.id,
         number: index + 1,
@@ -68,6 +73,7 @@ export function toOrderView(order: Order): OrderView {
         trackingNumber: parcel.trackingNumber,
         trackingUrl: parcel.trackingUrl,
         estimatedDeliveryAt: parcel.status === 'delivered' ? null : (parcel.estimatedDeliveryAt?.toISOString() ?? null),
+        deliveryLate: estimate?.late ?? false,
         deliveredAt: parcel.deliveredAt?.toISOString() ?? null,
         latestEvent: events[0] ?? null,
         events,
@@ -82,7 +88,7 @@ export function toOrderView(order: Order): OrderView {
     name: order.name,
     placedAt: order.createdAt.toISOString(),
     cancelled: order.cancelledAt !== null,
-    headline: getOrderHeadline(order),
+    headline: getOrderHeadline(order, clock),
     itemCounts: { total: counts.total, shipped: counts.shipped },
     parcels,
     unshippedItems: order.cancelledAt

@@ -58,6 +58,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     },
     lineItems: [aLine()],
     parcels: [aParcel()],
+    returns: [],
     ...overrides,
   };
 }

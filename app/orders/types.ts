@@ -75,4 +75,23 @@ export type Order = {
   shippingAddress: Address | null;
   lineItems: LineItem[];
   parcels: Parcel[];
+  /** Shopify's returns of this order, newest first: the portal's own and those made elsewhere. */
+  returns: StoreReturn[];
+};
+
+export type StoreReturnStatus = 'requested' | 'open' | 'closed' | 'declined' | 'cancelled';
+
+/** A return as Shopify holds it, whoever opened it: the store's admin, another app or Comptoir. */
+export type StoreReturn = {
+  id: string;
+  /** Shopify's own name for it, such as "#1011-R1". */
+  name: string;
+  status: StoreReturnStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+  lines: { lineItemId: string; quantity: number }[];
+  /** Replacement items when the return is an exchange. */
+  exchanges: { title: string; variantTitle: string | null; quantity: number }[];
+  /** What the store refunded for it so far; null when nothing was refunded yet. */
+  refunded: Money | null;
 };

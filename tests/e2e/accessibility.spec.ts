@@ -45,5 +45,20 @@ for (const language of ['en', 'fr'] as const) {
       for (const summary of await page.locator('summary').all()) await summary.click();
       await expectNoViolations(page);
     });
+
+    test('order page with a return made in the store and an item that cannot be returned', async ({ page, demoOrders }) => {
+      await openOrder(page, demoOrders.get('exchange-in-progress'), language);
+      await expect(page.getByRole('region', { name: language === 'en' ? 'Returns recorded by the store' : 'Retours enregistrés par la boutique' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('order page of a late parcel, and the return page with nothing to return', async ({ page, demoOrders }) => {
+      await openOrder(page, demoOrders.get('running-late'), language);
+      await expectNoViolations(page);
+      await openOrder(page, demoOrders.get('return-requested'), language);
+      await page.goto('/order/return');
+      await expect(page.getByRole('group', { name: language === 'en' ? 'Why, item by item' : 'Pourquoi, article par article' })).toBeVisible();
+      await expectNoViolations(page);
+    });
   });
 }

@@ -116,3 +116,97 @@ test.describe('a partly shipped order', () => {
     expect(await shown.innerText()).not.toContain(address.zip);
   });
 });
+
+/* Returns made outside the portal, what cannot be returned and why, late parcels, times with their zone. */
+const words = {
+  en: {
+    storeReturns: 'Returns recorded by the store', start: 'Return items', some: 'Not returnable online',
+    nothing: 'Nothing on this order can be returned online', why: 'Why, item by item', contact: 'Contact us',
+    exchange: (name: string) => `Exchange ${name}`, inReturn: (name: string) => `Already in return ${name}, requested on`,
+    returned: (name: string) => `Already returned (${name}, closed on`, approved: 'Approved', closed: 'Closed',
+    refunded: (amount: string) => `Refunded: ${amount}`, runningLate: 'On its way, running late',
+    expectedLate: (date: string) => `Expected on ${date}, running late`, estimated: 'Estimated delivery', latest: 'Latest update',
+    history: 'Full tracking history',
+  },
+  fr: {
+    storeReturns: 'Retours enregistrés par la boutique', start: 'Retourner des articles', some: 'Non retournable en ligne',
+    nothing: 'Aucun article de cette commande ne peut être retourné en ligne', why: 'Pourquoi, article par article', contact: 'Nous contacter',
+    exchange: (name: string) => `Échange ${name}`, inReturn: (name: string) => `Déjà dans le retour ${name}, demandé le`,
+    returned: (name: string) => `Déjà retourné (${name}, clôturé le`, approved: 'Accepté', closed: 'Clôturé',
+    refunded: (amount: string) => `Remboursé : ${amount}`, runningLate: 'En route, avec du retard',
+    expectedLate: (date: string) => `Attendu le ${date}, en retard`, estimated: 'Livraison estimée', latest: 'Dernière mise à jour',
+    history: 'Historique complet du suivi',
+  },
+} as const;
+
+for (const language of ['en', 'fr'] as const) {
+  const text = words[language];
+
+  test.describe(`returns and delays (${language})`, () => {
+    test('an exchange made with the store is listed, and its item says why it cannot go back again', async ({ page, request, demoOrders }) => {
+      const order = demoOrders.get('exchange-in-progress');
+      const store = await readStoreOrder(request, order.name);
+      await openOrder(page, order, language);
+      const recorded = page.getByRole('region', { name: text.storeReturns });
+      const entry = recorded.getByRole('listitem').filter({ has: page.getByRole('heading', { name: text.exchange(`${order.name}-R1`) }) });
+      await expect(entry).toHaveCount(1);
+      await expect(entry.getByText(text.approved, { exact: true })).toBeVisible();
+      const [top, chinos] = store.lineItems.nodes;
+      await expect(entry).toContainText(`${chinos!.title} – ${chinos!.variantTitle} × 1`);
+      const blocked = page.getByRole('group', { name: text.some });
+      const item = blocked.getByRole('listitem').filter({ hasText: chinos!.title });
+      await expect(item).toContainText(text.inReturn(`${order.name}-R1`));
+      await expect(item.getByRole('link', { name: /1\.1/ })).toHaveAttribute('href', '/policy#clause-1.1');
+      await expect(blocked).not.toContainText(top!.title);
+      // The top can still go back: the way in stays.
+      await expect(page.getByRole('link', { name: text.start })).toBeVisible();
+    });
+
+    test('with nothing returnable there is no "Return items", and each item says why, here and on the return page', async ({ page, demoOrders }) => {
+      const order = demoOrders.get('return-requested');
+      await openOrder(page, order, language);
+      await expect(page.getByRole('link', { name: text.start })).toHaveCount(0);
+      const blocked = page.getByRole('group', { name: text.nothing });
+      await expect(blocked).toContainText(text.inReturn(`${order.name}-R1`));
+      await page.goto('/order/return');
+      const why = page.getByRole('group', { name: text.why });
+      await expect(why).toContainText(text.inReturn(`${order.name}-R1`));
+      await expect(page.getByRole('link', { name: text.contact })).toHaveAttribute('href', /^mailto:/);
+    });
+
+    test('a return closed and refunded in Shopify shows its refund in the page\'s language', async ({ page, request, demoOrders }) => {
+      const order = demoOrders.get('returned-and-refunded');
+      const store = await readStoreOrder(request, order.name);
+      await openOrder(page, order, language);
+      await expect(page.getByRole('link', { name: text.start })).toHaveCount(0);
+      const ret = store.returns.nodes[0]!;
+      const money = ret.refunds.nodes[0]!.totalRefundedSet.presentmentMoney;
+      const amount = new Intl.NumberFormat(language, { style: 'currency', currency: money.currencyCode }).format(Number(money.amount));
+      const entry = page.getByRole('region', { name: text.storeReturns }).getByRole('listitem').filter({ hasText: ret.name });
+      await expect(entry.getByText(text.closed, { exact: true })).toBeVisible();
+      expect(await entry.innerText()).toContain(text.refunded(amount));
+      await expect(page.getByRole('group', { name: text.nothing })).toContainText(text.returned(ret.name));
+    });
+
+    test('a parcel past its estimated delivery says it is running late, not that it is still due', async ({ page, request, demoOrders }) => {
+      const order = demoOrders.get('running-late');
+      const store = await readStoreOrder(request, order.name);
+      const eta = new Date(store.fulfillments[0]!.estimatedDeliveryAt!);
+      expect(eta.getTime()).toBeLessThan(Date.now());
+      await openOrder(page, order, language);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.runningLate);
+      const date = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(eta);
+      const parcel = page.getByRole('region', { name: /^(Parcel|Colis) 1$/ });
+      await expect(parcel.getByText(text.expectedLate(date), { exact: true })).toBeVisible();
+      await expect(page.getByText(text.estimated)).toHaveCount(0);
+    });
+
+    test('every time on the order page says its time zone', async ({ page, demoOrders }) => {
+      await openOrder(page, demoOrders.get('running-late'), language);
+      await page.getByText(text.history).click();
+      const times = await page.locator('main time').allInnerTexts();
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      for (const time of times) expect(time).toMatch(/\d{2}:\d{2}.*\b(GMT|UTC)([+-]\d{1,2})?$/);
+    });
+  });
+}

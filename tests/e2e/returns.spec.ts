@@ -118,7 +118,10 @@ test.describe('refusals explained', () => {
 
   test('an order delivered 45 days ago shows the window arithmetic', async ({ page, demoOrders }) => {
     await openOrder(page, demoOrders.get('delivered-long-ago'));
-    await startReturn(page);
+    // Nothing can go back: no way into the form, and the order page itself says why.
+    await expect(page.getByRole('link', { name: returnLabels.en.start })).toHaveCount(0);
+    await expect(page.getByText(/^Delivered on .*; the 30-day return window closed on .*\./)).toBeVisible();
+    await page.goto('/order/return');
     const refusal = page.getByText(/^Delivered on .*; the 30-day return window closed on .*\./);
     await expect(refusal).toBeVisible();
     const DATE = '([A-Z][a-z]+ \\d{1,2}, \\d{4})';

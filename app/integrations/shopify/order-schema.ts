@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Order, ParcelStatus } from '~/orders/types';
+import { OrderReturnNodeSchema, toStoreReturn } from './order-returns-schema';
 
 /** The Admin API order node as ComptoirOrderFields selects it; parsed here, trusted inside. */
 const MoneySetSchema = z.object({
@@ -96,6 +97,7 @@ export const OrderNodeSchema = z.object({
     }),
   ),
   fulfillments: z.array(FulfillmentSchema),
+  returns: nodes(OrderReturnNodeSchema),
 });
 
 export type OrderNode = z.infer<typeof OrderNodeSchema>;
@@ -156,5 +158,6 @@ export function toOrder(node: OrderNode): Order {
         })),
       };
     }),
+    returns: node.returns.nodes.map(toStoreReturn),
   };
 }

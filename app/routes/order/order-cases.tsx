@@ -1,15 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { toCaseSummaries } from '~/cases/case-view';
+import type { ItemReturnabilityView } from '~/cases/order-returnability';
 import { useFormatters } from '~/components/format';
+import { UnreturnableItems } from './unreturnable-items';
 
 /** The way into a return, and the requests already opened on this order. */
-export function OrderCases({ cases, canReturn }: { cases: ReturnType<typeof toCaseSummaries>; canReturn: boolean }) {
+export function OrderCases({ cases, canReturn, items }: {
+  cases: ReturnType<typeof toCaseSummaries>;
+  canReturn: boolean;
+  /** Why items cannot be returned; empty when there is nothing to say (or it is not known). */
+  items: ItemReturnabilityView[];
+}) {
   const { t } = useTranslation('returns');
   const format = useFormatters();
-  if (!canReturn && cases.length === 0) return null;
+  const explains = items.some((item) => item.reasons.length > 0);
+  if (!canReturn && cases.length === 0 && !explains) return null;
   return (
     <section aria-labelledby="cases-title" className="space-y-3 rounded-lg bg-white p-5 shadow-sm">
-      <h2 id="cases-title" className="text-xl font-bold text-brand-900">{cases.length ? t('case.list') : t('start')}</h2>
+      <h2 id="cases-title" className="text-xl font-bold text-brand-900">{cases.length ? t('case.list') : canReturn ? t('start') : t('onOrder.title')}</h2>
       {cases.length ? (
         <ul className="divide-y divide-brand-100">
           {cases.map((found) => (
@@ -23,6 +31,7 @@ export function OrderCases({ cases, canReturn }: { cases: ReturnType<typeof toCa
       {canReturn ? (
         <a href="/order/return" className="inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900">{t('start')}</a>
       ) : null}
+      <UnreturnableItems items={items} />
     </section>
   );
 }

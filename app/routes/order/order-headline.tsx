@@ -11,6 +11,7 @@ const TONE: Record<OrderView['headline']['key'], string> = {
   partlyShipped: 'border-brand-600',
   onItsWay: 'border-brand-600',
   preparing: 'border-amber-600',
+  runningLate: 'border-amber-600',
   packed: 'border-amber-600',
 };
 
@@ -36,7 +37,8 @@ export function OrderHeadline({ order }: { order: OrderView }) {
   const format = useFormatters();
   const text = useHeadlineText(order.headline);
   const detailKey = order.headline.key;
-  const hasDetail = detailKey === 'deliveryProblem' || detailKey === 'preparing' || detailKey === 'cancelled';
+  const hasDetail = detailKey === 'deliveryProblem' || detailKey === 'preparing' || detailKey === 'cancelled' || detailKey === 'runningLate';
+  const detailDate = order.headline.key === 'runningLate' ? format.dayAndMonth(order.headline.date) : undefined;
   return (
     <header className={`rounded-lg border-l-4 bg-white p-5 shadow-sm ${TONE[order.headline.key]}`}>
       <p className="text-sm text-gray-700">
@@ -45,7 +47,7 @@ export function OrderHeadline({ order }: { order: OrderView }) {
         {t('placedOn', { date: format.date(order.placedAt) })}
       </p>
       <h1 className="mt-1 text-2xl font-bold text-brand-900">{text}</h1>
-      {hasDetail ? <p className="mt-2 text-gray-800">{t(`headlineDetail.${detailKey}`)}</p> : null}
+      {hasDetail ? <p className="mt-2 text-gray-800">{t(`headlineDetail.${detailKey}`, { date: detailDate })}</p> : null}
     </header>
   );
 }

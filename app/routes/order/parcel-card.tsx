@@ -72,6 +72,8 @@ export function ParcelCard({ parcel }: { parcel: ParcelView }) {
       </div>
       {parcel.deliveredAt ? (
         <p className="font-medium">{t('parcels.deliveredOn', { date: format.date(parcel.deliveredAt) })}</p>
+      ) : parcel.estimatedDeliveryAt && parcel.deliveryLate ? (
+        <p className="font-medium text-amber-950">{t('parcels.expectedLate', { date: format.dayAndMonth(parcel.estimatedDeliveryAt) })}</p>
       ) : parcel.estimatedDeliveryAt ? (
         <p>
           <span className="text-gray-700">{t('parcels.estimatedDelivery')}: </span>

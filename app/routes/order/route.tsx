@@ -3,8 +3,9 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { toCaseSummaries } from '~/cases/case-view';
 import { PostForm } from '~/components/form/post-form';
-import { getTranslator } from '~/i18n.server';
+import { getLanguage, getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
+import { toStoreReturnViews } from '~/orders/store-returns';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { forwardRetryAfter, notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
@@ -13,28 +14,32 @@ import { OrderHeadline } from './order-headline';
 import { OrderCases } from './order-cases';
 import { OrderSummary } from './order-summary';
 import { ParcelCard } from './parcel-card';
+import { getReturnability, ownReturnIds } from './returnability.server';
+import { StoreReturns } from './store-returns';
 
-export const handle = { i18n: ['common', 'orders', 'returns'] };
+export const handle = { i18n: ['common', 'orders', 'policy', 'returns'] };
 
 export const headers: HeadersFunction = (args) => ({ 'Cache-Control': 'no-store', ...forwardRetryAfter(args) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
-  const session = await requireShopperSession(request, {
-    sessions: services.sessions,
-    live: !services.config.sandbox,
-    now: services.clock(),
-  });
+  const now = services.clock();
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
   const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
   if (!order) throw notFound();
-  const t = await getTranslator(request, 'orders');
-  const cases = toCaseSummaries(await services.cases.listCasesForOrder(session.orderId));
-  return { order: toOrderView(order), cases, title: `${t('pageTitle', { name: order.name })} · Comptoir` };
+  const [t, language, found] = await Promise.all([getTranslator(request, 'orders'), getLanguage(request), services.cases.listCasesForOrder(session.orderId)]);
+  return {
+    order: toOrderView(order, { now, timeZone: services.config.timeZone }),
+    cases: toCaseSummaries(found),
+    storeReturns: toStoreReturnViews(order, ownReturnIds(found)),
+    returnability: await getReturnability(services, order, language, now),
+    title: `${t('pageTitle', { name: order.name })} · Comptoir`,
+  };
 }
 
 export default function OrderPage() {
-  const { order, cases } = useLoaderData<typeof loader>();
+  const { order, cases, storeReturns, returnability } = useLoaderData<typeof loader>();
   const { t } = useTranslation('orders');
   return (
     <article aria-labelledby="order-title" className="space-y-6">
@@ -54,7 +59,8 @@ export default function OrderPage() {
           <ItemList items={order.unshippedItems} />
         </section>
       ) : null}
-      <OrderCases cases={cases} canReturn={order.parcels.length > 0 && !order.cancelled} />
+      <OrderCases cases={cases} canReturn={returnability.canReturn} items={returnability.items} />
+      <StoreReturns returns={storeReturns} />
       <OrderSummary order={order} />
       <PostForm action="/sign-out">
         <button type="submit" className="font-semibold text-brand-700 underline underline-offset-2">

@@ -21,6 +21,8 @@ import { orServiceUnavailable } from '~/utils/upstream.server';
 import { ReturnFormStep } from './return-form-step';
 import { ReturnReviewStep } from './return-review-step';
 import { returnDeps } from './return-deps.server';
+import { NothingToReturn } from './nothing-to-return';
+import { nothingToReturn } from './nothing-to-return.server';
 
 export const handle = { i18n: ['common', 'orders', 'policy', 'returns'] };
 
@@ -38,8 +40,10 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   const prepared = await orServiceUnavailable(() => prepareReturn(returnDeps(services), session.orderId, now));
   if (!prepared) throw notFound();
   const t = await getTranslator(request, 'returns');
-  const view = toReturnFormView(prepared, services.policy, await getLanguage(request));
-  return { view, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
+  const language = await getLanguage(request);
+  const view = toReturnFormView(prepared, services.policy, language);
+  const unreturnable = await nothingToReturn(services, session.orderId, prepared, language, now);
+  return { view, unreturnable, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -95,8 +99,9 @@ function keptPhotoKeys(formData: FormData | null): Record<number, string[]> {
 }
 
 export default function ReturnPage() {
-  const { view, orderName, contactEmail, idempotencyKey } = useLoaderData<typeof loader>();
+  const { view, unreturnable, orderName, contactEmail, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  if (unreturnable && !actionData) return <NothingToReturn orderName={orderName} contactEmail={contactEmail} items={unreturnable} />;
   if (actionData?.step === 'review') {
     return <ReturnReviewStep orderName={orderName} review={actionData.review} result={actionData.result} photos={actionData.photos} />;
   }

@@ -1,7 +1,7 @@
 import { CANADA_WEST_HUBS } from './carriers.server';
 import type { OrderSpec } from './order-spec.server';
 
-/** Demo orders #1017–#1032. Times are hours before the seed's clock. */
+/** Demo orders #1017–#1033. Times are hours before the seed's clock. */
 export const ORDER_SPECS_1017: OrderSpec[] = [
   {
     number: 1017, scenario: 'usd-united-states', customer: 'noah', currency: 'USD', placedHoursAgo: 200,
@@ -115,5 +115,11 @@ export const ORDER_SPECS_1017: OrderSpec[] = [
     description: 'An outlet linen dress (final sale) and socks, on their way with Colissimo.',
     lines: [{ sku: 'ROB-SAG-M', quantity: 1 }, { sku: 'CHA-NAV-36-40', quantity: 1 }],
     parcels: [{ carrier: 'colissimo', stage: 'in-transit', shippedHoursAgo: 48, lastEventHoursAgo: 5, lines: [[0, 1], [1, 1]] }],
+  },
+  {
+    number: 1033, scenario: 'running-late', customer: 'hugo', currency: 'EUR', placedHoursAgo: 150,
+    description: 'In transit with La Poste, due two days ago and still not delivered; the carrier has given no new date.',
+    lines: [{ sku: 'PUL-BDX-M', quantity: 1 }],
+    parcels: [{ carrier: 'la-poste', stage: 'in-transit', shippedHoursAgo: 130, lastEventHoursAgo: 70, etaHoursFromNow: -48, lines: [[0, 1]] }],
   },
 ];

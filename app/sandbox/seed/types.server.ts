@@ -67,6 +67,7 @@ export const SCENARIO_IDS = [
   'international-europe',
   'multi-item-variants',
   'two-parcels-delivered',
+  'running-late',
 ] as const;
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

@@ -9,7 +9,8 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../../app/integrati
 export type StoreOrder = {
   name: string;
   shippingAddress: { address1: string; address2: string | null; zip: string } | null;
-  fulfillments: Array<{ trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }> }>;
+  fulfillments: Array<{ estimatedDeliveryAt: string | null; trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }> }>;
+  returns: { nodes: Array<{ name: string; status: string; refunds: { nodes: Array<{ totalRefundedSet: { presentmentMoney: { amount: string; currencyCode: string } } }> } }> };
   lineItems: {
     nodes: Array<{
       title: string;
@@ -26,7 +27,8 @@ const QUERY = `query E2EOrder($query: String!) {
     nodes {
       name
       shippingAddress { address1 address2 zip }
-      fulfillments(first: 10) { trackingInfo(first: 1) { company number url } }
+      fulfillments(first: 10) { estimatedDeliveryAt trackingInfo(first: 1) { company number url } }
+      returns(first: 5) { nodes { name status refunds(first: 2) { nodes { totalRefundedSet { presentmentMoney { amount currencyCode } } } } } }
       lineItems(first: 50) {
         nodes { title variantTitle quantity image { url } originalUnitPriceSet { presentmentMoney { amount currencyCode } } }
       }
