@@ -19,6 +19,8 @@ import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
+import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
+import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
@@ -39,6 +41,8 @@ export type Services = {
   queue: Queue;
   orders: CachedOrderSource;
   shopifyReturns: ShopifyReturns;
+  /** Approve / decline a return request at Shopify, from the agent page. */
+  returnDecisions: ReturnDecisions;
   /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   gorgias: GorgiasClient | null;
   sessions: SessionStore;
@@ -90,6 +94,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     queue,
     orders,
     shopifyReturns,
+    returnDecisions: createShopifyReturnDecisions({ client, gate }),
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
     sessions: createDbSessionStore(database.db),
     webhooks: {
