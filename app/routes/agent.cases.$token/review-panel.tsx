@@ -40,7 +40,7 @@ export function ReviewPanel({ view, justDecided, actionData }: { view: AgentCase
         <>
           <p className="mt-2 text-gray-800">{t('review.intro')}</p>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <PostForm aria-labelledby="approve-title" className="space-y-3 rounded-md border border-green-700 p-4">
+            <PostForm aria-labelledby="approve-title" className="space-y-3 self-start rounded-md border border-green-700 p-4">
               <h3 id="approve-title" className="font-semibold text-green-900">{t('review.approve')}</h3>
               <p className="text-sm text-gray-800">{t('review.approveHint')}</p>
               <NameField id="approve-name" error={fieldError('approve', 'agentName')} />
