@@ -102,7 +102,12 @@ test('an agent approves one review case and declines another from the ticket lin
   expect(sidebar.cases.find((found) => found.id === declinedCase)?.agentUrl).toMatch(AGENT_LINK);
 });
 
-test('an altered agent link, or a shopper link in its place, opens nothing and says so, in French too', async ({ page }) => {
+test('an altered agent link, or a shopper link in its place, opens nothing and says so, in French too', async ({ page, request, demoOrders }) => {
+  const order = demoOrders.get('in-transit');
+  const minted = await request.post('/api/links', { headers: PORTAL_KEY, data: { orderNumber: order.name, email: order.email } });
+  const shopperToken = new URL(((await minted.json()) as { url: string }).url).pathname.split('/').pop();
+  expect((await page.goto(`/agent/cases/${shopperToken}`))?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This agent link is not valid');
   const response = await page.goto('/agent/cases/AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8w');
   expect(response?.status()).toBe(404);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
