@@ -32,6 +32,7 @@ export const EnvSchema = z
     COMPTOIR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     COMPTOIR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
     COMPTOIR_LINK_TTL_HOURS: positiveInt.max(24 * 30).default(72),
+    COMPTOIR_AGENT_LINK_DAYS: positiveInt.max(365).default(30),
     COMPTOIR_CONTACT_EMAIL: z.email('must be an email address').default('help@comptoir-demo.example'),
     COMPTOIR_TIME_ZONE: z
       .string()
@@ -179,6 +180,8 @@ function toConfig(env: Env) {
     /** Key of the endpoints Gorgias calls (links, sidebar); null disables them. The sandbox has one to try. */
     apiKey: env.COMPTOIR_API_KEY ?? (sandbox ? SANDBOX_API_KEY : null),
     links: { ttlMs: env.COMPTOIR_LINK_TTL_HOURS * 3_600_000 },
+    /** How long the case links written on tickets and in the sidebar open the agent's case page. */
+    agentLinks: { ttlMs: env.COMPTOIR_AGENT_LINK_DAYS * 86_400_000 },
     trustProxy: env.TRUST_PROXY,
     database: { url: env.DATABASE_URL, dataDir: env.COMPTOIR_DATA_DIR },
     policyFile: env.COMPTOIR_POLICY_FILE,

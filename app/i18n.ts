@@ -1,9 +1,11 @@
 import type { InitOptions } from 'i18next';
+import enAgent from '../locales/en/agent.json';
 import enCommon from '../locales/en/common.json';
 import enLookup from '../locales/en/lookup.json';
 import enOrders from '../locales/en/orders.json';
 import enPolicy from '../locales/en/policy.json';
 import enReturns from '../locales/en/returns.json';
+import frAgent from '../locales/fr/agent.json';
 import frCommon from '../locales/fr/common.json';
 import frLookup from '../locales/fr/lookup.json';
 import frOrders from '../locales/fr/orders.json';
@@ -12,8 +14,8 @@ import frReturns from '../locales/fr/returns.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
-  fr: { common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
+  en: { agent: enAgent, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
+  fr: { agent: frAgent, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -27,7 +29,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['common', 'lookup', 'orders', 'policy', 'returns'],
+  ns: ['agent', 'common', 'lookup', 'orders', 'policy', 'returns'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

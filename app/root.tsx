@@ -52,14 +52,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const language = loaderData?.language ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   useChangeLanguage(language);
-  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+  const matches = useMatches();
+  const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+  // Agent pages carry a secret link in their URL: no referrer at all leaves them (handle.noReferrer).
+  const noReferrer = matches.some((match) => (match.handle as { noReferrer?: boolean } | undefined)?.noReferrer === true);
   const embedded = loaderData?.embedded ?? false;
   return (
     <html lang={language} dir={i18n.dir(language)} className={embedded ? undefined : 'h-full'} data-embed={embedded ? '' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="same-origin" />
+        <meta name="referrer" content={noReferrer ? 'no-referrer' : 'same-origin'} />
         <Meta />
         <Links />
       </head>

@@ -19,9 +19,13 @@ import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
+import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
+import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
+import { createCachedCustomerOrders, type CustomerOrders } from './orders/customer-orders';
+import { createShopifyCustomerOrders } from './integrations/shopify/customer-orders.server';
 import { loadPolicyFile } from './policy/load-policy.server';
 import type { Policy } from './policy/policy-schema';
 import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-limiter';
@@ -38,7 +42,11 @@ export type Services = {
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
   queue: Queue;
   orders: CachedOrderSource;
+  /** A customer's latest orders by email, cached like orders (the sidebar, for a customer with no case). */
+  customerOrders: CustomerOrders;
   shopifyReturns: ShopifyReturns;
+  /** Approve / decline a return request at Shopify, from the agent page. */
+  returnDecisions: ReturnDecisions;
   /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   gorgias: GorgiasClient | null;
   sessions: SessionStore;
@@ -89,7 +97,9 @@ export async function createServices(config: Config, options: ServicesOptions = 
     photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
     queue,
     orders,
+    customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
+    returnDecisions: createShopifyReturnDecisions({ client, gate }),
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
     sessions: createDbSessionStore(database.db),
     webhooks: {

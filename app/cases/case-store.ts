@@ -154,6 +154,12 @@ export interface CaseStore {
    * the case is still in `from` (a concurrent writer makes this `stale`, not a lost update).
    */
   transition(caseId: string, from: CaseState, to: CaseState, event: NewCaseEvent): Promise<TransitionResult>;
+  /**
+   * Several transitions and their jobs as one write: from `from` through each step's state (each
+   * allowed by the state machine), logging each step's event, then queues `jobs` (keyed as in
+   * openCase). All of it or nothing: `stale` when the case left `from` meanwhile.
+   */
+  advance(caseId: string, from: CaseState, steps: { to: CaseState; event: NewCaseEvent }[], jobs: CaseJob[]): Promise<TransitionResult>;
   /** Merges vendor ids into `providerRefs` and logs `event`; null when the case does not exist. */
   recordProviderRefs(caseId: string, refs: ProviderRefs, event: NewCaseEvent): Promise<Case | null>;
   /** Return cases opened by this customer at or after `since`, whatever became of them. */

@@ -32,7 +32,7 @@ describe('toCustomerCaseViews', () => {
     expect(toCustomerCaseViews([found], links, orders)).toEqual([{
       id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderName: '#1077',
       orderAdminUrl: 'https://admin.shopify.com/store/maison-lumiere/orders/77',
-      caseUrl: 'https://returns.example/cases/C-SIDEBAR1', ticketUrl: 'https://t.example/412',
+      caseUrl: 'https://returns.example/cases/C-SIDEBAR1', agentUrl: null, ticketUrl: 'https://t.example/412',
       createdAt: '2026-11-20T08:00:00.000Z', items: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
       parcels: [{ status: 'in_transit', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' }],
       estimatedRefund: { amount: '74.10', currencyCode: 'EUR' }, policyVersion: 'abc123def456',
@@ -42,5 +42,10 @@ describe('toCustomerCaseViews', () => {
   it('shows no parcels when the order could not be read, and no ticket link before the ticket exists', () => {
     const [view] = toCustomerCaseViews([{ ...found, providerRefs: {} }], links);
     expect(view).toMatchObject({ parcels: null, ticketUrl: null, caseUrl: 'https://returns.example/cases/C-SIDEBAR1' });
+  });
+
+  it('carries the agent link of each case when one is minted', () => {
+    const [view] = toCustomerCaseViews([found], { ...links, toAgentUrl: (id) => `https://returns.example/agent/cases/sealed-${id}` });
+    expect(view?.agentUrl).toBe('https://returns.example/agent/cases/sealed-C-SIDEBAR1');
   });
 });

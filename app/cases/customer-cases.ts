@@ -14,6 +14,8 @@ export type CustomerCaseView = {
   orderAdminUrl: string;
   /** The case page in the portal (it opens for the shopper's session). */
   caseUrl: string;
+  /** The agent's case page: a sealed link that expires (COMPTOIR_AGENT_LINK_DAYS). */
+  agentUrl: string | null;
   /** The case's Gorgias ticket, once it has one. */
   ticketUrl: string | null;
   createdAt: string;
@@ -30,6 +32,8 @@ export type CustomerCaseLinks = {
   portalUrl: string;
   /** The Gorgias ticket page for an id, or null when there is no helpdesk to link to. */
   toTicketUrl: (ticketId: number) => string | null;
+  /** A fresh agent link for a case; absent, the views carry none. */
+  toAgentUrl?: (caseId: string) => string;
 };
 
 /** `comptoir-demo.myshopify.com` + `gid://shopify/Order/42` → the order's page in Shopify admin. */
@@ -57,6 +61,7 @@ export function toCustomerCaseViews(cases: Case[], links: CustomerCaseLinks, ord
       orderName: found.orderName,
       orderAdminUrl: toShopifyAdminOrderUrl(links.shopDomain, found.orderId),
       caseUrl: `${links.portalUrl}/cases/${found.id}`,
+      agentUrl: links.toAgentUrl?.(found.id) ?? null,
       ticketUrl: ticketId ? links.toTicketUrl(ticketId) : null,
       createdAt: found.createdAt.toISOString(),
       items: found.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),

@@ -144,6 +144,30 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       });
     },
 
+    async advance(caseId, from, steps, jobs) {
+      let state = from;
+      for (const step of steps) {
+        if (!canTransition(state, step.to)) return { ok: false, reason: 'not_allowed' };
+        state = step.to;
+      }
+      const last = steps.at(-1);
+      if (!last) return { ok: false, reason: 'not_allowed' };
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(cases)
+          .set({ state: last.to, updatedAt: later(last.event.at) })
+          .where(and(eq(cases.id, caseId), eq(cases.state, from)))
+          .returning();
+        if (!row) {
+          const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
+          return { ok: false, reason: exists ? 'stale' : 'not_found' };
+        }
+        for (const step of steps) await insertEvent(tx, caseId, step.event);
+        for (const job of jobs) await queue.send(job.name, job.data, { singletonKey: job.singletonKey ?? `${caseId}:${job.name}`, transaction: tx });
+        return { ok: true, case: toCase(row) };
+      });
+    },
+
     async recordProviderRefs(caseId, refs, event) {
       const patch = JSON.stringify(ProviderRefsSchema.parse(refs));
       return db.transaction(async (tx) => {

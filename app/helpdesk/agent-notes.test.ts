@@ -14,7 +14,7 @@ const note: ContextNote = {
     { carrier: 'Colissimo', trackingNumber: '6A12345678901', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901', status: 'delivered', holdsCaseItems: true },
     { carrier: null, trackingNumber: null, trackingUrl: null, status: 'in_transit', holdsCaseItems: false },
   ],
-  refundMethod: 'store_credit', policyVersion: 'abc123', fees: eur('4.00'), estimatedRefund: eur('45.00'), caseUrl: 'https://p.example/cases/C-7KQ2M9XA',
+  refundMethod: 'store_credit', policyVersion: 'abc123', fees: eur('4.00'), estimatedRefund: eur('45.00'), caseUrl: 'https://p.example/agent/cases/TOKEN', caseUrlExpiresAt: new Date('2026-12-21T10:00:00Z'),
 };
 
 describe('agent notes', () => {
@@ -43,5 +43,21 @@ describe('agent notes', () => {
     expect(toTicketSubject('return', 'C-7KQ2M9XA', '#1016', 'en')).toBe('Return C-7KQ2M9XA · order #1016');
     expect(toEventNote({ type: 'store_refused', data: { codes: ['INVALID'] } }, 'en')).toBe('Shopify refused the return; the case needs review\ncodes: INVALID');
     expect(toEventNote({ type: 'something_new', data: {} }, 'fr')).toBe('Événement: something_new');
+  });
+
+  it('links the agent case page, with its expiry, in the first note and on events that ask for an agent', () => {
+    expect(toContextNote(note, 'en')).toContain('Case (agent view): https://p.example/agent/cases/TOKEN (link valid until 2026-12-21)');
+    expect(toContextNote(note, 'fr')).toContain('Dossier (vue agent): https://p.example/agent/cases/TOKEN (lien valable jusqu’au 2026-12-21)');
+    const link = { url: 'https://p.example/agent/cases/T2', expiresAt: new Date('2027-01-01T00:00:00Z') };
+    expect(toEventNote({ type: 'awaiting_review', data: {} }, 'en', link)).toBe(
+      'Needs review: approve or decline it on the agent page (link below) or in Shopify\nCase (agent view): https://p.example/agent/cases/T2 (link valid until 2027-01-01)');
+    expect(toEventNote({ type: 'refunded_by_store', data: {} }, 'en', link)).toBe('Refunded in Shopify');
+  });
+
+  it('says who decided on the agent page, and where, instead of crediting Shopify', () => {
+    const approved = toEventNote({ type: 'approved_by_store', data: { via: 'agent_page', agentName: 'Marie', shopifyReturnId: 'gid://shopify/Return/9' } }, 'en');
+    expect(approved).toBe('Approved by Marie from the Comptoir agent page: the return is open on Shopify\nshopifyReturnId: gid://shopify/Return/9');
+    const declined = toEventNote({ type: 'declined_by_store', data: { via: 'agent_page', declineReason: 'FINAL_SALE' } }, 'fr');
+    expect(declined).toBe('Refusé par un agent depuis la page agent de Comptoir : le client voit le motif et la note sur la page du dossier\ndeclineReason: FINAL_SALE');
   });
 });

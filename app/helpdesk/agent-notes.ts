@@ -48,7 +48,9 @@ export type ContextNote = {
   policyVersion: string;
   fees: Money;
   estimatedRefund: Money;
+  /** The agent's case page: a signed link that expires (`caseUrlExpiresAt`). */
   caseUrl: string;
+  caseUrlExpiresAt: Date;
 };
 
 const TEXT = {
@@ -60,7 +62,7 @@ const TEXT = {
     verdict: { approved: 'auto-approved', declined: 'refused', needs_review: 'needs review' },
     clauses: 'clauses', photos: 'photos', attached: 'attached', policy: 'Policy version', fees: 'Fees',
     refund: 'Estimated refund', refundMethod: { original_payment: 'original payment', store_credit: 'store credit' },
-    caseLink: 'Case', caseLinkHint: "(opens with the shopper's session only, for now)",
+    caseLink: 'Case (agent view)', caseLinkHint: (until: string) => `(link valid until ${until})`,
     parcels: 'Parcels', noParcel: 'none shipped yet', noCarrier: 'carrier unknown', noTracking: 'no tracking number', holdsItems: 'items of this request',
     status: {
       label_created: 'label created', confirmed: 'confirmed', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered',
@@ -70,7 +72,7 @@ const TEXT = {
       'shopify.returns_opened': 'Return opened on Shopify',
       submitted_to_store: 'Submitted to the store (Shopify)',
       approved_by_store: 'Approved: the return is open on Shopify',
-      awaiting_review: 'Needs review: waiting for an agent to approve on Shopify',
+      awaiting_review: 'Needs review: approve or decline it on the agent page (link below) or in Shopify',
       store_refused: 'Shopify refused the return; the case needs review',
       not_submitted: 'Not submitted to Shopify (nothing to return); the case needs review',
       store_unreachable: 'Shopify could not be reached after many attempts; the case needs review',
@@ -79,6 +81,11 @@ const TEXT = {
       refunded_by_store: 'Refunded in Shopify',
     } as Record<string, string>,
     event: 'Event',
+    decidedHere: {
+      approved_by_store: (who: string) => `Approved by ${who} from the Comptoir agent page: the return is open on Shopify`,
+      declined_by_store: (who: string) => `Declined by ${who} from the Comptoir agent page: the shopper sees the reason and note on the case page`,
+    } as Record<string, (who: string) => string>,
+    anAgent: 'an agent',
   },
   fr: {
     kind: { return: 'Retour', exchange: 'Échange', cancellation: 'Annulation', address_change: "Changement d'adresse", issue: 'Problème' },
@@ -88,7 +95,7 @@ const TEXT = {
     verdict: { approved: 'approuvé automatiquement', declined: 'refusé', needs_review: 'à examiner' },
     clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', policy: 'Version de la politique', fees: 'Frais',
     refund: 'Remboursement estimé', refundMethod: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' },
-    caseLink: 'Dossier', caseLinkHint: '(ne s’ouvre pour l’instant qu’avec la session du client)',
+    caseLink: 'Dossier (vue agent)', caseLinkHint: (until: string) => `(lien valable jusqu’au ${until})`,
     parcels: 'Colis', noParcel: 'aucun envoi pour l’instant', noCarrier: 'transporteur inconnu', noTracking: 'sans numéro de suivi', holdsItems: 'articles de cette demande',
     status: {
       label_created: 'étiquette créée', confirmed: 'confirmé', in_transit: 'en transit', out_for_delivery: 'en cours de livraison', delivered: 'livré',
@@ -98,7 +105,7 @@ const TEXT = {
       'shopify.returns_opened': 'Retour ouvert sur Shopify',
       submitted_to_store: 'Transmis à la boutique (Shopify)',
       approved_by_store: 'Approuvé : le retour est ouvert sur Shopify',
-      awaiting_review: 'À examiner : un agent doit approuver le retour sur Shopify',
+      awaiting_review: 'À examiner : approuvez ou refusez le retour sur la page agent (lien ci-dessous) ou dans Shopify',
       store_refused: 'Shopify a refusé le retour ; le dossier est à examiner',
       not_submitted: 'Non transmis à Shopify (rien à retourner) ; le dossier est à examiner',
       store_unreachable: 'Shopify injoignable après de nombreux essais ; le dossier est à examiner',
@@ -107,6 +114,11 @@ const TEXT = {
       refunded_by_store: 'Remboursé dans Shopify',
     } as Record<string, string>,
     event: 'Événement',
+    decidedHere: {
+      approved_by_store: (who: string) => `Approuvé par ${who} depuis la page agent de Comptoir : le retour est ouvert sur Shopify`,
+      declined_by_store: (who: string) => `Refusé par ${who} depuis la page agent de Comptoir : le client voit le motif et la note sur la page du dossier`,
+    } as Record<string, (who: string) => string>,
+    anAgent: 'un agent',
   },
 } as const;
 
@@ -161,16 +173,31 @@ export function toContextNote(note: ContextNote, language: AgentLanguage): strin
     `${text.fees}: ${money(note.fees)}`,
     `${text.refund}: ${money(note.estimatedRefund)}${refundMethod}`,
     `${text.policy}: ${note.policyVersion}`,
-    `${text.caseLink}: ${note.caseUrl} ${text.caseLinkHint}`,
+    `${text.caseLink}: ${note.caseUrl} ${text.caseLinkHint(note.caseUrlExpiresAt.toISOString().slice(0, 10))}`,
   ].join('\n');
 }
 
-/** A short note for a later event of the case's log. */
-export function toEventNote(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage): string {
+/** Events after which an agent has something to do on the case: their note links to it. */
+const LINKED_EVENTS = new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable']);
+
+/** Event data shown as its own sentence, not as a `key: value` line. */
+const HIDDEN_DATA = new Set(['via', 'agentName']);
+
+/**
+ * A short note for a later event of the case's log. A decision taken on the agent page says who
+ * took it and where; an event that asks for an agent carries the case link (`agentLink`).
+ */
+export function toEventNote(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage, agentLink?: { url: string; expiresAt: Date }): string {
   const text = TEXT[language];
-  const headline = text.events[event.type] ?? `${text.event}: ${event.type}`;
+  const decided = event.data['via'] === 'agent_page' ? text.decidedHere[event.type] : undefined;
+  const who = typeof event.data['agentName'] === 'string' && event.data['agentName'] ? event.data['agentName'] : text.anAgent;
+  const headline = decided ? decided(who) : (text.events[event.type] ?? `${text.event}: ${event.type}`);
   const details = Object.entries(event.data)
+    .filter(([key]) => !HIDDEN_DATA.has(key))
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
     .filter((line) => line.length > 0);
-  return [headline, ...details].join('\n');
+  const link = agentLink && LINKED_EVENTS.has(event.type)
+    ? [`${text.caseLink}: ${agentLink.url} ${text.caseLinkHint(agentLink.expiresAt.toISOString().slice(0, 10))}`]
+    : [];
+  return [headline, ...details, ...link].join('\n');
 }

@@ -4,6 +4,7 @@ import type { AttachmentRef } from '~/integrations/gorgias/types';
 import type { Order } from '~/orders/types';
 import { signPhotoUrl } from '~/photos/signed-url.server';
 import { getClauseTitle } from '~/policy/policy-page';
+import { toAgentCaseUrl } from '~/session/agent-link.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toContextNote, type ContextNoteLine } from './agent-notes';
 import type { SyncCaseDeps } from './sync-case.server';
@@ -13,7 +14,20 @@ const PHOTO_LINK_MS = 180 * 86_400_000;
 
 export const toCustomerName = (order: Order) => [order.shippingAddress?.firstName, order.shippingAddress?.lastName].filter(Boolean).join(' ');
 
+/** The shopper's case page (it opens with their session): for the public reply. */
 export const toCaseUrl = (deps: Pick<SyncCaseDeps, 'config'>, caseId: string) => `${deps.config.publicUrl ?? ''}/cases/${caseId}`;
+
+const DEFAULT_AGENT_LINK_MS = 30 * 86_400_000;
+
+/** The agent's case page, a sealed link minted now: what every note that links the case carries. */
+export function toAgentLink(deps: Pick<SyncCaseDeps, 'config' | 'clock'>, caseId: string): { url: string; expiresAt: Date } {
+  const ttlMs = deps.config.agentLinks?.ttlMs ?? DEFAULT_AGENT_LINK_MS;
+  const now = deps.clock();
+  return {
+    url: toAgentCaseUrl({ publicUrl: deps.config.publicUrl ?? '', secret: deps.config.secret, ttlMs }, caseId, now),
+    expiresAt: new Date(now.getTime() + ttlMs),
+  };
+}
 
 /**
  * The full-context note for the case's `received` event: items with the policy's verdict and
@@ -53,6 +67,7 @@ export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order)
     });
   }
   const caseItems = new Set(found.lines.map((line) => line.lineItemId));
+  const agentLink = toAgentLink(deps, found.id);
   const bodyText = toContextNote({
     caseId: found.id, kind: found.kind, orderName: found.orderName,
     orderAdminUrl: toShopifyAdminOrderUrl(deps.config.shopify.shopDomain, found.orderId),
@@ -63,7 +78,7 @@ export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order)
       holdsCaseItems: parcel.lines.some((line) => caseItems.has(line.lineItemId)),
     })),
     fees: found.totals.fees, estimatedRefund: found.totals.estimatedRefund,
-    caseUrl: toCaseUrl(deps, found.id),
+    caseUrl: agentLink.url, caseUrlExpiresAt: agentLink.expiresAt,
   }, language);
   return { bodyText, attachments };
 }

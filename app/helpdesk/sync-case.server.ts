@@ -8,7 +8,7 @@ import { hashIdentifier } from '~/session/hash.server';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toEventNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
-import { toCustomerName, toFirstNote } from './first-note.server';
+import { toAgentLink, toCustomerName, toFirstNote } from './first-note.server';
 import type { HelpdeskOptions } from './options';
 import { isOrderCustomerTicket } from './ticket-owner';
 import { isNotedEvent, TICKET_LINKED_EVENT, toNoteExternalId, toOpeningExternalId, toTicketTags } from './ticket-fields';
@@ -22,6 +22,8 @@ export type SyncCaseDeps = {
   policy: Policy;
   config: {
     agentLanguage: AgentLanguage; secret: string; publicUrl?: string | undefined; shopify: { shopDomain: string };
+    /** How long case links on notes open the agent's page; 30 days when absent. */
+    agentLinks?: { ttlMs: number };
     /** The merchant's ticket options; absent or null means none. */
     gorgias?: HelpdeskOptions | null;
   };
@@ -63,7 +65,7 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
   for (const event of events.filter(isNotedEvent)) {
     const externalId = toNoteExternalId(caseId, event.id);
     if (posted.has(externalId)) continue;
-    const note = event.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventNote(event, deps.config.agentLanguage) };
+    const note = event.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventNote(event, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
     await deps.gorgias.addInternalNote(ticket.id, { externalId, ...note });
     notesPosted += 1;
   }

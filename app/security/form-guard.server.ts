@@ -33,7 +33,7 @@ export async function readGuardedForm(
   limits: FormLimits = SMALL_FORM,
 ): Promise<GuardedForm> {
   const { config } = context.services;
-  const headers = { origin: context.requestOrigin, referer: request.headers.get('Referer') };
+  const headers = { origin: context.requestOrigin, referer: request.headers.get('Referer'), fetchSite: request.headers.get('Sec-Fetch-Site') };
   if (!isOwnOriginPost(headers, ownOrigins(request.url, config.publicUrl))) {
     log.warn('form.refused', { reason: 'origin' });
     return { ok: false, reason: 'origin', formData: null };

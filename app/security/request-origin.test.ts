@@ -19,6 +19,15 @@ describe('the origin of a form post', () => {
     expect(post('null', 'http://127.0.0.1:3000/order')).toBe(false);
   });
 
+  it('accepts Origin: null only when the browser says the post is same-origin (a no-referrer page of ours)', () => {
+    expect(isOwnOriginPost({ origin: 'null', referer: null, fetchSite: 'same-origin' }, OWN)).toBe(true);
+    for (const fetchSite of ['cross-site', 'same-site', 'none', null]) {
+      expect(isOwnOriginPost({ origin: 'null', referer: 'http://127.0.0.1:3000/', fetchSite }, OWN), String(fetchSite)).toBe(false);
+    }
+    // The header vouches for a null origin only, never for another site's.
+    expect(isOwnOriginPost({ origin: 'https://evil.example', referer: null, fetchSite: 'same-origin' }, OWN)).toBe(false);
+  });
+
   it('falls back to the Referer only when Origin is absent', () => {
     expect(post(null, 'http://127.0.0.1:3000/order/return?step=2')).toBe(true);
     expect(post(null, 'https://evil.example/http://127.0.0.1:3000/')).toBe(false);

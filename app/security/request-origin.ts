@@ -3,10 +3,16 @@
  * browser leaves that out, its `Referer` (the portal sends `Referrer-Policy: same-origin`, so its
  * own pages always pass one). `Origin: null` (sandboxed frames, data: URLs, some redirects) and a
  * post that names neither are refused: the check must hold without them.
+ *
+ * One exception: a page under `Referrer-Policy: no-referrer` (the agent pages, whose URL is a
+ * secret) makes the browser send `Origin: null` on its own posts. Such a post passes when the
+ * browser also says `Sec-Fetch-Site: same-origin`, a header no page can set or forge; a sandboxed
+ * frame's opaque origin is `cross-site` there, so it is still refused.
  */
-export function isOwnOriginPost(headers: { origin: string | null; referer: string | null }, ownOrigins: readonly string[]): boolean {
+export function isOwnOriginPost(headers: { origin: string | null; referer: string | null; fetchSite?: string | null }, ownOrigins: readonly string[]): boolean {
+  if (headers.origin === 'null') return headers.fetchSite === 'same-origin';
   const claimed = headers.origin ?? originOf(headers.referer);
-  if (!claimed || claimed === 'null') return false;
+  if (!claimed) return false;
   const normalised = originOf(claimed);
   return normalised !== null && ownOrigins.some((own) => originOf(own) === normalised);
 }

@@ -19,7 +19,7 @@ export type ApplyResult =
   | { status: 'no_case' };
 
 /** The event logged on reaching each state from a store event; the shopper's timeline shows them. */
-const EVENT_FOR: Partial<Record<CaseState, string>> = {
+export const EVENT_FOR: Partial<Record<CaseState, string>> = {
   submitted_to_store: 'submitted_to_store',
   approved: 'approved_by_store',
   declined: 'declined_by_store',
@@ -28,7 +28,7 @@ const EVENT_FOR: Partial<Record<CaseState, string>> = {
 };
 
 /** Where a store event puts a case; null when it says nothing about the case's state. */
-function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
+export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
   if (event.kind === 'refund_created') return 'refunded';
   if (event.kind !== 'return_changed') return null;
   switch (event.status) {

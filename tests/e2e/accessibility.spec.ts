@@ -35,6 +35,11 @@ for (const language of ['en', 'fr'] as const) {
       await expectNoViolations(page);
     });
 
+    test('agent case page, link not valid', async ({ page }) => {
+      expect((await page.goto(`/agent/cases/not-a-real-link?lng=${language}`))?.status()).toBe(404);
+      await expectNoViolations(page);
+    });
+
     test('page not found', async ({ page }) => {
       expect((await page.goto('/no-such-page'))?.status()).toBe(404);
       await expectNoViolations(page);

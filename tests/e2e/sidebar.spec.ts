@@ -41,5 +41,5 @@ test('the Gorgias sidebar endpoint lists a customer\'s cases for the agent, and 
   expect((await request.get(`/api/gorgias/customer?email=${email}`)).status()).toBe(401);
   expect((await request.get('/api/gorgias/customer?email=not-an-email', { headers: auth })).status()).toBe(400);
   const nobody = await request.get('/api/gorgias/customer?email=nobody%40example.com', { headers: auth });
-  expect(await nobody.json()).toEqual({ cases: [] });
+  expect(await nobody.json()).toEqual({ cases: [], orders: [] });
 });

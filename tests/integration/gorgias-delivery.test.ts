@@ -31,6 +31,7 @@ import { createTestClock, SANDBOX_ACCOUNT, startGorgiasEmulator, type RunningGor
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
 import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
+import { readAgentLinkToken } from '~/session/agent-link.server';
 import { createPostgresDatabase } from './support/postgres';
 import { runWorkerKillScenario } from './support/worker-kill';
 
@@ -178,9 +179,13 @@ describe('one Gorgias ticket per case', () => {
     expect(ticket.customer.email).toBe(order.email);
     const [note] = notesOf(ticket);
     expect(note.external_id).toMatch(new RegExp(`^${opened.id}:event:\\d+$`));
-    for (const text of [order.name, 'admin.shopify.com/store/gorgias-test/orders/', order.lineItems[0]!.title, '5.1', policy.version, '45.00 EUR', '4.00 EUR', 'Trop serré', `https://portal.example/cases/${opened.id}`, 'Shopper language: fr']) {
+    for (const text of [order.name, 'admin.shopify.com/store/gorgias-test/orders/', order.lineItems[0]!.title, '5.1', policy.version, '45.00 EUR', '4.00 EUR', 'Trop serré', 'Shopper language: fr']) {
       expect(note.body_text).toContain(text);
     }
+    // The case link is the agent's: sealed, expiring, and it opens this case (the shopper's link would not).
+    const token = /https:\/\/portal\.example\/agent\/cases\/([A-Za-z0-9_-]+)/.exec(note.body_text)?.[1] ?? '';
+    expect(readAgentLinkToken(token, deps.config.secret, time.clock())).toMatchObject({ ok: true, claims: { caseId: opened.id } });
+    expect(note.body_text).not.toContain(`/cases/${opened.id}`);
     expect(note.attachments).toEqual([expect.objectContaining({ content_type: 'image/png', name: `${opened.id}-1-1.png` })]);
     expect((await cases.getCase(opened.id))!.providerRefs.gorgiasTicketId).toBe(ticket.id);
   });

@@ -13,6 +13,7 @@ import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyReturnDecisions } from '~/integrations/shopify/return-decisions.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import type { Order } from '~/orders/types';
@@ -91,7 +92,8 @@ export async function startHelpdeskHarness() {
 
   const state = async () => (await emulator.control('state')).body as { tickets: any[] };
   return {
-    deps, cases, gorgias, orders, shopifyReturns, policy, photos, time, emulator, state, orderOf, openCase,
+    deps, cases, gorgias, orders, shopifyReturns, policy, queue,
+    returnDecisions: createShopifyReturnDecisions({ client }), photos, time, emulator, state, orderOf, openCase,
     sessions: createDbSessionStore(database.db),
     /** A ticket as an agent opened it in Gorgias, from the shopper's own message. */
     agentTicket: (email: string, subject = 'Where is my parcel?') =>

@@ -33,41 +33,41 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the returns server did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-export const test = base.extend<object, { ownServerUrl: string }>({
-  ownServerUrl: [
-    async ({}, use) => {
-      const port = await freePort();
-      let stderr = '';
-      const child = spawn(process.execPath, ['tests/e2e/support/serve.mjs'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          COMPTOIR_MODE: 'sandbox',
-          COMPTOIR_LOOKUP_SECOND_FACTOR: 'none',
-          RATE_LIMIT_ORDER_MAX: String(ORDER_MAX),
-          RATE_LIMIT_CLIENT_MAX: '1000',
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const url = `http://127.0.0.1:${port}`;
-      try {
-        await waitForHealth(url, child, SERVER_START_MS);
-      } catch (error) {
-        child.kill('SIGKILL');
-        throw new Error(`${(error as Error).message}\n${stderr}`);
-      }
-      await use(url);
-      // SIGTERM lets the server close its database before serve.mjs deletes its folder.
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([once(child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+/** A sandbox server of its own on a free port, as playwright.config.ts starts the others; `use` runs while it serves. */
+export async function withOwnServer(use: (url: string) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  let stderr = '';
+  const child = spawn(process.execPath, ['tests/e2e/support/serve.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COMPTOIR_MODE: 'sandbox',
+      COMPTOIR_LOOKUP_SECOND_FACTOR: 'none',
+      RATE_LIMIT_ORDER_MAX: String(ORDER_MAX),
+      RATE_LIMIT_CLIENT_MAX: '1000',
     },
-    { scope: 'worker', timeout: SERVER_START_MS + 15_000 },
-  ],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child, SERVER_START_MS);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  await use(url);
+  // SIGTERM lets the server close its database before serve.mjs deletes its folder.
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await Promise.race([once(child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+export const test = base.extend<object, { ownServerUrl: string }>({
+  ownServerUrl: [async ({}, use) => withOwnServer(use), { scope: 'worker', timeout: SERVER_START_MS + 15_000 }],
   baseURL: async ({ ownServerUrl }, use) => {
     await use(ownServerUrl);
   },

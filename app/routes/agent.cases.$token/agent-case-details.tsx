@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgentCaseView } from '~/cases/agent-case-view';
+import { useFormatters } from '~/components/format';
+
+const card = 'rounded-lg bg-white p-5 shadow-sm';
+const heading = 'text-xl font-bold text-brand-900';
+const link = 'font-semibold text-brand-700 underline underline-offset-2';
+
+/** The case for an agent: order, customer, items with verdicts and photos, refund, policy version, links, timeline. */
+export function AgentCaseDetails({ view, children }: { view: AgentCaseView; children: ReactNode }) {
+  const { t } = useTranslation('agent');
+  const { t: tr } = useTranslation('returns');
+  const format = useFormatters();
+  return (
+    <>
+      <header className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm">
+        <p className="inline-block rounded bg-brand-900 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{t('badge')}</p>
+        <h1 id="agent-case-title" className="mt-2 text-2xl font-bold text-brand-900">{t('title', { id: view.id })}</h1>
+        <p className="mt-1 text-lg font-semibold">{tr(`case.state.${view.state}`)}</p>
+        <p className="mt-1 text-sm text-gray-700">{t('opened', { date: format.dateTime(view.createdAt) })} · {t('shopperLanguage', { language: view.shopperLanguage })}</p>
+        <p className="mt-3 text-sm text-gray-800">{t('privacy')}</p>
+      </header>
+      <section aria-labelledby="agent-order" className={card}>
+        <h2 id="agent-order" className={heading}>{t('order')} {view.order.name}</h2>
+        <p className="mt-2"><a href={view.order.adminUrl} target="_blank" rel="noopener noreferrer" className={link}>{t('openInShopify', { name: view.order.name })}</a></p>
+        <h3 className="mt-4 font-semibold text-gray-900">{t('customer')}</h3>
+        {view.customer ? (
+          <p className="mt-1 break-words text-gray-900">{view.customer.name ? `${view.customer.name} · ` : ''}{view.customer.email}</p>
+        ) : (
+          <p role="status" className="mt-1 text-gray-800">{t('customerUnknown')}</p>
+        )}
+      </section>
+      {children}
+      <section aria-labelledby="agent-items" className={card}>
+        <h2 id="agent-items" className={heading}>{t('items')}</h2>
+        <ul className="mt-2 divide-y divide-brand-100">
+          {view.lines.map((line) => (
+            <li key={line.key} className="flex gap-3 py-3">
+              {line.image ? <img src={line.image.url} alt={line.image.alt} width={64} height={64} className="size-16 shrink-0 rounded-md object-cover" /> : null}
+              <div className="min-w-0 space-y-1">
+                <p className="font-medium">{line.title}{line.variantTitle ? ` · ${line.variantTitle}` : ''}</p>
+                <p className="text-sm text-gray-700">{t('quantity', { count: line.quantity })}{line.sku ? ` · ${t('sku', { sku: line.sku })}` : ''}</p>
+                <p className="text-sm">{t('reason', { reason: line.reason })}</p>
+                {line.note ? <blockquote className="border-l-4 border-brand-100 pl-3 text-sm text-gray-900"><span className="sr-only">{t('note')}: </span>{line.note}</blockquote> : null}
+                <p className="text-sm">{t('policyVerdict', { verdict: t(`decision.${line.policyDecision}`) })}{line.decision !== line.policyDecision ? ` · ${t('now', { decision: t(`current.${line.decision}`) })}` : ''}</p>
+                {line.clauses.length ? (
+                  <ul className="text-sm text-gray-800">
+                    {line.clauses.map((clause) => <li key={clause.id}><a href={`/policy#clause-${clause.id}`} className={link}>{t('clause', { id: clause.id })}</a>{clause.title ? ` — ${clause.title}` : ''}</li>)}
+                  </ul>
+                ) : null}
+                {line.photoUrls.length ? (
+                  <ul aria-label={t('photos')} className="flex flex-wrap gap-2 pt-1">
+                    {line.photoUrls.map((url, index) => (
+                      <li key={url}><a href={url} target="_blank" rel="noopener noreferrer"><img src={url} alt={t('photo', { number: index + 1, title: line.title })} width={80} height={80} className="size-20 rounded-md object-cover" /></a></li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="agent-refund" className={card}>
+        <h2 id="agent-refund" className={heading}>{t('refund.title')}</h2>
+        <p className="mt-2">{t('refund.method', { method: t(`refund.${view.refundMethod ?? 'none'}`) })}</p>
+        <dl className="mt-2 space-y-1">
+          <div className="flex justify-between"><dt>{t('refund.fees')}</dt><dd>{format.money(view.fees)}</dd></div>
+          <div className="flex justify-between font-bold"><dt>{t('refund.estimate')}</dt><dd>{format.money(view.estimatedRefund)}</dd></div>
+        </dl>
+        <h3 className="mt-4 font-semibold">{t('policyVersion')}</h3>
+        <p className="mt-1 break-all font-mono text-sm">{view.policyVersion}</p>
+        <p className="mt-1 text-sm text-gray-700">{t('policyVersionHint')}</p>
+      </section>
+      <section aria-labelledby="agent-links" className={card}>
+        <h2 id="agent-links" className={heading}>{t('links.title')}</h2>
+        <ul className="mt-2 space-y-1">
+          <li>{view.ticketUrl ? <a href={view.ticketUrl} target="_blank" rel="noopener noreferrer" className={link}>{t('links.ticket')}</a> : t('links.noTicket')}</li>
+          {view.shopifyReturns.length ? view.shopifyReturns.map((ret) => (
+            <li key={ret.id}><a href={ret.url} target="_blank" rel="noopener noreferrer" className={link}>{t('links.return', { number: ret.id.split('/').pop() })}</a></li>
+          )) : <li>{t('links.noReturn')}</li>}
+        </ul>
+      </section>
+      <section aria-labelledby="agent-timeline" className={card}>
+        <h2 id="agent-timeline" className={heading}>{t('timeline')}</h2>
+        <ol className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+          {view.events.map((event) => (
+            <li key={event.id}>
+              <p className="font-medium">{t(`event.${event.type.replaceAll('.', '_')}`, { defaultValue: tr(`case.event.${event.type}`, { defaultValue: event.type }) })}</p>
+              <p className="text-sm text-gray-700">
+                <time dateTime={event.at}>{format.dateTime(event.at)}</time> · {event.viaAgentPage ? (event.agentName ? t('byAgent', { name: event.agentName }) : t('byAnAgent')) : t(`actor.${event.actor}`)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
