@@ -197,6 +197,8 @@ describe('an agent decides a return in Shopify', () => {
 describe('deliveries the portal must not act on twice, late or at all', () => {
   it('a missing or wrong signature answers 401 and records nothing', async () => {
     const found = await reviewCase();
+    // The emulator's own returns/request delivery for that case must land before counting, not during.
+    await emulator.webhooks.idle();
     const before = await deliveriesRecorded();
     const forged = await post('returns/approve', returnPayload(found.providerRefs.shopifyReturnId!), { secret: 'attacker-secret-0000000000000000' });
     expect(forged).toEqual({ status: 401, body: { error: 'unsigned' } });
