@@ -10,6 +10,7 @@ import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
+import { withSessionCache } from './session/cached-session-store';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
 import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
 import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
@@ -91,7 +92,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     orders,
     shopifyReturns,
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
-    sessions: createDbSessionStore(database.db),
+    // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
+    sessions: withSessionCache(createDbSessionStore(database.db)),
     webhooks: {
       verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
       deliveries: createDbWebhookDeliveryStore(database.db),
