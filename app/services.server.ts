@@ -1,5 +1,6 @@
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return-context-cache.server';
+import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import { withPendingSweep } from './photos/pending-sweep.server';
 import { SESSION_ABSOLUTE_MS } from './session/session-rules';
@@ -34,6 +35,8 @@ export type Services = {
   /** The return policy, loaded and validated once at start. */
   policy: Policy;
   cases: CaseStore;
+  /** The order page's list of the order's cases: a few seconds of per-process cache (see there). */
+  orderCases: OrderCaseList;
   /** Shoppers' photos, stripped of metadata; a local folder by default. */
   photos: PhotoStore;
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
@@ -82,10 +85,12 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const gate = createThrottleGate();
   const orders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
   const shopifyReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
+  const cases = withOrderCaseListCache(createDbCaseStore(database.db, queue));
   return {
     config,
     policy,
-    cases: createDbCaseStore(database.db, queue),
+    cases: cases.store,
+    orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.
     photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
     queue,

@@ -21,15 +21,12 @@ export const headers: HeadersFunction = (args) => ({ 'Cache-Control': 'no-store'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
-  const session = await requireShopperSession(request, {
-    sessions: services.sessions,
-    live: !services.config.sandbox,
-    now: services.clock(),
-  });
+  const now = services.clock();
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
   const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
   if (!order) throw notFound();
   const t = await getTranslator(request, 'orders');
-  const cases = toCaseSummaries(await services.cases.listCasesForOrder(session.orderId));
+  const cases = toCaseSummaries(await services.orderCases.list(session.orderId, now));
   return { order: toOrderView(order), cases, title: `${t('pageTitle', { name: order.name })} · Comptoir` };
 }
 
