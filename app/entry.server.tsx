@@ -37,8 +37,10 @@ export default async function handleRequest(
    * of a small page's time went there); a render error still reaches Remix's error boundary.
    */
   if (!hydrates(remixContext)) {
+    const html = `<!DOCTYPE html>${renderToString(page)}`;
     responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-    return new Response(`<!DOCTYPE html>${renderToString(page)}`, { headers: responseHeaders, status: responseStatusCode });
+    responseHeaders.set('Content-Length', String(Buffer.byteLength(html)));
+    return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   }
   // Crawlers and no-JS clients get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
