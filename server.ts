@@ -61,7 +61,9 @@ app.use((req, res, next) => {
 });
 
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-app.use(express.static('public', { maxAge: '1h' }));
+// Only a path that names a file (`/favicon.svg`) can be one: pages skip the disk lookup that misses.
+const publicFiles = express.static('public', { maxAge: '1h' });
+app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig });
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));

@@ -1,28 +1,47 @@
 import { createCookie } from '@remix-run/node';
 import { createInstance, type i18n, type TFunction } from 'i18next';
+import { LRUCache } from 'lru-cache';
 import { initReactI18next } from 'react-i18next';
-import { RemixI18Next } from 'remix-i18next/server';
+import { LanguageDetector } from 'remix-i18next/server';
 import { cookieAttributes } from './security/cookie-attributes.server';
 import { fallbackLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from './i18n';
 
 /** Not a secret and not personal: the shopper's chosen language, kept for a year. */
 export const languageCookie = createCookie('comptoir_lng', { maxAge: 60 * 60 * 24 * 365 });
 
-/** Language order: `?lng=` from a help-center link, then the cookie, then Accept-Language. */
-export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...supportedLanguages],
-    fallbackLanguage,
-    cookie: languageCookie,
-    searchParamKey: 'lng',
-    order: ['searchParams', 'cookie', 'header'],
-  },
-  i18next: i18nConfig,
-});
+/*
+ * A page asks for its language several times (root loader, route loader, render), and the
+ * Accept-Language step costs more than rendering a small page (every tag goes through Intl). So the
+ * three steps run one by one with the library's own detector, and the header's answer, which
+ * depends on the header alone, is kept per distinct header. The URL and the cookie are read each
+ * time: cheap, and nothing one request sends can change the answer another gets.
+ */
+const detectBy = (step: 'searchParams' | 'cookie' | 'header') =>
+  // An empty fallback tells "this step found nothing" apart from a language.
+  new LanguageDetector({ supportedLanguages: [...supportedLanguages], fallbackLanguage: '', cookie: languageCookie, searchParamKey: 'lng', order: [step] });
+const fromUrl = detectBy('searchParams');
+const fromCookie = detectBy('cookie');
+const fromHeader = detectBy('header');
+const byHeader = new LRUCache<string, string>({ max: 200 });
+const MAX_CACHED_HEADER = 256;
 
+/** Language order: `?lng=` from a help-center link, then the cookie, then Accept-Language. */
 export async function getLanguage(request: Request): Promise<Language> {
-  const locale = await i18nServer.getLocale(request);
+  const locale =
+    (request.url.includes('?') ? await fromUrl.detect(request) : '') ||
+    (request.headers.get('Cookie')?.includes('comptoir_lng') ? await fromCookie.detect(request) : '') ||
+    (await headerLanguage(request));
   return isLanguage(locale) ? locale : fallbackLanguage;
+}
+
+async function headerLanguage(request: Request): Promise<string> {
+  const header = request.headers.get('Accept-Language');
+  if (!header) return '';
+  const known = byHeader.get(header);
+  if (known !== undefined) return known;
+  const language = await fromHeader.detect(request);
+  if (header.length <= MAX_CACHED_HEADER) byHeader.set(header, language);
+  return language;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return-context-cache.server';
+import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import { withPendingSweep } from './photos/pending-sweep.server';
 import { SESSION_ABSOLUTE_MS } from './session/session-rules';
@@ -10,6 +11,7 @@ import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
+import { withSessionCache } from './session/cached-session-store';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
 import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
 import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
@@ -37,6 +39,8 @@ export type Services = {
   /** The return policy, loaded and validated once at start. */
   policy: Policy;
   cases: CaseStore;
+  /** The order page's list of the order's cases: a few seconds of per-process cache (see there). */
+  orderCases: OrderCaseList;
   /** Shoppers' photos, stripped of metadata; a local folder by default. */
   photos: PhotoStore;
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
@@ -89,10 +93,12 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const gate = createThrottleGate();
   const orders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
   const shopifyReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
+  const cases = withOrderCaseListCache(createDbCaseStore(database.db, queue));
   return {
     config,
     policy,
-    cases: createDbCaseStore(database.db, queue),
+    cases: cases.store,
+    orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.
     photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
     queue,
@@ -101,7 +107,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     shopifyReturns,
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
-    sessions: createDbSessionStore(database.db),
+    // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
+    sessions: withSessionCache(createDbSessionStore(database.db)),
     webhooks: {
       verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
       deliveries: createDbWebhookDeliveryStore(database.db),

@@ -5,7 +5,7 @@ export type LoadResult = { name: string; requests: number; rps: number; p50: num
 /** A fixed-duration load from this process to a loopback URL; bounded in time and connections. */
 export async function load(
   name: string,
-  options: { url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; seconds: number; connections: number; expectStatus?: number },
+  options: { url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; seconds: number; connections: number; expectStatus?: 302 | 404 },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
@@ -23,6 +23,13 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
-    non2xx: options.expectStatus === 302 ? result.non2xx - (result['3xx'] ?? 0) : result.non2xx,
+    non2xx: unexpectedStatuses(result, options.expectStatus),
   };
+}
+
+/** Answers other than 2xx, less those the caller expects (a redirect, or the 404 page). */
+function unexpectedStatuses(result: autocannon.Result, expected: 302 | 404 | undefined): number {
+  if (expected === 302) return result.non2xx - (result['3xx'] ?? 0);
+  if (expected === 404) return result.non2xx - (result['4xx'] ?? 0) + result['2xx'];
+  return result.non2xx;
 }

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 /** A server started for the benchmark, stopped when the benchmark ends. */
 export type Started = {
   url: string;
+  /** For the CPU figures read from /proc. */
+  pid: number;
   stop(): void;
   /** Stops it and resolves once the process has exited (bounded: SIGKILL after `graceMs`). */
   stopAndWait(graceMs?: number): Promise<void>;
@@ -27,7 +29,7 @@ export function startProcess(command: string, args: string[], env: Record<string
         child.stdout?.off('data', onData);
         // Keep draining its output so a chatty process never blocks on a full pipe.
         child.stdout?.resume();
-        resolve({ url, stop: () => child.kill('SIGTERM'), stopAndWait });
+        resolve({ url, pid: child.pid!, stop: () => child.kill('SIGTERM'), stopAndWait });
       }
     };
     child.stdout?.on('data', onData);

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measurePage, readManifest } from './bundle-size';
 import { formPass } from './form-pass';
-import { load, type LoadResult } from './load';
+import type { LoadResult } from './load';
+import { formHeaders, lookupBody, measurePages, type PagesResult } from './pages';
 import { startProcess, type Started } from './processes';
+import { createPostgresDatabase } from '../tests/integration/support/postgres';
 import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
 import { measureReturnSubmits } from './return-submit';
 import { measureWebhooks } from './webhooks';
@@ -13,13 +15,15 @@ import { measureWebhooks } from './webhooks';
 /*
  * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
  * process, measured over loopback. Prints throughput and latency next to a trivial route of the
- * same app, Shopify calls and query cost per lookup, page weights, the Gorgias figures (sending a
+ * same app and the app's 404 page (see pages.ts; `--only pages` stops there), on PGlite and, with
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL, on PostgreSQL; Shopify calls and query cost per lookup, page weights, the Gorgias figures (sending a
  * return with Gorgias slowed, delivery against its bucket; see gorgias.ts), and checks the budgets.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const PORTAL_PORT = 4301;
-const EMULATOR_PORT = 4302;
+// BENCH_PORT moves every server the bench starts (it uses that port and the next eight).
+const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 4301);
+const EMULATOR_PORT = PORTAL_PORT + 1;
 const GORGIAS_CASES = Number(process.env.BENCH_GORGIAS_CASES ?? 20);
 const GORGIAS_EVENTS_PER_CASE = Number(process.env.BENCH_GORGIAS_EVENTS_PER_CASE ?? 10);
 const KB = 1024;
@@ -36,19 +40,13 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 
 type Pass = Awaited<ReturnType<typeof formPass>>;
 
-function lookupBody(pass: Pass, orderNumber: string, email: string) {
-  return new URLSearchParams({ orderNumber, email, csrf: pass.token }).toString();
-}
-
-const formHeaders = (pass: Pass) => ({ ...pass.headers, 'Content-Type': 'application/x-www-form-urlencoded' });
-
 /** Looks the order up; returns the session cookie. */
 async function signIn(portal: string, pass: Pass, order: DemoOrder): Promise<string> {
   const response = await fetch(`${portal}/?index`, {
     method: 'POST',
     redirect: 'manual',
     headers: formHeaders(pass),
-    body: lookupBody(pass, order.name, order.email),
+    body: lookupBody(pass, order),
   });
   const session = response.headers.getSetCookie().find((line) => line.includes('comptoir_session='));
   if (response.status !== 302 || !session) throw new Error(`lookup of ${order.name} failed with ${response.status}`);
@@ -62,16 +60,60 @@ async function timeFailure(portal: string, pass: Pass, orderNumber: string, emai
   const response = await fetch(`${portal}/?index`, {
     method: 'POST',
     headers: formHeaders(pass),
-    body: lookupBody(pass, orderNumber, email),
+    body: lookupBody(pass, { name: orderNumber, email, scenario: '' }),
   });
   await response.text();
   if (response.status !== 400) throw new Error(`expected a 400 for a failed lookup, got ${response.status}`);
   return performance.now() - started;
 }
 
-function row(result: LoadResult, baseline: LoadResult) {
+function row(result: LoadResult, baseline: LoadResult, extra = '') {
   const ratio = (result.rps / baseline.rps).toFixed(2);
-  return `${result.name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ${ratio.padStart(5)}× of trivial  (${result.requests} requests, ${result.errors + result.non2xx} unexpected)`;
+  return `${result.name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ${ratio.padStart(5)}× of trivial${extra}  (${result.requests} requests, ${result.errors + result.non2xx} unexpected)`;
+}
+
+/** `--only pages`: the order page and the lookup only (a minute instead of ten). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (ONLY !== null && ONLY !== 'pages') throw new Error(`--only takes "pages", not ${ONLY}`);
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+function printPages(p: PagesResult) {
+  console.log(`\n${p.database}:`);
+  console.log(row(p.trivial, p.trivial));
+  console.log(row(p.notFound, p.trivial, `, CPU ${p.notFoundCpuMs.toFixed(2)} ms/request`));
+  console.log(row(p.page, p.trivial, `, ${(p.page.rps / p.notFound.rps).toFixed(2)}× of the 404 page, CPU ${p.pageCpuMs.toFixed(2)} ms/request`));
+  console.log(row(p.lookupLoad, p.trivial));
+  const added = p.lookup.p50 - p.lookup.upstreamP50;
+  console.log(`lookup one at a time, Shopify +${p.lookup.delayMs} ms: p50 ${p.lookup.p50.toFixed(1)} ms; the same GraphQL call straight to the emulator: p50 ${p.lookup.upstreamP50.toFixed(1)} ms; the portal adds ${added.toFixed(1)} ms (${p.lookup.count} of each, alternated)`);
+}
+
+function pageBudgets(p: PagesResult): [string, boolean][] {
+  return [
+    [`${p.database}: order page ≥ 0.5× the 404 page's throughput`, p.page.rps >= 0.5 * p.notFound.rps],
+    [`${p.database}: order page ≤ 2 ms CPU per request`, p.pageCpuMs <= 2],
+    [`${p.database}: lookup p50 ≤ Shopify's p50 + 5 ms`, p.lookup.p50 - p.lookup.upstreamP50 <= 5],
+    [`${p.database}: no unexpected responses`, [p.trivial, p.notFound, p.page, p.lookupLoad].every((r) => r.errors + r.non2xx === 0)],
+  ];
+}
+
+/** A portal on a fresh PostgreSQL database of its own, measured, then stopped and dropped. */
+async function measureOnPostgres(node: string, portalArgs: string[], emulatorUrl: string, common: { seconds: number; connections: number }): Promise<PagesResult> {
+  const database = await createPostgresDatabase(POSTGRES_URL!, 'comptoir_bench');
+  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-pg-'));
+  const portal = await startProcess(
+    node,
+    portalArgs,
+    { NODE_ENV: 'production', PORT: String(PORTAL_PORT + 7), COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: database.url, SANDBOX_SHOPIFY_URL: emulatorUrl, RATE_LIMIT_ORDER_MAX: '100000000', RATE_LIMIT_CLIENT_MAX: '100000000' },
+    /server\.started/,
+    `http://127.0.0.1:${PORTAL_PORT + 7}`,
+  );
+  try {
+    return await measurePages(portal, { emulatorUrl, ...common, database: 'PostgreSQL' });
+  } finally {
+    await portal.stopAndWait();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -100,27 +142,21 @@ async function main() {
     );
     started.push(portal);
 
-    const { orders } = await json<{ orders: DemoOrder[] }>(`${emulator.url}/__sandbox/orders`);
-    const order = orders.find((o) => o.scenario.includes('partial')) ?? orders[0]!;
-    const pass = await formPass(portal.url);
-    // Both cookies, as a browser sends them: without its anti-forgery cookie every page would mint one.
-    const cookie = `${pass.headers.Cookie}; ${await signIn(portal.url, pass, order)}`;
-    await fetch(`${portal.url}/order`, { headers: { Cookie: cookie } });
-    const stats = () => json<Stats>(`${emulator.url}/__sandbox/shopify/stats`);
-
     const common = { seconds: SECONDS, connections: CONNECTIONS };
-    const trivial = await load('trivial route (GET /healthz)', { ...common, url: `${portal.url}/healthz` });
-    const beforePage = await stats();
-    const page = await load('order page (GET /order)', { ...common, url: `${portal.url}/order`, headers: { Cookie: cookie } });
-    const afterPage = await stats();
-    const lookup = await load('lookup (POST /)', {
-      ...common,
-      url: `${portal.url}/?index`,
-      method: 'POST',
-      headers: formHeaders(pass),
-      body: lookupBody(pass, order.name, order.email),
-      expectStatus: 302,
-    });
+    const pglite = await measurePages(portal, { emulatorUrl: emulator.url, ...common, database: 'PGlite' });
+    const postgres = POSTGRES_URL ? await measureOnPostgres(node, [...portalArgs], emulator.url, common) : null;
+    console.log(`\nComptoir benchmark — ${SECONDS}s per run, ${CONNECTIONS} connections, loopback, emulator in its own process`);
+    for (const result of [pglite, postgres]) if (result) printPages(result);
+    if (!postgres) console.log('\nPostgreSQL: not measured (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+    const pagesBudgets = [pglite, postgres].flatMap((result) => (result ? pageBudgets(result) : []));
+    if (ONLY === 'pages') {
+      console.log('\nBudgets:');
+      for (const [name, ok] of pagesBudgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
+      process.exitCode = pagesBudgets.every(([, ok]) => ok) ? 0 : 1;
+      return;
+    }
+    const { order, pass } = pglite;
+    const stats = () => json<Stats>(`${emulator.url}/__sandbox/shopify/stats`);
 
     const unknown: number[] = [];
     const wrongEmail: number[] = [];
@@ -137,7 +173,7 @@ async function main() {
     const lookupCalls = afterCounted.requests - beforeCounted.requests;
     const callsPerLookup = lookupCalls / COUNTED_LOOKUPS;
     const costPerLookup = (afterCounted.requestedCost - beforeCounted.requestedCost) / Math.max(1, lookupCalls);
-    const callsPerRevisit = (afterPage.requests - beforePage.requests) / page.requests;
+    const callsPerRevisit = pglite.shopifyCallsPerPage;
 
     const manifest = readManifest();
     const build = (await import(join(process.cwd(), 'build/index.js'))) as { routes: Record<string, { module: { handle?: { hydrate?: boolean } } }> };
@@ -147,8 +183,6 @@ async function main() {
       return { id, hydrates, js: hydrates ? weight.jsGzip : 0, jsIfHydrated: weight.jsGzip, css: weight.cssGzip };
     });
 
-    console.log(`\nComptoir benchmark — ${SECONDS}s per run, ${CONNECTIONS} connections, loopback, emulator in its own process`);
-    for (const result of [trivial, page, lookup]) console.log(row(result, trivial));
     console.log(`\nShopify calls per lookup: ${callsPerLookup.toFixed(3)}   requested cost per lookup: ${costPerLookup.toFixed(0)}   Shopify calls per cached revisit: ${callsPerRevisit.toFixed(3)}`);
     console.log(`failed lookup, median: unknown order ${median(unknown).toFixed(2)} ms, wrong email ${median(wrongEmail).toFixed(2)} ms (difference ${Math.abs(median(unknown) - median(wrongEmail)).toFixed(2)} ms)`);
     for (const p of pages) {
@@ -188,7 +222,7 @@ async function main() {
       ['1 Shopify call per lookup', Math.abs(callsPerLookup - 1) < 0.001],
       ['0 Shopify calls per cached revisit', callsPerRevisit === 0],
       ['requested cost ≤ 350 per lookup', costPerLookup <= 350],
-      ['no unexpected responses', [trivial, page, lookup].every((r) => r.errors + r.non2xx === 0)],
+      ...pagesBudgets,
       ['sending a return does not wait for Shopify (p50 with +500 ms < 250 ms)', slow.count > 0 && slow.p50 < 250],
       ['sending a return does not wait for Gorgias (p50 with +2 s ≤ p50 at once + 50 ms)', g.fast.count > 0 && g.slow.count > 0 && g.slow.tickets > 0 && g.slow.p50 <= g.fast.p50 + 50],
       [`delivering ${d.events} queued events: ≥ 90 % of Gorgias's allowance`, !d.timedOut && d.shareOfAllowance >= 0.9],

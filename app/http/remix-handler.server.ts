@@ -62,6 +62,11 @@ async function send(req: ExpressRequest, res: ExpressResponse, response: Respons
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader('Set-Cookie', cookies);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return void res.end();
+  // A small body of known length (a page rendered to one string) goes out in one write.
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  if (length <= SMALL_BODY_BYTES) return void res.end(Buffer.from(await response.arrayBuffer()));
+  await writeReadableStreamToWritable(response.body, res);
 }
+
+const SMALL_BODY_BYTES = 1024 * 1024;

@@ -54,6 +54,22 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     expect(results.filter((result) => !result.taken)).toEqual(Array(40 - RULE.max).fill({ taken: false, lockedUntil: at(RULE.windowMs) }));
   });
 
+  it('answers takes and give-backs on several keys at once each for its own key', async () => {
+    const store = getStore();
+    const [locked, free, other] = [newKey(), newKey(), newKey()];
+    for (let i = 0; i < RULE.max; i++) await store.take(locked, RULE, T0);
+    const [refused, taken, alsoTaken] = await Promise.all([store.take(locked, RULE, at(1)), store.take(free, RULE, at(1)), store.take(other, { max: 1, windowMs: MINUTE }, at(1))]);
+    expect(refused).toEqual({ taken: false, lockedUntil: at(RULE.windowMs) });
+    expect(taken).toEqual({ taken: true, windowStart: at(1) });
+    expect(alsoTaken).toEqual({ taken: true, windowStart: at(1) });
+    // `other` is locked by its one slot; giving back both slots at once frees it and leaves `free` with none.
+    expect((await store.take(other, { max: 1, windowMs: MINUTE }, at(2))).taken).toBe(false);
+    await Promise.all([store.giveBack(free, at(1), RULE), store.giveBack(other, at(1), { max: 1, windowMs: MINUTE })]);
+    expect((await store.take(other, { max: 1, windowMs: MINUTE }, at(3))).taken).toBe(true);
+    for (let i = 0; i < RULE.max; i++) expect((await store.take(free, RULE, at(4))).taken).toBe(true);
+    expect((await store.take(free, RULE, at(5))).taken).toBe(false);
+  });
+
   it('takes a slot back, and the lock with it, only within the window it was taken in', async () => {
     const store = getStore();
     const key = newKey();

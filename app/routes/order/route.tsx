@@ -28,7 +28,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
   const order = await orServiceUnavailable(() => services.orders.getOrder(session.orderId));
   if (!order) throw notFound();
-  const [t, language, found] = await Promise.all([getTranslator(request, 'orders'), getLanguage(request), services.cases.listCasesForOrder(session.orderId)]);
+  const [t, language, found] = await Promise.all([getTranslator(request, 'orders'), getLanguage(request), services.orderCases.list(session.orderId, now)]);
   return {
     order: toOrderView(order, { now, timeZone: services.config.timeZone }),
     cases: toCaseSummaries(found),

@@ -1,0 +1,77 @@
+import type { Case, CaseStore } from './case-store';
+
+/** How long one process shows an order's case list without reading it again. */
+export const ORDER_CASES_CACHE_MS = 2_000;
+
+/** The order page's view of an order's cases, read through a short per-process cache. */
+export interface OrderCaseList {
+  list(orderId: string, now: Date): Promise<Case[]>;
+}
+
+// What only reads; any other method (today's writes, and whatever is added later) empties the cache.
+const READS = new Set<keyof CaseStore>([
+  'getCase',
+  'findCaseByIdempotencyKey',
+  'listCasesByCustomer',
+  'listCasesForOrder',
+  'findCaseByShopifyReturnId',
+  'listEvents',
+  'countReturnsByCustomerSince',
+  'getReturnHistory',
+]);
+
+/*
+ * The order page reads every case of the order on each view; a shopper reloading it, or a chat
+ * panel re-rendering it, needs no fresh read each time. Only that page reads through the cache:
+ * deciding a return (which lines are still returnable), photo access and the jobs keep reading the
+ * store itself. A write through `store` in this process empties the cache at once, so the case a
+ * shopper just sent is on the page they come back to; a change made by another process (a worker,
+ * another portal) shows within `ttlMs`. Freshness is measured on the `now` each call receives.
+ */
+export function withOrderCaseListCache(
+  store: CaseStore,
+  options: { ttlMs?: number; maxEntries?: number } = {},
+): { store: CaseStore; orderCases: OrderCaseList } {
+  const ttlMs = options.ttlMs ?? ORDER_CASES_CACHE_MS;
+  const maxEntries = options.maxEntries ?? 5_000;
+  const entries = new Map<string, { cases: Case[]; readAt: number }>();
+  // Bumped around every write: a read that overlapped one must not be kept.
+  let writes = 0;
+  const forget = () => {
+    writes += 1;
+    entries.clear();
+  };
+
+  const wrapped = { ...store };
+  for (const name of Object.keys(store) as (keyof CaseStore)[]) {
+    if (READS.has(name)) continue;
+    const write = store[name] as (...args: unknown[]) => Promise<unknown>;
+    (wrapped as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      forget();
+      try {
+        return await write.apply(store, args);
+      } finally {
+        forget();
+      }
+    };
+  }
+
+  return {
+    store: wrapped,
+    orderCases: {
+      async list(orderId, now) {
+        const at = now.getTime();
+        const entry = entries.get(orderId);
+        if (entry && at - entry.readAt >= 0 && at - entry.readAt < ttlMs) return entry.cases;
+        const seen = writes;
+        const cases = await store.listCasesForOrder(orderId);
+        if (seen === writes) {
+          entries.delete(orderId);
+          entries.set(orderId, { cases, readAt: at });
+          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        }
+        return cases;
+      },
+    },
+  };
+}
