@@ -44,8 +44,9 @@ const ownerOf = (deps: ReturnFlowDeps, sessionId: string) => deps.hashId(`photo-
  */
 export async function loadReturnStep(deps: ReturnFlowDeps, shopper: Shopper, requested: string | null, now: Date): Promise<ReturnPage> {
   const draft = await deps.drafts.get(shopper.sessionId, shopper.orderId);
-  if (requested === null) {
-    if (!draft || draft.submittedCaseId) await deps.drafts.save(shopper.sessionId, shopper.orderId, newReturnDraft(randomUUID()), now);
+  // A draft still being written is shown as it is (a post refused before it was read lands here too).
+  if (requested === null && (!draft || draft.submittedCaseId)) {
+    await deps.drafts.save(shopper.sessionId, shopper.orderId, newReturnDraft(randomUUID()), now);
     return { kind: 'redirect', location: stepUrl('items') };
   }
   if (draft?.submittedCaseId) return { kind: 'redirect', location: `/cases/${draft.submittedCaseId}` };
@@ -55,7 +56,7 @@ export async function loadReturnStep(deps: ReturnFlowDeps, shopper: Shopper, req
   const wanted = ReturnStepNameSchema.safeParse(requested);
   const facts = toStepFacts(deps, prepared);
   const step = reachableStep(wanted.success ? wanted.data : 'items', draft, facts);
-  if (step !== requested) return { kind: 'redirect', location: stepUrl(step) };
+  if (requested !== null && step !== requested) return { kind: 'redirect', location: stepUrl(step) };
   const errors = draft.errors?.step === step ? draft.errors : null;
   const quote = step === 'review' ? reviewReturn(deps, prepared, draft).quote : null;
   return { kind: 'page', step, draft, prepared, errors, quote, furthest: firstIncompleteStep(draft, facts) };

@@ -23,7 +23,7 @@ export function ReviewStep({ view }: { view: ReturnStepView }) {
     <StepForm step="review" submit={<button type="submit" name="intent" value="submit" className={primaryButtonClass}>{t('review.submit')}</button>}>
       <section aria-labelledby="review-items" className={cardClass}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="review-items" className="text-xl font-bold text-brand-900">{t('review.items')}</h2>
+          <h2 id="review-items" className="text-xl font-bold text-brand-900">{t('review.title')}</h2>
           <EditLink step="items" what={t('steps.items')} />
         </div>
         <ul className="divide-y divide-brand-100">
