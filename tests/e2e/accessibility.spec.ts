@@ -44,7 +44,7 @@ for (const language of ['en', 'fr'] as const) {
 
     test('every step of the return flow, with and without errors (nothing sent)', async ({ page, demoOrders }) => {
       const text = returnLabels[language];
-      await openOrder(page, demoOrders.get('final-sale', 1), language);
+      await openOrder(page, demoOrders.get('final-sale'), language);
       await startReturn(page, language);
       await expectNoViolations(page);
       await page.getByRole('button', { name: text.continue }).click();

@@ -9,7 +9,7 @@ export function StepProgress({ current, furthest }: { current: ReturnStepName; f
   const at = RETURN_STEPS.indexOf(current);
   return (
     <nav aria-label={t('steps.label')}>
-      <ol className="grid grid-cols-4 gap-2">
+      <ol className="flex gap-2">
         {RETURN_STEPS.map((step, index) => {
           const label = (
             <>
@@ -21,7 +21,8 @@ export function StepProgress({ current, furthest }: { current: ReturnStepName; f
             </>
           );
           return (
-            <li key={step}>
+            // Each step as wide as its name needs: "Remboursement" beside "Motifs" on a phone.
+            <li key={step} className="min-w-0 flex-auto">
               {step === current ? (
                 <span aria-current="step" className="block font-bold text-brand-900">{label}</span>
               ) : index <= reachable ? (
