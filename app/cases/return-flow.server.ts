@@ -40,14 +40,17 @@ const ownerOf = (deps: ReturnFlowDeps, sessionId: string) => deps.hashId(`photo-
 
 /**
  * A GET of the flow. No step named: the way in from the order page, which starts a draft (or
- * resumes an unsent one). A sent draft shows its case, so Back after sending lands there.
+ * resumes an unsent one) on its first step. A sent draft shows its case on every step's address,
+ * so Back after sending lands there.
  */
 export async function loadReturnStep(deps: ReturnFlowDeps, shopper: Shopper, requested: string | null, now: Date): Promise<ReturnPage> {
-  const draft = await deps.drafts.get(shopper.sessionId, shopper.orderId);
-  // A draft still being written is shown as it is (a post refused before it was read lands here too).
+  const found = await deps.drafts.get(shopper.sessionId, shopper.orderId);
+  // The way in shows the first step at once, with no redirect: a post refused before it was read
+  // (413, 400, 403) is answered with this page and keeps its status.
+  let draft = found;
   if (requested === null && (!draft || draft.submittedCaseId)) {
-    await deps.drafts.save(shopper.sessionId, shopper.orderId, newReturnDraft(randomUUID()), now);
-    return { kind: 'redirect', location: stepUrl('items') };
+    draft = newReturnDraft(randomUUID());
+    await deps.drafts.save(shopper.sessionId, shopper.orderId, draft, now);
   }
   if (draft?.submittedCaseId) return { kind: 'redirect', location: `/cases/${draft.submittedCaseId}` };
   if (!draft) return { kind: 'redirect', location: '/order/return' };
