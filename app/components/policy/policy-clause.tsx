@@ -31,7 +31,7 @@ export function PolicyClause({ clause }: { clause: PolicyClauseView }) {
           <dl className="mt-1 space-y-1 text-gray-800">
             {clause.checks.map((check) => (
               <div key={check.reason} className="sm:flex sm:gap-2">
-                <dt className="font-medium">{check.reason}</dt>
+                <dt className="font-semibold">{check.reason}</dt>
                 <dd>{check.conditions.length ? check.conditions.join(' · ') : t('page.noChecks')}</dd>
               </div>
             ))}
