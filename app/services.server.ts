@@ -12,6 +12,8 @@ import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
 import { createDbSessionStore } from './db/session-store.server';
 import { withSessionCache } from './session/cached-session-store';
+import { createDbReturnDraftStore } from './db/return-draft-store.server';
+import type { ReturnDraftStore } from './cases/drafts/draft-store';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
 import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
 import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
@@ -54,6 +56,8 @@ export type Services = {
   /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   gorgias: GorgiasClient | null;
   sessions: SessionStore;
+  /** Returns being written, between the steps of the return form. */
+  returnDrafts: ReturnDraftStore;
   /** Shopify webhooks: signature check, deliveries seen, and the caches a delivery makes stale. */
   webhooks: {
     verifier: ShopifyWebhookVerifier;
@@ -109,6 +113,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
+    returnDrafts: createDbReturnDraftStore(database.db),
     webhooks: {
       verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
       deliveries: createDbWebhookDeliveryStore(database.db),

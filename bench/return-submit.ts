@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formPass } from './form-pass';
 import { startProcess } from './processes';
+import { walkToReview } from './return-steps';
 
 /*
  * Latency of sending a return (the POST that opens the case), once with the Shopify emulator
@@ -10,8 +11,6 @@ import { startProcess } from './processes';
  * the case and its job are saved, and the worker talks to Shopify afterwards.
  */
 type DemoOrder = { name: string; email: string; scenario: string };
-
-const field = (html: string, name: string) => html.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}" value="([^"]+)"`))?.[1] ?? null;
 
 async function submitOnce(portal: string, order: DemoOrder): Promise<number | null> {
   const pass = await formPass(portal);
@@ -24,20 +23,14 @@ async function submitOnce(portal: string, order: DemoOrder): Promise<number | nu
   const session = lookup.headers.getSetCookie().find((line) => line.includes('comptoir_session='))?.split(';')[0];
   if (!session) return null;
   const cookie = `${pass.headers.Cookie}; ${session}`;
-  // The form page reads Shopify (not timed); sending it must not.
-  const html = await (await fetch(`${portal}/order/return`, { headers: { Cookie: cookie } })).text();
-  const line = field(html, 'lines[0].fulfillmentLineItemId');
-  const key = field(html, 'idempotencyKey');
-  const token = field(html, 'csrf');
-  if (!line || !key || !token) return null;
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ intent: 'submit', csrf: token, idempotencyKey: key, 'lines[0].fulfillmentLineItemId': line, 'lines[0].quantity': '1', 'lines[0].reasonId': 'size-too-small', refundMethod: 'original_payment' })) form.append(name, value);
-  for (const condition of html.matchAll(/name="conditions" value="([^"]+)"/g)) form.append('conditions', condition[1]!);
+  // The steps read Shopify (not timed); sending the review must not.
+  const flow = await walkToReview(portal, cookie, 'size-too-small');
+  if (!flow) return null;
   const started = performance.now();
-  const response = await fetch(`${portal}/order/return`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: portal }, body: form });
+  const response = await flow.send();
   await response.arrayBuffer();
   const elapsed = performance.now() - started;
-  return response.status === 302 && response.headers.get('location')?.startsWith('/cases/') ? elapsed : null;
+  return response.status === 303 && response.headers.get('location')?.startsWith('/cases/') ? elapsed : null;
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;

@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { toShopifyWebhookRequest } from '../app/sandbox/shopify/webhook-signature.server';
 import { formPass } from './form-pass';
 import { startProcess } from './processes';
+import { walkToReview } from './return-steps';
 
 /*
  * Shopify webhooks: how many signed deliveries per second the intake takes (each a new event:
@@ -16,7 +17,6 @@ import { startProcess } from './processes';
 type DemoOrder = { name: string; email: string; scenario: string };
 
 const SHOP = 'comptoir-demo.myshopify.com';
-const field = (html: string, name: string) => html.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}" value="([^"]+)"`))?.[1] ?? null;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
 
 /** A review return (reason "Another reason") sent through the portal; the case URL and session, or null. */
@@ -29,15 +29,11 @@ async function sendReviewReturn(portal: string, order: DemoOrder): Promise<{ cas
   const session = lookup.headers.getSetCookie().find((line) => line.includes('comptoir_session='))?.split(';')[0];
   if (!session) return null;
   const cookie = `${pass.headers.Cookie}; ${session}`;
-  const html = await (await fetch(`${portal}/order/return`, { headers: { Cookie: cookie } })).text();
-  const [line, key, token] = [field(html, 'lines[0].fulfillmentLineItemId'), field(html, 'idempotencyKey'), field(html, 'csrf')];
-  if (!line || !key || !token) return null;
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ intent: 'submit', csrf: token, idempotencyKey: key, 'lines[0].fulfillmentLineItemId': line, 'lines[0].quantity': '1', 'lines[0].reasonId': 'other', refundMethod: 'original_payment' })) form.append(name, value);
-  for (const condition of html.matchAll(/name="conditions" value="([^"]+)"/g)) form.append('conditions', condition[1]!);
-  const response = await fetch(`${portal}/order/return`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: portal }, body: form });
+  const flow = await walkToReview(portal, cookie, 'other');
+  if (!flow) return null;
+  const response = await flow.send();
   const location = response.headers.get('location');
-  return response.status === 302 && location?.startsWith('/cases/') ? { casePath: location, cookie } : null;
+  return response.status === 303 && location?.startsWith('/cases/') ? { casePath: location, cookie } : null;
 }
 
 async function waitForPage(portal: string, path: string, cookie: string, text: string, timeoutMs: number): Promise<boolean> {

@@ -1,101 +1,188 @@
-import type { Language } from '~/i18n';
+import { randomUUID } from 'node:crypto';
 import type { PhotoStore } from '~/photos/photo-store';
+import { getReasonConditions } from '~/policy/policy-schema';
 import type { ReturnQuote } from '~/policy/quote-return';
-import { signPhotoKey, verifyPhotoKey } from './photo-keys';
-import type { ReturnForm } from './return-form';
-import { addPendingPhotos, chosenFiles, inspectChosen, MAX_PHOTOS_PER_LINE } from './return-photos.server';
+import { checkStep, firstIncompleteStep, nextStep, reachableStep, type StepFacts } from './drafts/draft-steps';
+import type { ReturnDraftStore } from './drafts/draft-store';
+import {
+  addDraftPhotos, applyItems, applyRefund, applyWhy, MAX_PHOTOS_PER_LINE, newReturnDraft, ReturnStepNameSchema,
+  type DraftErrors, type ReturnDraft, type ReturnStepName,
+} from './drafts/return-draft';
+import { conditionsForReason, type ReturnStepForm, type WhyStepForm } from './return-form';
+import { acceptLinePhotos } from './return-photos.server';
 import { prepareReturn, reviewReturn, submitReturn, type PreparedReturn, type ReturnDeps } from './return-request';
 
-export type ReturnFlowDeps = ReturnDeps & { photos: PhotoStore };
+export type ReturnFlowDeps = ReturnDeps & { photos: PhotoStore; drafts: ReturnDraftStore };
+export type Shopper = { orderId: string; orderName: string; sessionId: string; language: string; ticketId?: number | null };
 
-/** Signed photo keys per form line index, to carry to the next step. */
-export type CarriedPhotos = Record<number, string[]>;
+export const stepUrl = (step: ReturnStepName) => `/order/return?step=${step}`;
 
-export type ReturnStep =
-  | { step: 'form'; formErrors: string[]; fieldErrors: Record<string, string[]>; photos: CarriedPhotos }
-  | { step: 'review'; quote: ReturnQuote; prepared: PreparedReturn; photos: CarriedPhotos }
-  | { step: 'submitted'; caseId: string }
-  | { step: 'gone' };
+export type ReturnPage =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'gone' }
+  | {
+      kind: 'page'; step: ReturnStepName; draft: ReturnDraft; prepared: PreparedReturn; errors: DraftErrors | null; quote: ReturnQuote | null;
+      /** The first step not done yet: every step up to it can be opened. */
+      furthest: ReturnStepName;
+    };
 
-/** Photo keys carried from an earlier step, per line index: only those signed for this session. */
-function carriedKeys(deps: ReturnFlowDeps, form: ReturnForm, sessionId: string): Record<number, string[]> {
-  return Object.fromEntries(
-    form.lines.map((line, index) => [index, line.photoKeys.map((signed) => verifyPhotoKey(signed, sessionId, deps.hashId)).filter((key): key is string => key !== null)]),
-  );
+/** What every check is made against: Shopify's returnable units now and the policy now. */
+export function toStepFacts(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn): StepFacts {
+  const { policy } = deps;
+  return {
+    returnable: new Map(prepared.decision.lines.filter((line) => line.decision !== 'not_eligible' && line.returnableQuantity > 0).map((line) => [line.fulfillmentLineItemId, line.returnableQuantity])),
+    reasons: policy.reasons.map((reason) => ({ id: reason.id, photos: reason.photos, conditions: getReasonConditions(policy, reason.id) })),
+    refundMethods: [...(policy.refunds.originalPayment ? ['original_payment'] : []), ...(policy.refunds.storeCredit.enabled ? ['store_credit'] : [])],
+  };
 }
 
-/** Keys of one step plus another's, per line index. */
-const merge = (a: Record<number, string[]>, b: Record<number, string[]>) =>
-  Object.fromEntries(Object.entries(a).map(([index, keys]) => [index, [...keys, ...(b[Number(index)] ?? [])]]));
+const ownerOf = (deps: ReturnFlowDeps, sessionId: string) => deps.hashId(`photo-owner|${sessionId}`);
 
 /**
- * One step of the return form: re-decides with the current policy and Shopify's current
- * returnable units (hidden fields are never trusted), then shows errors, the review, or opens
- * the case. Photos are stored (pending, within the session's quota) only once the rest of the
- * form is valid, carried to the next step, and kept when the case opens.
+ * A GET of the flow. No step named: the way in from the order page, which starts a draft (or
+ * resumes an unsent one) on its first step. A sent draft shows its case on every step's address,
+ * so Back after sending lands there.
  */
-export async function runReturnStep(
-  deps: ReturnFlowDeps,
-  input: { form: ReturnForm; orderId: string; orderName: string; sessionId: string; language: Language; ticketId?: number | null },
-  now: Date,
-): Promise<ReturnStep> {
-  const { form } = input;
-  // A form sent again (double tap, retry after a lost answer) is the case it already opened,
-  // before its own units, now pending, make it look invalid.
-  if (form.intent === 'submit') {
-    const opened = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, input.orderId);
-    if (opened) return { step: 'submitted', caseId: opened.id };
+export async function loadReturnStep(deps: ReturnFlowDeps, shopper: Shopper, requested: string | null, now: Date): Promise<ReturnPage> {
+  const found = await deps.drafts.get(shopper.sessionId, shopper.orderId);
+  // The way in shows the first step at once, with no redirect: a post refused before it was read
+  // (413, 400, 403) is answered with this page and keeps its status.
+  let draft = found;
+  if (requested === null && (!draft || draft.submittedCaseId)) {
+    draft = newReturnDraft(randomUUID());
+    await deps.drafts.save(shopper.sessionId, shopper.orderId, draft, now);
   }
-  const prepared = await prepareReturn(deps, input.orderId, now);
-  if (!prepared) return { step: 'gone' };
-  const sign = (photos: Record<number, string[]>): CarriedPhotos =>
-    Object.fromEntries(Object.entries(photos).map(([index, keys]) => [index, keys.map((key) => signPhotoKey(key, input.sessionId, deps.hashId))]));
-  const carried = carriedKeys(deps, form, input.sessionId);
-  if (form.intent === 'edit') return { step: 'form', formErrors: [], fieldErrors: {}, photos: sign(carried) };
+  if (draft?.submittedCaseId) return { kind: 'redirect', location: `/cases/${draft.submittedCaseId}` };
+  if (!draft) return { kind: 'redirect', location: '/order/return' };
+  const prepared = await prepareReturn(deps, shopper.orderId, now);
+  if (!prepared) return { kind: 'gone' };
+  const wanted = ReturnStepNameSchema.safeParse(requested);
+  const facts = toStepFacts(deps, prepared);
+  const step = reachableStep(wanted.success ? wanted.data : 'items', draft, facts);
+  if (requested !== null && step !== requested) return { kind: 'redirect', location: stepUrl(step) };
+  const errors = draft.errors?.step === step ? draft.errors : null;
+  const quote = step === 'review' ? reviewReturn(deps, prepared, draft).quote : null;
+  return { kind: 'page', step, draft, prepared, errors, quote, furthest: firstIncompleteStep(draft, facts) };
+}
 
-  // New files are inspected in memory and counted for the policy (photos required, per reason),
-  // but none is stored before every answer of the form is valid.
-  const chosen = form.lines.map((line) => chosenFiles(line.photos));
-  const inspected = await inspectChosen(chosen);
-  const fieldErrors: Record<string, string[]> = { ...inspected.fieldErrors };
-  const counts: Record<string, number> = {};
-  form.lines.forEach((line, index) => {
-    counts[line.fulfillmentLineItemId] = carried[index]!.length + (inspected.prepared[index]?.length ?? 0);
-    if (counts[line.fulfillmentLineItemId]! > MAX_PHOTOS_PER_LINE && !fieldErrors[`lines[${index}].photos`]) fieldErrors[`lines[${index}].photos`] = ['returns:errors.tooManyPhotos'];
-  });
-  const review = reviewReturn(deps, prepared, form, counts);
-  const indexOf = new Map(form.lines.map((line, index) => [line.fulfillmentLineItemId, index]));
-  if (!review.ok || Object.keys(fieldErrors).length > 0) {
-    if (!review.ok) {
-      for (const [id, keys] of Object.entries(review.lineErrors)) {
-        const index = indexOf.get(id) ?? 0;
-        // Missing photos are shown by the photo input; every other line error by the quantity.
-        const photoKeys = keys.filter((key) => key === 'policy:quote.photosRequired');
-        const otherKeys = keys.filter((key) => key !== 'policy:quote.photosRequired');
-        if (photoKeys.length) fieldErrors[`lines[${index}].photos`] = [...(fieldErrors[`lines[${index}].photos`] ?? []), ...photoKeys];
-        if (otherKeys.length) fieldErrors[`lines[${index}].quantity`] = otherKeys;
-      }
+/** Folds two sets of errors of one step into one. */
+function mergeErrors(step: ReturnStepName, ...all: (DraftErrors | null)[]): DraftErrors | null {
+  const found = all.filter((errors): errors is DraftErrors => errors !== null);
+  if (found.length === 0) return null;
+  const lines: DraftErrors['lines'] = {};
+  for (const errors of found) {
+    for (const [id, fields] of Object.entries(errors.lines)) {
+      for (const [field, keys] of Object.entries(fields)) (lines[id] ??= {})[field] = [...new Set([...(lines[id]?.[field] ?? []), ...keys])];
     }
-    const dropped = chosen.some((files) => files.length > 0) ? ['returns:errors.photosAgain'] : [];
-    return { step: 'form', formErrors: [...(review.ok ? [] : review.formErrors), ...dropped], fieldErrors, photos: sign(carried) };
   }
+  return { step, form: [...new Set(found.flatMap((errors) => errors.form))], lines };
+}
 
-  const pending = deps.photos.pending(deps.hashId(`photo-owner|${input.sessionId}`));
-  const added = await addPendingPhotos(pending, inspected.prepared);
-  if (!added.ok) return { step: 'form', formErrors: added.formErrors, fieldErrors: {}, photos: sign(carried) };
-  const all = merge(carried, added.keys);
-  if (form.intent === 'review') return { step: 'review', quote: review.quote, prepared, photos: sign(all) };
+/** The why step's answers, and its new photos: each good file kept, each bad one named. */
+async function postWhy(deps: ReturnFlowDeps, shopper: Shopper, draft: ReturnDraft, form: WhyStepForm, oversized: readonly string[]): Promise<{ draft: ReturnDraft; errors: DraftErrors | null }> {
+  const pending = deps.photos.pending(ownerOf(deps, shopper.sessionId));
+  const answered = applyWhy(draft, form.lines.map((line) => ({
+    lineId: line.id,
+    reasonId: line.reasonId || null,
+    note: line.note ?? '',
+    conditions: conditionsForReason(line.conditions, line.reasonId),
+    removePhotos: form.removePhoto ? [form.removePhoto] : [],
+  })));
+  await Promise.all(answered.removed.map((key) => pending.delete(key)));
+  let next = answered.draft;
+  const lines: DraftErrors['lines'] = {};
+  for (const id of oversized) if (next.lines[id]) lines[id] = { photos: ['returns:errors.photoTooLarge'] };
+  for (const line of form.lines) {
+    const kept = next.lines[line.id];
+    if (!kept || !line.photos?.length) continue;
+    const accepted = await acceptLinePhotos(pending, line.photos, Math.max(0, MAX_PHOTOS_PER_LINE - kept.photoKeys.length));
+    next = addDraftPhotos(next, line.id, accepted.keys).draft;
+    if (accepted.errors.length) lines[line.id] = { photos: [...new Set([...(lines[line.id]?.photos ?? []), ...accepted.errors])] };
+  }
+  return { draft: next, errors: Object.keys(lines).length ? { step: 'why', form: [], lines } : null };
+}
 
+/** Opens the case from a complete draft; the draft then remembers it. */
+async function submitDraft(deps: ReturnFlowDeps, shopper: Shopper, draft: ReturnDraft, prepared: PreparedReturn, now: Date): Promise<{ draft: ReturnDraft; errors: DraftErrors | null }> {
+  const review = reviewReturn(deps, prepared, draft);
+  if (!review.ok) {
+    const lines = Object.fromEntries(Object.entries(review.lineErrors).map(([id, keys]) => [id, { quantity: keys }]));
+    return { draft, errors: { step: 'review', form: review.formErrors, lines } };
+  }
+  const pending = deps.photos.pending(ownerOf(deps, shopper.sessionId));
   // The case is opened with the photos still there: a pending one swept meanwhile is left out.
   const photoIds: Record<string, string[]> = {};
-  for (const [index, line] of form.lines.entries()) photoIds[line.fulfillmentLineItemId] = await pending.keep(all[index] ?? []);
-  const submitted = await submitReturn(
-    deps,
-    {
-      prepared, quote: review.quote, form, photoIds, orderName: input.orderName, language: input.language,
-      idempotencyKey: form.idempotencyKey, ticketId: input.ticketId ?? null,
-    },
-    now,
-  );
-  return submitted.ok ? { step: 'submitted', caseId: submitted.case.id } : { step: 'gone' };
+  for (const [id, line] of Object.entries(draft.lines)) photoIds[id] = await pending.keep(line.photoKeys);
+  const submitted = await submitReturn(deps, { prepared, quote: review.quote, draft, photoIds, orderName: shopper.orderName, language: shopper.language, ticketId: shopper.ticketId ?? null }, now);
+  if (!submitted.ok) return { draft, errors: { step: 'review', form: ['policy:quote.policyChanged'], lines: {} } };
+  return { draft: { ...draft, submittedCaseId: submitted.case.id, errors: null }, errors: null };
 }
+
+/**
+ * A POST of the flow: the step's answers go into the draft (every one that could be read, even
+ * when another fails), the draft is saved, and the answer is where to go next: the same step with
+ * its errors, the next step, or the case once sent. Re-decided every time with the current policy
+ * and Shopify's current returnable units; nothing on the page is trusted.
+ */
+export async function postReturnStep(
+  deps: ReturnFlowDeps,
+  shopper: Shopper,
+  form: ReturnStepForm | { step: ReturnStepName; unreadable: true },
+  now: Date,
+  /** Line ids whose photo input held a file too large, dropped as it was read (read-form). */
+  oversized: readonly string[] = [],
+): Promise<{ location: string } | { gone: true }> {
+  const found = await deps.drafts.get(shopper.sessionId, shopper.orderId);
+  if (found?.submittedCaseId) return { location: `/cases/${found.submittedCaseId}` };
+  if (!found) return { location: '/order/return' };
+  // Sent twice at once: the first one's case, before its units, now pending, fail the second.
+  if (form.step === 'review') {
+    const opened = await deps.cases.findCaseByIdempotencyKey(found.idempotencyKey, shopper.orderId);
+    if (opened) return { location: `/cases/${opened.id}` };
+  }
+  const prepared = await prepareReturn(deps, shopper.orderId, now);
+  if (!prepared) return { gone: true };
+  const facts = toStepFacts(deps, prepared);
+  const save = async (draft: ReturnDraft, errors: DraftErrors | null, step: ReturnStepName) => {
+    await deps.drafts.save(shopper.sessionId, shopper.orderId, { ...draft, errors }, now);
+    return { location: stepUrl(errors ? errors.step : step) };
+  };
+  if ('unreadable' in form) return save(found, { step: form.step, form: ['common:errors.formUnreadable'], lines: {} }, form.step);
+
+  let draft = found;
+  let errors: DraftErrors | null = null;
+  switch (form.step) {
+    case 'items': {
+      const result = applyItems(draft, form.lines.map((line) => ({ lineId: line.id, selected: line.selected === true, quantity: line.quantity ?? 1 })), facts.returnable);
+      const pending = deps.photos.pending(ownerOf(deps, shopper.sessionId));
+      await Promise.all(result.dropped.map((key) => pending.delete(key)));
+      draft = result.draft;
+      break;
+    }
+    case 'why':
+      ({ draft, errors } = await postWhy(deps, shopper, draft, form, oversized));
+      break;
+    case 'refund': {
+      draft = applyRefund(draft, form.refundMethod ?? null);
+      // The policy may not allow a method for a reason (a wrong item: no store credit).
+      const review = checkStep('refund', draft, facts) ? null : reviewReturn(deps, prepared, draft);
+      if (review && !review.ok) errors = { step: 'refund', form: [...review.formErrors, ...Object.values(review.lineErrors).flat()], lines: {} };
+      break;
+    }
+    case 'review': {
+      if (firstIncompleteStep(draft, facts) !== 'review') break;
+      const sent = await submitDraft(deps, shopper, draft, prepared, now);
+      if (!sent.errors) {
+        await deps.drafts.save(shopper.sessionId, shopper.orderId, sent.draft, now);
+        return { location: `/cases/${sent.draft.submittedCaseId}` };
+      }
+      return save(draft, sent.errors, 'review');
+    }
+  }
+  // Removing a photo, like any "save", stays on the step and shows only what went wrong in it.
+  if (form.intent === 'save' || (form.step === 'why' && form.removePhoto)) return save(draft, errors, form.step);
+  errors = mergeErrors(form.step, errors, checkStep(form.step, draft, facts));
+  if (errors) return save(draft, errors, form.step);
+  return save(draft, null, form.step === 'review' ? 'review' : reachableStep(nextStep(form.step) ?? 'review', draft, facts));
+}
+

@@ -1,46 +1,60 @@
 import { z } from 'zod';
 
 /**
- * The return form, as posted (with or without JavaScript). Messages are i18n keys. Policy rules
- * (quantities, reasons allowed, photos required) are checked by the policy engine, not here.
+ * What each step of the return form posts (with or without JavaScript). Only shapes and bounds
+ * are checked here; whether the answers are complete is the draft's step rules
+ * (drafts/draft-steps.ts), and whether the policy allows them, the policy engine's. Lines name
+ * their fulfillment line id: answers go to that line, whatever its place on the page.
  */
-const PhotoFileSchema = z
-  .instanceof(File)
-  .refine((file) => file.size > 0)
-  .array()
-  .optional()
-  .transform((files) => files ?? []);
+const LineIdSchema = z.string().min(1).max(200);
+const IntentSchema = z.enum(['next', 'save']).default('next');
 
-export const ReturnFormLineSchema = z.object({
-  fulfillmentLineItemId: z.string().min(1).max(200),
-  quantity: z.number().int().min(0).max(999).default(0),
-  reasonId: z.string().max(100).optional(),
-  note: z.string().max(300, 'returns:errors.noteTooLong').optional(),
-  photos: PhotoFileSchema,
-  /** Photos accepted at an earlier step, each key signed for this session. */
-  photoKeys: z.array(z.string().max(300)).max(10).optional().transform((keys) => keys ?? []),
+const ItemsStepSchema = z.object({
+  step: z.literal('items'),
+  intent: IntentSchema,
+  lines: z
+    .array(z.object({ id: LineIdSchema, selected: z.boolean().optional(), quantity: z.number().int().min(1).max(999).optional() }))
+    .max(100)
+    .optional()
+    .transform((lines) => lines ?? []),
 });
 
-export const ReturnFormSchema = z
-  .object({
-    intent: z.enum(['review', 'submit', 'edit']),
-    idempotencyKey: z.uuid(),
-    lines: z.array(ReturnFormLineSchema).max(100),
-    refundMethod: z.enum(['original_payment', 'store_credit']).optional(),
-    conditions: z.array(z.string().max(100)).optional().transform((ids) => ids ?? []),
-  })
-  .superRefine((form, ctx) => {
-    if (form.intent === 'edit') return;
-    if (!form.lines.some((line) => line.quantity > 0)) {
-      ctx.addIssue({ code: 'custom', message: 'returns:errors.nothingSelected', path: [] });
-    }
-    form.lines.forEach((line, index) => {
-      if (line.quantity > 0 && !line.reasonId) {
-        ctx.addIssue({ code: 'custom', message: 'returns:errors.reasonRequired', path: ['lines', index, 'reasonId'] });
-      }
-    });
-    if (!form.refundMethod) ctx.addIssue({ code: 'custom', message: 'returns:errors.refundMethodRequired', path: ['refundMethod'] });
-  });
+const WhyStepSchema = z.object({
+  step: z.literal('why'),
+  intent: IntentSchema,
+  /** The key of an added photo to take away ("Remove" beside its thumbnail). */
+  removePhoto: z.string().max(100).optional(),
+  lines: z
+    .array(
+      z.object({
+        id: LineIdSchema,
+        reasonId: z.string().max(100).optional(),
+        note: z.string().max(1000).optional(),
+        /** `<reason id>:<condition id>`: each reason shows its own checks, so only the chosen reason's count. */
+        conditions: z.array(z.string().max(201)).max(100).optional(),
+        photos: z.array(z.instanceof(File)).max(20).optional(),
+      }),
+    )
+    .max(100)
+    .optional()
+    .transform((lines) => lines ?? []),
+});
 
-export type ReturnForm = z.infer<typeof ReturnFormSchema>;
-export type ReturnFormLine = z.infer<typeof ReturnFormLineSchema>;
+const RefundStepSchema = z.object({
+  step: z.literal('refund'),
+  intent: IntentSchema,
+  refundMethod: z.enum(['original_payment', 'store_credit']).optional(),
+});
+
+const ReviewStepSchema = z.object({ step: z.literal('review'), intent: z.literal('submit') });
+
+export const ReturnStepFormSchema = z.discriminatedUnion('step', [ItemsStepSchema, WhyStepSchema, RefundStepSchema, ReviewStepSchema]);
+export type ReturnStepForm = z.infer<typeof ReturnStepFormSchema>;
+export type WhyStepForm = z.infer<typeof WhyStepSchema>;
+
+/** The condition ids confirmed for the chosen reason, out of the `<reason>:<condition>` values posted. */
+export function conditionsForReason(posted: readonly string[] | undefined, reasonId: string | undefined): string[] {
+  if (!reasonId) return [];
+  const prefix = `${reasonId}:`;
+  return (posted ?? []).filter((value) => value.startsWith(prefix)).map((value) => value.slice(prefix.length));
+}

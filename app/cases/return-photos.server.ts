@@ -1,8 +1,6 @@
 import { preparePhotos, storePhotos, type PreparedPhoto } from '~/photos/accept-photos.server';
 import type { PendingPhotos } from '~/photos/photo-store';
 
-export const MAX_PHOTOS_PER_LINE = 5;
-
 /**
  * What one shopper session may have pending (uploaded, case not opened yet): enough for a return
  * of several items, few enough that a script posting photos in a loop fills no disk.
@@ -22,38 +20,27 @@ const PHOTO_ERRORS: Record<string, string> = {
 export const chosenFiles = (files: readonly File[]) => files.filter((file) => !(file.size === 0 && file.name === ''));
 
 /**
- * Every chosen file inspected and stripped, in memory (per form line index), with the refusals
- * as field errors. Nothing is stored: that waits until the rest of the form is valid.
+ * One item's newly chosen files: each inspected and stripped in memory, the good ones stored as
+ * pending for this session (within its quota), each refusal named as an i18n key. A refused file
+ * costs the shopper only that file: the others, and every other answer, are kept.
+ * `room` is how many more photos the item can take.
  */
-export async function inspectChosen(chosen: readonly File[][]): Promise<{ prepared: Record<number, PreparedPhoto[]>; fieldErrors: Record<string, string[]> }> {
-  const prepared: Record<number, PreparedPhoto[]> = {};
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [index, files] of chosen.entries()) {
-    if (files.length === 0) continue;
-    const result = await preparePhotos(files, MAX_PHOTOS_PER_LINE);
-    if (result.ok) prepared[index] = result.photos;
-    else fieldErrors[`lines[${index}].photos`] = [...new Set(result.errors.map((error) => PHOTO_ERRORS[error.reason] ?? 'returns:errors.photoCorrupt'))];
+export async function acceptLinePhotos(pending: PendingPhotos, files: readonly File[], room: number): Promise<{ keys: string[]; errors: string[] }> {
+  const chosen = chosenFiles(files);
+  const errors = new Set<string>();
+  if (chosen.length > room) errors.add('returns:errors.tooManyPhotos');
+  const prepared: PreparedPhoto[] = [];
+  for (const file of chosen.slice(0, room)) {
+    const result = await preparePhotos([file], 1);
+    if (result.ok) prepared.push(...result.photos);
+    else for (const error of result.errors) errors.add(PHOTO_ERRORS[error.reason] ?? 'returns:errors.photoCorrupt');
   }
-  return { prepared, fieldErrors };
-}
-
-export type AddedPhotos = { ok: true; keys: Record<number, string[]> } | { ok: false; formErrors: string[] };
-
-/**
- * Stores the inspected photos of a form whose every answer is valid, as pending for this
- * session, within its quota; all or nothing. Keys are per form line index.
- */
-export async function addPendingPhotos(pending: PendingPhotos, prepared: Record<number, PreparedPhoto[]>): Promise<AddedPhotos> {
-  const incoming = Object.values(prepared).flat();
-  if (incoming.length === 0) return { ok: true, keys: {} };
+  if (prepared.length === 0) return { keys: [], errors: [...errors] };
   const usage = await pending.usage();
-  const bytes = incoming.reduce((sum, photo) => sum + photo.bytes.length, 0);
-  if (usage.count + incoming.length > SESSION_PHOTO_QUOTA.count || usage.bytes + bytes > SESSION_PHOTO_QUOTA.bytes) {
-    return { ok: false, formErrors: ['returns:errors.photoQuota'] };
+  const bytes = prepared.reduce((sum, photo) => sum + photo.bytes.length, 0);
+  if (usage.count + prepared.length > SESSION_PHOTO_QUOTA.count || usage.bytes + bytes > SESSION_PHOTO_QUOTA.bytes) {
+    return { keys: [], errors: [...errors, 'returns:errors.photoQuota'] };
   }
-  const stored = await storePhotos(pending, incoming);
-  const keys: Record<number, string[]> = {};
-  let next = 0;
-  for (const [index, photos] of Object.entries(prepared)) keys[Number(index)] = stored.slice(next, (next += photos.length)).map((photo) => photo.key);
-  return { ok: true, keys };
+  const stored = await storePhotos(pending, prepared);
+  return { keys: stored.map((photo) => photo.key), errors: [...errors] };
 }

@@ -10,7 +10,7 @@ import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey } from '~/jo
 import type { Case, CaseLine, CaseStore } from './case-store';
 import type { ShopifyReturns } from './ports';
 import { withoutPendingUnits } from './pending-units';
-import type { ReturnForm } from './return-form';
+import type { ReturnDraft } from './drafts/return-draft';
 
 export type ReturnDeps = {
   orders: OrderSource;
@@ -55,30 +55,25 @@ export type ReturnReview =
   | { ok: true; quote: ReturnQuote; selection: SelectedLine[] }
   | { ok: false; formErrors: string[]; lineErrors: Record<string, string[]>; quote: ReturnQuote | null };
 
-/** The shopper's selection priced and checked against the policy; errors are i18n keys. */
-export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn, form: ReturnForm, photoCounts: Record<string, number>): ReturnReview {
-  const refundMethod = form.refundMethod ?? 'original_payment';
-  const selection: SelectedLine[] = form.lines
-    .filter((line) => line.quantity > 0)
-    .map((line) => ({
-      fulfillmentLineItemId: line.fulfillmentLineItemId,
-      quantity: line.quantity,
-      reasonId: line.reasonId ?? '',
-      outcome: refundMethod === 'store_credit' ? 'store_credit' : 'refund',
-    }));
+/**
+ * The draft's selection priced and checked against the policy; errors are i18n keys. Photos and
+ * condition checks are the draft's own step rules (drafts/draft-steps.ts).
+ */
+export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn, draft: ReturnDraft): ReturnReview {
+  const refundMethod = draft.refundMethod ?? 'original_payment';
+  const selection: SelectedLine[] = Object.entries(draft.lines).map(([fulfillmentLineItemId, line]) => ({
+    fulfillmentLineItemId,
+    quantity: line.quantity,
+    reasonId: line.reasonId ?? '',
+    outcome: refundMethod === 'store_credit' ? 'store_credit' : 'refund',
+  }));
   const quote = quoteReturn({ decision: prepared.decision, selection, refundMethod, policy: deps.policy, context: prepared.context });
   const formErrors: string[] = [];
   const lineErrors: Record<string, string[]> = {};
-  const addLineError = (id: string, key: string) => (lineErrors[id] = [...(lineErrors[id] ?? []), key]);
   for (const error of quote.errors) {
-    if (error.fulfillmentLineItemId) addLineError(error.fulfillmentLineItemId, error.key);
+    if (error.fulfillmentLineItemId) lineErrors[error.fulfillmentLineItemId] = [...(lineErrors[error.fulfillmentLineItemId] ?? []), error.key];
     else formErrors.push(error.key);
   }
-  for (const [id, min] of Object.entries(quote.photosRequired)) {
-    if ((photoCounts[id] ?? 0) < min) addLineError(id, 'policy:quote.photosRequired');
-  }
-  const confirmed = new Set(form.conditions);
-  if (!deps.policy.conditions.items.every((condition) => confirmed.has(condition.id))) formErrors.push('returns:errors.conditionsRequired');
   const ok = formErrors.length === 0 && Object.keys(lineErrors).length === 0;
   return ok ? { ok, quote, selection } : { ok, formErrors, lineErrors, quote };
 }
@@ -92,16 +87,16 @@ export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: Prepare
 export async function submitReturn(
   deps: ReturnDeps,
   input: {
-    prepared: PreparedReturn; quote: ReturnQuote; form: ReturnForm; photoIds: Record<string, string[]>; orderName: string; language: string; idempotencyKey: string;
+    prepared: PreparedReturn; quote: ReturnQuote; draft: ReturnDraft; photoIds: Record<string, string[]>; orderName: string; language: string;
     /** The Gorgias ticket of the agent's link the shopper came from: the case updates it. */
     ticketId?: number | null;
   },
   now: Date,
 ): Promise<{ ok: true; case: Case } | { ok: false }> {
-  const { prepared, quote, form } = input;
+  const { prepared, quote, draft } = input;
   const lines: CaseLine[] = quote.lines.map((line) => {
     const verdict = prepared.decision.lines.find((v) => v.fulfillmentLineItemId === line.fulfillmentLineItemId);
-    const formLine = form.lines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId);
+    const formLine = draft.lines[line.fulfillmentLineItemId];
     return {
       fulfillmentLineItemId: line.fulfillmentLineItemId,
       lineItemId: line.lineItemId,
@@ -123,7 +118,7 @@ export async function submitReturn(
       customerEmailHash: prepared.customerEmailHash,
       language: input.language,
       lines,
-      refundMethod: form.refundMethod ?? 'original_payment',
+      refundMethod: draft.refundMethod ?? 'original_payment',
       totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
       policyVersion: quote.policyVersion,
       ...(input.ticketId ? {
@@ -131,7 +126,7 @@ export async function submitReturn(
         openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: input.ticketId } }],
       } : {}),
     },
-    input.idempotencyKey,
+    draft.idempotencyKey,
     now,
     (opened) => [
       { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } },

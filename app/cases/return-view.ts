@@ -2,7 +2,7 @@ import type { Language } from '~/i18n';
 import type { Money } from '~/orders/types';
 import type { DecisionReason, LineDecision } from '~/policy/decide-return';
 import { getClauseTitle, getPolicyVariables, interpolate } from '~/policy/policy-page';
-import type { Policy } from '~/policy/policy-schema';
+import { getReasonConditions, type Policy } from '~/policy/policy-schema';
 import type { ReturnQuote } from '~/policy/quote-return';
 import type { PreparedReturn } from './return-request';
 
@@ -26,7 +26,8 @@ export type ReturnLineView = {
 export type ReturnFormView = {
   policyVersion: string;
   lines: ReturnLineView[];
-  reasons: { id: string; label: string; photos: number }[];
+  /** Each reason with the photos it needs and the condition checks it asks for (policy). */
+  reasons: { id: string; label: string; photos: number; conditions: { id: string; label: string }[] }[];
   conditions: { id: string; label: string }[];
   refundMethods: { id: 'original_payment' | 'store_credit'; bonusPercent: number }[];
 };
@@ -62,7 +63,12 @@ export function toReturnFormView(prepared: PreparedReturn, policy: Policy, langu
         lastDay: verdict.window?.isOpen ? verdict.window.lastDay : null,
       };
     }),
-    reasons: policy.reasons.map((reason) => ({ id: reason.id, label: reason.label[language], photos: reason.photos })),
+    reasons: policy.reasons.map((reason) => ({
+      id: reason.id,
+      label: reason.label[language],
+      photos: reason.photos,
+      conditions: getReasonConditions(policy, reason.id).map((id) => ({ id, label: policy.conditions.items.find((item) => item.id === id)!.label[language] })),
+    })),
     conditions: policy.conditions.items.map((item) => ({ id: item.id, label: item.label[language] })),
     refundMethods: [
       ...(policy.refunds.originalPayment ? [{ id: 'original_payment' as const, bonusPercent: 0 }] : []),

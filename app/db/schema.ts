@@ -125,3 +125,19 @@ export const webhookDeliveries = pgTable(
   },
   (table) => [index('webhook_deliveries_received_at_idx').on(table.receivedAt)]
 );
+
+/**
+ * The return a shopper session is writing (`ReturnDraftSchema`), between the steps of the form:
+ * kept here rather than in hidden fields, so it survives Back, refresh and another portal process.
+ */
+export const returnDrafts = pgTable(
+  'return_drafts',
+  {
+    /** The shopper session's id (the hash of its token), as in `shopper_sessions`. */
+    sessionId: text('session_id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    draft: jsonb('draft').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('return_drafts_updated_at_idx').on(table.updatedAt)]
+);

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import path from 'node:path';
 import { detectPhotoType } from './inspect-photo';
 import { createPhotoKey, isWellFormedPhotoKey } from './photo-key.server';
-import type { PendingPhotos, PhotoStore } from './photo-store';
+import type { PendingPhotos, PhotoStore, StoredPhoto } from './photo-store';
 
 /** Owners are keyed hashes: hex or base64url, nothing that could climb out of the folder. */
 const OWNER_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -43,6 +43,7 @@ export function createLocalPhotoStore(dir: string): PhotoStore {
     const folder = path.join(pendingRoot, owner);
     return {
       put: (bytes, contentType) => write(folder, bytes, contentType),
+      get: (key) => (isWellFormedPhotoKey(key) ? readPhoto(path.join(folder, key)) : Promise.resolve(null)),
       async delete(key) {
         if (isWellFormedPhotoKey(key)) await rm(path.join(folder, key), { force: true });
       },
@@ -70,15 +71,7 @@ export function createLocalPhotoStore(dir: string): PhotoStore {
   return {
     put: (bytes, contentType) => write(root, bytes, contentType),
 
-    async get(key) {
-      if (!isWellFormedPhotoKey(key)) return null;
-      const bytes = await readIfPresent(pathOf(key));
-      if (!bytes) return null;
-      const contentType = detectPhotoType(bytes);
-      // Anything else in the folder was not written by put: do not serve it.
-      if (contentType === null || contentType === 'unsupported') return null;
-      return { bytes, contentType };
-    },
+    get: (key) => (isWellFormedPhotoKey(key) ? readPhoto(pathOf(key)) : Promise.resolve(null)),
 
     async delete(key) {
       if (!isWellFormedPhotoKey(key)) return;
@@ -106,6 +99,15 @@ export function createLocalPhotoStore(dir: string): PhotoStore {
       return removed;
     },
   };
+}
+
+async function readPhoto(file: string): Promise<StoredPhoto | null> {
+  const bytes = await readIfPresent(file);
+  if (!bytes) return null;
+  const contentType = detectPhotoType(bytes);
+  // Anything else in the folder was not written by put: do not serve it.
+  if (contentType === null || contentType === 'unsupported') return null;
+  return { bytes, contentType };
 }
 
 async function readIfPresent(file: string): Promise<Uint8Array | null> {

@@ -31,6 +31,8 @@ export interface PhotoStore {
 export interface PendingPhotos {
   /** Stores inspected, stripped bytes as pending, under a fresh key. */
   put(bytes: Uint8Array, contentType: PhotoContentType): Promise<{ key: string }>;
+  /** One of this owner's pending photos, for its thumbnail; null when it is not (or no longer) pending. */
+  get(key: string): Promise<StoredPhoto | null>;
   /** Removes one pending photo; unknown keys are ignored. */
   delete(key: string): Promise<void>;
   /** How many pending photos this owner has, and their bytes: what its quota is checked against. */

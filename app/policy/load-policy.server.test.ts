@@ -71,6 +71,7 @@ describe('loading the policy file', () => {
     ['a negative photo count', (d) => { d.reasons[2].photos = -1; }, 'reasons.2.photos', />=0/],
     ['an unknown outcome', (d) => { d.reasons[0].outcomes = ['refund', 'voucher']; }, 'reasons.0.outcomes.1', /refund/],
     ['a malformed amount', (d) => { d.keepItem.below = '15,00'; }, 'keepItem.below', /./],
+    ['a reason asking for a condition no item defines', (d) => { d.reasons[2].conditions = ['unwashed']; }, 'reasons.2.conditions.0', /must be one of conditions\.items: unworn/],
     ['an untranslated label', (d) => { delete d.conditions.items[0].label.fr; }, 'conditions.items.0.label.fr', /^is missing$/],
     ['a clause no section defines', (d) => { d.exclusions[0].clause = '3.9'; }, 'exclusions.0.clause', /"3\.9", which no section defines/],
     ['a clause defined twice', (d) => { d.sections[2].clauses[1].id = '3.1'; }, 'sections.2.clauses.1.id', /appears twice/],

@@ -38,6 +38,14 @@ describe('the policy page', () => {
     expect(clause(view, '5.1')?.items).toEqual(['Trop petit', 'Trop grand']);
   });
 
+  it('says under the conditions clause which checks each reason asks for', () => {
+    const view = toPolicyPageView(buildPolicy(), 'en');
+    const checks = clause(view, '4.1')?.checks ?? [];
+    expect(checks.find((check) => check.reason === 'Faulty or damaged')?.conditions).toEqual([]);
+    expect(checks.find((check) => check.reason === 'Changed my mind')?.conditions).toEqual(['Unworn and unwashed', 'Original tags still attached', 'Returned with everything it came with']);
+    expect(clause(view, '5.1')?.checks).toEqual([]);
+  });
+
   it('gives a refusal its clause title, for "Final sale — clause 3.2"', () => {
     expect(getClauseTitle(buildPolicy(), '3.2', 'en')).toBe('Final sale');
     expect(getClauseTitle(buildPolicy(), '9.9', 'en')).toBeNull();

@@ -1,11 +1,18 @@
 import type { Language } from '~/i18n';
-import type { Policy, PolicyFile } from './policy-schema';
+import { getReasonConditions, type Policy, type PolicyFile } from './policy-schema';
 import { EU_WITHDRAWAL_DAYS } from './eu-guardrail';
 
 /** `{{windowDays}}`, `{{fee.defective}}`: the numbers a clause text may quote from the rules. */
 export const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
-export type PolicyClauseView = { id: string; title: string; text: string; items: string[] };
+export type PolicyClauseView = {
+  id: string;
+  title: string;
+  text: string;
+  items: string[];
+  /** Under the conditions clause: what each reason asks to confirm (none: photos tell instead). */
+  checks: { reason: string; conditions: string[] }[];
+};
 export type PolicySectionView = { id: string; title: string; clauses: PolicyClauseView[] };
 export type PolicyPageView = {
   version: string;
@@ -75,6 +82,13 @@ function listItems(file: PolicyFile, clauseId: string, language: Language): stri
   return file.reasons.filter((reason) => reason.clause === clauseId).map((reason) => reason.label[language]);
 }
 
+/** The conditions clause says which checks each reason asks for; other clauses list none. */
+function reasonChecks(file: PolicyFile, clauseId: string, language: Language): PolicyClauseView['checks'] {
+  if (file.conditions.clause !== clauseId) return [];
+  const labels = new Map(file.conditions.items.map((item) => [item.id, item.label[language]]));
+  return file.reasons.map((reason) => ({ reason: reason.label[language], conditions: getReasonConditions(file, reason.id).map((id) => labels.get(id) ?? id) }));
+}
+
 /**
  * The public policy page in one language: sections and clauses in file order, with the rules'
  * numbers (days, percentages, fees) written into the texts, and the policy version to show.
@@ -93,6 +107,7 @@ export function toPolicyPageView(policy: Policy, language: Language): PolicyPage
         title: interpolate(clause.title[language], variables),
         text: interpolate(clause.text[language], variables),
         items: listItems(policy, clause.id, language),
+        checks: reasonChecks(policy, clause.id, language),
       })),
     })),
   };

@@ -60,6 +60,11 @@ export const ReasonSchema = z.strictObject({
   label: LocalizedTextSchema,
   outcomes: z.array(OutcomeSchema).min(1),
   photos: z.int().min(0).max(10).default(0),
+  /**
+   * The condition checks (ids of `conditions.items`) a shopper confirms for this reason: a faulty
+   * item need not be unworn. Left out, every condition is asked, as before reasons could say.
+   */
+  conditions: z.array(SlugSchema).optional(),
   returnShipping: z.strictObject({
     paidBy: z.enum(['customer', 'store']),
     fee: AmountSchema.optional(),
@@ -123,6 +128,13 @@ export const PolicyFileSchema = z.strictObject({
   }),
   keepItem: z.strictObject({ clause: ClauseIdSchema, below: AmountSchema }).optional(),
   sections: z.array(SectionSchema).min(1),
+}).superRefine((file, ctx) => {
+  const known = new Set(file.conditions.items.map((item) => item.id));
+  file.reasons.forEach((reason, index) => {
+    reason.conditions?.forEach((id, at) => {
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['reasons', index, 'conditions', at], message: `must be one of conditions.items: ${[...known].join(', ')}` });
+    });
+  });
 });
 
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
@@ -134,4 +146,12 @@ export type Policy = PolicyFile & { version: string };
 export function getAmount(amount: Amount, currencyCode: string, storeCurrency: string): string | null {
   if (typeof amount === 'string') return currencyCode === storeCurrency ? amount : null;
   return amount[currencyCode] ?? null;
+}
+
+/** The condition checks a reason asks for, in the policy's order. */
+export function getReasonConditions(policy: Pick<PolicyFile, 'conditions' | 'reasons'>, reasonId: string): string[] {
+  const reason = policy.reasons.find((candidate) => candidate.id === reasonId);
+  const all = policy.conditions.items.map((item) => item.id);
+  if (!reason) return all;
+  return reason.conditions ? all.filter((id) => reason.conditions!.includes(id)) : all;
 }

@@ -10,7 +10,7 @@ import { readForm, SMALL_FORM, type FormLimits, type FormRefusal } from './read-
 import { isOwnOriginPost, ownOrigins } from './request-origin';
 
 export type GuardedForm =
-  | { ok: true; formData: FormData }
+  | { ok: true; formData: FormData; oversized: string[] }
   /**
    * `formData` is what was posted (for a form past its limits, what was read before them, every
    * name checked), to show it again; null when the post came from elsewhere.
@@ -43,12 +43,12 @@ export async function readGuardedForm(
     logClientError('form.refused', { status: refusalOf(request, read).status, reason: read.reason });
     return read;
   }
-  const { formData } = read;
+  const { formData, oversized } = read;
   if (!(await hasValidFormToken(request, formData.get(FORM_TOKEN_FIELD), { secret: config.secret, live: !config.sandbox }))) {
     log.warn('form.refused', { reason: 'token' });
     return { ok: false, reason: 'token', formData };
   }
-  return { ok: true, formData };
+  return { ok: true, formData, oversized };
 }
 
 /** The translated message keys of a refused post; inside an iframe, with the way out of it. */

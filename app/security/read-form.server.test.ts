@@ -53,6 +53,18 @@ describe('readForm', () => {
     expect(await readForm(multipart(big), SMALL_FORM)).toMatchObject({ ok: false, reason: 'tooLarge' });
   });
 
+  it('drops a file too large when the form says so, keeping every other field and file', async () => {
+    const form = new FormData();
+    form.set('lines[0].note', 'seam torn');
+    form.append('lines[0].photos', new File([new Uint8Array(1025)], 'big.jpg'));
+    form.append('lines[0].photos', new File([new Uint8Array(5)], 'small.jpg'));
+    form.set('lines[1].note', 'after the file');
+    const read = await readForm(multipart(form), { ...RETURN_LIKE, skipOversizedFiles: true });
+    expect(read).toMatchObject({ ok: true, oversized: ['lines[0].photos'] });
+    expect(read.formData.get('lines[1].note')).toBe('after the file');
+    expect(read.formData.getAll('lines[0].photos').map((file) => (file as File).name)).toEqual(['small.jpg']);
+  });
+
   it('answers "unreadable" for another content type or a broken multipart body', async () => {
     expect(await readForm(new Request('http://portal.test/', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }), SMALL_FORM)).toMatchObject({ ok: false, reason: 'unreadable' });
     const broken = new Request('http://portal.test/', { method: 'POST', body: '--x\r\nnonsense', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } });

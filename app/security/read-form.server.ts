@@ -15,6 +15,12 @@ export type FormLimits = {
   maxFiles: number;
   /** One file's bytes; a field's are capped by MAX_FIELD_BYTES. */
   maxFileBytes: number;
+  /**
+   * A file over `maxFileBytes` is read to its end and dropped (its field named in `oversized`)
+   * instead of refusing the whole form, so one photo too large costs only that photo. The body
+   * stays capped by the server's byte limit.
+   */
+  skipOversizedFiles?: boolean;
 };
 
 /** The lookup and sign-out forms: a handful of fields, no lists, no files. */
@@ -28,7 +34,7 @@ const NAME = /^[A-Za-z][\w-]{0,63}(?:\.[A-Za-z][\w-]{0,63}|\[\d{1,6}\]){0,5}$/;
 export type FormRefusal = 'tooLarge' | 'tooManyFields' | 'badName' | 'unreadable';
 
 export type ReadForm =
-  | { ok: true; formData: FormData }
+  | { ok: true; formData: FormData; oversized: string[] }
   /** `formData` holds what was read before the refusal, every name checked: safe to show again. */
   | { ok: false; reason: FormRefusal; formData: FormData };
 
@@ -63,21 +69,24 @@ export async function readForm(request: Request, limits: FormLimits): Promise<Re
         if (Buffer.byteLength(value) > MAX_FIELD_BYTES) throw new FormLimitError('tooLarge');
         collected.append(name, value);
       }
-      return { ok: true, formData: collected };
+      return { ok: true, formData: collected, oversized: [] };
     }
     if (type !== 'multipart/form-data') return { ok: false, reason: 'unreadable', formData: collected };
     let files = 0;
+    const oversized: string[] = [];
     // Each part is appended to `collected` as it is accepted, so a refusal keeps what came before.
     const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
       check(name);
-      const bytes = await readPart(data, filename === undefined ? MAX_FIELD_BYTES : limits.maxFileBytes);
-      if (filename === undefined) collected.append(name, new TextDecoder().decode(bytes));
+      const skip = filename !== undefined && limits.skipOversizedFiles === true;
+      const bytes = await readPart(data, filename === undefined ? MAX_FIELD_BYTES : limits.maxFileBytes, skip);
+      if (bytes === null) oversized.push(name);
+      else if (filename === undefined) collected.append(name, new TextDecoder().decode(bytes));
       else if (bytes.byteLength > 0 && ++files > limits.maxFiles) throw new FormLimitError('tooManyFields');
       else collected.append(name, new File([bytes], filename, { type: contentType }));
       return undefined;
     };
     await unstable_parseMultipartFormData(request, handler);
-    return { ok: true, formData: collected };
+    return { ok: true, formData: collected, oversized };
   } catch (error) {
     if (error instanceof FormLimitError) return { ok: false, reason: error.reason, formData: collected };
     if (error instanceof BodyTooLargeError || (error instanceof Error && error.name === 'BodyTooLargeError')) return { ok: false, reason: 'tooLarge', formData: collected };
@@ -85,13 +94,14 @@ export async function readForm(request: Request, limits: FormLimits): Promise<Re
   }
 }
 
-async function readPart(data: AsyncIterable<Uint8Array>, max: number): Promise<Uint8Array<ArrayBuffer>> {
+/** A part's bytes; null for one over `max` that `skip` lets through (read to its end, kept nowhere). */
+async function readPart(data: AsyncIterable<Uint8Array>, max: number, skip = false): Promise<Uint8Array<ArrayBuffer> | null> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of data) {
     size += chunk.byteLength;
-    if (size > max) throw new FormLimitError('tooLarge');
-    chunks.push(chunk);
+    if (size > max && !skip) throw new FormLimitError('tooLarge');
+    if (size <= max) chunks.push(chunk);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  return size > max ? null : new Uint8Array(Buffer.concat(chunks));
 }

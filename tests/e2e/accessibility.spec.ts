@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
 import type { Page } from '@playwright/test';
 import { expect, labels, lockOut, openOrder, submitLookup, test, unknownOrderNumber } from './support/fixtures';
+import { chooseLine, continueTo, returnLabels, startReturn } from './support/returns';
 
 /** Runs axe on what the page shows now and lists any WCAG 2.1 A/AA violation, element by element. */
 async function expectNoViolations(page: Page) {
@@ -42,6 +44,26 @@ for (const language of ['en', 'fr'] as const) {
 
     test('page not found', async ({ page }) => {
       expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+      await expectNoViolations(page);
+    });
+
+    test('every step of the return flow, with and without errors (nothing sent)', async ({ page, demoOrders }) => {
+      const text = returnLabels[language];
+      await openOrder(page, demoOrders.get('final-sale'), language);
+      await startReturn(page, language);
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: text.continue }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectNoViolations(page);
+      await chooseLine(page, { quantity: 1, reason: text.defective }, language);
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: text.continue }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectNoViolations(page);
+      await page.getByLabel(text.photos).setInputFiles([1, 2].map((i) => ({ name: `p${i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(20 + i, 20)) })));
+      await continueTo(page, 'refund', language);
+      await expectNoViolations(page);
+      await continueTo(page, 'review', language);
       await expectNoViolations(page);
     });
 

@@ -108,15 +108,26 @@ test('in the chat widget, a shopper finds an order, sees it, sends a return and 
   await expectNoAxeViolations(page);
 
   await tapInPortal(page, frame.getByRole('link', { name: returnLabels.en.start }), 'GET /order/return');
-  await frame.getByLabel(returnLabels.en.quantity).first().selectOption('1');
-  await frame.getByLabel(returnLabels.en.reason).first().selectOption({ label: returnLabels.en.tooSmall });
-  for (const box of await frame.getByRole('group', { name: returnLabels.en.conditions }).getByRole('checkbox').all()) {
-    await readyToTap(page, box);
-    await box.check();
+  // Items, reasons, refund, review: each step posts and the portal answers with the next page.
+  const item = frame.getByRole('group', { name: returnLabels.en.itemsTitle }).getByRole('checkbox').first();
+  await readyToTap(page, item);
+  await item.check();
+  await tapInPortal(page, frame.getByRole('button', { name: returnLabels.en.continue }), 'POST /order/return');
+  const reason = frame.getByRole('group', { name: returnLabels.en.reason }).first().getByRole('radio', { name: returnLabels.en.tooSmall, exact: true });
+  await readyToTap(page, reason);
+  await reason.check();
+  for (const group of await frame.getByRole('group', { name: returnLabels.en.conditions }).all()) {
+    if (!(await group.isVisible())) continue;
+    for (const box of await group.getByRole('checkbox').all()) {
+      await readyToTap(page, box);
+      await box.check();
+    }
   }
   await expectNoAxeViolations(page);
-  await tapInPortal(page, frame.getByRole('button', { name: returnLabels.en.review }), 'POST /order/return');
-  await expect(frame.getByRole('heading', { level: 1, name: returnLabels.en.reviewTitle })).toBeVisible();
+  await tapInPortal(page, frame.getByRole('button', { name: returnLabels.en.continue }), 'POST /order/return');
+  await expect(frame.getByRole('group', { name: returnLabels.en.refundTitle })).toBeVisible();
+  await tapInPortal(page, frame.getByRole('button', { name: returnLabels.en.continue }), 'POST /order/return');
+  await expect(frame.getByRole('heading', { name: returnLabels.en.reviewTitle })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The review form, posted from elsewhere or without its token, is refused and changes nothing;

@@ -13,7 +13,7 @@ test('a return opens one Gorgias ticket, shown in the sandbox agent view with it
   await openOrder(page, order);
   await startReturn(page);
   await chooseLine(page, { quantity: 1, reason: returnLabels.en.tooSmall });
-  await page.getByLabel('Photos', { exact: true }).first().setInputFiles({ name: 'seam.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg()) });
+  await page.getByLabel(returnLabels.en.photos).first().setInputFiles({ name: 'seam.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg()) });
   await confirmConditions(page);
   await goToReview(page);
   const caseId = await sendReturn(page);

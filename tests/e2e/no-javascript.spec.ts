@@ -1,4 +1,6 @@
+import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
 import { expect, openOrder, submitLookup, test, unknownOrderNumber } from './support/fixtures';
+import { chooseLine, confirmConditions, currentStep, goToReview, returnLabels, startReturn } from './support/returns';
 
 test.use({ javaScriptEnabled: false });
 
@@ -19,3 +21,32 @@ test('with JavaScript off, the lookup opens the order page and its tracking hist
   await page.getByRole('button', { name: 'Look up another order' }).click();
   await expect(page).toHaveURL('/');
 });
+
+for (const language of ['en', 'fr'] as const) {
+  test(`with JavaScript off, the return's steps work and a failing field keeps every other answer (${language})`, async ({ page, demoOrders }) => {
+    const text = returnLabels[language];
+    // Nothing is sent: the top of this order is only looked at on this server.
+    await openOrder(page, demoOrders.get('final-sale'), language);
+    await startReturn(page, language);
+    await chooseLine(page, { quantity: 1, reason: text.defective }, language);
+    await page.getByLabel(text.note).fill('Couture / seam');
+    await page.getByLabel(text.photos).setInputFiles([
+      { name: 'ok.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(24, 20)) },
+      { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 0xff) },
+    ]);
+    await page.getByRole('button', { name: text.continue }).click();
+    await expect(page).toHaveURL('/order/return?step=why');
+    await expect(page.getByText(language === 'en' ? 'This photo is larger than 10 MB.' : 'Cette photo dépasse 10 Mo.')).toBeVisible();
+    await expect(page.getByRole('radio', { name: text.defective, exact: true })).toBeChecked();
+    await expect(page.getByLabel(text.note)).toHaveValue('Couture / seam');
+    await expect(page.getByRole('img', { name: /^Photo 1$/ })).toBeVisible();
+    await page.getByLabel(text.photos).setInputFiles({ name: 'ok2.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(26, 20)) });
+    await confirmConditions(page, language);
+    await expect(currentStep(page, language)).toHaveText(new RegExp(`${language === 'en' ? 'Refund' : 'Remboursement'}$`));
+    await goToReview(page, language);
+    await expect(page.getByRole('button', { name: text.send })).toBeVisible();
+    // Refresh shows the same page from the draft, no "resubmit the form?" question.
+    await page.reload();
+    await expect(page).toHaveURL('/order/return?step=review');
+  });
+}

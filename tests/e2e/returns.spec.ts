@@ -6,7 +6,10 @@ import { expect, test } from './support/returns-server';
 import {
   CASE_ID,
   chooseLine,
+  chooseReason,
   confirmConditions,
+  continueTo,
+  currentStep,
   expectCaseState,
   expectNoAxeViolations,
   goToReview,
@@ -20,7 +23,7 @@ import {
  * The return wizard against the built app, on a server of this spec's own (see
  * support/returns-server.ts). Each test returns units of its own demo order, since a unit can be
  * returned once: delivered-recently #1 and #2, eur-france, multi-item-variants,
- * international-europe #2, gift-card, usd-united-states, two-parcels-delivered, cad-canada #2.
+ * international-europe #2, gift-card, usd-united-states, two-parcels-delivered, cad-canada #1.
  * final-sale and delivered-long-ago are only looked at.
  */
 
@@ -112,8 +115,8 @@ test.describe('refusals explained', () => {
     expect(contact).toContain(demoOrders.get('final-sale').name);
     expect(contact).toContain('Foulard en Soie');
     expect(contact).toContain('Clause 3.2');
-    // Only the top gets a quantity to choose.
-    await expect(page.getByLabel(returnLabels.en.quantity)).toHaveCount(1);
+    // Only the top is offered, as a card to tick.
+    await expect(page.getByRole('group', { name: returnLabels.en.itemsTitle }).getByRole('checkbox')).toHaveCount(1);
   });
 
   test('an order delivered 45 days ago shows the window arithmetic', async ({ page, demoOrders }) => {
@@ -136,40 +139,57 @@ test.describe('refusals explained', () => {
   });
 });
 
-test('photos: required for "Faulty or damaged", a text file is refused, two real JPEGs go through', async ({ page, demoOrders, playwright }, testInfo) => {
+test('a faulty item asks for photos and no condition; a bad or too-large file costs only itself; photos shown to the end', async ({ page, demoOrders, playwright }, testInfo) => {
   const order = demoOrders.get('multi-item-variants');
   await openOrder(page, order);
   await startReturn(page);
   await chooseLine(page, { quantity: 1, reason: 'Faulty or damaged' });
-  await page.getByLabel(returnLabels.en.note).first().fill('Seam torn at the collar');
-  await confirmConditions(page);
-  const photos = page.getByLabel('Photos', { exact: true }).first();
-
-  const expectValuesKept = async () => {
-    await expect(page.getByLabel(returnLabels.en.quantity).first()).toHaveValue('1');
-    await expect(page.getByLabel(returnLabels.en.reason).first()).toHaveValue('defective');
-    await expect(page.getByLabel(returnLabels.en.note).first()).toHaveValue('Seam torn at the collar');
-    for (const box of await page.getByRole('group', { name: returnLabels.en.conditions }).getByRole('checkbox').all()) await expect(box).toBeChecked();
+  const reasons = page.getByRole('group', { name: returnLabels.en.reason });
+  // The chosen reason says up front what it needs, and asks no condition.
+  await expect(reasons.getByText('Add 2 to 5 photos showing the problem.')).toBeVisible();
+  await expect(page.getByRole('group', { name: returnLabels.en.conditions })).toBeHidden();
+  await page.getByLabel(returnLabels.en.note).fill('Seam torn at the collar');
+  const photos = () => page.getByLabel(returnLabels.en.photos);
+  const expectAnswersKept = async (photoCount: number) => {
+    await expect(page).toHaveURL('/order/return?step=why');
+    await expect(reasons.getByRole('radio', { name: 'Faulty or damaged' })).toBeChecked();
+    await expect(page.getByLabel(returnLabels.en.note)).toHaveValue('Seam torn at the collar');
+    await expect(page.getByRole('img', { name: /^Photo \d$/ })).toHaveCount(photoCount);
   };
 
-  await page.getByRole('button', { name: 'Review my return' }).click();
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
   await expect(page.getByText('Add at least 2 photos.')).toBeVisible();
-  await expectValuesKept();
+  await expectAnswersKept(0);
 
-  await photos.setInputFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo, just text\n') });
-  await page.getByRole('button', { name: 'Review my return' }).click();
+  // One real photo and one text file: the photo is kept and shown, the file named.
+  await photos().setInputFiles([
+    { name: 'collar-1.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(32, 24)) },
+    { name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo, just text\n') },
+  ]);
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
   await expect(page.getByText('This file is not a photo we can read: use JPEG, PNG or WebP.')).toBeVisible();
-  await expectValuesKept();
+  await expectAnswersKept(1);
+  await expect(page.getByText('1 photo already added.')).toBeVisible();
 
-  const files = [testInfo.outputPath('collar-1.jpg'), testInfo.outputPath('collar-2.jpg')];
-  for (const [i, file] of files.entries()) await writeFile(file, makeJpeg(32 + i, 24));
-  await photos.setInputFiles(files);
+  // A photo over 10 MB: named, and nothing else lost.
+  await photos().setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 0xff) });
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
+  await expect(page.getByText('This photo is larger than 10 MB.')).toBeVisible();
+  await expectAnswersKept(1);
+
+  const second = testInfo.outputPath('collar-2.jpg');
+  await writeFile(second, makeJpeg(34, 24));
+  await photos().setInputFiles(second);
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
+  await expect(page).toHaveURL('/order/return?step=refund');
   await goToReview(page);
   await expect(page.getByText('1 × Marinière Saint-Malo')).toBeVisible();
-  // Going back shows the photos were kept, without choosing them again.
-  await page.getByRole('button', { name: 'Change something' }).click();
+  await expect(page.getByRole('list', { name: 'Your photos' }).getByRole('img')).toHaveCount(2);
+  // Back to the reasons through the edit link: the photos are still there, without choosing them again.
+  await page.getByRole('link', { name: 'Change: Reasons' }).click();
   await expect(page.getByText('2 photos already added.')).toBeVisible();
-  await expectValuesKept();
+  await expectAnswersKept(2);
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
   await goToReview(page);
 
   const caseId = await sendReturn(page);
@@ -189,6 +209,32 @@ test('photos: required for "Faulty or damaged", a text file is refused, two real
   await stranger.dispose();
 });
 
+test('the steps: a progress indicator marks where the shopper is; a later step does not open early; Remove takes a photo away', async ({ page, demoOrders }, testInfo) => {
+  // Nothing is sent: the top of the final-sale order is only looked at.
+  await openOrder(page, demoOrders.get('final-sale'));
+  await startReturn(page);
+  await expect(currentStep(page)).toHaveText(/Items$/);
+  // The review cannot be reached before its time: the flow sends the shopper to the first step to do.
+  await page.goto('/order/return?step=review');
+  await expect(page).toHaveURL('/order/return?step=items');
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
+  await expect(page.getByRole('alert')).toHaveText('Choose at least one item to return.');
+  await chooseLine(page, { quantity: 1, reason: 'Wrong item received' });
+  await expect(currentStep(page)).toHaveText(/Reasons$/);
+  await expect(page.getByRole('navigation', { name: returnLabels.en.steps }).getByRole('link', { name: /Items$/ })).toHaveAttribute('href', '/order/return?step=items');
+  const file = testInfo.outputPath('wrong.jpg');
+  await writeFile(file, makeJpeg(30, 20));
+  await page.getByLabel(returnLabels.en.photos).setInputFiles(file);
+  await confirmConditions(page);
+  await expect(currentStep(page)).toHaveText(/Refund$/);
+  await page.getByRole('link', { name: /Reasons$/ }).click();
+  await page.getByRole('button', { name: 'Remove photo 1' }).click();
+  await expect(page).toHaveURL('/order/return?step=why');
+  await expect(page.getByRole('img', { name: /^Photo \d$/ })).toHaveCount(0);
+  await page.getByRole('button', { name: returnLabels.en.continue }).click();
+  await expect(page.getByText('Add at least 1 photo.')).toBeVisible();
+});
+
 /** The review step's form as the browser would post it with "Send", for posting again. */
 async function captureSend(page: Page) {
   const send = page.getByRole('button', { name: returnLabels.en.send });
@@ -198,7 +244,7 @@ async function captureSend(page: Page) {
     const body = new FormData();
     for (const [name, value] of [...fields, ['intent', 'submit'] as const]) body.append(name, value);
     // The form's own token is among its fields; a browser would add the page's origin.
-    const response = await page.request.post('/order/return', { multipart: body, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
+    const response = await page.request.post('/order/return?step=review', { multipart: body, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     return { status: response.status(), location: response.headers()['location'] };
   };
 }
@@ -217,24 +263,30 @@ test('sending the same review twice at once opens one case and one Shopify retur
   const send = await captureSend(page);
   const answers = await Promise.all([send(), send()]);
 
-  const redirects = answers.filter((answer) => answer.status === 302);
-  expect(redirects.length, JSON.stringify(answers)).toBeGreaterThan(0);
-  const caseUrl = redirects[0]!.location!;
+  expect(answers.map((answer) => answer.status)).toEqual([303, 303]);
+  const caseUrl = answers[0]!.location!;
   expect(caseUrl).toMatch(new RegExp(`^/cases/${CASE_ID.source}$`));
-  expect(redirects.map((answer) => answer.location)).toEqual(redirects.map(() => caseUrl));
+  expect(answers[1]!.location).toBe(caseUrl);
 
   await page.goto(caseUrl);
   await expectOneApprovedReturn(page, order, caseUrl.split('/').pop()!);
   await expectCaseListed(page, caseUrl.split('/').pop()!);
 });
 
-test('sending a review again after it went through lands on the same case', async ({ page, demoOrders }) => {
+test('sending a review again, refreshing or going Back after it went through all land on the same case', async ({ page, demoOrders }) => {
   const order = demoOrders.get('gift-card');
   await reviewOneUnit(page, order);
   const send = await captureSend(page);
   const caseId = await sendReturn(page);
-  // A double click, or a retry after a lost answer: the same form, the same key.
-  expect(await send()).toEqual({ status: 302, location: `/cases/${caseId}` });
+  // A double click, or a retry after a lost answer: the same draft, the same case.
+  expect(await send()).toEqual({ status: 303, location: `/cases/${caseId}` });
+  // Refresh, then Back to the review: the case again, no "resend the form?" and no second case.
+  await page.reload();
+  await expect(page).toHaveURL(`/cases/${caseId}`);
+  await page.goBack();
+  await expect(page).toHaveURL(`/cases/${caseId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Return ${caseId}`);
+  await expectCaseListed(page, caseId);
 });
 
 test.describe('with JavaScript off', () => {
@@ -250,23 +302,29 @@ test.describe('with JavaScript off', () => {
 });
 
 for (const [language, scenario, index] of [['en', 'two-parcels-delivered', 0], ['fr', 'cad-canada', 1]] as const) {
-  test(`axe finds nothing on any step of the wizard (${language})`, async ({ page, demoOrders }) => {
+  test(`axe finds nothing on any step of the flow, errors shown (${language})`, async ({ page, demoOrders }) => {
     const text = returnLabels[language];
     await openOrder(page, demoOrders.get(scenario, index), language);
     await startReturn(page, language);
     await expectNoAxeViolations(page);
-
-    // A quantity without a reason: the form comes back with its errors.
-    await page.getByLabel(text.quantity).first().selectOption('1');
-    await page.getByRole('button', { name: text.review }).click();
-    await expect(page.getByLabel(text.reason).first()).toHaveAttribute('aria-invalid', 'true');
+    // Nothing chosen: the step comes back with its error.
+    await page.getByRole('button', { name: text.continue }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await chooseLine(page, { quantity: 1, reason: text.tooSmall }, language);
+    await page.getByRole('group', { name: text.itemsTitle }).getByRole('checkbox').first().check();
+    await continueTo(page, 'why', language);
+    await expectNoAxeViolations(page);
+    // No reason: the reasons come back marked.
+    await page.getByRole('button', { name: text.continue }).click();
+    await expect(page.getByRole('group', { name: text.reason }).getByRole('radio').first()).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page);
+
+    await chooseReason(page, text.tooSmall, 0, language);
     await confirmConditions(page, language);
+    await expectNoAxeViolations(page);
     await goToReview(page, language);
     await expectNoAxeViolations(page);
-
     await sendReturn(page, language);
     await expectNoAxeViolations(page);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runReturnStep } from '~/cases/return-flow.server';
-import { ReturnFormSchema } from '~/cases/return-form';
+import { loadReturnStep, postReturnStep } from '~/cases/return-flow.server';
+import { ReturnStepFormSchema } from '~/cases/return-form';
 import { prepareReturn, type ReturnDeps } from '~/cases/return-request';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import type { GorgiasClient } from '~/integrations/gorgias/types';
@@ -41,18 +41,22 @@ async function returnThroughLink(scenario: string, ticketId: number, language: '
   const { token } = await h.sessions.create({ orderId: claims.orderId, orderName: claims.orderName, ticketId: claims.ticketId }, new Date());
   const session = (await h.sessions.get(token, new Date()))!;
   const prepared = (await prepareReturn(returnDeps, session.orderId, new Date()))!;
-  const index = prepared.decision.lines.findIndex((line) => line.decision === 'eligible');
-  const form = ReturnFormSchema.parse({
-    intent: 'submit', idempotencyKey: randomUUID(), refundMethod: 'original_payment',
-    lines: prepared.context.lines.map((line, i) => ({ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: i === index ? 1 : 0, ...(i === index ? { reasonId: 'size-too-small' } : {}) })),
-    conditions: h.policy.conditions.items.map((condition) => condition.id),
-  });
-  const step = await runReturnStep(
-    { ...returnDeps, photos: h.photos },
-    { form, orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language, ticketId: session.ticketId },
-    new Date(),
-  );
-  if (step.step !== 'submitted') throw new Error(`no case: ${JSON.stringify(step)}`);
+  const id = prepared.decision.lines.find((line) => line.decision === 'eligible')!.fulfillmentLineItemId;
+  const deps = { ...returnDeps, photos: h.photos, drafts: h.returnDrafts };
+  const shopper = { orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language, ticketId: session.ticketId };
+  await loadReturnStep(deps, shopper, null, new Date());
+  let location = '';
+  for (const form of [
+    { step: 'items', lines: [{ id, selected: true, quantity: 1 }] },
+    { step: 'why', lines: [{ id, reasonId: 'size-too-small', conditions: ['unworn', 'tags-attached', 'complete'].map((c) => `size-too-small:${c}`) }] },
+    { step: 'refund', refundMethod: 'original_payment' },
+    { step: 'review', intent: 'submit' },
+  ]) {
+    const next = await postReturnStep(deps, shopper, ReturnStepFormSchema.parse(form), new Date());
+    location = 'location' in next ? next.location : 'gone';
+  }
+  const step = { caseId: /^\/cases\/(.+)$/.exec(location)?.[1] ?? '' };
+  if (!step.caseId) throw new Error(`no case: ${location}`);
   return { caseId: step.caseId, order, linkedTicketId: minted.ticketId };
 }
 

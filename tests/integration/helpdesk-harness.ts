@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { CaseLine, CaseStore, NewCase } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { createDbReturnDraftStore } from '~/db/return-draft-store.server';
 import { createDbSessionStore } from '~/db/session-store.server';
 import { parseEnv } from '~/env.server';
 import type { HelpdeskOptions } from '~/helpdesk/options';
@@ -60,7 +61,7 @@ export async function startHelpdeskHarness() {
     put,
     get: async (key) => stored.get(key) ?? null,
     delete: async (key) => void stored.delete(key),
-    pending: () => ({ put, delete: async (key) => void stored.delete(key), usage: async () => ({ count: 0, bytes: 0 }), keep: async (keys) => keys.filter((key) => stored.has(key)) }),
+    pending: () => ({ put, get: async (key) => stored.get(key) ?? null, delete: async (key) => void stored.delete(key), usage: async () => ({ count: 0, bytes: 0 }), keep: async (keys) => keys.filter((key) => stored.has(key)) }),
     sweep: async () => 0,
   };
   const env = parseEnv({});
@@ -95,6 +96,7 @@ export async function startHelpdeskHarness() {
     deps, cases, gorgias, orders, shopifyReturns, policy, queue,
     returnDecisions: createShopifyReturnDecisions({ client }), photos, time, emulator, state, orderOf, openCase,
     sessions: createDbSessionStore(database.db),
+    returnDrafts: createDbReturnDraftStore(database.db),
     /** A ticket as an agent opened it in Gorgias, from the shopper's own message. */
     agentTicket: (email: string, subject = 'Where is my parcel?') =>
       gorgias.createTicket({ externalId: `agent-${randomUUID()}`, subject, customer: { email }, messages: [{ bodyText: 'Hello, I need help with my order.' }] }),

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCachedReturnContexts } from '~/cases/return-context-cache.server';
-import { runReturnStep, type ReturnFlowDeps, type ReturnStep } from '~/cases/return-flow.server';
-import { ReturnFormSchema, type ReturnForm } from '~/cases/return-form';
+import { loadReturnStep, postReturnStep, type ReturnFlowDeps } from '~/cases/return-flow.server';
+import { ReturnStepFormSchema } from '~/cases/return-form';
+import { createDbReturnDraftStore } from '~/db/return-draft-store.server';
 import { prepareReturn } from '~/cases/return-request';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -45,29 +46,41 @@ let photoDir: string;
 let deps: ReturnFlowDeps;
 let demo: { name: string; email: string; scenario: string }[];
 
-type LinePick = { quantity: number; reasonId?: string; photos?: File[]; photoKeys?: string[] };
+type Order = Awaited<ReturnType<typeof orderOf>>;
 
 /** An order as the session knows it: its id and name, found the way the lookup finds them. */
 async function orderOf(scenario: string, index = 0) {
   const entry = demo.filter((o) => o.scenario === scenario)[index]!;
   const found = await deps.orders.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email });
-  return { orderId: found!.id, orderName: found!.name, sessionId: randomUUID() };
+  return { orderId: found!.id, orderName: found!.name, sessionId: randomUUID(), language: 'en' };
 }
 
-/** The posted form: every line of the order, `picks` by line index, the rest left at none. */
-async function formFor(orderId: string, intent: ReturnForm['intent'], picks: Record<number, LinePick>, idempotencyKey = randomUUID()): Promise<ReturnForm> {
-  const prepared = (await prepareReturn(deps, orderId, new Date()))!;
-  return ReturnFormSchema.parse({
-    intent,
-    idempotencyKey,
-    lines: prepared.context.lines.map((line, i) => ({ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 0, ...picks[i] })),
-    refundMethod: 'original_payment',
-    conditions: deps.policy.conditions.items.map((condition) => condition.id),
-  });
-}
+/** The order's fulfillment line ids, in the order's order. */
+const lineIds = async (order: Order) => (await prepareReturn(deps, order.orderId, new Date()))!.context.lines.map((line) => line.fulfillmentLineItemId);
 
-const step = (order: Awaited<ReturnType<typeof orderOf>>, form: ReturnForm) =>
-  runReturnStep(deps, { form, ...order, language: 'en' }, new Date());
+/** One post of a step, parsed as the route parses it; answers where the flow sends the shopper. */
+async function post(order: Order, form: Record<string, unknown>, oversized: string[] = []) {
+  const next = await postReturnStep(deps, order, ReturnStepFormSchema.parse(form), new Date(), oversized);
+  if ('gone' in next) throw new Error('order gone');
+  return next.location;
+}
+const start = (order: Order) => loadReturnStep(deps, order, null, new Date());
+const draftOf = async (order: Order) => (await deps.drafts.get(order.sessionId, order.orderId))!;
+const chooseItems = async (order: Order, picks: Record<string, number>) =>
+  post(order, { step: 'items', lines: Object.entries(picks).map(([id, quantity]) => ({ id, selected: true, quantity })) });
+const why = (order: Order, lines: { id: string; reasonId: string; conditions?: string[]; photos?: File[]; note?: string }[], extra: Record<string, unknown> = {}) =>
+  post(order, { step: 'why', ...extra, lines: lines.map((line) => ({ ...line, conditions: (line.conditions ?? []).map((c) => `${line.reasonId}:${c}`) })) });
+const CHANGED_MIND = ['unworn', 'tags-attached', 'complete'];
+
+/** The whole flow for one unit of `id`, too small, ending on the case's address. */
+async function sendOne(order: Order, id: string) {
+  await start(order);
+  expect(await chooseItems(order, { [id]: 1 })).toBe('/order/return?step=why');
+  expect(await why(order, [{ id, reasonId: 'size-too-small', conditions: CHANGED_MIND }])).toBe('/order/return?step=refund');
+  expect(await post(order, { step: 'refund', refundMethod: 'original_payment' })).toBe('/order/return?step=review');
+  return post(order, { step: 'review', intent: 'submit' });
+}
+const caseIdOf = (location: string) => /^\/cases\/(C-\w{8})$/.exec(location)?.[1] ?? `no case: ${location}`;
 const jpeg = (name: string, width: number) => new File([Buffer.from(makeJpeg(width, 12))], name, { type: 'image/jpeg' });
 const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
 const shopifyReturnsMade = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/returns`)).json()) as { returns: unknown[] }).returns;
@@ -80,11 +93,6 @@ const pendingFiles = (order: { sessionId: string }) => {
     return [];
   }
 };
-
-function submitted(result: ReturnStep): string {
-  if (result.step !== 'submitted') throw new Error(`expected a case, got ${JSON.stringify(result)}`);
-  return result.caseId;
-}
 
 beforeAll(async () => {
   // A roomy bucket: these tests read many return contexts in a row, and throttling is tested elsewhere.
@@ -106,6 +114,7 @@ beforeAll(async () => {
     timeZone: 'Europe/Paris',
     hashId: (value) => hashIdentifier('s'.repeat(32), value),
     photos: createLocalPhotoStore(photoDir),
+    drafts: createDbReturnDraftStore(database.db),
   };
 });
 
@@ -116,153 +125,122 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-describe('runReturnStep', () => {
-  it('reviews, then submits: one case in "received" with one Shopify job, nothing sent to Shopify yet', async () => {
+describe('the return flow, step by step', () => {
+  it('goes items → why → refund → review, then opens one case in "received" with one Shopify job; Back after that shows the case', async () => {
     const order = await orderOf('delivered-recently');
-    const key = randomUUID();
-    const review = await step(order, await formFor(order.orderId, 'review', { 0: { quantity: 1, reasonId: 'size-too-small' } }, key));
-    expect(review.step).toBe('review');
-    if (review.step !== 'review') return;
-    expect(review.quote.totals).toMatchObject({
-      itemsValue: { amount: '45.00', currencyCode: 'EUR' },
-      fees: { amount: '4.90', currencyCode: 'EUR' },
-      estimatedRefund: { amount: '40.10', currencyCode: 'EUR' },
+    const [top] = await lineIds(order);
+    await start(order);
+    await chooseItems(order, { [top!]: 1 });
+    await why(order, [{ id: top!, reasonId: 'size-too-small', conditions: CHANGED_MIND }]);
+    await post(order, { step: 'refund', refundMethod: 'original_payment' });
+    const review = await loadReturnStep(deps, order, 'review', new Date());
+    expect(review.kind === 'page' && review.quote?.totals).toMatchObject({
+      itemsValue: { amount: '45.00', currencyCode: 'EUR' }, fees: { amount: '4.90', currencyCode: 'EUR' }, estimatedRefund: { amount: '40.10', currencyCode: 'EUR' },
     });
     const before = (await shopifyReturnsMade()).length;
 
-    const caseId = submitted(await step(order, await formFor(order.orderId, 'submit', { 0: { quantity: 1, reasonId: 'size-too-small' } }, key)));
+    const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
     const found = (await deps.cases.getCase(caseId))!;
-    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, orderName: order.orderName, refundMethod: 'original_payment' });
-    expect(found.lines).toEqual([expect.objectContaining({ quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
-    expect(found.totals.estimatedRefund).toEqual({ amount: '40.10', currencyCode: 'EUR' });
-    // A lookup session names no ticket: the helpdesk sync finds or opens one later.
-    expect(found.providerRefs).toEqual({});
-    expect(await deps.cases.listCasesForOrder(order.orderId)).toHaveLength(1);
+    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, refundMethod: 'original_payment', providerRefs: {} });
+    expect(found.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
     expect(await jobsOf(caseId)).toHaveLength(1);
     expect(await shopifyReturnsMade()).toHaveLength(before);
+
+    // Back or refresh on any step, or the same send again: the case, never a second one.
+    for (const step of ['review', 'why', 'items']) expect(await loadReturnStep(deps, order, step, new Date())).toEqual({ kind: 'redirect', location: `/cases/${caseId}` });
+    expect(await post(order, { step: 'review', intent: 'submit' })).toBe(`/cases/${caseId}`);
+    expect(await deps.cases.listCasesForOrder(order.orderId)).toHaveLength(1);
+    expect(await jobsOf(caseId)).toHaveLength(1);
+    // "Return items" from the order page starts a new draft, which no longer offers that unit.
+    expect(await start(order)).toMatchObject({ kind: 'page', step: 'items', draft: { lines: {}, submittedCaseId: null } });
+    expect(await chooseItems(order, { [top!]: 1 })).toBe('/order/return?step=items');
+    expect((await draftOf(order)).errors).toMatchObject({ step: 'items', form: ['returns:errors.nothingSelected'] });
   });
 
-  it('two submits of one form at once open one case and one job', async () => {
+  it('two sends of one draft at once open one case and one job', async () => {
     const order = await orderOf('eur-france');
-    const form = await formFor(order.orderId, 'submit', { 0: { quantity: 1, reasonId: 'changed-mind' } });
-    const results = await Promise.all([step(order, form), step(order, form)]);
+    const [top] = await lineIds(order);
+    await start(order);
+    await chooseItems(order, { [top!]: 1 });
+    await why(order, [{ id: top!, reasonId: 'changed-mind', conditions: CHANGED_MIND }]);
+    await post(order, { step: 'refund', refundMethod: 'store_credit' });
+    const locations = await Promise.all([post(order, { step: 'review', intent: 'submit' }), post(order, { step: 'review', intent: 'submit' })]);
     const cases = await deps.cases.listCasesForOrder(order.orderId);
     expect(cases).toHaveLength(1);
-    expect(results.filter((r) => r.step === 'submitted').map(submitted)).toContain(cases[0]!.id);
-    for (const result of results.filter((r) => r.step === 'submitted')) expect(submitted(result)).toBe(cases[0]!.id);
+    expect(locations).toEqual([`/cases/${cases[0]!.id}`, `/cases/${cases[0]!.id}`]);
     expect(await jobsOf(cases[0]!.id)).toHaveLength(1);
   });
 
-  // BUG (app/cases/return-flow.server.ts): a replay is decided again before its idempotency key is
-  // looked at, and by then its units are in its own case, so it is refused instead of replayed.
-  it('the same idempotency key submitted again gives the same case, and no second job', async () => {
-    const order = await orderOf('delivered-recently', 1);
-    const form = await formFor(order.orderId, 'submit', { 0: { quantity: 1, reasonId: 'size-too-large' } });
-    const first = submitted(await step(order, form));
-    const again = await step(order, form);
-    expect(again).toEqual({ step: 'submitted', caseId: first });
-    expect(await deps.cases.listCasesForOrder(order.orderId)).toHaveLength(1);
-    expect(await jobsOf(first)).toHaveLength(1);
-  });
-
-  it('a second return on the order no longer offers the units of the first, before the worker ran', async () => {
+  it('keeps answers with their line whatever the order they come in, and opens no later step early', async () => {
     const order = await orderOf('multi-item-variants');
-    const firstLine = { 0: { quantity: 1, reasonId: 'size-too-small' } };
-    const caseId = submitted(await step(order, await formFor(order.orderId, 'submit', firstLine)));
-    expect((await deps.cases.getCase(caseId))!.state).toBe('received');
-    expect((await shopifyReturnsMade()).filter((r) => JSON.stringify(r).includes(caseId))).toEqual([]);
-
-    const again = (await prepareReturn(deps, order.orderId, new Date()))!;
-    const [taken, ...others] = again.decision.lines;
-    expect(taken).toMatchObject({ decision: 'not_eligible', returnableQuantity: 0 });
-    expect(taken!.reasons.map((r) => r.key)).toEqual(['policy:refusal.alreadyReturned']);
-    expect(others.map((line) => [line.decision, line.returnableQuantity])).toEqual(others.map(() => ['eligible', 1]));
-
-    const second = await step(order, await formFor(order.orderId, 'review', firstLine));
-    expect(second).toMatchObject({ step: 'form', fieldErrors: { 'lines[0].quantity': ['policy:quote.lineNotEligible'] } });
-    expect(await deps.cases.listCasesForOrder(order.orderId)).toHaveLength(1);
+    const [a, b] = await lineIds(order);
+    await start(order);
+    expect(await loadReturnStep(deps, order, 'review', new Date())).toEqual({ kind: 'redirect', location: '/order/return?step=items' });
+    await chooseItems(order, { [a!]: 1, [b!]: 1 });
+    // Posted b first, a second, and a's reason incomplete: b's answers stay b's.
+    expect(await why(order, [{ id: b!, reasonId: 'changed-mind', conditions: CHANGED_MIND, note: 'for b' }, { id: a!, reasonId: 'changed-mind', conditions: ['unworn'] }])).toBe('/order/return?step=why');
+    const draft = await draftOf(order);
+    expect(draft.lines[b!]).toMatchObject({ reasonId: 'changed-mind', note: 'for b', conditions: CHANGED_MIND });
+    expect(draft.lines[a!]).toMatchObject({ reasonId: 'changed-mind', note: '', conditions: ['unworn'] });
+    expect(draft.errors).toEqual({ step: 'why', form: [], lines: { [a!]: { conditions: ['returns:errors.conditionsRequired'] } } });
   });
 
-  it('asks for the photos a reason needs, refuses a file that is no photo, and keeps accepted ones for the send', async () => {
+  it('asks a faulty item for photos and no condition; a bad or too-large file costs only itself', async () => {
     const order = await orderOf('international-europe', 1);
-    const defective = (extra: Partial<LinePick>) => ({ 0: { quantity: 1, reasonId: 'defective', ...extra } });
-
-    const none = await step(order, await formFor(order.orderId, 'review', defective({})));
-    expect(none).toMatchObject({ step: 'form', fieldErrors: { 'lines[0].photos': ['policy:quote.photosRequired'] } });
-    const one = await step(order, await formFor(order.orderId, 'review', defective({ photos: [jpeg('a.jpg', 20)] })));
-    expect(one).toMatchObject({ step: 'form', fieldErrors: { 'lines[0].photos': ['policy:quote.photosRequired'] } });
+    const [top] = await lineIds(order);
+    await start(order);
+    await chooseItems(order, { [top!]: 1 });
+    // No condition asked; one good photo and one text file: the photo is kept, the file named.
     const text = new File(['just text'], 'b.jpg', { type: 'image/jpeg' });
-    const notPhoto = await step(order, await formFor(order.orderId, 'review', defective({ photos: [text, jpeg('c.jpg', 22)] })));
-    expect(notPhoto).toMatchObject({ step: 'form', fieldErrors: { 'lines[0].photos': expect.arrayContaining(['returns:errors.photoNotAnImage']) } });
-    // Nothing of a refused batch is kept.
-    expect(notPhoto.step === 'form' && notPhoto.photos[0]).toEqual([]);
-
-    const review = await step(order, await formFor(order.orderId, 'review', defective({ photos: [jpeg('d.jpg', 24), jpeg('e.jpg', 26)] })));
-    expect(review.step).toBe('review');
-    const carried = review.step === 'review' ? review.photos[0]! : [];
-    expect(carried).toHaveLength(2);
-
-    const caseId = submitted(await step(order, await formFor(order.orderId, 'submit', defective({ photoKeys: carried }))));
+    expect(await why(order, [{ id: top!, reasonId: 'defective', note: 'seam torn', photos: [jpeg('a.jpg', 20), text] }])).toBe('/order/return?step=why');
+    let draft = await draftOf(order);
+    expect(draft.lines[top!]).toMatchObject({ reasonId: 'defective', note: 'seam torn', photoKeys: [expect.any(String)] });
+    expect(draft.errors?.lines[top!]).toEqual({ photos: ['returns:errors.photoNotAnImage', 'policy:quote.photosRequired'] });
+    expect(pendingFiles(order)).toHaveLength(1);
+    // A file over 10 MB, dropped as it was read: named, and nothing else lost.
+    expect(await post(order, { step: 'why', lines: [{ id: top!, reasonId: 'defective', note: 'seam torn' }] }, [top!])).toBe('/order/return?step=why');
+    draft = await draftOf(order);
+    expect(draft.errors?.lines[top!]?.photos).toContain('returns:errors.photoTooLarge');
+    expect(draft.lines[top!]!.photoKeys).toHaveLength(1);
+    // The second photo completes the step.
+    expect(await why(order, [{ id: top!, reasonId: 'defective', note: 'seam torn', photos: [jpeg('c.jpg', 22)] }])).toBe('/order/return?step=refund');
+    await post(order, { step: 'refund', refundMethod: 'original_payment' });
+    const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
     const [line] = (await deps.cases.getCase(caseId))!.lines;
     expect(line!.photoIds).toHaveLength(2);
     for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
-  });
-
-  it('photo keys signed for another session are not carried', async () => {
-    const order = await orderOf('international-europe', 1);
-    const review = await step(order, await formFor(order.orderId, 'review', { 1: { quantity: 1, reasonId: 'wrong-item', photos: [jpeg('f.jpg', 20)] } }));
-    const carried = review.step === 'review' ? review.photos[1]! : [];
-    expect(carried).toHaveLength(1);
-    const stranger = { ...order, sessionId: randomUUID() };
-    const replayed = await step(stranger, await formFor(order.orderId, 'review', { 1: { quantity: 1, reasonId: 'wrong-item', photoKeys: carried } }));
-    expect(replayed).toMatchObject({ step: 'form', fieldErrors: { 'lines[1].photos': ['policy:quote.photosRequired'] } });
-  });
-
-  it('refuses a selection with a line the policy does not allow, and opens nothing', async () => {
-    const order = await orderOf('final-sale');
-    const prepared = (await prepareReturn(deps, order.orderId, new Date()))!;
-    const scarf = prepared.decision.lines.findIndex((line) => line.title.startsWith('Foulard en Soie'));
-    expect(prepared.decision.lines[scarf]).toMatchObject({ decision: 'not_eligible' });
-
-    const result = await step(order, await formFor(order.orderId, 'submit', { [scarf]: { quantity: 1, reasonId: 'changed-mind' } }));
-    expect(result).toMatchObject({ step: 'form', fieldErrors: { [`lines[${scarf}].quantity`]: ['policy:quote.lineNotEligible'] } });
-    expect(await deps.cases.listCasesForOrder(order.orderId)).toEqual([]);
-  });
-
-  it('stores no photo of a form refused for any other reason, and asks for the photos again', async () => {
-    const order = await orderOf('international-europe', 1);
-    const refused = await step(order, await formFor(order.orderId, 'review', { 0: { quantity: 1, reasonId: 'defective', photos: [jpeg('a.jpg', 20), jpeg('b.jpg', 22)] }, 1: { quantity: 99, reasonId: 'wrong-item' } }));
-    expect(refused).toMatchObject({ step: 'form', formErrors: expect.arrayContaining(['returns:errors.photosAgain']), photos: { 0: [] } });
     expect(pendingFiles(order)).toEqual([]);
   });
 
-  it('holds a session to its photo quota; another session is not affected', async () => {
+  it('removes a photo on request, from the disk too', async () => {
     const order = await orderOf('international-europe', 1);
-    const five = () => ({ 1: { quantity: 1, reasonId: 'wrong-item', photos: [20, 22, 24, 26, 28].map((w) => jpeg(`${w}.jpg`, w)) } });
-    for (let i = 0; i < 4; i++) expect((await step(order, await formFor(order.orderId, 'review', five()))).step).toBe('review');
-    expect(pendingFiles(order)).toHaveLength(20);
-    const over = await step(order, await formFor(order.orderId, 'review', five()));
-    expect(over).toMatchObject({ step: 'form', formErrors: ['returns:errors.photoQuota'] });
-    expect(pendingFiles(order)).toHaveLength(20);
+    const ids = await lineIds(order);
+    const second = ids[1]!;
+    await start(order);
+    await chooseItems(order, { [second]: 1 });
+    await why(order, [{ id: second, reasonId: 'wrong-item', conditions: ['unworn', 'complete'], photos: [jpeg('a.jpg', 20), jpeg('b.jpg', 22)] }]);
+    const [first, kept] = (await draftOf(order)).lines[second]!.photoKeys;
+    expect(await why(order, [{ id: second, reasonId: 'wrong-item', conditions: ['unworn', 'complete'] }], { removePhoto: first })).toBe('/order/return?step=why');
+    expect((await draftOf(order)).lines[second]!.photoKeys).toEqual([kept]);
+    expect(pendingFiles(order)).toEqual([kept]);
+  });
+
+  it('holds a session to its photo quota: past it, new photos are refused and nothing is stored', async () => {
+    const order = await orderOf('international-europe', 1);
+    const second = (await lineIds(order))[1]!;
+    const pending = deps.photos.pending(deps.hashId(`photo-owner|${order.sessionId}`));
+    for (let i = 0; i < 18; i++) await pending.put(makeJpeg(10 + i, 10), 'image/jpeg');
+    await start(order);
+    await chooseItems(order, { [second]: 1 });
+    await why(order, [{ id: second, reasonId: 'wrong-item', conditions: ['unworn', 'complete'], photos: [20, 22, 24].map((w) => jpeg(`${w}.jpg`, w)) }]);
+    const draft = await draftOf(order);
+    expect(draft.lines[second]!.photoKeys).toEqual([]);
+    expect(draft.errors?.lines[second]?.photos).toContain('returns:errors.photoQuota');
+    expect(pendingFiles(order)).toHaveLength(18);
+    // Another session has its own quota.
     const other = { ...order, sessionId: randomUUID() };
-    expect((await step(other, await formFor(order.orderId, 'review', five()))).step).toBe('review');
-  });
-
-  it('keeps the photos of a sent case and sweeps those of a form left at the review', async () => {
-    const order = await orderOf('two-parcels-delivered');
-    const eligible = (await prepareReturn(deps, order.orderId, new Date()))!.decision.lines.findIndex((line) => line.decision !== 'not_eligible');
-    const picks = (extra: Partial<LinePick>) => ({ [eligible]: { quantity: 1, reasonId: 'defective', ...extra } });
-    const abandoned = { ...order, sessionId: randomUUID() };
-    expect((await step(abandoned, await formFor(order.orderId, 'review', picks({ photos: [jpeg('x.jpg', 20), jpeg('y.jpg', 22)] })))).step).toBe('review');
-    const review = await step(order, await formFor(order.orderId, 'review', picks({ photos: [jpeg('a.jpg', 20), jpeg('b.jpg', 22)] })));
-    const caseId = submitted(await step(order, await formFor(order.orderId, 'submit', picks({ photoKeys: review.step === 'review' ? review.photos[eligible]! : [] }))));
-    expect(pendingFiles(order)).toEqual([]);
-    expect(pendingFiles(abandoned)).toHaveLength(2);
-
-    expect(await deps.photos.sweep(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(2);
-    expect(pendingFiles(abandoned)).toEqual([]);
-    const [line] = (await deps.cases.getCase(caseId))!.lines;
-    expect(line!.photoIds).toHaveLength(2);
-    for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
+    await start(other);
+    await chooseItems(other, { [second]: 1 });
+    expect(await why(other, [{ id: second, reasonId: 'wrong-item', conditions: ['unworn', 'complete'], photos: [jpeg('a.jpg', 20)] }])).toBe('/order/return?step=refund');
   });
 });

@@ -25,6 +25,19 @@ export function PolicyClause({ clause }: { clause: PolicyClauseView }) {
           ))}
         </ul>
       ) : null}
+      {clause.checks.length > 0 ? (
+        <>
+          <h4 className="mt-3 font-semibold text-brand-900">{t('page.checksTitle')}</h4>
+          <dl className="mt-1 space-y-1 text-gray-800">
+            {clause.checks.map((check) => (
+              <div key={check.reason} className="sm:flex sm:gap-2">
+                <dt className="font-semibold">{check.reason}</dt>
+                <dd>{check.conditions.length ? check.conditions.join(' · ') : t('page.noChecks')}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
     </article>
   );
 }

@@ -1,8 +1,8 @@
-import type { ReturnDeps } from '~/cases/return-request';
+import type { ReturnFlowDeps } from '~/cases/return-flow.server';
 import type { Services } from '~/services.server';
 
 /** The return use cases' dependencies, picked from the composition root. */
-export const returnDeps = (services: Services): ReturnDeps => ({
+export const returnDeps = (services: Services): ReturnFlowDeps => ({
   orders: services.orders,
   shopifyReturns: services.shopifyReturns,
   cases: services.cases,
@@ -10,4 +10,6 @@ export const returnDeps = (services: Services): ReturnDeps => ({
   timeZone: services.config.timeZone,
   hashId: services.hashId,
   helpdesk: services.gorgias !== null,
+  photos: services.photos,
+  drafts: services.returnDrafts,
 });

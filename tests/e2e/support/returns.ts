@@ -2,19 +2,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Language } from './fixtures';
 
-/** The return wizard's words, as the shopper reads them (locales/<lng>/returns.json, policy file). */
+/** The return flow's words, as the shopper reads them (locales/<lng>/returns.json, policy file). */
 export const returnLabels = {
   en: {
     start: 'Return items',
+    steps: 'Steps of your return',
+    itemsTitle: 'Which items are you returning?',
     quantity: 'How many to return',
     reason: 'Why are you returning it?',
-    photos: 'Photos',
+    photos: /^Add (a photo|photos)/,
     note: 'Anything to add? (optional)',
-    conditions: 'I confirm that each item is:',
-    review: 'Review my return',
+    conditions: 'I confirm that this item is:',
+    continue: 'Continue',
+    refundTitle: 'How would you like to be refunded?',
     reviewTitle: 'Check your return',
     send: 'Send my return request',
-    edit: 'Change something',
     received: 'Request received',
     approved: 'Approved by the store',
     caseList: 'Your requests on this order',
@@ -23,15 +25,17 @@ export const returnLabels = {
   },
   fr: {
     start: 'Retourner des articles',
+    steps: 'Étapes de votre retour',
+    itemsTitle: 'Quels articles retournez-vous ?',
     quantity: 'Combien en retourner',
     reason: 'Pourquoi le retournez-vous ?',
-    photos: 'Photos',
+    photos: /^Ajouter (une photo|des photos)/,
     note: 'Quelque chose à ajouter ? (facultatif)',
-    conditions: 'Je confirme que chaque article est :',
-    review: 'Vérifier mon retour',
+    conditions: 'Je confirme que cet article est :',
+    continue: 'Continuer',
+    refundTitle: 'Comment souhaitez-vous être remboursé ?',
     reviewTitle: 'Vérifiez votre retour',
     send: 'Envoyer ma demande de retour',
-    edit: 'Modifier',
     received: 'Demande reçue',
     approved: 'Acceptée par la boutique',
     caseList: 'Vos demandes sur cette commande',
@@ -42,32 +46,57 @@ export const returnLabels = {
 
 export const CASE_ID = /C-[0-9A-HJKMNP-TV-Z]{8}/;
 
-/** From the order page, the way in: the "Return items" link. */
+/** From the order page, the way in: the "Return items" link, which lands on the first step. */
 export async function startReturn(page: Page, language: Language = 'en'): Promise<void> {
   await page.getByRole('link', { name: returnLabels[language].start }).click();
-  await expect(page).toHaveURL('/order/return');
+  // A fresh start lands on the first step's address; a draft being written is shown where it is.
+  await expect(page).toHaveURL(/\/order\/return(\?step=items)?$/);
 }
 
-/** Picks a quantity and a reason for the `index`-th returnable line of the form. */
-export async function chooseLine(page: Page, input: { index?: number; quantity: number; reason: string }, language: Language = 'en') {
+/** The step the progress indicator marks as the current one. */
+export const currentStep = (page: Page, language: Language = 'en') =>
+  page.getByRole('navigation', { name: returnLabels[language].steps }).locator('[aria-current="step"]');
+
+export async function continueTo(page: Page, step: 'items' | 'why' | 'refund' | 'review', language: Language = 'en') {
+  await page.getByRole('button', { name: returnLabels[language].continue }).click();
+  await expect(page).toHaveURL(`/order/return?step=${step}`);
+}
+
+/**
+ * Items step: chooses the `index`-th returnable item (its card's checkbox) and how many; then on
+ * to the reasons, where it picks `reason` for it (the first chosen item unless `whyIndex`).
+ */
+export async function chooseLine(page: Page, input: { index?: number; quantity: number; reason: string; whyIndex?: number }, language: Language = 'en') {
   const text = returnLabels[language];
-  await page.getByLabel(text.quantity).nth(input.index ?? 0).selectOption(String(input.quantity));
-  await page.getByLabel(text.reason).nth(input.index ?? 0).selectOption({ label: input.reason });
+  const card = page.getByRole('group', { name: text.itemsTitle }).getByRole('listitem').nth(input.index ?? 0);
+  await card.getByRole('checkbox').check();
+  // Only an item with several units asks how many (once its card is ticked).
+  if (input.quantity > 1) await card.getByLabel(text.quantity).selectOption(String(input.quantity));
+  await continueTo(page, 'why', language);
+  await chooseReason(page, input.reason, input.whyIndex ?? 0, language);
 }
 
+/** Why step: the reason for the `index`-th chosen item. */
+export async function chooseReason(page: Page, reason: string, index = 0, language: Language = 'en') {
+  await page.getByRole('group', { name: returnLabels[language].reason }).nth(index).getByRole('radio', { name: reason, exact: true }).check();
+}
+
+/** Why step: ticks every condition the chosen reasons ask for (the others are hidden), then on to the refund step. */
 export async function confirmConditions(page: Page, language: Language = 'en') {
-  const boxes = page.getByRole('group', { name: returnLabels[language].conditions }).getByRole('checkbox');
-  await expect(boxes).not.toHaveCount(0);
-  for (const box of await boxes.all()) await box.check();
+  for (const group of await page.getByRole('group', { name: returnLabels[language].conditions }).all()) {
+    if (!(await group.isVisible())) continue;
+    for (const box of await group.getByRole('checkbox').all()) await box.check();
+  }
+  await continueTo(page, 'refund', language);
 }
 
-/** Step 1 → step 2. */
+/** Refund step → review, with the method already chosen (the first the policy offers). */
 export async function goToReview(page: Page, language: Language = 'en') {
-  await page.getByRole('button', { name: returnLabels[language].review }).click();
-  await expect(page.getByRole('heading', { level: 1, name: returnLabels[language].reviewTitle })).toBeVisible();
+  await continueTo(page, 'review', language);
+  await expect(page.getByRole('heading', { name: returnLabels[language].reviewTitle })).toBeVisible();
 }
 
-/** Step 2 → the case page; returns the case id from its URL. */
+/** Review → the case page; returns the case id from its URL. */
 export async function sendReturn(page: Page, language: Language = 'en'): Promise<string> {
   await page.getByRole('button', { name: returnLabels[language].send }).click();
   await page.waitForURL(/\/cases\/C-/);
