@@ -1,3 +1,4 @@
+import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return-context-cache.server';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
@@ -32,6 +33,8 @@ export type Services = {
   config: Config;
   /** The return policy, loaded and validated once at start. */
   policy: Policy;
+  /** The store's brand: the configured one, named by the policy file unless COMPTOIR_STORE_NAME is set. */
+  brand: Brand;
   cases: CaseStore;
   /** Shoppers' photos, stripped of metadata; a local folder by default. */
   photos: PhotoStore;
@@ -84,6 +87,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   return {
     config,
     policy,
+    brand: toBrand(config.brand, policy),
     cases: createDbCaseStore(database.db, queue),
     // Pending photos of forms never sent go once no session can still send them.
     photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),

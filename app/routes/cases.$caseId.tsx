@@ -23,7 +23,7 @@ export async function loader({ request, params, context: { services } }: LoaderF
   if (!found || found.orderId !== session.orderId) throw notFound();
   const t = await getTranslator(request, 'returns');
   const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.gorgias !== null });
-  return { view, title: `${t('case.title', { id: found.id })} · Comptoir` };
+  return { view, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }
 
 export default function CasePage() {

@@ -30,7 +30,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   if (!order) throw notFound();
   const t = await getTranslator(request, 'orders');
   const cases = toCaseSummaries(await services.cases.listCasesForOrder(session.orderId));
-  return { order: toOrderView(order), cases, title: `${t('pageTitle', { name: order.name })} · Comptoir` };
+  return { order: toOrderView(order), cases, title: `${t('pageTitle', { name: order.name })} · ${services.brand.name}` };
 }
 
 export default function OrderPage() {

@@ -39,7 +39,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   if (!prepared) throw notFound();
   const t = await getTranslator(request, 'returns');
   const view = toReturnFormView(prepared, services.policy, await getLanguage(request));
-  return { view, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · Comptoir` };
+  return { view, orderName: session.orderName, contactEmail: services.config.contactEmail, idempotencyKey: randomUUID(), title: `${t('title', { name: session.orderName })} · ${services.brand.name}` };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
