@@ -25,6 +25,3 @@ export function toBrand(config: BrandConfig, policy: { store: { name: string } }
 /** The store's name for code that holds the configuration and the policy (workers, notes). */
 export const toStoreName = (config: { brand?: Pick<BrandConfig, 'name'> }, policy: { store: { name: string } }) =>
   config.brand?.name ?? policy.store.name;
-
-/** `<page> · <store>`, the title of every page. */
-export const toPageTitle = (page: string, brand: Pick<Brand, 'name'>) => `${page} · ${brand.name}`;
