@@ -55,7 +55,7 @@ const TEXT = {
   en: {
     kind: { return: 'Return', exchange: 'Exchange', cancellation: 'Cancellation', address_change: 'Address change', issue: 'Issue' },
     order: 'order',
-    opened: (kind: string, id: string, order: string) => `${kind} request ${id} submitted through the self-service portal (order ${order}).`,
+    opened: (kind: string, id: string, order: string, store: string) => `${kind} request ${id} submitted through ${store}'s self-service portal (order ${order}).`,
     customer: 'Customer', shopperLanguage: 'Shopper language', items: 'Items', reason: 'reason', note: 'shopper note',
     verdict: { approved: 'auto-approved', declined: 'refused', needs_review: 'needs review' },
     clauses: 'clauses', photos: 'photos', attached: 'attached', policy: 'Policy version', fees: 'Fees',
@@ -79,11 +79,12 @@ const TEXT = {
       refunded_by_store: 'Refunded in Shopify',
     } as Record<string, string>,
     event: 'Event',
+    justBefore: 'Just before',
   },
   fr: {
     kind: { return: 'Retour', exchange: 'Échange', cancellation: 'Annulation', address_change: "Changement d'adresse", issue: 'Problème' },
     order: 'commande',
-    opened: (kind: string, id: string, order: string) => `Demande ${kind.toLowerCase()} ${id} envoyée depuis le portail libre-service (commande ${order}).`,
+    opened: (kind: string, id: string, order: string, store: string) => `Demande ${kind.toLowerCase()} ${id} envoyée depuis le portail libre-service de ${store} (commande ${order}).`,
     customer: 'Client', shopperLanguage: 'Langue du client', items: 'Articles', reason: 'motif', note: 'note du client',
     verdict: { approved: 'approuvé automatiquement', declined: 'refusé', needs_review: 'à examiner' },
     clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', policy: 'Version de la politique', fees: 'Frais',
@@ -107,10 +108,20 @@ const TEXT = {
       refunded_by_store: 'Remboursé dans Shopify',
     } as Record<string, string>,
     event: 'Événement',
+    justBefore: 'Juste avant',
   },
 } as const;
 
-const money = (value: Money) => `${value.amount} ${value.currencyCode}`;
+const LOCALES: Record<AgentLanguage, string> = { en: 'en-US', fr: 'fr-FR' };
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "€45.00" for an English-speaking agent, "45,00 €" for a French-speaking one: the agent's conventions, the order's currency. */
+export function formatMoney(value: Money, language: AgentLanguage): string {
+  const key = `${language}|${value.currencyCode}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: value.currencyCode })));
+  return format.format(Number(value.amount));
+}
 
 /** "Return C-7KQ2M9XA · order #1016" */
 export function toTicketSubject(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
@@ -119,14 +130,15 @@ export function toTicketSubject(kind: CaseKind, caseId: string, orderName: strin
 }
 
 /** The customer-side message a ticket opens with: Gorgias creates tickets from a customer message. */
-export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
+export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: string, storeName: string, language: AgentLanguage): string {
   const text = TEXT[language];
-  return text.opened(text.kind[kind], caseId, orderName);
+  return text.opened(text.kind[kind], caseId, orderName, storeName);
 }
 
 /** The first internal note: everything an agent needs without opening another tool, tracking included. */
 export function toContextNote(note: ContextNote, language: AgentLanguage): string {
   const text = TEXT[language];
+  const money = (value: Money) => formatMoney(value, language);
   const customer = note.customer.name ? `${note.customer.name} <${note.customer.email}>` : note.customer.email;
   const lines = note.lines.flatMap((line, index) => {
     const item = [line.title, line.variantTitle, line.sku ? `SKU ${line.sku}` : null].filter(Boolean).join(' · ');
@@ -169,8 +181,22 @@ export function toContextNote(note: ContextNote, language: AgentLanguage): strin
 export function toEventNote(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage): string {
   const text = TEXT[language];
   const headline = text.events[event.type] ?? `${text.event}: ${event.type}`;
-  const details = Object.entries(event.data)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .filter((line) => line.length > 0);
-  return [headline, ...details].join('\n');
+  return [headline, ...toDetails(event)].join('\n');
+}
+
+const toDetails = (event: Pick<CaseEvent, 'data'>) =>
+  Object.entries(event.data).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+
+/**
+ * One note for events that happened together (see note-batches.ts): where the case stands now
+ * first, the steps that led there on one line, then their details, each said once.
+ */
+export function toEventsNote(events: Pick<CaseEvent, 'type' | 'data'>[], language: AgentLanguage): string {
+  const last = events.at(-1);
+  if (!last || events.length === 1) return last ? toEventNote(last, language) : '';
+  const text = TEXT[language];
+  const headline = (event: Pick<CaseEvent, 'type'>) => text.events[event.type] ?? `${text.event}: ${event.type}`;
+  const before = events.slice(0, -1).map(headline).join(' · ');
+  const details = [...new Set(events.flatMap(toDetails))];
+  return [headline(last), `${text.justBefore}: ${before}`, ...details].join('\n');
 }
