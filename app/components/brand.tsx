@@ -50,7 +50,7 @@ export function ContactLine({ contact, className }: { contact: BrandView['contac
   return (
     <p className={className}>
       {t('contactUs')}{' '}
-      <a href={`mailto:${contact.email}`} {...leaveFrame} className={`${link} break-all`}>{contact.email}</a>
+      <a href={`mailto:${contact.email}`} {...leaveFrame} className={`${link} inline-block max-w-full break-all`}>{contact.email}</a>
       {contact.url ? (
         <>
           {' · '}
