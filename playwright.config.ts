@@ -58,7 +58,7 @@ export default defineConfig({
   projects: [
     { name: 'mobile', testIgnore: ISOLATED_SPECS, use: { ...mobile, baseURL: SHARED_URL } },
     // The desktop layout gets the pages themselves; the flows behind them are not layout-bound.
-    { name: 'desktop', testMatch: ['order-page.spec.ts', 'accessibility.spec.ts'], use: { ...desktop, baseURL: SHARED_URL } },
+    { name: 'desktop', testMatch: ['order-page.spec.ts', 'accessibility.spec.ts', 'brand.spec.ts'], use: { ...desktop, baseURL: SHARED_URL } },
     { name: 'upstream', testMatch: 'upstream-failure.spec.ts', use: { ...mobile, baseURL: ISOLATED_URL } },
     // Runs after "upstream": once it has reached the client cap, no lookup from 127.0.0.1 passes.
     { name: 'client-limit', testMatch: 'client-limit.spec.ts', dependencies: ['upstream'], use: { ...mobile, baseURL: ISOLATED_URL } },

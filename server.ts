@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { toLogoOrigin } from '~/brand/env.server';
 import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
 import { findStylesheet } from '~/http/error-page.server';
 import { guardRequests, handleErrors } from '~/http/guard.server';
@@ -46,9 +47,11 @@ const mounted = config.sandbox
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 
-const imageOrigins = config.sandbox
-  ? [new URL(shopifyConfig.sandboxUrl!).origin]
-  : ['https://cdn.shopify.com'];
+const logoOrigin = toLogoOrigin(config.brand);
+const imageOrigins = [
+  ...(config.sandbox ? [new URL(shopifyConfig.sandboxUrl!).origin] : ['https://cdn.shopify.com']),
+  ...(logoOrigin ? [logoOrigin] : []),
+];
 
 // The sandbox lets its mock chat widget page (loopback http) frame the portal; live stays https only.
 const frameAncestors = withFrameAncestors(config.frameAncestors, mounted.frameOrigins);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { BrandEnvShape, toBrandConfig } from './brand/env.server';
 import type { HelpdeskOptions } from './helpdesk/options';
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
@@ -33,7 +34,6 @@ export const EnvSchema = z
     COMPTOIR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
     COMPTOIR_LINK_TTL_HOURS: positiveInt.max(24 * 30).default(72),
     COMPTOIR_AGENT_LINK_DAYS: positiveInt.max(365).default(30),
-    COMPTOIR_CONTACT_EMAIL: z.email('must be an email address').default('help@comptoir-demo.example'),
     COMPTOIR_TIME_ZONE: z
       .string()
       .refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Paris')
@@ -50,6 +50,7 @@ export const EnvSchema = z
     RATE_LIMIT_CLIENT_MAX: positiveInt.default(20),
     RATE_LIMIT_CLIENT_WINDOW_MINUTES: positiveInt.default(60),
     TRUST_PROXY: booleanish.default(false),
+    ...BrandEnvShape,
     ...ShopifyEnvShape,
     GORGIAS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     GORGIAS_EMAIL: z.email('must be the email of the Gorgias user the API key belongs to').optional(),
@@ -166,6 +167,8 @@ function toConfig(env: Env) {
     frameAncestors: env.COMPTOIR_FRAME_ANCESTORS,
     timeZone: env.COMPTOIR_TIME_ZONE,
     contactEmail: env.COMPTOIR_CONTACT_EMAIL,
+    /** The store's name, logo, colours, contact and return address (app/brand/). */
+    brand: toBrandConfig(env),
     agentLanguage: env.COMPTOIR_AGENT_LANGUAGE,
     /**
      * Gorgias, when configured. In sandbox mode without GORGIAS_* the emulator is mounted in the

@@ -3,11 +3,13 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatche
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
+import { BrandStyle, ContactLine, StoreHomeLink, type BrandView } from './components/brand';
 import { GeneralErrorBoundary } from './components/error-boundary';
 import { HeightReporter } from './components/height-reporter';
 import { LanguageSwitcher } from './components/language-switcher';
 import { useNonce } from './components/nonce';
 import { SandboxBanner } from './components/sandbox-banner';
+import { toBrandCss } from './brand/palette';
 import { fallbackLanguage, isLanguage } from './i18n';
 import { getLanguage, rememberLanguage } from './i18n.server';
 import { isEmbedded } from './security/embed.server';
@@ -21,7 +23,7 @@ export const links: LinksFunction = () => [
 ];
 
 /** The title of pages no route claims (the 404 page); routes set their own. */
-export const meta: MetaFunction = () => [{ title: 'Comptoir' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.brand.name ?? 'Comptoir' }];
 
 /*
  * Pages ship no JavaScript unless a route asks for it with `handle.hydrate = true`. The lookup and
@@ -34,14 +36,15 @@ export const handle = { i18n: ['common'] };
 export const headers: HeadersFunction = forwardRetryAfter;
 
 export async function loader({ request, context: { services } }: LoaderFunctionArgs) {
-  const { config } = services;
+  const { config, brand } = services;
   const live = !config.sandbox;
   const language = await getLanguage(request);
   const form = await prepareFormToken(request, { secret: config.secret, live });
   const headers = new Headers();
   for (const cookie of [await rememberLanguage(request, language, live), form.setCookie]) if (cookie) headers.append('Set-Cookie', cookie);
+  const brandView: BrandView = { name: brand.name, logoUrl: brand.logoUrl, css: brand.palette ? toBrandCss(brand.palette) : null, contact: brand.contact };
   return data(
-    { language, sandbox: config.sandbox, timeZone: config.timeZone, embedded: isEmbedded(request), formToken: form.token },
+    { language, sandbox: config.sandbox, timeZone: config.timeZone, embedded: isEmbedded(request), formToken: form.token, brand: brandView },
     { headers },
   );
 }
@@ -65,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="referrer" content={noReferrer ? 'no-referrer' : 'same-origin'} />
         <Meta />
         <Links />
+        <BrandStyle css={loaderData?.brand.css ?? null} />
       </head>
       {/* Embedded, the body is as tall as its content, so the height the host is told is the content's. */}
       <body className={`${embedded ? 'flow-root' : 'flex min-h-full flex-col'} bg-brand-50 font-sans text-gray-900 antialiased`}>
@@ -72,11 +76,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('skipToContent')}
         </a>
         {loaderData?.sandbox ? <SandboxBanner /> : null}
-        <header className="border-b border-brand-100 bg-white">
+        <header className="border-t-4 border-b border-t-brand-accent border-b-brand-100 bg-white">
           <div className={`mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 ${embedded ? 'px-3 py-1.5' : 'px-4 py-3'}`}>
-            <a href="/" className={`${embedded ? 'text-base' : 'text-lg'} font-bold text-brand-900`}>
-              {t('appName')} {embedded ? null : <span className="font-normal text-gray-700">· {t('tagline')}</span>}
-            </a>
+            <StoreHomeLink brand={loaderData?.brand ?? null} embedded={embedded} />
             <LanguageSwitcher />
           </div>
         </header>
@@ -84,9 +86,10 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="border-t border-brand-100 bg-white">
-          <div className={`mx-auto flex max-w-2xl flex-wrap justify-between gap-2 text-sm ${embedded ? 'px-3 py-2' : 'px-4 py-4'}`}>
+          <div className={`mx-auto flex max-w-2xl flex-wrap justify-between gap-x-4 gap-y-2 text-sm ${embedded ? 'px-3 py-2' : 'px-4 py-4'}`}>
             <a href="/policy" className="font-semibold text-brand-700 underline underline-offset-2">{t('returnPolicy')}</a>
             {embedded ? <NewTabLink /> : null}
+            {loaderData ? <ContactLine contact={loaderData.brand.contact} className="w-full text-gray-700" /> : null}
           </div>
         </footer>
         {embedded ? <HeightReporter /> : null}

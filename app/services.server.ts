@@ -1,3 +1,4 @@
+import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return-context-cache.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
@@ -40,6 +41,8 @@ export type Services = {
   config: Config;
   /** The return policy, loaded and validated once at start. */
   policy: Policy;
+  /** The store's brand: the configured one, named by the policy file unless COMPTOIR_STORE_NAME is set. */
+  brand: Brand;
   cases: CaseStore;
   /** The order page's list of the order's cases: a few seconds of per-process cache (see there). */
   orderCases: OrderCaseList;
@@ -101,6 +104,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   return {
     config,
     policy,
+    brand: toBrand(config.brand, policy),
     cases: cases.store,
     orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toContextNote, toEventNote, toTicketSubject, type ContextNote } from './agent-notes';
+import type { CaseEvent } from '~/cases/case-store';
+import { formatMoney, toContextNote, toEventNote, toEventsNote, toOpeningMessage, toTicketSubject, type ContextNote } from './agent-notes';
 import { isNotedEvent } from './ticket-fields';
 
 const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
@@ -21,8 +22,8 @@ describe('agent notes', () => {
   it('holds the whole case in the first note, in the agent language', () => {
     const text = toContextNote(note, 'fr');
     for (const part of ['Retour C-7KQ2M9XA · commande #1016', 'Emma Martin <emma@example.com>', 'Langue du client: fr',
-      'Marinière · Navy / M · SKU MAR-NAV-M — 1 × 49.00 EUR', '« Serré aux épaules »', 'à examiner (clauses: 4.2 Délai)',
-      '1 en pièce jointe', 'https://p.example/photos/k', 'Frais: 4.00 EUR', 'Remboursement estimé: 45.00 EUR (avoir)', 'abc123']) {
+      'Marinière · Navy / M · SKU MAR-NAV-M — 1 × 49,00\u00a0€', '« Serré aux épaules »', 'à examiner (clauses: 4.2 Délai)',
+      '1 en pièce jointe', 'https://p.example/photos/k', 'Frais: 4,00\u00a0€', 'Remboursement estimé: 45,00\u00a0€ (avoir)', 'abc123']) {
       expect(text).toContain(part);
     }
   });
@@ -59,5 +60,46 @@ describe('agent notes', () => {
     expect(approved).toBe('Approved by Marie from the Comptoir agent page: the return is open on Shopify\nshopifyReturnId: gid://shopify/Return/9');
     const declined = toEventNote({ type: 'declined_by_store', data: { via: 'agent_page', declineReason: 'FINAL_SALE' } }, 'fr');
     expect(declined).toBe('Refusé par un agent depuis la page agent de Comptoir : le client voit le motif et la note sur la page du dossier\ndeclineReason: FINAL_SALE');
+  });
+
+  it("prints money the agent's way, in the order's currency, never as '45.0 EUR'", () => {
+    expect(formatMoney(eur('45.0'), 'en')).toBe('€45.00');
+    expect(formatMoney(eur('45.0'), 'fr')).toBe('45,00\u00a0€');
+    expect(formatMoney({ amount: '1234.5', currencyCode: 'USD' }, 'en')).toBe('$1,234.50');
+    expect(formatMoney({ amount: '1234.5', currencyCode: 'USD' }, 'fr')).toBe('1\u202f234,50\u00a0$US');
+    expect(formatMoney({ amount: '4500.0', currencyCode: 'JPY' }, 'en')).toBe('¥4,500');
+    const english = toContextNote(note, 'en');
+    expect(english).toContain('— 1 × €49.00');
+    expect(english).toContain('Fees: €4.00');
+    expect(english).toContain('Estimated refund: €45.00 (store credit)');
+    expect(english).not.toMatch(/\d EUR/);
+  });
+
+  it("names the store in the ticket's opening message", () => {
+    expect(toOpeningMessage('return', 'C-7KQ2M9XA', '#1016', 'Maison Lumière', 'en'))
+      .toBe("Return request C-7KQ2M9XA submitted through Maison Lumière's self-service portal (order #1016).");
+    expect(toOpeningMessage('return', 'C-7KQ2M9XA', '#1016', 'Maison Lumière', 'fr'))
+      .toBe('Demande retour C-7KQ2M9XA envoyée depuis le portail libre-service de Maison Lumière (commande #1016).');
+  });
+
+  it('tells events that happened together in one note: where the case stands first, each detail once', () => {
+    const returns = { returns: ['create:gid://shopify/Return/7:OPEN'] };
+    const batch: Pick<CaseEvent, 'type' | 'data'>[] = [
+      { type: 'shopify.returns_opened', data: returns },
+      { type: 'submitted_to_store', data: { shopifyReturnId: 'gid://shopify/Return/7' } },
+      { type: 'approved_by_store', data: {} },
+    ];
+    expect(toEventsNote(batch, 'en')).toBe([
+      'Approved: the return is open on Shopify',
+      'Just before: Return opened on Shopify · Submitted to the store (Shopify)',
+      'returns: create:gid://shopify/Return/7:OPEN',
+      'shopifyReturnId: gid://shopify/Return/7',
+    ].join('\n'));
+    expect(toEventsNote(batch, 'fr').split('\n').slice(0, 2)).toEqual([
+      'Approuvé : le retour est ouvert sur Shopify',
+      'Juste avant: Retour ouvert sur Shopify · Transmis à la boutique (Shopify)',
+    ]);
+    expect(toEventsNote([batch[1]!], 'en')).toBe(toEventNote(batch[1]!, 'en'));
+    expect(toEventsNote([{ type: 'x', data: returns }, { type: 'y', data: returns }], 'en').match(/returns:/g)).toHaveLength(1);
   });
 });

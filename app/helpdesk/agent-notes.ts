@@ -57,7 +57,7 @@ const TEXT = {
   en: {
     kind: { return: 'Return', exchange: 'Exchange', cancellation: 'Cancellation', address_change: 'Address change', issue: 'Issue' },
     order: 'order',
-    opened: (kind: string, id: string, order: string) => `${kind} request ${id} submitted through the self-service portal (order ${order}).`,
+    opened: (kind: string, id: string, order: string, store: string) => `${kind} request ${id} submitted through ${store}'s self-service portal (order ${order}).`,
     customer: 'Customer', shopperLanguage: 'Shopper language', items: 'Items', reason: 'reason', note: 'shopper note',
     verdict: { approved: 'auto-approved', declined: 'refused', needs_review: 'needs review' },
     clauses: 'clauses', photos: 'photos', attached: 'attached', policy: 'Policy version', fees: 'Fees',
@@ -86,11 +86,12 @@ const TEXT = {
       declined_by_store: (who: string) => `Declined by ${who} from the Comptoir agent page: the shopper sees the reason and note on the case page`,
     } as Record<string, (who: string) => string>,
     anAgent: 'an agent',
+    justBefore: 'Just before',
   },
   fr: {
     kind: { return: 'Retour', exchange: 'Échange', cancellation: 'Annulation', address_change: "Changement d'adresse", issue: 'Problème' },
     order: 'commande',
-    opened: (kind: string, id: string, order: string) => `Demande ${kind.toLowerCase()} ${id} envoyée depuis le portail libre-service (commande ${order}).`,
+    opened: (kind: string, id: string, order: string, store: string) => `Demande ${kind.toLowerCase()} ${id} envoyée depuis le portail libre-service de ${store} (commande ${order}).`,
     customer: 'Client', shopperLanguage: 'Langue du client', items: 'Articles', reason: 'motif', note: 'note du client',
     verdict: { approved: 'approuvé automatiquement', declined: 'refusé', needs_review: 'à examiner' },
     clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', policy: 'Version de la politique', fees: 'Frais',
@@ -119,10 +120,20 @@ const TEXT = {
       declined_by_store: (who: string) => `Refusé par ${who} depuis la page agent de Comptoir : le client voit le motif et la note sur la page du dossier`,
     } as Record<string, (who: string) => string>,
     anAgent: 'un agent',
+    justBefore: 'Juste avant',
   },
 } as const;
 
-const money = (value: Money) => `${value.amount} ${value.currencyCode}`;
+const LOCALES: Record<AgentLanguage, string> = { en: 'en-US', fr: 'fr-FR' };
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "€45.00" for an English-speaking agent, "45,00 €" for a French-speaking one: the agent's conventions, the order's currency. */
+export function formatMoney(value: Money, language: AgentLanguage): string {
+  const key = `${language}|${value.currencyCode}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: value.currencyCode })));
+  return format.format(Number(value.amount));
+}
 
 /** "Return C-7KQ2M9XA · order #1016" */
 export function toTicketSubject(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
@@ -131,14 +142,15 @@ export function toTicketSubject(kind: CaseKind, caseId: string, orderName: strin
 }
 
 /** The customer-side message a ticket opens with: Gorgias creates tickets from a customer message. */
-export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: string, language: AgentLanguage): string {
+export function toOpeningMessage(kind: CaseKind, caseId: string, orderName: string, storeName: string, language: AgentLanguage): string {
   const text = TEXT[language];
-  return text.opened(text.kind[kind], caseId, orderName);
+  return text.opened(text.kind[kind], caseId, orderName, storeName);
 }
 
 /** The first internal note: everything an agent needs without opening another tool, tracking included. */
 export function toContextNote(note: ContextNote, language: AgentLanguage): string {
   const text = TEXT[language];
+  const money = (value: Money) => formatMoney(value, language);
   const customer = note.customer.name ? `${note.customer.name} <${note.customer.email}>` : note.customer.email;
   const lines = note.lines.flatMap((line, index) => {
     const item = [line.title, line.variantTitle, line.sku ? `SKU ${line.sku}` : null].filter(Boolean).join(' · ');
@@ -189,15 +201,39 @@ const HIDDEN_DATA = new Set(['via', 'agentName']);
  */
 export function toEventNote(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage, agentLink?: { url: string; expiresAt: Date }): string {
   const text = TEXT[language];
-  const decided = event.data['via'] === 'agent_page' ? text.decidedHere[event.type] : undefined;
-  const who = typeof event.data['agentName'] === 'string' && event.data['agentName'] ? event.data['agentName'] : text.anAgent;
-  const headline = decided ? decided(who) : (text.events[event.type] ?? `${text.event}: ${event.type}`);
-  const details = Object.entries(event.data)
-    .filter(([key]) => !HIDDEN_DATA.has(key))
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .filter((line) => line.length > 0);
+  const headline = toHeadline(event, language);
   const link = agentLink && LINKED_EVENTS.has(event.type)
     ? [`${text.caseLink}: ${agentLink.url} ${text.caseLinkHint(agentLink.expiresAt.toISOString().slice(0, 10))}`]
     : [];
-  return [headline, ...details, ...link].join('\n');
+  return [headline, ...toDetails(event), ...link].join('\n');
+}
+
+/** What happened, and for a decision taken on the agent page, who took it there. */
+function toHeadline(event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage): string {
+  const text = TEXT[language];
+  const decided = event.data['via'] === 'agent_page' ? text.decidedHere[event.type] : undefined;
+  const who = typeof event.data['agentName'] === 'string' && event.data['agentName'] ? event.data['agentName'] : text.anAgent;
+  return decided ? decided(who) : (text.events[event.type] ?? `${text.event}: ${event.type}`);
+}
+
+const toDetails = (event: Pick<CaseEvent, 'data'>) =>
+  Object.entries(event.data)
+    .filter(([key]) => !HIDDEN_DATA.has(key))
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+
+/**
+ * One note for events that happened together (see note-batches.ts): where the case stands now
+ * first, the steps that led there on one line, then their details, each said once; the case link
+ * when the last of them asks for an agent.
+ */
+export function toEventsNote(events: Pick<CaseEvent, 'type' | 'data'>[], language: AgentLanguage, agentLink?: { url: string; expiresAt: Date }): string {
+  const last = events.at(-1);
+  if (!last || events.length === 1) return last ? toEventNote(last, language, agentLink) : '';
+  const text = TEXT[language];
+  const before = events.slice(0, -1).map((event) => toHeadline(event, language)).join(' · ');
+  const details = [...new Set(events.flatMap(toDetails))];
+  const link = agentLink && events.some((event) => LINKED_EVENTS.has(event.type))
+    ? [`${text.caseLink}: ${agentLink.url} ${text.caseLinkHint(agentLink.expiresAt.toISOString().slice(0, 10))}`]
+    : [];
+  return [toHeadline(last, language), `${text.justBefore}: ${before}`, ...details, ...link].join('\n');
 }

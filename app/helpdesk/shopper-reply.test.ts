@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toShopperReply } from './shopper-reply';
 
-const input = { caseId: 'C-7KQ2M9XA', kind: 'return' as const, orderName: '#1016', caseUrl: 'https://shop.example/cases/C-7KQ2M9XA', customerName: 'Emma Martin' };
+const input = { caseId: 'C-7KQ2M9XA', kind: 'return' as const, orderName: '#1016', caseUrl: 'https://shop.example/cases/C-7KQ2M9XA', customerName: 'Emma Martin', storeName: 'Maison Lumière' };
 
 describe('public reply to the shopper', () => {
   it('says in English that the team has the request, with its reference and link', () => {
@@ -19,6 +19,11 @@ describe('public reply to the shopper', () => {
     expect(reply.bodyText).toContain('Notre équipe support a bien reçu votre demande d\'échange pour la commande #1016. Sa référence est C-7KQ2M9XA');
     expect(reply.bodyText).toContain('Suivez votre demande ici : https://shop.example/cases/C-7KQ2M9XA');
     expect(toShopperReply(input, 'de').subject).toBe(toShopperReply(input, 'en').subject);
+  });
+
+  it('is signed by the store, in the shopper\'s language', () => {
+    expect(toShopperReply(input, 'en').bodyText.split('\n').at(-1)).toBe('The Maison Lumière team');
+    expect(toShopperReply(input, 'fr').bodyText.split('\n').at(-1)).toBe('L’équipe Maison Lumière');
   });
 
   it('leaves the link out rather than send one that cannot open from an email', () => {

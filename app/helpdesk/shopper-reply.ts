@@ -7,6 +7,8 @@ import type { CaseKind } from '~/cases/case-store';
 
 export type ShopperReplyInput = {
   caseId: string; kind: CaseKind; orderName: string; customerName: string | null;
+  /** Who signs the reply: the store, not the software. */
+  storeName: string;
   /** The case page; null when the portal's public address is unknown, since a relative link is no link in an email. */
   caseUrl: string | null;
 };
@@ -23,6 +25,7 @@ const TEXT = {
     follow: 'Follow your request here:',
     followHint: '(if asked, look your order up again with its number and your email address)',
     answer: 'We will answer you in this conversation.',
+    signature: (store: string) => `The ${store} team`,
   },
   fr: {
     request: { return: 'demande de retour', exchange: "demande d'échange", cancellation: "demande d'annulation", address_change: "demande de changement d'adresse", issue: 'signalement' },
@@ -35,6 +38,7 @@ const TEXT = {
     follow: 'Suivez votre demande ici :',
     followHint: '(si on vous le demande, retrouvez votre commande avec son numéro et votre adresse e-mail)',
     answer: 'Nous vous répondrons dans cette conversation.',
+    signature: (store: string) => `L’équipe ${store}`,
   },
 } as const;
 
@@ -51,6 +55,8 @@ export function toShopperReply(input: ShopperReplyInput, language: string): { su
       '',
       ...(input.caseUrl ? [`${text.follow} ${input.caseUrl}`, text.followHint, ''] : []),
       text.answer,
+      '',
+      text.signature(input.storeName),
     ].join('\n'),
   };
 }

@@ -1,3 +1,4 @@
+import { toStoreName, type BrandConfig } from '~/brand/brand';
 import type { Case, CaseStore } from '~/cases/case-store';
 import type { CreateTicketInput, GorgiasClient, Ticket } from '~/integrations/gorgias/types';
 import type { OrderSource } from '~/orders/ports';
@@ -7,11 +8,12 @@ import type { Policy } from '~/policy/policy-schema';
 import { hashIdentifier } from '~/session/hash.server';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
-import { toEventNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
+import { toEventsNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
 import { toAgentLink, toCustomerName, toFirstNote } from './first-note.server';
 import type { HelpdeskOptions } from './options';
+import { toNoteBatches, toToldEventIds } from './note-batches';
 import { isOrderCustomerTicket } from './ticket-owner';
-import { isNotedEvent, TICKET_LINKED_EVENT, toNoteExternalId, toOpeningExternalId, toTicketTags } from './ticket-fields';
+import { isNotedEvent, TICKET_LINKED_EVENT, toOpeningExternalId, toTicketTags } from './ticket-fields';
 import { recordVerdictTag, routeReview, sendPublicReply, syncTags } from './ticket-upkeep.server';
 
 export type SyncCaseDeps = {
@@ -26,6 +28,8 @@ export type SyncCaseDeps = {
     agentLinks?: { ttlMs: number };
     /** The merchant's ticket options; absent or null means none. */
     gorgias?: HelpdeskOptions | null;
+    /** The store's name in notes and replies; absent or null means the policy file's. */
+    brand?: Pick<BrandConfig, 'name'>;
   };
   clock: () => Date;
 };
@@ -39,8 +43,8 @@ export type SyncCaseResult =
 /**
  * Brings the case's Gorgias ticket up to date with the case: finds it (the id the case holds —
  * the ticket of the agent's link the shopper came from, or one found before —, then
- * `external_id = case id`) or creates it, then posts one internal note per event not yet on it
- * (`external_id = <case>:event:<id>`), keeps its tags true, routes a review case once and sends
+ * `external_id = case id`) or creates it, then posts the internal notes for the events not yet on
+ * it — one per event, or one for events that happened together (note-batches.ts) —, keeps its tags true, routes a review case once and sends
  * the public reply once (see ticket-upkeep.server.ts). State-based, so running it again, or after
  * a crash at any point, posts nothing twice. Upstream errors are thrown for the caller to retry
  * or give up.
@@ -62,10 +66,8 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
   }
   const posted = await listMessageIds(deps.gorgias, ticket.id);
   let notesPosted = 0;
-  for (const event of events.filter(isNotedEvent)) {
-    const externalId = toNoteExternalId(caseId, event.id);
-    if (posted.has(externalId)) continue;
-    const note = event.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventNote(event, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
+  for (const { externalId, events: batch } of toNoteBatches(caseId, events.filter(isNotedEvent), toToldEventIds(caseId, posted))) {
+    const note = batch[0]!.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventsNote(batch, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
     await deps.gorgias.addInternalNote(ticket.id, { externalId, ...note });
     notesPosted += 1;
   }
@@ -101,7 +103,7 @@ async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order)
     externalId: found.id,
     subject: toTicketSubject(found.kind, found.id, found.orderName, language),
     customer: customer ? { id: customer.id } : { email, ...(name ? { name } : {}) },
-    messages: [{ externalId: toOpeningExternalId(found.id), bodyText: toOpeningMessage(found.kind, found.id, found.orderName, language) }],
+    messages: [{ externalId: toOpeningExternalId(found.id), bodyText: toOpeningMessage(found.kind, found.id, found.orderName, toStoreName(deps.config, deps.policy), language) }],
     tags: toTicketTags(found),
     language: found.language,
   };

@@ -1,3 +1,4 @@
+import { toStoreName } from '~/brand/brand';
 import type { Case, CaseEvent } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
 import type { Ticket } from '~/integrations/gorgias/types';
@@ -90,7 +91,8 @@ export async function sendPublicReply({ deps, found, events, ticket }: Step, ord
     const email = ticket.customer?.email ?? order.email!;
     const name = toCustomerName(order) || null;
     const caseUrl = deps.config.publicUrl ? toCaseUrl(deps, found.id) : null;
-    const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl, customerName: name }, found.language);
+    const storeName = toStoreName(deps.config, deps.policy);
+    const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl, customerName: name, storeName }, found.language);
     try {
       await deps.gorgias.addPublicReply(ticket.id, { externalId, ...reply, to: { email, ...(name ? { name } : {}) }, emailIntegration: options.emailIntegration });
       sent = true;

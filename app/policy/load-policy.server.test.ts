@@ -32,7 +32,7 @@ describe('loading the policy file', () => {
     const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
     expect(policy.version).toBe(createHash('sha256').update(SAMPLE_TEXT).digest('hex').slice(0, 12));
     expect(policy.version).toMatch(/^[0-9a-f]{12}$/);
-    expect(policy.store).toEqual({ name: 'Comptoir', currency: 'EUR', shipsTo: ['FR', 'BE', 'DE', 'CA', 'US'] });
+    expect(policy.store).toEqual({ name: 'Maison Lumière', currency: 'EUR', shipsTo: ['FR', 'BE', 'DE', 'CA', 'US'] });
   });
 
   it('changes the version with any edit, even a comment', () => {

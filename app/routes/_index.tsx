@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await getTranslator(request, 'lookup');
   const linkExpired = new URL(request.url).searchParams.get('link') === 'expired';
-  return { secondFactor: context.services.config.lookupSecondFactor, linkExpired, title: `${t('title')} · Comptoir` };
+  return { secondFactor: context.services.config.lookupSecondFactor, linkExpired, title: `${t('title')} · ${context.services.brand.name}` };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

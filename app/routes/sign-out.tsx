@@ -25,9 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Shown on its own after a refused post (or when typed in): the same button, with a fresh token. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await getTranslator(request, 'orders');
-  return { title: `${t('lookAnother')} · Comptoir` };
+  return { title: `${t('lookAnother')} · ${context.services.brand.name}` };
 }
 
 export default function SignOutPage() {

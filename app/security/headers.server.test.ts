@@ -14,3 +14,12 @@ describe('frame-ancestors', () => {
     expect(withFrameAncestors("'self' https://*.gorgias.help", [])).toBe("'self' https://*.gorgias.help");
   });
 });
+
+describe('style-src', () => {
+  it("lets in the page's own stylesheet and the one inline style that carries the request's nonce (the store's colours), nothing else", () => {
+    const csp = buildSecurityHeaders({ nonce: 'abc123', frameAncestors: "'self'", live: true, imageOrigins: ['https://cdn.shopify.com', 'https://logo.example'] })['Content-Security-Policy'];
+    expect(csp).toContain("style-src 'self' 'nonce-abc123';");
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(csp).toContain("img-src 'self' data: https://cdn.shopify.com https://logo.example;");
+  });
+});

@@ -1,18 +1,18 @@
 /**
- * Response headers every page gets. The CSP allows only our own scripts, each inline one carrying
- * the per-request nonce; `frame-ancestors` decides which help-center or chat hosts may embed us.
+ * Response headers every page gets. The CSP allows only our own scripts and styles, each inline
+ * one carrying the per-request nonce (the store's colours are one such style, app/components/brand.tsx); `frame-ancestors` decides which help-center or chat hosts may embed us.
  */
 export function buildSecurityHeaders(options: {
   nonce: string;
   frameAncestors: string;
   live: boolean;
-  /** Extra origins product pictures may come from (the sandbox emulator, Shopify's CDN). */
+  /** Extra origins product pictures and the store's logo may come from (the sandbox emulator, Shopify's CDN, the logo's host). */
   imageOrigins: string[];
 }): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}'`,
-    "style-src 'self'",
+    `style-src 'self' 'nonce-${options.nonce}'`,
     `img-src 'self' data: ${options.imageOrigins.join(' ')}`.trim(),
     "font-src 'self'",
     "connect-src 'self'",

@@ -37,11 +37,11 @@ export async function loader({ request, params, context: { services } }: LoaderF
   const link = await openAgentLink(services, params.token ?? '');
   if (!link.ok) {
     log.info('agent_page.link_refused', { reason: link.reason });
-    return data({ link: link.reason, view: null, decided: false, title: `${t(`link.${link.reason}Title`)} · Comptoir` }, { status: link.reason === 'expired' ? 410 : 404 });
+    return data({ link: link.reason, view: null, decided: false, title: `${t(`link.${link.reason}Title`)} · ${services.brand.name}` }, { status: link.reason === 'expired' ? 410 : 404 });
   }
   const view = await loadAgentCaseView(services, request, link.claims.caseId, link.claims.expiresAt, await getLanguage(request));
   const decided = new URL(request.url).searchParams.get('decided') === '1';
-  return { link: 'ok' as const, view, decided, title: `${t('title', { id: link.claims.caseId })} · Comptoir` };
+  return { link: 'ok' as const, view, decided, title: `${t('title', { id: link.claims.caseId })} · ${services.brand.name}` };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

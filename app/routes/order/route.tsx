@@ -34,7 +34,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
     cases: toCaseSummaries(found),
     storeReturns: toStoreReturnViews(order, ownReturnIds(found)),
     returnability: await getReturnability(services, order, language, now),
-    title: `${t('pageTitle', { name: order.name })} · Comptoir`,
+    title: `${t('pageTitle', { name: order.name })} · ${services.brand.name}`,
   };
 }
 

@@ -47,7 +47,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
     unreturnable,
     orderName: session.orderName,
     contactEmail: services.config.contactEmail,
-    title: `${t(`steps.${page.step}`)} · ${t('title', { name: session.orderName })} · Comptoir`,
+    title: `${t(`steps.${page.step}`)} · ${t('title', { name: session.orderName })} · ${services.brand.name}`,
   };
 }
 

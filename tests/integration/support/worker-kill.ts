@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CaseLine } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type CreateDatabaseOptions } from '~/db/client.server';
-import { isNotedEvent, toNoteExternalId } from '~/helpdesk/ticket-fields';
+import { isNotedEvent } from '~/helpdesk/ticket-fields';
 import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
 import { listParked } from '~/jobs/parking.server';
 import { createQueue } from '~/jobs/queue.server';
@@ -42,7 +42,8 @@ const CountsLineSchema = z.object({ event: z.literal('test.counts'), queues: z.a
 type Ticket = { id: number; external_id: string | null; messages: { channel: string; external_id: string | null }[] };
 
 export type KillReport = {
-  cases: { caseId: string; tickets: Ticket[]; notedEvents: string[] }[];
+  /** `notedEvents`: ids of the case's events that a note should tell, each exactly once. */
+  cases: { caseId: string; tickets: Ticket[]; notedEvents: number[] }[];
   kills: number;
   /** Jobs that ran again: no other fault is injected here, so each one was cut off by a kill. */
   interrupted: number;
@@ -154,7 +155,7 @@ export async function runWorkerKillScenario(options: {
         cases: await Promise.all(caseIds.map(async (caseId) => ({
           caseId,
           tickets: held.filter((t) => t.external_id === caseId),
-          notedEvents: (await store.listEvents(caseId)).filter(isNotedEvent).map((event) => toNoteExternalId(caseId, event.id)),
+          notedEvents: (await store.listEvents(caseId)).filter(isNotedEvent).map((event) => event.id),
         }))),
         kills: 2,
         interrupted: jobs.filter((job) => job.retryCount > 0).length,
