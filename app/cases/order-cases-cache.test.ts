@@ -82,4 +82,16 @@ describe('order case list cache', () => {
     await writing;
     expect(ids(await cached.orderCases.list(ORDER, at(20)))).toEqual(['C-1']);
   });
+
+  it('keeps what the order page derives from the cases (what can be returned) with them, and forgets it on a case written here', async () => {
+    const { store } = fakeStore();
+    const cached = withOrderCaseListCache(store);
+    let computed = 0;
+    const returnable = () => cached.orderCases.remember(`returnability:${ORDER}:en`, at(100), async () => `units left, read #${(computed += 1)}`);
+    expect(await returnable()).toBe('units left, read #1');
+    expect(await returnable()).toBe('units left, read #1');
+    await cached.store.openCase({ orderId: ORDER } as never, 'key', at(200), () => []);
+    expect(await returnable()).toBe('units left, read #2');
+    expect(await cached.orderCases.remember(`returnability:${ORDER}:en`, at(100 + ORDER_CASES_CACHE_MS), async () => 'later')).toBe('later');
+  });
 });

@@ -6,6 +6,11 @@ export const ORDER_CASES_CACHE_MS = 2_000;
 /** The order page's view of an order's cases, read through a short per-process cache. */
 export interface OrderCaseList {
   list(orderId: string, now: Date): Promise<Case[]>;
+  /**
+   * Any other read the order page derives from the order's cases (what can still be returned, for
+   * one), kept and emptied with the case lists: `key` must name the order and every other input.
+   */
+  remember<T>(key: string, now: Date, read: () => Promise<T>): Promise<T>;
 }
 
 // What only reads; any other method (today's writes, and whatever is added later) empties the cache.
@@ -34,7 +39,7 @@ export function withOrderCaseListCache(
 ): { store: CaseStore; orderCases: OrderCaseList } {
   const ttlMs = options.ttlMs ?? ORDER_CASES_CACHE_MS;
   const maxEntries = options.maxEntries ?? 5_000;
-  const entries = new Map<string, { cases: Case[]; readAt: number }>();
+  const entries = new Map<string, { value: unknown; readAt: number }>();
   // Bumped around every write: a read that overlapped one must not be kept.
   let writes = 0;
   const forget = () => {
@@ -59,19 +64,22 @@ export function withOrderCaseListCache(
   return {
     store: wrapped,
     orderCases: {
-      async list(orderId, now) {
-        const at = now.getTime();
-        const entry = entries.get(orderId);
-        if (entry && at - entry.readAt >= 0 && at - entry.readAt < ttlMs) return entry.cases;
-        const seen = writes;
-        const cases = await store.listCasesForOrder(orderId);
-        if (seen === writes) {
-          entries.delete(orderId);
-          entries.set(orderId, { cases, readAt: at });
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-        }
-        return cases;
-      },
+      list: (orderId, now) => remember(`cases:${orderId}`, now, () => store.listCasesForOrder(orderId)),
+      remember,
     },
   };
+
+  async function remember<T>(key: string, now: Date, read: () => Promise<T>): Promise<T> {
+    const at = now.getTime();
+    const entry = entries.get(key);
+    if (entry && at - entry.readAt >= 0 && at - entry.readAt < ttlMs) return entry.value as T;
+    const seen = writes;
+    const value = await read();
+    if (seen === writes) {
+      entries.delete(key);
+      entries.set(key, { value, readAt: at });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    }
+    return value;
+  }
 }

@@ -33,7 +33,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
     order: toOrderView(order, { now, timeZone: services.config.timeZone }),
     cases: toCaseSummaries(found),
     storeReturns: toStoreReturnViews(order, ownReturnIds(found)),
-    returnability: await getReturnability(services, order, language, now),
+    returnability: await services.orderCases.remember(`returnability:${order.id}:${language}`, now, () => getReturnability(services, order, language, now)),
     title: `${t('pageTitle', { name: order.name })} · ${services.brand.name}`,
   };
 }
