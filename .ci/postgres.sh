@@ -15,7 +15,10 @@ start_test_postgres() {
   local as=""
   [ "$(id -u)" -eq 0 ] && { chown postgres "$data"; as="runuser -u postgres --"; }
   $as "$bin/initdb" -D "$data" -A trust -U comptoir >/dev/null || return 1
-  $as "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-h 127.0.0.1 -p 55432 -k $data" -w start >/dev/null || return 1
-  export TEST_DATABASE_URL="postgres://comptoir@127.0.0.1:55432/postgres"
+  # The first free port from 55432: another PostgreSQL left on it must not skip the tests.
+  local port=55432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); [ "$port" -gt 55450 ] && return 1; done
+  $as "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-h 127.0.0.1 -p $port -k $data" -w start >/dev/null || return 1
+  export TEST_DATABASE_URL="postgres://comptoir@127.0.0.1:$port/postgres"
   trap "$as '$bin/pg_ctl' -D '$data' -m fast stop >/dev/null 2>&1; rm -rf '$data'" EXIT
 }

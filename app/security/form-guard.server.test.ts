@@ -14,6 +14,8 @@ const routeModules = import.meta.glob<{ action?: (args: ActionFunctionArgs) => P
 const BEARER_ROUTES = new Set(['../routes/api.links.ts']);
 /** Vendor webhooks: signed by the vendor over the raw body (tests/integration/shopify-webhooks.test.ts). */
 const SIGNED_ROUTES = new Set(['../routes/webhooks.shopify.ts']);
+/** The catch-all: a 404 for every method, reading nothing (its test is below). */
+const NOT_FOUND_ROUTE = '../routes/$.tsx';
 
 const config = parseEnv({});
 const PORTAL = 'http://127.0.0.1:3000';
@@ -63,7 +65,7 @@ describe('every form action', () => {
     expect(actions.map(({ path }) => path)).toEqual(expect.arrayContaining(['../routes/_index.tsx', '../routes/order_.return/route.tsx', '../routes/sign-out.tsx']));
   });
 
-  const forms = actions.filter(({ path }) => !BEARER_ROUTES.has(path) && !SIGNED_ROUTES.has(path));
+  const forms = actions.filter(({ path }) => !BEARER_ROUTES.has(path) && !SIGNED_ROUTES.has(path) && path !== NOT_FOUND_ROUTE);
 
   it.each(forms)('$path refuses a post without its token (403, translated), touching nothing', async ({ action }) => {
     const { request, context } = await postTo(PORTAL, false);
@@ -99,5 +101,13 @@ describe('every form action', () => {
     const request = new Request(`${PORTAL}/api`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
     const answer = await statusOf(() => action({ request, context: contextWith(null), params: {} }));
     expect(answer.status).toBe(401);
+  });
+
+  it('the catch-all answers any post 404 without reading it or touching anything', async () => {
+    const catchAll = actions.find(({ path }) => path === NOT_FOUND_ROUTE);
+    expect(catchAll).toBeDefined();
+    const request = new Request(`${PORTAL}/nowhere`, { method: 'POST', body: 'x[10000000]=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect((await statusOf(() => catchAll!.action({ request, context: contextWith(null), params: {} }))).status).toBe(404);
+    expect(request.bodyUsed).toBe(false);
   });
 });
