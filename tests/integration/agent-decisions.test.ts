@@ -72,7 +72,8 @@ describe('deciding a review case from the agent page', () => {
     if (synced.status !== 'synced') throw new Error(synced.status);
     const notes = h.notesOf(await h.ticket(synced.ticketId)).map((note: any) => note.body_text as string);
     expect(notes.filter((text) => text.startsWith('Approved by Marie from the Comptoir agent page'))).toHaveLength(1);
-    expect(notes.find((text) => text.startsWith('Needs review'))).toMatch(/https:\/\/portal\.example\/agent\/cases\/[A-Za-z0-9_-]+/);
+    // Events less than a minute apart share one note (note-batches.ts): the review step may be told with others.
+    expect(notes.find((text) => text.includes('Needs review'))).toMatch(/https:\/\/portal\.example\/agent\/cases\/[A-Za-z0-9_-]+/);
 
     // Shopify's own returns/approve webhook for the same change arrives afterwards: a harmless duplicate.
     const returnId = found.providerRefs.shopifyReturnId!;

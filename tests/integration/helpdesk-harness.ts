@@ -40,7 +40,8 @@ export const DEMO_OPTIONS: HelpdeskOptions = {
 };
 
 export async function startHelpdeskHarness() {
-  const shopify: Server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
+  // A roomy cost bucket: these tests are about the helpdesk, not Shopify's throttling (tested apart).
+  const shopify: Server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN, bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } }).handle));
   await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
   const shopifyUrl = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
   const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl });

@@ -6,7 +6,9 @@ import { CUSTOMER_ORDERS_QUERY } from './customer-orders-queries';
 import { OrderNodeSchema, toOrder } from './order-schema';
 import type { ThrottleGate } from './throttle.server';
 
-const DataSchema = z.object({ orders: z.object({ nodes: z.array(OrderNodeSchema) }) });
+// The sidebar asks for no returns (they would double its cost): the order page's schema, less those.
+const SidebarOrderSchema = OrderNodeSchema.extend({ returns: OrderNodeSchema.shape.returns.default({ nodes: [] }) });
+const DataSchema = z.object({ orders: z.object({ nodes: z.array(SidebarOrderSchema) }) });
 
 /**
  * A customer's latest orders by email, one Admin API call (ComptoirCustomerOrders). Shopify's
