@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { toBrandPalette } from '../../app/brand/palette';
-import { openOrder, type Language } from './support/fixtures';
-import { expect, test } from './support/returns-server';
+import { test as base, expect, openOrder, type Language } from './support/fixtures';
+import { withOwnServer } from './support/returns-server';
+import { SERVER_START_MS } from './support/servers';
 import { chooseLine, confirmConditions, expectCaseState, expectNoAxeViolations, goToReview, returnLabels, sendReturn, startReturn } from './support/returns';
 
 /*
@@ -9,6 +10,13 @@ import { chooseLine, confirmConditions, expectCaseState, expectNoAxeViolations, 
  * its contact, its return address, and titles that name it, never Comptoir. Runs on a server of
  * its own (a return uses up a unit of a demo order for good).
  */
+
+// A worker fixture of its own, so a worker (and a server) of its own: its returns use up the same
+// demo order's units as returns.spec, which must find them still there.
+const test = base.extend<object, { brandServerUrl: string }>({
+  brandServerUrl: [async ({}, use) => withOwnServer(use), { scope: 'worker', timeout: SERVER_START_MS + 15_000 }],
+  baseURL: async ({ brandServerUrl }, use) => use(brandServerUrl),
+});
 
 const STORE = 'Maison Lumière';
 const text = {

@@ -74,7 +74,7 @@ test('a return in English: one unit, too small; reviewed with fees and clauses; 
   await expect(page.getByRole('region', { name: 'What has happened' }).getByRole('listitem').first()).toContainText('Request received');
 
   await expectOneApprovedReturn(page, order, caseId);
-  await expect(page.getByRole('region', { name: 'Items' })).toContainText('1 × Marinière Saint-Malo');
+  await expect(page.getByRole('region', { name: 'Items', exact: true })).toContainText('1 × Marinière Saint-Malo');
   await expectCaseListed(page, caseId);
 });
 
@@ -98,7 +98,7 @@ test('a return in French: French labels and euros, approved by the store', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retour ${caseId}`);
   await expect(page.getByRole('region', { name: 'Ce qui s’est passé' })).toContainText('Demande reçue');
   await expectOneApprovedReturn(page, order, caseId, 'fr');
-  await expect(page.getByRole('region', { name: 'Articles' })).toContainText(FRENCH('115.10'));
+  await expect(page.getByRole('region', { name: 'Articles', exact: true })).toContainText(FRENCH('115.10'));
   await expectCaseListed(page, caseId, 'fr');
 });
 
