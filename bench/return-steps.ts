@@ -24,7 +24,7 @@ export async function walkToReview(portal: string, cookie: string, reasonId: str
   if (!(await next('items', [['lines[0].id', line], ['lines[0].selected', 'on'], ['lines[0].quantity', '1']], 'why'))) return null;
   const why = await get('/order/return?step=why');
   // The checks this reason asks for, as its own checkboxes name them.
-  const checks = [...why.matchAll(new RegExp(`name="lines\\[0\\]\\.conditions" value="(${reasonId}:[^"]+)"`, 'g'))].map((match) => match[1]!);
+  const checks = [...why.matchAll(new RegExp(`name="lines\\[0\\]\\.conditions"[^>]*? value="(${reasonId}:[^"]+)"`, 'g'))].map((match) => match[1]!);
   const answers: [string, string][] = [['lines[0].id', line], ['lines[0].reasonId', reasonId], ...checks.map((value): [string, string] => ['lines[0].conditions', value])];
   if (!(await next('why', answers, 'refund'))) return null;
   if (!(await next('refund', [['refundMethod', 'original_payment']], 'review'))) return null;
