@@ -45,6 +45,9 @@ async function gorgiasControl(url: string, path: 'faults' | 'reset', body: unkno
   if (!response.ok) throw new Error(`gorgias ${path} answered ${response.status}`);
 }
 
+/** Events a note tells: one, or those its external id lists when events that happened together share it (`<case>:events:3+4+5`). */
+const eventsTold = (externalId: string | null) => /:events:([\d+]+)$/.exec(externalId ?? '')?.[1]?.split('+').length ?? 1;
+
 type GorgiasState = { tickets: { external_id: string | null; messages: { channel: string; external_id: string | null }[] }[] };
 
 async function gorgiasState(url: string): Promise<GorgiasState> {
@@ -154,7 +157,7 @@ export async function measureGorgiasDelivery(options: {
 
     const deliveredNotes = async () => (await gorgiasState(gorgias.url)).tickets
       .filter((t) => t.external_id !== null && wanted.has(t.external_id))
-      .reduce((sum, t) => sum + t.messages.filter((m) => m.channel === 'internal-note').length, 0);
+      .reduce((sum, t) => sum + t.messages.filter((m) => m.channel === 'internal-note').reduce((told, m) => told + eventsTold(m.external_id), 0), 0);
 
     await registerWorkers(services.queue, createJobHandlers({ ...services, gorgias: client }));
     const deadline = performance.now() + options.timeoutSeconds * 1000;
