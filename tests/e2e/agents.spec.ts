@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test as base, expect, openOrder, type DemoOrder } from './support/fixtures';
+import { test as base, expect, openOrder } from './support/fixtures';
 import { withOwnServer } from './support/returns-server';
 import { SERVER_START_MS } from './support/servers';
-import { chooseLine, confirmConditions, expectCaseState, expectNoAxeViolations, goToReview, sendReturn, shopifyReturnsFor, startReturn } from './support/returns';
+import { expectCaseState, expectNoAxeViolations, sendReviewReturn, shopifyReturnsFor } from './support/returns';
 
 /*
  * Agents let in: an agent opens a review case from the link in its Gorgias ticket note, approves
@@ -17,17 +17,6 @@ const test = base.extend<object, { agentServerUrl: string }>({
 
 const AGENT_LINK = /https?:\/\/[^\s]+\/agent\/cases\/[A-Za-z0-9_-]+/;
 const PORTAL_KEY = { Authorization: 'Bearer sandbox-api-key-not-for-production' };
-
-async function sendReviewReturn(page: Page, order: DemoOrder): Promise<string> {
-  await openOrder(page, order);
-  await startReturn(page);
-  await chooseLine(page, { quantity: 1, reason: 'Another reason' });
-  await confirmConditions(page);
-  await goToReview(page);
-  const caseId = await sendReturn(page);
-  await expectCaseState(page, 'Being checked by our team');
-  return caseId;
-}
 
 /** The case's ticket in the sandbox's Gorgias agent view, once a note says `text`. */
 async function openTicket(page: Page, caseId: string, orderName: string, text: string | RegExp) {

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { openOrder, type DemoOrder } from './support/fixtures';
 import { expect, test } from './support/returns-server';
-import { chooseLine, confirmConditions, expectCaseState, goToReview, sendReturn, startReturn } from './support/returns';
+import { expectCaseState, sendReviewReturn } from './support/returns';
 
 /*
  * An agent decides a return in Shopify's admin (the sandbox's /__sandbox/shopify/admin); Shopify's
@@ -9,17 +8,6 @@ import { chooseLine, confirmConditions, expectCaseState, goToReview, sendReturn,
  * returns server; partially-fulfilled is returned by no other spec there (keep it so). A declined return gives
  * its unit back, so the same order is then returned again and approved.
  */
-async function sendReviewReturn(page: Page, order: DemoOrder): Promise<string> {
-  await openOrder(page, order);
-  await startReturn(page);
-  await chooseLine(page, { quantity: 1, reason: 'Another reason' });
-  await confirmConditions(page);
-  await goToReview(page);
-  const caseId = await sendReturn(page);
-  await expectCaseState(page, 'Being checked by our team');
-  return caseId;
-}
-
 /** The card of a return request on the sandbox's Shopify admin page. */
 const requestCard = (page: Page, returnName: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${returnName} `) }) });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { Language } from './fixtures';
+import { openOrder, type DemoOrder, type Language } from './fixtures';
 
 /** The return flow's words, as the shopper reads them (locales/<lng>/returns.json, policy file). */
 export const returnLabels = {
@@ -137,4 +137,16 @@ export async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const found = violations.map((v) => ({ rule: v.id, help: v.help, elements: v.nodes.map((node) => node.target.join(' ')) }));
   expect(found).toEqual([]);
+}
+
+/** A return the policy leaves to an agent ("Another reason"), sent from the order page: its case id. */
+export async function sendReviewReturn(page: Page, order: DemoOrder): Promise<string> {
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Another reason' });
+  await confirmConditions(page);
+  await goToReview(page);
+  const caseId = await sendReturn(page);
+  await expectCaseState(page, 'Being checked by our team');
+  return caseId;
 }
