@@ -3,6 +3,7 @@ import { createInstance, type i18n, type TFunction } from 'i18next';
 import { LRUCache } from 'lru-cache';
 import { initReactI18next } from 'react-i18next';
 import { LanguageDetector } from 'remix-i18next/server';
+import { rememberTranslations } from './i18n-memo';
 import { cookieAttributes } from './security/cookie-attributes.server';
 import { fallbackLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from './i18n';
 
@@ -66,7 +67,7 @@ export function getI18nInstance(language: Language): Promise<i18n> {
     instance = created
       .use(initReactI18next)
       .init({ ...i18nConfig, lng: language })
-      .then(() => created);
+      .then(() => rememberTranslations(created));
     instances.set(language, instance);
   }
   return instance;
