@@ -37,7 +37,7 @@ export function optionsKey(options: unknown): string | null {
 
 /** Makes `instance.t`, and so every getFixedT translator of it, remember its answers. */
 export function rememberTranslations(instance: i18n, max = MAX_REMEMBERED): i18n {
-  const translate = instance.t.bind(instance) as Translate;
+  const translate = instance.t.bind(instance) as unknown as Translate;
   const remembered = new LRUCache<string, string>({ max });
   const t: Translate = (key, options, ...rest) => {
     const optionsPart = rest.length === 0 && typeof key === 'string' ? optionsKey(options) : null;
@@ -49,6 +49,6 @@ export function rememberTranslations(instance: i18n, max = MAX_REMEMBERED): i18n
     if (typeof answer === 'string') remembered.set(cacheKey, answer);
     return answer;
   };
-  instance.t = t as i18n['t'];
+  instance.t = t as unknown as i18n['t'];
   return instance;
 }
