@@ -32,7 +32,10 @@ export function createDbRateLimitStore(db: Database): RateLimitStore {
     batch.forEach((take, i) => {
       const row = result.rows.find((candidate) => Number(candidate.i) === i);
       if (!row) return take.reject(new Error('rate-limit upsert returned no row'));
-      if (row.taken) return take.resolve({ taken: true, windowStart: new Date(Math.round(row.window_start_ms)) });
+      if (row.taken) {
+        const lockedUntil = row.locked_until_ms === null ? null : new Date(Math.round(row.locked_until_ms));
+        return take.resolve({ taken: true, windowStart: new Date(Math.round(row.window_start_ms)), lockedUntil });
+      }
       take.resolve({ taken: false, lockedUntil: new Date(Math.round(row.locked_until_ms ?? take.now.getTime())) });
     });
   });

@@ -8,6 +8,8 @@ import { anOrder } from './test-fixtures';
 import type { Order } from './types';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
+/** Work after the answer runs as it would in the portal; a failure in it fails the test run. */
+const background = (work: Promise<void>) => void work;
 
 /** A store with one order; the fake answers like Shopify's search: name and email must both match. */
 function setUp(orders: Order[] = [anOrder()], secondFactor: SecondFactor = 'none') {
@@ -24,7 +26,7 @@ function setUp(orders: Order[] = [anOrder()], secondFactor: SecondFactor = 'none
   const sessions = createMemorySessionStore();
   const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => `h(${v})` });
   const run = (orderNumber: string, email: string, secondFactorValue: string | null = null, clientAddress = '203.0.113.9') =>
-    lookUpOrder({ orders: source, guard, sessions, secondFactor }, { orderNumber, email, secondFactor: secondFactorValue, clientAddress }, NOW);
+    lookUpOrder({ orders: source, guard, sessions, secondFactor, background }, { orderNumber, email, secondFactor: secondFactorValue, clientAddress }, NOW);
   return { run, calls, sessions };
 }
 
@@ -71,7 +73,7 @@ describe('lookUpOrder', () => {
       getOrder: async () => null,
     };
     const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => v });
-    const deps = { orders: source, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const };
+    const deps = { orders: source, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const, background };
     const attempt = (email: string) => ({ orderNumber: '1001', email, secondFactor: null, clientAddress: '203.0.113.9' });
     for (let i = 0; i < 6; i++) await expect(lookUpOrder(deps, attempt('camille.martin@example.com'), NOW)).rejects.toThrow('Shopify unavailable');
     down = false;
@@ -80,13 +82,46 @@ describe('lookUpOrder', () => {
     expect(await lookUpOrder(deps, attempt('camille.martin@example.com'), NOW)).toMatchObject({ ok: false, reason: 'locked' });
   });
 
+  it('asks Shopify while its slots are being taken, so the shopper waits for one, not both', async () => {
+    const events: string[] = [];
+    const store = createMemoryRateLimitStore();
+    let letTakesThrough: () => void = () => {};
+    const takesHeld = new Promise<void>((resolve) => (letTakesThrough = resolve));
+    const slowStore = { ...store, take: async (...args: Parameters<typeof store.take>) => (await takesHeld, events.push('slot taken'), store.take(...args)) };
+    const source: OrderSource = {
+      findOrderForShopper: async () => (events.push('Shopify asked'), anOrder()),
+      getOrder: async () => null,
+    };
+    const guard = createLookupLimiter({ store: slowStore, hashKey: (v) => v });
+    const outcome = lookUpOrder({ orders: source, guard, sessions: createMemorySessionStore(), secondFactor: 'none', background }, { orderNumber: '1001', email: 'camille.martin@example.com', secondFactor: null, clientAddress: '203.0.113.9' }, NOW);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(events).toEqual(['Shopify asked']);
+    letTakesThrough();
+    expect(await outcome).toMatchObject({ ok: true });
+  });
+
+  it('answers "locked" for a locked order even when Shopify, asked ahead by another process, failed', async () => {
+    const store = createMemoryRateLimitStore();
+    const wrong: OrderSource = { findOrderForShopper: async () => null, getOrder: async () => null };
+    const down: OrderSource = { findOrderForShopper: async () => Promise.reject(new Error('Shopify unavailable')), getOrder: async () => null };
+    const processA = { guard: createLookupLimiter({ store, hashKey: (v) => v }), sessions: createMemorySessionStore(), secondFactor: 'none' as const, background };
+    // Process B shares the database but has seen no lock, so it asks Shopify ahead.
+    const processB = { ...processA, guard: createLookupLimiter({ store, hashKey: (v) => v }) };
+    const attempt = (clientAddress: string) => ({ orderNumber: '1001', email: 'x@example.com', secondFactor: null, clientAddress });
+    for (let i = 0; i < 5; i++) expect(await lookUpOrder({ ...processA, orders: wrong }, attempt(`198.51.100.${i}`), NOW)).toEqual({ ok: false, reason: 'notFound' });
+    expect(processB.guard.mayAskAhead(attempt('198.51.100.99'), NOW)).toBe(true);
+    expect(await lookUpOrder({ ...processB, orders: down }, attempt('198.51.100.99'), NOW)).toMatchObject({ ok: false, reason: 'locked' });
+    // Now B knows: its next attempt at this order does not ask Shopify at all.
+    expect(processB.guard.mayAskAhead(attempt('198.51.100.98'), NOW)).toBe(false);
+  });
+
   it('refuses an order that Shopify search returned but whose name or email is not exactly the one typed', async () => {
     const looseSearch: OrderSource = {
       findOrderForShopper: async () => anOrder({ name: '#10011', email: 'Camille.Martin@example.com' }),
       getOrder: async () => null,
     };
     const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => v });
-    const deps = { orders: looseSearch, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const };
+    const deps = { orders: looseSearch, guard, sessions: createMemorySessionStore(), secondFactor: 'none' as const, background };
     const attempt = { orderNumber: '1001', email: 'camille.martin@example.com', secondFactor: null, clientAddress: '203.0.113.9' };
     expect(await lookUpOrder(deps, attempt, NOW)).toEqual({ ok: false, reason: 'notFound' });
     expect(await lookUpOrder(deps, { ...attempt, orderNumber: '10011' }, NOW)).toMatchObject({ ok: true });

@@ -18,6 +18,8 @@ export type LookupAttempt = {
  * (so simultaneous guesses cannot all pass), and given back when it turns out not to be one.
  */
 export type LookupGuard<Reservation = unknown> = {
+  /** Whether Shopify may be asked while the slots are taken (see LookupLimiter.mayAskAhead). */
+  mayAskAhead(key: { orderNumber: string; clientAddress: string }, now: Date): boolean;
   reserve(key: { orderNumber: string; clientAddress: string }, now: Date): Promise<{ allowed: true; reservation: Reservation } | { allowed: false; retryAfterSeconds: number }>;
   release(reservation: Reservation, outcome: 'success' | 'unanswered'): Promise<void>;
 };
@@ -48,6 +50,13 @@ export function isShopperOrder(order: Order, typed: { orderNumber: string; email
   return isSameOrderNumber(order.name, typed.orderNumber) && order.email?.trim().toLowerCase() === typed.email;
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
 /**
  * A shopper proves they own an order with its number and email (and the configured second factor).
  * Every failure looks the same to the caller — unknown order, wrong email, wrong zip — and counts
@@ -55,29 +64,41 @@ export function isShopperOrder(order: Order, typed: { orderNumber: string; email
  * success); success opens a session scoped to that one order.
  */
 export async function lookUpOrder<Reservation>(
-  deps: { orders: OrderSource; guard: LookupGuard<Reservation>; sessions: SessionOpener; secondFactor: SecondFactor },
+  deps: {
+    orders: OrderSource;
+    guard: LookupGuard<Reservation>;
+    sessions: SessionOpener;
+    secondFactor: SecondFactor;
+    /** Takes work the answer need not wait for, and reports its failure. */
+    background: (work: Promise<void>) => void;
+  },
   attempt: LookupAttempt,
   now: Date,
 ): Promise<LookupOutcome> {
-  const verdict = await deps.guard.reserve({ orderNumber: attempt.orderNumber, clientAddress: attempt.clientAddress }, now);
+  const key = { orderNumber: attempt.orderNumber, clientAddress: attempt.clientAddress };
+  const ask = () => settle(deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email }));
+  // Shopify's answer is only used once a slot is taken; asking while the slot is being taken
+  // spares the shopper a database round trip before Shopify's time, not after.
+  const askedAhead = deps.guard.mayAskAhead(key, now) ? ask() : null;
+  const verdict = await deps.guard.reserve(key, now);
   if (!verdict.allowed) return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
 
-  let order: Order | null;
-  try {
-    order = await deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email });
-  } catch (error) {
+  const answer = await (askedAhead ?? ask());
+  if (!answer.ok) {
     // Shopify did not answer: the guess learnt nothing, so it does not count.
     await deps.guard.release(verdict.reservation, 'unanswered');
-    throw error;
+    throw answer.error;
   }
+  const order = answer.value;
   // A failure was counted when the slot was taken: nothing more to do, and no extra step to time.
   if (!order || !isShopperOrder(order, attempt) || !matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor)) {
     return { ok: false, reason: 'notFound' };
   }
-  // Independent writes: together, so the shopper waits for one round trip, not two.
-  const [{ token }] = await Promise.all([
-    deps.sessions.create({ orderId: order.id, orderName: order.name }, now),
-    deps.guard.release(verdict.reservation, 'success'),
-  ]);
+  // The shopper waits for their session only. Giving the slots back goes on after the answer:
+  // its statement is sent now, ahead of any later lookup's, and if it fails the one failure too
+  // many it leaves counted only makes the cap stricter (`background` reports it).
+  const session = deps.sessions.create({ orderId: order.id, orderName: order.name }, now);
+  deps.background(deps.guard.release(verdict.reservation, 'success'));
+  const { token } = await session;
   return { ok: true, sessionToken: token, order };
 }

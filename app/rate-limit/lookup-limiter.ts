@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { toClientKey } from './client-address';
 import type { RateLimitRule, RateLimitStore } from './ports';
 
@@ -59,6 +60,13 @@ export interface LookupLimiter {
    */
   reserve(attempt: LookupAttempt, now: Date): Promise<LookupDecision>;
   /**
+   * Whether the lookup may ask Shopify while its slots are being taken, instead of after: not
+   * when this process saw one of its keys locked (the answer would be thrown away), nor while
+   * another lookup on one of them is taking its slots (a burst of guesses would each cost a
+   * Shopify call before most of them are refused). Only saves time; `reserve` still decides.
+   */
+  mayAskAhead(attempt: LookupAttempt, now: Date): boolean;
+  /**
    * The lookup succeeded or never got an answer: gives its slots back (and resets the order's
    * count when `resetOrderOnSuccess` is on and it succeeded).
    */
@@ -71,17 +79,40 @@ export function createLookupLimiter(options: LookupLimiterOptions): LookupLimite
   const cleanupRate = options.cleanupRate ?? 0.01;
   const random = options.random ?? Math.random;
 
+  // What this process has seen, to avoid asking Shopify ahead in vain; never used to decide.
+  const knownLocks = new LRUCache<string, number>({ max: 10_000 });
+  const reserving = new Map<string, number>();
+  const keysOf = (attempt: LookupAttempt) => [
+    hashKey(`order:${normalizeOrderNumber(attempt.orderNumber)}`),
+    hashKey(`client:${toClientKey(attempt.clientAddress)}`),
+  ];
+  const count = (keys: string[], by: 1 | -1) => {
+    for (const key of keys) {
+      const next = (reserving.get(key) ?? 0) + by;
+      if (next > 0) reserving.set(key, next);
+      else reserving.delete(key);
+    }
+  };
+
   const giveBack = (slots: LookupReservation['slots']) =>
     Promise.all(slots.map((slot) => store.giveBack(slot.key, slot.windowStart, slot.rule))).then(() => undefined);
 
   return {
+    mayAskAhead(attempt, now) {
+      return keysOf(attempt).every((key) => !reserving.has(key) && !((knownLocks.get(key) ?? 0) > now.getTime()));
+    },
+
     async reserve(attempt, now) {
-      const orderKey = hashKey(`order:${normalizeOrderNumber(attempt.orderNumber)}`);
+      const [orderKey, clientKey] = keysOf(attempt) as [string, string];
       const limits = [
         { key: orderKey, rule: rules.perOrder },
-        { key: hashKey(`client:${toClientKey(attempt.clientAddress)}`), rule: rules.perClient },
+        { key: clientKey, rule: rules.perClient },
       ];
-      const results = await Promise.all(limits.map(({ key, rule }) => store.take(key, rule, now)));
+      count([orderKey, clientKey], 1);
+      const results = await Promise.all(limits.map(({ key, rule }) => store.take(key, rule, now))).finally(() => count([orderKey, clientKey], -1));
+      results.forEach((result, index) => {
+        if (result.lockedUntil) knownLocks.set(limits[index]!.key, result.lockedUntil.getTime());
+      });
       if (random() < cleanupRate) await store.deleteExpired(now);
       const slots = limits.flatMap((limit, index) => {
         const result = results[index]!;
@@ -96,6 +127,8 @@ export function createLookupLimiter(options: LookupLimiterOptions): LookupLimite
     },
 
     async release(reservation, outcome) {
+      // A slot given back lifts the lock it set, if any.
+      for (const slot of reservation.slots) knownLocks.delete(slot.key);
       if (outcome === 'success' && options.resetOrderOnSuccess) {
         await store.clear(reservation.orderKey);
         await giveBack(reservation.slots.filter((slot) => slot.key !== reservation.orderKey));

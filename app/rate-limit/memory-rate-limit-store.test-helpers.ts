@@ -16,8 +16,9 @@ export function createMemoryRateLimitStore(): RateLimitStore & { size(): number 
       const fresh = !entry || entry.windowStart + rule.windowMs <= at;
       const count = fresh ? 1 : entry.count + 1;
       const windowStart = fresh ? at : entry.windowStart;
-      entries.set(key, { windowStart, count, lockedUntil: count >= rule.max ? at + rule.windowMs : null, expiresAt: at + rule.windowMs });
-      return { taken: true, windowStart: new Date(windowStart) };
+      const lockedUntil = count >= rule.max ? at + rule.windowMs : null;
+      entries.set(key, { windowStart, count, lockedUntil, expiresAt: at + rule.windowMs });
+      return { taken: true, windowStart: new Date(windowStart), lockedUntil: lockedUntil === null ? null : new Date(lockedUntil) };
     },
     async giveBack(key, windowStart, rule) {
       const entry = entries.get(key);

@@ -4,7 +4,8 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-export type SlotTaken = { taken: true; windowStart: Date };
+/** `lockedUntil`: the lock this take set by taking the window's last slot, or null. */
+export type SlotTaken = { taken: true; windowStart: Date; lockedUntil: Date | null };
 export type SlotRefused = { taken: false; lockedUntil: Date };
 
 /**

@@ -17,9 +17,13 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
   it('takes max slots per key and refuses the next until the lock set by the last one ends', async () => {
     const store = getStore();
     const [key, other] = [newKey(), newKey()];
-    for (let slot = 0; slot < RULE.max; slot += 1) expect(await store.take(key, RULE, at(slot * 1000))).toEqual({ taken: true, windowStart: T0 });
+    for (let slot = 0; slot < RULE.max; slot += 1) {
+      // The last slot says it locked the key, and until when.
+      const lockedUntil = slot === RULE.max - 1 ? at(slot * 1000 + RULE.windowMs) : null;
+      expect(await store.take(key, RULE, at(slot * 1000))).toEqual({ taken: true, windowStart: T0, lockedUntil });
+    }
     expect(await store.take(key, RULE, at(6000))).toEqual({ taken: false, lockedUntil: at(4000 + RULE.windowMs) });
-    expect(await store.take(other, RULE, at(6000))).toEqual({ taken: true, windowStart: at(6000) });
+    expect(await store.take(other, RULE, at(6000))).toEqual({ taken: true, windowStart: at(6000), lockedUntil: null });
   });
 
   it('locks for the whole window from the moment the cap is reached, however late in the window', async () => {
@@ -33,7 +37,7 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     for (const moment of [at(15 * MINUTE), at(20 * MINUTE), new Date(lockedUntil.getTime() - 1)]) {
       expect(await store.take(key, RULE, moment)).toEqual({ taken: false, lockedUntil });
     }
-    expect(await store.take(key, RULE, lockedUntil)).toEqual({ taken: true, windowStart: lockedUntil });
+    expect(await store.take(key, RULE, lockedUntil)).toEqual({ taken: true, windowStart: lockedUntil, lockedUntil: null });
   });
 
   it('starts a fresh window, with every slot back, once the last one is over', async () => {
@@ -41,7 +45,7 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     const key = newKey();
     for (let slot = 1; slot < RULE.max; slot += 1) await store.take(key, RULE, T0);
     const next = at(RULE.windowMs);
-    for (let slot = 1; slot < RULE.max; slot += 1) expect(await store.take(key, RULE, next)).toEqual({ taken: true, windowStart: next });
+    for (let slot = 1; slot < RULE.max; slot += 1) expect(await store.take(key, RULE, next)).toEqual({ taken: true, windowStart: next, lockedUntil: null });
     expect(await store.take(key, RULE, next)).toMatchObject({ taken: true });
     expect(await store.take(key, RULE, next)).toMatchObject({ taken: false });
   });
@@ -60,8 +64,8 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     for (let i = 0; i < RULE.max; i++) await store.take(locked, RULE, T0);
     const [refused, taken, alsoTaken] = await Promise.all([store.take(locked, RULE, at(1)), store.take(free, RULE, at(1)), store.take(other, { max: 1, windowMs: MINUTE }, at(1))]);
     expect(refused).toEqual({ taken: false, lockedUntil: at(RULE.windowMs) });
-    expect(taken).toEqual({ taken: true, windowStart: at(1) });
-    expect(alsoTaken).toEqual({ taken: true, windowStart: at(1) });
+    expect(taken).toEqual({ taken: true, windowStart: at(1), lockedUntil: null });
+    expect(alsoTaken).toEqual({ taken: true, windowStart: at(1), lockedUntil: at(1 + MINUTE) });
     // `other` is locked by its one slot; giving back both slots at once frees it and leaves `free` with none.
     expect((await store.take(other, { max: 1, windowMs: MINUTE }, at(2))).taken).toBe(false);
     await Promise.all([store.giveBack(free, at(1), RULE), store.giveBack(other, at(1), { max: 1, windowMs: MINUTE })]);
@@ -75,7 +79,7 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     const key = newKey();
     for (let slot = 1; slot < RULE.max; slot += 1) await store.take(key, RULE, T0);
     const last = await store.take(key, RULE, at(1000));
-    expect(last).toEqual({ taken: true, windowStart: T0 });
+    expect(last).toEqual({ taken: true, windowStart: T0, lockedUntil: at(1000 + RULE.windowMs) });
     await store.giveBack(key, T0, RULE);
     expect(await store.take(key, RULE, at(2000))).toMatchObject({ taken: true });
     expect(await store.take(key, RULE, at(3000))).toEqual({ taken: false, lockedUntil: at(2000 + RULE.windowMs) });
@@ -95,7 +99,7 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
       await store.take(other, RULE, T0);
     }
     await store.clear(key);
-    expect(await store.take(key, RULE, T0)).toEqual({ taken: true, windowStart: T0 });
+    expect(await store.take(key, RULE, T0)).toEqual({ taken: true, windowStart: T0, lockedUntil: null });
     expect(await store.take(other, RULE, T0)).toMatchObject({ taken: false });
   });
 
@@ -109,6 +113,6 @@ export function runRateLimitStoreContract(getStore: () => RateLimitStore): void 
     // The idle key starts afresh; the locked one is still locked.
     const soon = new Date(old.getTime() + RULE.windowMs + 1000);
     expect(await store.take(locked, RULE, soon)).toMatchObject({ taken: false });
-    expect(await store.take(idle, RULE, soon)).toEqual({ taken: true, windowStart: soon });
+    expect(await store.take(idle, RULE, soon)).toEqual({ taken: true, windowStart: soon, lockedUntil: null });
   });
 }

@@ -38,7 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { orderNumber, email, secondFactor } = submission.value;
   const outcome = await orServiceUnavailable(() =>
     lookUpOrder(
-      { orders: services.orders, guard: services.limiter, sessions: services.sessions, secondFactor: config.lookupSecondFactor },
+      {
+        orders: services.orders,
+        guard: services.limiter,
+        sessions: services.sessions,
+        secondFactor: config.lookupSecondFactor,
+        background: (work) => void work.catch((error: unknown) => log.error('lookup.slots_not_given_back', { error: String(error) })),
+      },
       { orderNumber, email, secondFactor, clientAddress },
       services.clock(),
     ),

@@ -76,23 +76,28 @@ for (const backend of backends) {
     function processes(env: Record<string, string> = {}) {
       const config = parseEnv(env);
       const orders = createShopifyOrderSource({ client: createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl }) });
-      return handles.map((handle) => ({
-        config,
-        lookUp: (attempt: { orderNumber: string; email: string; clientAddress: string }, now: Date) => lookUpOrder(
-          {
-            orders,
-            guard: createLookupLimiter({ store: createDbRateLimitStore(handle.db), rules: config.rateLimits, hashKey: (value) => hashIdentifier(SECRET, value) }),
-            sessions: createDbSessionStore(handle.db),
-            secondFactor: 'none',
-          },
-          { ...attempt, orderNumber: parseOrderNumber(attempt.orderNumber)!, secondFactor: null },
-          now,
-        ),
-      }));
+      return handles.map((handle) => {
+        // One limiter per process, as services.server.ts builds it: what it has seen is its own.
+        const guard = createLookupLimiter({ store: createDbRateLimitStore(handle.db), rules: config.rateLimits, hashKey: (value) => hashIdentifier(SECRET, value) });
+        const sessions = createDbSessionStore(handle.db);
+        return {
+          config,
+          lookUp: (attempt: { orderNumber: string; email: string; clientAddress: string }, now: Date) =>
+            lookUpOrder({ orders, guard, sessions, secondFactor: 'none', background: (work) => void work }, { ...attempt, orderNumber: parseOrderNumber(attempt.orderNumber)!, secondFactor: null }, now),
+        };
+      });
     }
     const reasons = (outcomes: LookupOutcome[]) => outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort();
 
-    it('lets at most five of ten simultaneous wrong lookups for one order reach Shopify; the rest get the locked answer', async () => {
+    /*
+     * A lookup asks Shopify while its slots are being taken unless its process knows better (a
+     * lock it saw, or another lookup of the same order reserving), so each process may spend one
+     * call of a burst, or one call on a lock it has not seen yet, on an answer it then throws away.
+     * No answer is ever used without a slot.
+     */
+    const spare = backend.processes - 1;
+
+    it('lets five of ten simultaneous wrong lookups for one order through, and Shopify sees little more; the rest get the locked answer', async () => {
       const portal = processes();
       const order = demoOrder('in-transit');
       const now = new Date('2030-01-01T10:00:00Z');
@@ -101,14 +106,16 @@ for (const backend of backends) {
       const guesses = Array.from({ length: 10 }, (_, i) =>
         portal[i % portal.length]!.lookUp({ orderNumber: order.name, email: `guess${i}@example.com`, clientAddress: `198.51.100.${i}` }, now));
       const outcomes = await Promise.all(guesses);
-      expect(await shopifyCalls()).toBe(5);
+      const calls = await shopifyCalls();
+      expect(calls).toBeGreaterThanOrEqual(5);
+      expect(calls).toBeLessThanOrEqual(5 + spare);
       expect(reasons(outcomes)).toEqual([...Array(5).fill('locked'), ...Array(5).fill('notFound')]);
       for (const outcome of outcomes) if (!outcome.ok && outcome.reason === 'locked') expect(outcome.retryAfterSeconds).toBe(15 * 60);
 
       // The owner, from yet another address, is locked out too, and Shopify is not asked.
       const owner = await portal[0]!.lookUp({ orderNumber: order.name, email: order.email, clientAddress: '192.0.2.10' }, new Date(now.getTime() + MINUTE));
       expect(owner).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 14 * 60 });
-      expect(await shopifyCalls()).toBe(5);
+      expect(await shopifyCalls()).toBe(calls);
     });
 
     it('locks the order for RATE_LIMIT_ORDER_WINDOW_MINUTES from the failure that reached the cap', async () => {
@@ -125,7 +132,8 @@ for (const backend of backends) {
       expect(await portal.at(-1)!.lookUp(attempt(order.email, 4), at(20 * MINUTE))).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 19 * 60 });
       expect(await portal[0]!.lookUp(attempt(order.email, 5), at(lockEnds - 1000))).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 1 });
       expect(await portal.at(-1)!.lookUp(attempt(order.email, 6), at(lockEnds))).toMatchObject({ ok: true });
-      expect(await shopifyCalls()).toBe(4);
+      // Three guesses and the owner's success; on two processes, the second one learns of the lock by meeting it.
+      expect(await shopifyCalls()).toBe(4 + spare);
     });
   });
 }
