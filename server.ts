@@ -4,7 +4,7 @@ import compression from 'compression';
 import express from 'express';
 import { toLogoOrigin } from '~/brand/env.server';
 import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
-import { findStylesheet } from '~/http/error-page.server';
+import { findStylesheet, type ErrorPageLook } from '~/http/error-page.server';
 import { guardRequests, handleErrors } from '~/http/guard.server';
 import { createRemixHandler } from '~/http/remix-handler.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
@@ -23,10 +23,11 @@ const config = readConfigOrExit();
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', config.trustProxy);
-// Refusals answered outside Remix link the app's own built stylesheet.
-const stylesheet = findStylesheet();
+// Refusals answered outside Remix link the app's own built stylesheet and carry the store's name:
+// the configured one at once, the policy's once the services have read it.
+const errorLook: ErrorPageLook = { stylesheet: findStylesheet(), storeName: config.brand.name };
 // Before anything else, so nothing downstream meets a request line it cannot parse.
-app.use(guardRequests({ trustProxy: config.trustProxy, stylesheet }));
+app.use(guardRequests({ trustProxy: config.trustProxy, look: errorLook }));
 app.use(compression());
 // Body limits are counted as the bytes stream, in createRemixHandler (app/http/body-limit.server.ts):
 // 64 KiB for forms, 60 MiB for the return form with its photos, 1 MiB for vendor webhooks.
@@ -69,6 +70,7 @@ const publicFiles = express.static('public', { maxAge: '1h' });
 app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig });
+errorLook.storeName = services.brand.name;
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));
 const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;
 
@@ -90,7 +92,7 @@ app.all(
   createRemixHandler({
     build,
     mode: process.env.NODE_ENV,
-    stylesheet,
+    look: errorLook,
     getLoadContext: (req, res) => ({
       services,
       cspNonce: res.locals.cspNonce as string,
@@ -99,7 +101,7 @@ app.all(
     }),
   }),
 );
-app.use(handleErrors({ stylesheet }));
+app.use(handleErrors({ look: errorLook }));
 
 const server = app.listen(config.port, config.host, () => {
   log.info('server.started', { mode: config.mode, url: ownOrigin, database: config.database.url ? 'postgres' : 'pglite' });

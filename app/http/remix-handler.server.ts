@@ -1,7 +1,7 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { bodyLimitFor, limitBody, lingerAfterResponse } from './body-limit.server';
-import { sendErrorPage } from './error-page.server';
+import { sendErrorPage, type ErrorPageLook } from './error-page.server';
 
 /*
  * Serves the Remix build from Express. Our own adapter instead of @remix-run/express, for three
@@ -13,7 +13,8 @@ import { sendErrorPage } from './error-page.server';
 export function createRemixHandler(options: {
   build: ServerBuild;
   mode: string | undefined;
-  stylesheet: string | null;
+  /** For the 413 page of a body read past its limit. */
+  look: ErrorPageLook;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }) {
   const handle = createRequestHandler(options.build, options.mode);
@@ -37,7 +38,7 @@ export function createRemixHandler(options: {
       } as RequestInit);
       const response = await handle(request, options.getLoadContext(req, res));
       // A route that read past the limit without saying so (or failed on it) still answers 413.
-      if (body?.overflowed() && response.status !== 413) return await sendErrorPage(req, res, 413, options.stylesheet);
+      if (body?.overflowed() && response.status !== 413) return await sendErrorPage(req, res, 413, options.look);
       await send(req, res, response);
     } catch (error) {
       next(error);

@@ -100,13 +100,16 @@ for (const { name, requestLine, headers, status } of requestLines) {
   });
 }
 
-test('a refused request gets the app-styled page in the shopper language', async ({ baseURL }) => {
+test('a refused request gets the app-styled page in the shopper language, with the store\'s name', async ({ baseURL }) => {
   const url = baseURL!;
   const answer = await rawRequest(url, head(url, 'GET /%E0%A4%A?lng=fr HTTP/1.1', { Accept: 'text/html' }), { timeoutMs: STALL_MS });
   expectRefused(answer, 400);
   expect(answer.body).toContain('<html lang="fr"');
   expect(answer.body).toContain('La demande n’était pas valide');
   expect(answer.body).toMatch(/<link rel="stylesheet" href="\/build\/_assets\/tailwind-[\w-]+\.css">/);
+  // The sandbox's demo store, as on every other page; never the portal's own name.
+  expect(answer.body).toContain('<title>La demande n’était pas valide · Maison Lumière</title>');
+  expect(answer.body).not.toContain('Comptoir');
 });
 
 test('no response header is sent twice', async ({ baseURL }) => {
