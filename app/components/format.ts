@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
+import { LRUCache } from 'lru-cache';
 import { useTranslation } from 'react-i18next';
 
 /*
@@ -7,6 +8,16 @@ import { useTranslation } from 'react-i18next';
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+// Printing a date through ICU costs more than rendering its line; a shopper's page prints the same
+// few dates on every visit, so what each gives is kept (bounded: the dates come from orders).
+const printedDates = new LRUCache<string, string>({ max: 5_000 });
+
+function printDate(locale: string, timeZone: string, style: keyof typeof STYLES, iso: string): string {
+  const key = `${locale}|${timeZone}|${style}|${iso}`;
+  let printed = printedDates.get(key);
+  if (printed === undefined) printedDates.set(key, (printed = dateFormat(locale, timeZone, style, STYLES[style]).format(new Date(iso))));
+  return printed;
+}
 
 function dateFormat(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions) {
   const key = `${locale}|${timeZone}|${style}`;
@@ -37,7 +48,7 @@ export function useFormatters() {
   const { i18n } = useTranslation();
   const timeZone = useRouteLoaderData<{ timeZone: string }>('root')?.timeZone ?? 'UTC';
   const locale = i18n.language;
-  const date = (style: keyof typeof STYLES) => (iso: string) => dateFormat(locale, timeZone, style, STYLES[style]).format(new Date(iso));
+  const date = (style: keyof typeof STYLES) => (iso: string) => printDate(locale, timeZone, style, iso);
   return {
     date: date('date'),
     dayAndMonth: date('dayAndMonth'),
