@@ -29,6 +29,24 @@ function setUp(options: Partial<LookupLimiterOptions> = {}) {
 }
 
 describe('lookup limiter', () => {
+  it('asks Shopify ahead only while this process has not seen the order or client locked, and not during another reservation of them', async () => {
+    const { limiter, fail, pass } = setUp();
+    expect(limiter.mayAskAhead(shopper, NOW)).toBe(true);
+    const pending = limiter.reserve(shopper, NOW);
+    expect(limiter.mayAskAhead({ ...shopper, clientAddress: '198.51.100.1' }, NOW)).toBe(false);
+    expect(limiter.mayAskAhead({ orderNumber: '#2002', clientAddress: '198.51.100.1' }, NOW)).toBe(true);
+    await pending;
+    await fail(4);
+    // The fifth failure took the last slot, locking the order for 15 minutes.
+    expect(limiter.mayAskAhead({ ...shopper, clientAddress: '198.51.100.1' }, later(14 * MINUTE))).toBe(false);
+    expect(limiter.mayAskAhead({ ...shopper, clientAddress: '198.51.100.1' }, later(15 * MINUTE))).toBe(true);
+    // A success that gives back the locking slot lifts the lock, here as in the database.
+    const other = { orderNumber: '#3003', clientAddress: '198.51.100.2' };
+    await fail(4, other);
+    await pass(other);
+    expect(limiter.mayAskAhead(other, NOW)).toBe(true);
+  });
+
   it('allows five failed lookups of an order and refuses the sixth, even for the right email', async () => {
     const { limiter, fail } = setUp();
     await fail(5);
