@@ -69,13 +69,14 @@ function failingAudits(lhr: Lhr): string[] {
   );
 }
 
+const networkItems = (lhr: Lhr) => (lhr.audits['network-requests']?.details as { items?: { url: string; statusCode: number }[] } | undefined)?.items ?? [];
+
 /**
  * Requests of the page (not the page itself) that failed: a missing stylesheet or icon. Checked
  * apart, so that the console line of a page meant to answer 4xx can be left out (see below).
  */
 function failedRequests(lhr: Lhr): string[] {
-  const items = (lhr.audits['network-requests']?.details as { items?: { url: string; statusCode: number; resourceType?: string }[] } | undefined)?.items ?? [];
-  return items.filter((item) => item.url !== lhr.finalDisplayedUrl && (item.statusCode >= 400 || item.statusCode <= 0)).map((item) => `network: ${item.url} answered ${item.statusCode}`);
+  return networkItems(lhr).filter((item) => item.url !== lhr.finalDisplayedUrl && (item.statusCode >= 400 || item.statusCode <= 0)).map((item) => `network: ${item.url} answered ${item.statusCode}`);
 }
 
 async function runLighthouse(url: string, port: number, status: number): Promise<Lhr> {
@@ -101,8 +102,14 @@ async function runLighthouse(url: string, port: number, status: number): Promise
         },
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
-  return result.lhr;
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+  // A page that redirected (a lost session sends /order to the lookup) or was refused is not the page named.
+  const document = networkItems(lhr).find((item) => item.url === lhr.finalDisplayedUrl);
+  if (lhr.finalDisplayedUrl !== url || document?.statusCode !== status) {
+    throw new Error(`Lighthouse was to score ${url} (status ${status}) but got ${lhr.finalDisplayedUrl} (status ${document?.statusCode})`);
+  }
+  return lhr;
 }
 
 /**
@@ -138,10 +145,10 @@ export async function withLighthouse(
         const runs: Lhr[] = [];
         for (let i = 0; i < options.runs; i++) runs.push(await runLighthouse(url, options.debugPort, status));
         const kept = [...runs].sort((a, b) => percent(a.categories.performance?.score) - percent(b.categories.performance?.score))[Math.floor(runs.length / 2)]!;
-        const path = new URL(url).pathname + new URL(url).search;
+        const shown = new URL(url).pathname + new URL(url).search;
         // Lighthouse warns about any page that answers an error status, even one meant to.
         const warnings = kept.runWarnings.map(String).filter((warning) => status === 200 || !warning.includes(`(Status code: ${status})`));
-        const page = { name, path, scores: toScores(kept), runs: runs.length, benchmarkIndex: Math.round(kept.environment.benchmarkIndex), failing: [...failingAudits(kept), ...failedRequests(kept)], warnings };
+        const page = { name, path: shown, scores: toScores(kept), runs: runs.length, benchmarkIndex: Math.round(kept.environment.benchmarkIndex), failing: [...failingAudits(kept), ...failedRequests(kept)], warnings };
         if (options.reports) writeFileSync(join(options.reports, `${String(pages.length + 1).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify(kept));
         pages.push(page);
         options.log?.(`  ${formatScores(page)}`);

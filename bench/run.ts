@@ -128,7 +128,7 @@ function printLighthouse(pages: AuditedPage[]) {
   console.log(`${'page'.padEnd(52)} perf a11y  b-p    CPU`);
   for (const page of pages) {
     console.log(formatScores(page));
-    for (const audit of page.failing) console.log(`      below 100 — ${audit}`);
+    for (const audit of page.failing) console.log(`      short of full marks — ${audit}`);
     for (const warning of page.warnings) console.log(`      warning — ${warning}`);
   }
 }
