@@ -11,21 +11,28 @@ import { createPostgresDatabase } from '../tests/integration/support/postgres';
 import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
 import { measureReturnSubmits } from './return-submit';
 import { measureWebhooks } from './webhooks';
+import { allAt100, CATEGORIES, formatScores, type AuditedPage } from './lighthouse';
+import { measureLighthouse } from './lighthouse-pages';
 
 /*
  * `npm run bench`: the production build of the portal, with the Shopify emulator in its own
  * process, measured over loopback. Prints throughput and latency next to a trivial route of the
  * same app and the app's 404 page (see pages.ts; `--only pages` stops there), on PGlite and, with
  * BENCH_DATABASE_URL or TEST_DATABASE_URL, on PostgreSQL; Shopify calls and query cost per lookup, page weights, the Gorgias figures (sending a
- * return with Gorgias slowed, delivery against its bucket; see gorgias.ts), and checks the budgets.
+ * return with Gorgias slowed, delivery against its bucket; see gorgias.ts), the Lighthouse scores of
+ * every page (see lighthouse-pages.ts; `--only lighthouse` runs just those), and checks the budgets.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-// BENCH_PORT moves every server the bench starts (it uses that port and the next eight).
+// BENCH_PORT moves every server the bench starts (it uses that port and the next nine).
 const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 4301);
 const EMULATOR_PORT = PORTAL_PORT + 1;
 const GORGIAS_CASES = Number(process.env.BENCH_GORGIAS_CASES ?? 20);
 const GORGIAS_EVENTS_PER_CASE = Number(process.env.BENCH_GORGIAS_EVENTS_PER_CASE ?? 10);
+// Lighthouse runs per page; the median run counts (see lighthouse.ts). BENCH_LIGHTHOUSE_REPORTS: a folder for each page's report (JSON).
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+// BENCH_LIGHTHOUSE_PAGES: a regular expression; only the pages whose name matches it are scored (the walk is the same).
+const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_PAGES ? new RegExp(process.env.BENCH_LIGHTHOUSE_PAGES, 'i') : undefined;
 const KB = 1024;
 
 type Stats = { requests: number; requestedCost: number };
@@ -72,9 +79,9 @@ function row(result: LoadResult, baseline: LoadResult, extra = '') {
   return `${result.name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ${ratio.padStart(5)}× of trivial${extra}  (${result.requests} requests, ${result.errors + result.non2xx} unexpected)`;
 }
 
-/** `--only pages`: the order page and the lookup only (a minute instead of ten). */
+/** `--only pages`: the order page and the lookup only (a minute instead of ten); `--only lighthouse`: the Lighthouse scores only. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-if (ONLY !== null && ONLY !== 'pages') throw new Error(`--only takes "pages", not ${ONLY}`);
+if (ONLY !== null && ONLY !== 'pages' && ONLY !== 'lighthouse') throw new Error(`--only takes "pages" or "lighthouse", not ${ONLY}`);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 function printPages(p: PagesResult) {
@@ -116,6 +123,21 @@ async function measureOnPostgres(node: string, portalArgs: string[], emulatorUrl
   }
 }
 
+function printLighthouse(pages: AuditedPage[]) {
+  console.log(`\nLighthouse, mobile: the median of ${LIGHTHOUSE_RUNS} run(s) per page; CPU: Lighthouse's benchmark of the host (≤ 1000: too slow for its 4× slowdown)`);
+  console.log(`${'page'.padEnd(52)} perf a11y  b-p    CPU`);
+  for (const page of pages) {
+    console.log(formatScores(page));
+    for (const audit of page.failing) console.log(`      short of full marks — ${audit}`);
+    for (const warning of page.warnings) console.log(`      warning — ${warning}`);
+  }
+}
+
+function lighthouseBudgets(pages: AuditedPage[]): [string, boolean][] {
+  const names: Record<(typeof CATEGORIES)[number], string> = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'best practices' };
+  return CATEGORIES.map((category) => [`Lighthouse (mobile) ${names[category]} 100 on all ${pages.length} pages`, allAt100(pages, category)]);
+}
+
 async function main() {
   execSync('npm run -s build', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
@@ -126,6 +148,17 @@ async function main() {
     const emulator = await startProcess(node, [...emulatorArgs], { PORT: String(EMULATOR_PORT), SHOPIFY_BUCKET_MAX: '100000000', SHOPIFY_RESTORE_RATE: '100000000' }, /listening/, `http://127.0.0.1:${EMULATOR_PORT}`);
     started.push(emulator);
     const [, portalArgs] = tsx('server.ts');
+    const lighthouse = () =>
+      measureLighthouse({ node, tsxArgs: [...portalArgs], emulatorUrl: emulator.url, port: PORTAL_PORT + 8, debugPort: PORTAL_PORT + 9, runs: LIGHTHOUSE_RUNS, log: (line) => console.log(line), reports: process.env.BENCH_LIGHTHOUSE_REPORTS, only: LIGHTHOUSE_ONLY });
+    if (ONLY === 'lighthouse') {
+      const pages = await lighthouse();
+      printLighthouse(pages);
+      const budgets = lighthouseBudgets(pages);
+      console.log('\nBudgets:');
+      for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
+      process.exitCode = budgets.every(([, ok]) => ok) ? 0 : 1;
+      return;
+    }
     const portal = await startProcess(
       node,
       [...portalArgs],
@@ -216,6 +249,10 @@ async function main() {
     console.log(`\nShopify webhook intake (POST /webhooks/shopify, each a new signed event): ${h.intake.rps.toFixed(0)} deliveries/s  p50 ${h.intake.p50} ms  p99 ${h.intake.p99} ms  (${h.intake.requests} deliveries, ${h.intake.unexpected} unexpected)`);
     console.log(`return approved in Shopify → shown on the case page: median ${h.decisions.median.toFixed(0)} ms, max ${h.decisions.max.toFixed(0)} ms (${h.decisions.count} decisions)`);
 
+    // Lighthouse on every page, on a portal of its own (see lighthouse-pages.ts).
+    const audited = await lighthouse();
+    printLighthouse(audited);
+
     const budgets: [string, boolean][] = [
       ['≤ 100 KB gzip JS per page', pages.every((p) => p.js <= 100 * KB)],
       ['≤ 15 KB gzip CSS per page', pages.every((p) => p.css <= 15 * KB)],
@@ -230,6 +267,7 @@ async function main() {
       // A store's peak is a few webhooks a second; Shopify gives up on an answer after 5 s.
       ['webhook intake: ≥ 20 signed deliveries/s, p99 < 1 s, none refused', h.intake.rps >= 20 && h.intake.p99 < 1000 && h.intake.unexpected === 0],
       ['an approval in Shopify shows on the case page within 5 s (median of ≥ 5)', h.decisions.count >= 5 && h.decisions.median < 5000],
+      ...lighthouseBudgets(audited),
     ];
     console.log('\nBudgets:');
     for (const [name, ok] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
