@@ -7,7 +7,9 @@ import { withPendingSweep } from './photos/pending-sweep.server';
 import { SESSION_ABSOLUTE_MS } from './session/session-rules';
 import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
-import { createGorgiasClient, type GorgiasClient } from './integrations/gorgias/client.server';
+import { createGorgiasClient } from './integrations/gorgias/client.server';
+import { createGorgiasHelpdesk } from './integrations/gorgias/helpdesk.server';
+import type { Helpdesk } from './helpdesk/ports';
 import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
@@ -56,8 +58,8 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Approve / decline a return request at Shopify, from the agent page. */
   returnDecisions: ReturnDecisions;
-  /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
-  gorgias: GorgiasClient | null;
+  /** The helpdesk (Gorgias), or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
+  helpdesk: Helpdesk | null;
   sessions: SessionStore;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
@@ -114,7 +116,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
-    gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
+    helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
     returnDrafts: createDbReturnDraftStore(database.db),
