@@ -18,9 +18,11 @@ import { withSessionCache } from './session/cached-session-store';
 import { createDbReturnDraftStore } from './db/return-draft-store.server';
 import type { ReturnDraftStore } from './cases/drafts/draft-store';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
-import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { createShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { toShopifyWebhookParser } from './integrations/shopify/webhook-parser';
 import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
 import type { WebhookDeliveryStore } from './webhooks/ports';
+import { toWebhookSource, type WebhookSources } from './webhooks/intake.server';
 import { SHOPIFY_WEBHOOK_TOPICS, toSubscriptionTopic } from './webhooks/shopify-events';
 import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
@@ -30,6 +32,7 @@ import { createShopifyReturnDecisions } from './integrations/shopify/return-deci
 import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
+import { SHOPIFY_APPLY_WEBHOOK } from './jobs/job-names';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
 import { createCachedCustomerOrders, type CustomerOrders } from './orders/customer-orders';
 import { createShopifyCustomerOrders } from './integrations/shopify/customer-orders.server';
@@ -63,9 +66,9 @@ export type Services = {
   sessions: SessionStore;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
-  /** Shopify webhooks: signature check, deliveries seen, and the caches a delivery makes stale. */
+  /** Vendors' webhooks: each vendor's signature check and parser, deliveries seen, and the caches a delivery makes stale. */
   webhooks: {
-    verifier: ShopifyWebhookVerifier;
+    sources: WebhookSources;
     deliveries: WebhookDeliveryStore;
     invalidateOrder(orderId: string): void;
     /** Subscribes the shop's topics to `uri` (the portal's /webhooks/shopify), creating only what is missing. */
@@ -121,7 +124,9 @@ export async function createServices(config: Config, options: ServicesOptions = 
     sessions: withSessionCache(createDbSessionStore(database.db)),
     returnDrafts: createDbReturnDraftStore(database.db),
     webhooks: {
-      verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
+      sources: {
+        shopify: toWebhookSource('shopify', SHOPIFY_APPLY_WEBHOOK, createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }), toShopifyWebhookParser(config.shopify.shopDomain)),
+      },
       deliveries: createDbWebhookDeliveryStore(database.db),
       invalidateOrder(orderId) {
         orders.invalidate(orderId);
