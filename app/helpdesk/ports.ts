@@ -59,7 +59,7 @@ export type HelpdeskRouting = { teamId?: number; priority?: HelpdeskPriority };
 export type Helpdesk = {
   /** The ticket, or null when the helpdesk deleted it or merged it into another. */
   getTicket(id: number): Promise<HelpdeskTicket | null>;
-  /** Tickets opened for this case (`OpenTicketInput.caseId`), oldest or newest in any order. */
+  /** Tickets opened for this case (`OpenTicketInput.caseId`), in no particular order. */
   findCaseTickets(caseId: string): Promise<HelpdeskTicket[]>;
   /** The helpdesk's customer with exactly this email (any letter case), or null. */
   findCustomerId(email: string): Promise<number | null>;

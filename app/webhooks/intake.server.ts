@@ -11,8 +11,8 @@ export const MAX_WEBHOOK_BYTES = WEBHOOK_BODY_LIMIT;
 export type WebhookVendor = WebhookDelivery['vendor'];
 
 /** A vendor's signature check over the exact bytes received; `delivery` is what its headers say. */
-export type WebhookVerifier<Headers> = {
-  verify(request: Request, rawBody: string): Promise<{ ok: true; delivery: Headers } | { ok: false; reason: string }>;
+export type WebhookVerifier<Delivery> = {
+  verify(request: Request, rawBody: string): Promise<{ ok: true; delivery: Delivery } | { ok: false; reason: string }>;
 };
 
 /** What a signed delivery means: the event to record (once per `eventId`), or why it is dropped. */
@@ -31,7 +31,7 @@ export type ParsedWebhook =
   | { ok: false; topic: string; why: string };
 
 /** Reads a verified delivery; pure, and never throws on a payload it does not know. */
-export type WebhookParser<Headers> = (delivery: Headers, rawBody: string) => ParsedWebhook;
+export type WebhookParser<Delivery> = (delivery: Delivery, rawBody: string) => ParsedWebhook;
 
 /** One registry entry: how a vendor's deliveries are checked and read, and the job that applies them. */
 export type WebhookSource = {
@@ -41,7 +41,7 @@ export type WebhookSource = {
 };
 
 /** Registers a vendor: its verifier and its parser, typed together, behind one shape. */
-export function toWebhookSource<H>(vendor: WebhookVendor, job: string, verifier: WebhookVerifier<H>, parse: WebhookParser<H>): WebhookSource {
+export function toWebhookSource<Delivery>(vendor: WebhookVendor, job: string, verifier: WebhookVerifier<Delivery>, parse: WebhookParser<Delivery>): WebhookSource {
   return {
     vendor,
     job,
