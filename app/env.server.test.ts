@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env.server';
+import { BrandEnvShape } from './brand/env.server';
+import { DatabaseEnvShape } from './db/env.server';
+import { EnvSchema, parseEnv } from './env.server';
+import { GorgiasEnvShape } from './integrations/gorgias/env.server';
+import { ShopifyEnvShape } from './integrations/shopify/env.server';
+import { JobsEnvShape } from './jobs/env.server';
+import { RateLimitEnvShape } from './rate-limit/env.server';
+import { SecurityEnvShape } from './security/env.server';
+import { SessionEnvShape } from './session/env.server';
 
 describe('parseEnv', () => {
   it('starts in sandbox mode with no variables at all', () => {
@@ -150,5 +158,17 @@ describe('parseEnv', () => {
     const config = parseEnv({ COMPTOIR_POLICY_FILE: '/etc/comptoir/policy.yaml', COMPTOIR_WORKERS: 'off', COMPTOIR_PHOTO_DIR: '/srv/photos' });
     expect(config).toMatchObject({ policyFile: '/etc/comptoir/policy.yaml', workers: false, photoDir: '/srv/photos' });
     expect(() => parseEnv({ COMPTOIR_WORKERS: 'no' })).toThrowError(/COMPTOIR_WORKERS/);
+  });
+
+  it('takes each fragment whole, and no variable from two fragments (a later one would silently win)', () => {
+    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape];
+    const names = fragments.flatMap((fragment) => Object.keys(fragment));
+    expect(new Set(names).size).toBe(names.length);
+    const composed = Object.keys(EnvSchema.shape);
+    expect(names.filter((name) => !composed.includes(name))).toEqual([]);
+    expect(composed.filter((name) => !names.includes(name)).sort()).toEqual([
+      'COMPTOIR_AGENT_LANGUAGE', 'COMPTOIR_MODE', 'COMPTOIR_ORDER_CACHE_SECONDS', 'COMPTOIR_PHOTO_DIR', 'COMPTOIR_POLICY_FILE',
+      'COMPTOIR_PUBLIC_URL', 'COMPTOIR_TIME_ZONE', 'HOST', 'PORT',
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import { withPendingSweep } from './photos/pending-sweep.server';
 import { SESSION_ABSOLUTE_MS } from './session/session-rules';
 import type { PhotoStore } from './photos/photo-store';
 import type { ShopifyReturns } from './cases/ports';
-import { createGorgiasClient, type GorgiasClient } from './integrations/gorgias/client.server';
+import { createGorgiasClient } from './integrations/gorgias/client.server';
+import { createGorgiasHelpdesk } from './integrations/gorgias/helpdesk.server';
+import type { Helpdesk } from './helpdesk/ports';
 import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
@@ -16,9 +18,11 @@ import { withSessionCache } from './session/cached-session-store';
 import { createDbReturnDraftStore } from './db/return-draft-store.server';
 import type { ReturnDraftStore } from './cases/drafts/draft-store';
 import { createDbWebhookDeliveryStore } from './db/webhook-delivery-store.server';
-import { createShopifyWebhookVerifier, type ShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { createShopifyWebhookVerifier } from './integrations/shopify/webhook-verifier.server';
+import { toShopifyWebhookParser } from './integrations/shopify/webhook-parser';
 import { ensureWebhookSubscriptions, type EnsureResult } from './integrations/shopify/webhook-subscriptions.server';
 import type { WebhookDeliveryStore } from './webhooks/ports';
+import { toWebhookSource, type WebhookSources } from './webhooks/intake.server';
 import { SHOPIFY_WEBHOOK_TOPICS, toSubscriptionTopic } from './webhooks/shopify-events';
 import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
@@ -28,6 +32,7 @@ import { createShopifyReturnDecisions } from './integrations/shopify/return-deci
 import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
+import { SHOPIFY_APPLY_WEBHOOK } from './jobs/job-names';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
 import { createCachedCustomerOrders, type CustomerOrders } from './orders/customer-orders';
 import { createShopifyCustomerOrders } from './integrations/shopify/customer-orders.server';
@@ -56,14 +61,14 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Approve / decline a return request at Shopify, from the agent page. */
   returnDecisions: ReturnDecisions;
-  /** The helpdesk, or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
-  gorgias: GorgiasClient | null;
+  /** The helpdesk (Gorgias), or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
+  helpdesk: Helpdesk | null;
   sessions: SessionStore;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
-  /** Shopify webhooks: signature check, deliveries seen, and the caches a delivery makes stale. */
+  /** Vendors' webhooks: each vendor's signature check and parser, deliveries seen, and the caches a delivery makes stale. */
   webhooks: {
-    verifier: ShopifyWebhookVerifier;
+    sources: WebhookSources;
     deliveries: WebhookDeliveryStore;
     invalidateOrder(orderId: string): void;
     /** Subscribes the shop's topics to `uri` (the portal's /webhooks/shopify), creating only what is missing. */
@@ -114,12 +119,14 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
-    gorgias: config.gorgias ? createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey }) : null,
+    helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
     returnDrafts: createDbReturnDraftStore(database.db),
     webhooks: {
-      verifier: createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }),
+      sources: {
+        shopify: toWebhookSource('shopify', SHOPIFY_APPLY_WEBHOOK, createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }), toShopifyWebhookParser(config.shopify.shopDomain)),
+      },
       deliveries: createDbWebhookDeliveryStore(database.db),
       invalidateOrder(orderId) {
         orders.invalidate(orderId);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Case, CaseLine } from '~/cases/case-store';
 import { parseEnv } from '~/env.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
+import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
 import { GORGIAS_SYNC_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import { registerWorkers } from '~/jobs/workers.server';
@@ -159,7 +160,7 @@ export async function measureGorgiasDelivery(options: {
       .filter((t) => t.external_id !== null && wanted.has(t.external_id))
       .reduce((sum, t) => sum + t.messages.filter((m) => m.channel === 'internal-note').reduce((told, m) => told + eventsTold(m.external_id), 0), 0);
 
-    await registerWorkers(services.queue, createJobHandlers({ ...services, gorgias: client }));
+    await registerWorkers(services.queue, createJobHandlers({ ...services, helpdesk: createGorgiasHelpdesk(client) }));
     const deadline = performance.now() + options.timeoutSeconds * 1000;
     let delivered = 0;
     while (performance.now() < deadline) {

@@ -1,12 +1,12 @@
 import type { Case } from '~/cases/case-store';
 import { toShopifyAdminOrderUrl } from '~/cases/customer-cases';
-import type { AttachmentRef } from '~/integrations/gorgias/types';
 import type { Order } from '~/orders/types';
 import { signPhotoUrl } from '~/photos/signed-url.server';
 import { getClauseTitle } from '~/policy/policy-page';
 import { toAgentCaseUrl } from '~/session/agent-link.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toContextNote, type ContextNoteLine } from './agent-notes';
+import type { HelpdeskFile } from './ports';
 import type { SyncCaseDeps } from './sync-case.server';
 
 // Agents open old tickets months later; a photo link that outlives a normal case is worth it.
@@ -31,12 +31,12 @@ export function toAgentLink(deps: Pick<SyncCaseDeps, 'config' | 'clock'>, caseId
 
 /**
  * The full-context note for the case's `received` event: items with the policy's verdict and
- * clauses, photos (uploaded, or linked when Gorgias refuses them), each parcel's tracking, fees,
+ * clauses, photos (uploaded, or linked when the helpdesk refuses them), each parcel's tracking, fees,
  * refund and the case link. A retryable upload failure is thrown: the next attempt starts over.
  */
-export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ bodyText: string; attachments: AttachmentRef[] }> {
+export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ bodyText: string; attachments: HelpdeskFile[] }> {
   const language = deps.config.agentLanguage;
-  const attachments: AttachmentRef[] = [];
+  const attachments: HelpdeskFile[] = [];
   const lines: ContextNoteLine[] = [];
   for (const [index, line] of found.lines.entries()) {
     const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
@@ -84,16 +84,15 @@ export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order)
 }
 
 /**
- * The photo as a Gorgias attachment, or null to link it instead (photo gone, or refused by
- * Gorgias for good). A retryable failure is thrown: the next attempt uploads again.
+ * The photo as a helpdesk attachment, or null to link it instead (photo gone, or refused by
+ * the helpdesk for good). A retryable failure is thrown: the next attempt uploads again.
  */
-async function uploadPhoto(deps: SyncCaseDeps, key: string, name: string): Promise<AttachmentRef | null> {
+async function uploadPhoto(deps: SyncCaseDeps, key: string, name: string): Promise<HelpdeskFile | null> {
   const photo = await deps.photos.get(key);
   if (!photo) return null;
   const extension = photo.contentType.split('/')[1] ?? 'bin';
   try {
-    const file = await deps.gorgias.uploadAttachment({ name: `${name}.${extension}`, contentType: photo.contentType, bytes: photo.bytes });
-    return { url: file.url, name: file.name, contentType: file.contentType, size: file.size };
+    return await deps.helpdesk.attachFile({ name: `${name}.${extension}`, contentType: photo.contentType, bytes: photo.bytes });
   } catch (error) {
     if (isUpstreamError(error) && !error.retryable) return null;
     throw error;

@@ -1,4 +1,4 @@
-import type { Priority } from '~/integrations/gorgias/types';
+import type { HelpdeskPriority } from './ports';
 
 /** What the merchant chose for the case tickets, beyond the Gorgias account itself. */
 export type HelpdeskOptions = {
@@ -6,7 +6,7 @@ export type HelpdeskOptions = {
    * Set once on a ticket when its case needs review, so it lands with the right people; either
    * may be null (left as Gorgias has it).
    */
-  review: { teamId: number | null; priority: Priority | null };
+  review: { teamId: number | null; priority: HelpdeskPriority | null };
   /**
    * When set, each case's ticket gets one public email reply telling the shopper the team has the
    * request; Gorgias sends it from this email integration's address.

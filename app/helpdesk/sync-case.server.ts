@@ -1,6 +1,5 @@
 import { toStoreName, type BrandConfig } from '~/brand/brand';
 import type { Case, CaseStore } from '~/cases/case-store';
-import type { CreateTicketInput, GorgiasClient, Ticket } from '~/integrations/gorgias/types';
 import type { OrderSource } from '~/orders/ports';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
@@ -11,6 +10,7 @@ import { isUpstreamError } from '~/utils/upstream-error';
 import { toEventsNote, toOpeningMessage, toTicketSubject, type AgentLanguage } from './agent-notes';
 import { toAgentLink, toCustomerName, toFirstNote } from './first-note.server';
 import type { HelpdeskOptions } from './options';
+import type { Helpdesk, HelpdeskTicket, OpenTicketInput } from './ports';
 import { toNoteBatches, toToldEventIds } from './note-batches';
 import { isOrderCustomerTicket } from './ticket-owner';
 import { isNotedEvent, TICKET_LINKED_EVENT, toOpeningExternalId, toTicketTags } from './ticket-fields';
@@ -18,7 +18,7 @@ import { recordVerdictTag, routeReview, sendPublicReply, syncTags } from './tick
 
 export type SyncCaseDeps = {
   cases: CaseStore;
-  gorgias: GorgiasClient;
+  helpdesk: Helpdesk;
   orders: Pick<OrderSource, 'getOrder'>;
   photos: Pick<PhotoStore, 'get'>;
   policy: Policy;
@@ -37,11 +37,11 @@ export type SyncCaseDeps = {
 export type SyncCaseResult =
   | { status: 'synced'; ticketId: number; created: boolean; notesPosted: number; replied: boolean }
   | { status: 'unknown_case' }
-  /** The order has no email: Gorgias cannot file a ticket without a customer. */
+  /** The order has no email: the helpdesk cannot file a ticket without a customer. */
   | { status: 'no_customer_email' };
 
 /**
- * Brings the case's Gorgias ticket up to date with the case: finds it (the id the case holds —
+ * Brings the case's helpdesk ticket up to date with the case: finds it (the id the case holds —
  * the ticket of the agent's link the shopper came from, or one found before —, then
  * `external_id = case id`) or creates it, then posts the internal notes for the events not yet on
  * it — one per event, or one for events that happened together (note-batches.ts) —, keeps its tags true, routes a review case once and sends
@@ -64,11 +64,11 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
     const data: Record<string, number> = previous ? { ticketId: ticket.id, replaces: previous } : { ticketId: ticket.id };
     await deps.cases.recordProviderRefs(caseId, { gorgiasTicketId: ticket.id }, { at: deps.clock(), type: TICKET_LINKED_EVENT, actor: 'system', data });
   }
-  const posted = await listMessageIds(deps.gorgias, ticket.id);
+  const posted = await deps.helpdesk.listMessageIds(ticket.id);
   let notesPosted = 0;
   for (const { externalId, events: batch } of toNoteBatches(caseId, events.filter(isNotedEvent), toToldEventIds(caseId, posted))) {
     const note = batch[0]!.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventsNote(batch, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
-    await deps.gorgias.addInternalNote(ticket.id, { externalId, ...note });
+    await deps.helpdesk.addNote(ticket.id, { externalId, ...note });
     notesPosted += 1;
   }
   const step = { deps, found, events, ticket };
@@ -83,49 +83,39 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
  * sync: a link's ticket, or any ticket an agent moved to another customer since, is passed over
  * for one of the case's own, and nothing is posted on it.
  */
-async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ ticket: Ticket; created: boolean }> {
+async function findOrCreateTicket(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ ticket: HelpdeskTicket; created: boolean }> {
   const known = found.providerRefs.gorgiasTicketId;
   if (known) {
-    const ticket = await getTicketIfAny(deps.gorgias, known);
+    const ticket = await deps.helpdesk.getTicket(known);
     if (ticket && isOrderCustomerTicket(ticket, order.email)) return { ticket, created: false };
     if (ticket) refuseTicket(deps, found, ticket.id);
   }
   // The crash-safe dedupe: a ticket created by an attempt that died before recording its id.
-  const byCaseId = (await deps.gorgias.findTicketsByExternalId(found.id)).sort((a, b) => a.id - b.id);
+  const byCaseId = (await deps.helpdesk.findCaseTickets(found.id)).sort((a, b) => a.id - b.id);
   const existing = byCaseId.find((ticket) => isOrderCustomerTicket(ticket, order.email));
   if (existing) return { ticket: existing, created: false };
   for (const ticket of byCaseId) if (ticket.id !== known) refuseTicket(deps, found, ticket.id);
   const language = deps.config.agentLanguage;
   const email = order.email!;
-  const customer = await deps.gorgias.findCustomerByEmail(email);
+  const customerId = await deps.helpdesk.findCustomerId(email);
   const name = toCustomerName(order);
-  const input: CreateTicketInput = {
-    externalId: found.id,
+  const input: OpenTicketInput = {
+    caseId: found.id,
     subject: toTicketSubject(found.kind, found.id, found.orderName, language),
-    customer: customer ? { id: customer.id } : { email, ...(name ? { name } : {}) },
-    messages: [{ externalId: toOpeningExternalId(found.id), bodyText: toOpeningMessage(found.kind, found.id, found.orderName, toStoreName(deps.config, deps.policy), language) }],
+    customer: customerId !== null ? { id: customerId } : { email, ...(name ? { name } : {}) },
+    opening: { externalId: toOpeningExternalId(found.id), bodyText: toOpeningMessage(found.kind, found.id, found.orderName, toStoreName(deps.config, deps.policy), language) },
     tags: toTicketTags(found),
     language: found.language,
   };
   const caseFieldId = deps.config.gorgias?.caseFieldId;
-  if (!caseFieldId) return { ticket: await deps.gorgias.createTicket(input), created: true };
+  if (!caseFieldId) return { ticket: await deps.helpdesk.openTicket(input), created: true };
   try {
-    return { ticket: await deps.gorgias.createTicket({ ...input, customFields: [{ id: caseFieldId, value: found.id }] }), created: true };
+    return { ticket: await deps.helpdesk.openTicket({ ...input, fields: [{ id: caseFieldId, value: found.id }] }), created: true };
   } catch (error) {
     // A field deleted or retyped in Gorgias must not keep the case from its ticket: file it without.
     if (!isUpstreamError(error) || error.status !== 400) throw error;
     log.warn('helpdesk.case_field_refused', { caseId: found.id, fieldId: caseFieldId });
-    return { ticket: await deps.gorgias.createTicket(input), created: true };
-  }
-}
-
-/** The ticket, or null when Gorgias deleted or merged it (a link's ticket too). */
-async function getTicketIfAny(gorgias: GorgiasClient, id: number): Promise<Ticket | null> {
-  try {
-    return await gorgias.getTicket(id);
-  } catch (error) {
-    if (!isUpstreamError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'MOVED')) throw error;
-    return null;
+    return { ticket: await deps.helpdesk.openTicket(input), created: true };
   }
 }
 
@@ -133,17 +123,4 @@ async function getTicketIfAny(gorgias: GorgiasClient, id: number): Promise<Ticke
 function refuseTicket(deps: SyncCaseDeps, found: Case, ticketId: number): void {
   const hash = (value: string) => hashIdentifier(deps.config.secret, value);
   log.warn('helpdesk.ticket_refused', { reason: 'other_customer', caseId: found.id, order: hash(`order:${found.orderName}`), ticket: hash(`ticket:${ticketId}`) });
-}
-
-/** External ids of every message on the ticket (notes and the reply), all pages. */
-async function listMessageIds(gorgias: GorgiasClient, ticketId: number): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let cursor: string | null = null;
-  for (let page = 0; page < 50; page++) {
-    const result = await gorgias.listMessages(ticketId, { cursor, limit: 100 });
-    for (const message of result.data) if (message.externalId) ids.add(message.externalId);
-    cursor = result.nextCursor;
-    if (!cursor) break;
-  }
-  return ids;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOrderCustomerTicket } from './ticket-owner';
 
-const ticketOf = (email: string | null) => ({ customer: { id: 7, email, name: null } });
+const ticketOf = (email: string | null) => ({ customerEmail: email });
 
 describe('isOrderCustomerTicket', () => {
   it('accepts the ticket of the order\'s customer, whatever the case of the address', () => {
@@ -15,7 +15,7 @@ describe('isOrderCustomerTicket', () => {
   });
 
   it('refuses when either side has no address to compare', () => {
-    expect(isOrderCustomerTicket({ customer: null }, 'camille.martin@example.com')).toBe(false);
+    expect(isOrderCustomerTicket({ customerEmail: null }, 'camille.martin@example.com')).toBe(false);
     expect(isOrderCustomerTicket(ticketOf(null), 'camille.martin@example.com')).toBe(false);
     expect(isOrderCustomerTicket(ticketOf(''), '')).toBe(false);
     expect(isOrderCustomerTicket(ticketOf('camille.martin@example.com'), null)).toBe(false);

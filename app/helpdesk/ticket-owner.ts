@@ -1,13 +1,13 @@
-import type { Ticket } from '~/integrations/gorgias/types';
+import type { HelpdeskTicket } from './ports';
 
 /**
- * Whether a Gorgias ticket is about the order's customer: the only kind of ticket a case may be
+ * Whether a helpdesk ticket is about the order's customer: the only kind of ticket a case may be
  * filed on, since its notes carry the order and its public reply goes to the ticket's customer.
- * Emails compare case-insensitively (Gorgias and Shopify both keep the case as typed); a ticket
+ * Emails compare case-insensitively (the helpdesk and Shopify both keep the case as typed); a ticket
  * with no customer email, or an order without one, proves nothing and is refused.
  */
-export function isOrderCustomerTicket(ticket: Pick<Ticket, 'customer'>, orderEmail: string | null | undefined): boolean {
-  const ticketEmail = ticket.customer?.email?.trim().toLowerCase();
+export function isOrderCustomerTicket(ticket: Pick<HelpdeskTicket, 'customerEmail'>, orderEmail: string | null | undefined): boolean {
+  const ticketEmail = ticket.customerEmail?.trim().toLowerCase();
   const customerEmail = orderEmail?.trim().toLowerCase();
   return Boolean(ticketEmail) && ticketEmail === customerEmail;
 }

@@ -1,10 +1,10 @@
 import { toStoreName } from '~/brand/brand';
 import type { Case, CaseEvent } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
-import type { Ticket } from '~/integrations/gorgias/types';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toCaseUrl, toCustomerName } from './first-note.server';
+import type { HelpdeskTicket } from './ports';
 import { toShopperReply } from './shopper-reply';
 import {
   REPLY_REFUSED_EVENT, REPLY_SENT_EVENT, REVIEW_REFUSED_EVENT, REVIEW_ROUTED_EVENT, VERDICT_TAGGED_EVENT,
@@ -18,11 +18,11 @@ import type { SyncCaseDeps } from './sync-case.server';
  * point does nothing twice that an agent would see twice.
  */
 
-type Step = { deps: SyncCaseDeps; found: Case; events: CaseEvent[]; ticket: Ticket };
+type Step = { deps: SyncCaseDeps; found: Case; events: CaseEvent[]; ticket: HelpdeskTicket };
 
 const bookkeeping = (deps: SyncCaseDeps, type: string, data: CaseEvent['data']) => ({ at: deps.clock(), type, actor: 'system' as const, data });
 
-/** Gorgias turned the write down for good (bad team id, sending address…): retrying will not help. */
+/** The helpdesk turned the write down for good (bad team id, sending address…): retrying will not help. */
 const isRefusal = (error: unknown) => isUpstreamError(error) && error.status !== null && [400, 403, 422].includes(error.status);
 
 /**
@@ -45,14 +45,14 @@ export async function recordVerdictTag(deps: SyncCaseDeps, found: Case, events: 
  */
 export async function syncTags({ deps, found, ticket }: Step, ours: VerdictTag[], created: boolean): Promise<void> {
   const missing = toTicketTags(found).filter((tag) => !ticket.tags.includes(tag));
-  if (missing.length > 0 && !created) await deps.gorgias.addTags(ticket.id, missing);
+  if (missing.length > 0 && !created) await deps.helpdesk.addTags(ticket.id, missing);
   const verdict = toVerdictTag(found);
   const candidates = toStaleVerdictTags(ticket.tags, ours, [verdict]);
   if (candidates.length === 0) return;
   const siblings = (await deps.cases.listCasesForOrder(found.orderId))
     .filter((other) => other.id !== found.id && other.providerRefs.gorgiasTicketId === ticket.id);
   const stale = toStaleVerdictTags(candidates, ours, [verdict, ...siblings.map(toVerdictTag)]);
-  if (stale.length > 0) await deps.gorgias.removeTags(ticket.id, stale);
+  if (stale.length > 0) await deps.helpdesk.removeTags(ticket.id, stale);
 }
 
 /**
@@ -64,7 +64,7 @@ export async function routeReview({ deps, found, events, ticket }: Step): Promis
   if ((teamId === null && priority === null) || toVerdictTag(found) !== 'needs-review') return;
   if (events.some((event) => event.type === REVIEW_ROUTED_EVENT || event.type === REVIEW_REFUSED_EVENT)) return;
   try {
-    await deps.gorgias.updateTicket(ticket.id, { ...(teamId !== null ? { assigneeTeamId: teamId } : {}), ...(priority !== null ? { priority } : {}) });
+    await deps.helpdesk.route(ticket.id, { ...(teamId !== null ? { teamId } : {}), ...(priority !== null ? { priority } : {}) });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // Logged once, on the case, rather than failing every later sync of it.
@@ -88,13 +88,13 @@ export async function sendPublicReply({ deps, found, events, ticket }: Step, ord
   let sent = false;
   if (!posted.has(externalId)) {
     // The ticket's customer is who Gorgias writes to; a linked ticket may know the shopper by another address.
-    const email = ticket.customer?.email ?? order.email!;
+    const email = ticket.customerEmail ?? order.email!;
     const name = toCustomerName(order) || null;
     const caseUrl = deps.config.publicUrl ? toCaseUrl(deps, found.id) : null;
     const storeName = toStoreName(deps.config, deps.policy);
     const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl, customerName: name, storeName }, found.language);
     try {
-      await deps.gorgias.addPublicReply(ticket.id, { externalId, ...reply, to: { email, ...(name ? { name } : {}) }, emailIntegration: options.emailIntegration });
+      await deps.helpdesk.reply(ticket.id, { externalId, ...reply, to: { email, ...(name ? { name } : {}) }, from: options.emailIntegration });
       sent = true;
     } catch (error) {
       if (!isRefusal(error)) throw error;

@@ -1,7 +1,7 @@
 import type { CaseStore } from '~/cases/case-store';
 import type { ShopifyReturns } from '~/cases/ports';
 import type { Config } from '~/env.server';
-import type { GorgiasClient } from '~/integrations/gorgias/types';
+import type { Helpdesk } from '~/helpdesk/ports';
 import type { OrderSource } from '~/orders/ports';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
@@ -20,8 +20,8 @@ export type JobDependencies = {
   policy: Policy;
   shopifyReturns: ShopifyReturns;
   clock: () => Date;
-  /** The helpdesk; without it (or the three below) no Gorgias job is handled or sent. */
-  gorgias?: GorgiasClient | null;
+  /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
+  helpdesk?: Helpdesk | null;
   orders?: Pick<OrderSource, 'getOrder'>;
   photos?: Pick<PhotoStore, 'get'>;
   queue?: Pick<Queue, 'send'>;
@@ -37,18 +37,18 @@ export type JobDependencies = {
  */
 export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
   const queues = dependencies.queues ?? QUEUES;
-  const { gorgias, orders, photos, queue } = dependencies;
-  const helpdesk = gorgias && orders && photos && queue ? { gorgias, orders, photos, queue } : null;
+  const { helpdesk, orders, photos, queue } = dependencies;
+  const delivery = helpdesk && orders && photos && queue ? { helpdesk, orders, photos, queue } : null;
   const handlers: JobHandlers = {
     [SHOPIFY_SUBMIT_RETURN]: createSubmitReturnHandler({
       ...dependencies,
       retryLimit: (queues[SHOPIFY_SUBMIT_RETURN] ?? QUEUES[SHOPIFY_SUBMIT_RETURN]).retryLimit,
       // Outside the worker's transactions: a lost send is healed by the next one, since a sync
       // posts every event the ticket lacks.
-      requestHelpdeskSync: helpdesk ? (caseId) => sendGorgiasSync(helpdesk.queue, caseId) : undefined,
+      requestHelpdeskSync: delivery ? (caseId) => sendGorgiasSync(delivery.queue, caseId) : undefined,
     }) as JobHandlers[string],
   };
-  const requestHelpdeskSync = helpdesk ? (caseId: string) => sendGorgiasSync(helpdesk.queue, caseId) : undefined;
+  const requestHelpdeskSync = delivery ? (caseId: string) => sendGorgiasSync(delivery.queue, caseId) : undefined;
   if (dependencies.webhooks) {
     handlers[SHOPIFY_APPLY_WEBHOOK] = createApplyWebhookHandler({
       cases: dependencies.cases,
@@ -58,10 +58,10 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       requestHelpdeskSync,
     }) as JobHandlers[string];
   }
-  if (helpdesk) {
+  if (delivery) {
     handlers[GORGIAS_SYNC_CASE] = createGorgiasSyncHandler({
       ...dependencies,
-      ...helpdesk,
+      ...delivery,
       retryLimit: (queues[GORGIAS_SYNC_CASE] ?? QUEUES[GORGIAS_SYNC_CASE]).retryLimit,
     }) as JobHandlers[string];
   }

@@ -25,7 +25,7 @@ export async function action({ request, context: { services } }: ActionFunctionA
   if (!body.success) return Response.json({ error: 'invalid request', fields: body.error.issues.map((issue) => issue.path.join('.')) }, { status: 400 });
   const minted = await orServiceUnavailable(() =>
     mintShopperLink(
-      { orders: services.orders, tickets: services.gorgias, hashId: services.hashId, secret: config.secret, ttlMs: config.links.ttlMs },
+      { orders: services.orders, tickets: services.helpdesk, hashId: services.hashId, secret: config.secret, ttlMs: config.links.ttlMs },
       { ...body.data, ticketId: body.data.ticketId ?? null },
       services.clock(),
     ),

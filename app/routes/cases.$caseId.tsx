@@ -23,7 +23,7 @@ export async function loader({ request, params, context: { services } }: LoaderF
   // Another order's case looks exactly like one that does not exist.
   if (!found || found.orderId !== session.orderId) throw notFound();
   const t = await getTranslator(request, 'returns');
-  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.gorgias !== null });
+  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.helpdesk !== null });
   const returnAddress = toReturnAddressFor(found.state, services.brand.returnAddress);
   return { view, returnAddress, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }

@@ -1,23 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { getTranslator } from '~/i18n.server';
-import { receiveShopifyWebhook } from '~/webhooks/intake.server';
+import { receiveWebhook, toWebhookResponse } from '~/webhooks/intake.server';
 
 /*
- * POST /webhooks/shopify — every Shopify topic the portal subscribes to. Verified by HMAC over the
- * raw body, recorded once per event, applied by a job; see app/webhooks/intake.server.ts.
+ * POST /webhooks/shopify — every Shopify topic the portal subscribes to, through the one webhook
+ * intake (app/webhooks/intake.server.ts): verified by HMAC over the raw body, recorded once per
+ * event, applied by a job. Another vendor is another file like this one, naming its source.
  */
 export async function action({ request, context: { services } }: ActionFunctionArgs) {
-  const { webhooks, queue, config, clock } = services;
-  const outcome = await receiveShopifyWebhook(
-    { ...webhooks, queue, shopDomain: config.shopify.shopDomain, clock },
-    request,
-  );
-  if (outcome === 'unsigned' || outcome === 'too_large') {
-    const t = await getTranslator(request, 'common');
-    const status = outcome === 'unsigned' ? 401 : 413;
-    return Response.json({ error: outcome, message: t(outcome === 'unsigned' ? 'errors.webhookUnsigned' : 'errors.webhookTooLarge') }, { status });
-  }
-  return Response.json({ status: outcome });
+  const { webhooks, queue, clock } = services;
+  const outcome = await receiveWebhook({ ...webhooks, queue, clock }, webhooks.sources.shopify, request);
+  return toWebhookResponse(request, outcome);
 }
 
 // Resource routes answer with plain Responses: under single fetch a `data()` status would be lost.

@@ -1,10 +1,9 @@
 import { isOrderCustomerTicket } from '~/helpdesk/ticket-owner';
-import type { GorgiasClient } from '~/integrations/gorgias/types';
+import type { Helpdesk } from '~/helpdesk/ports';
 import { isShopperOrder } from '~/orders/lookup';
 import type { OrderSource } from '~/orders/ports';
 import type { Order } from '~/orders/types';
 import { log } from '~/utils/log.server';
-import { isUpstreamError } from '~/utils/upstream-error';
 import { mintOrderLinkToken } from './order-link.server';
 
 export type MintLinkRequest = { orderNumber: string; email: string; ticketId: number | null; language: string | null };
@@ -12,7 +11,7 @@ export type MintLinkRequest = { orderNumber: string; email: string; ticketId: nu
 export type MintLinkDeps = {
   orders: OrderSource;
   /** The helpdesk the link's ticket lives in; null when none is connected (the ticket is then dropped). */
-  tickets: Pick<GorgiasClient, 'getTicket'> | null;
+  tickets: Pick<Helpdesk, 'getTicket'> | null;
   /** Keyed hash for the refusal log line. */
   hashId: (value: string) => string;
   secret: string;
@@ -46,14 +45,10 @@ async function toOwnTicket(deps: MintLinkDeps, ticketId: number, order: Order): 
   let reason: 'no_helpdesk' | 'not_found' | 'other_customer';
   if (!deps.tickets) reason = 'no_helpdesk';
   else {
-    try {
-      if (isOrderCustomerTicket(await deps.tickets.getTicket(ticketId), order.email)) return ticketId;
-      reason = 'other_customer';
-    } catch (error) {
-      // A deleted or merged ticket is no ticket to file on; anything else is Gorgias being down.
-      if (!isUpstreamError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'MOVED')) throw error;
-      reason = 'not_found';
-    }
+    // A deleted or merged ticket is no ticket to file on; the helpdesk being down is thrown.
+    const ticket = await deps.tickets.getTicket(ticketId);
+    if (ticket && isOrderCustomerTicket(ticket, order.email)) return ticketId;
+    reason = ticket ? 'other_customer' : 'not_found';
   }
   log.warn('links.ticket_refused', { reason, order: deps.hashId(`order:${order.name}`), ticket: deps.hashId(`ticket:${ticketId}`) });
   return null;

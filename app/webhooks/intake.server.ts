@@ -1,96 +1,133 @@
-import type { ShopifyWebhookVerifier } from '~/integrations/shopify/webhook-verifier.server';
-import { SHOPIFY_APPLY_WEBHOOK } from '~/jobs/job-names';
-import type { Queue } from '~/jobs/queue.server';
 import type { Database } from '~/db/client.server';
+import { WEBHOOK_BODY_LIMIT } from '~/http/body-limit.server';
+import { getTranslator } from '~/i18n.server';
+import type { Queue } from '~/jobs/queue.server';
 import { log } from '~/utils/log.server';
-import type { WebhookDeliveryStore } from './ports';
-import { isShopifyWebhookTopic, toShopifyEvent, type ShopifyEvent } from './shopify-events';
+import type { WebhookDelivery, WebhookDeliveryStore } from './ports';
 
-/** Shopify's payloads are a few kilobytes; an order with hundreds of lines stays far below this. */
-export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+/** Vendors' payloads are a few kilobytes; an order with hundreds of lines stays far below this. */
+export const MAX_WEBHOOK_BYTES = WEBHOOK_BODY_LIMIT;
+
+export type WebhookVendor = WebhookDelivery['vendor'];
+
+/** A vendor's signature check over the exact bytes received; `delivery` is what its headers say. */
+export type WebhookVerifier<Delivery> = {
+  verify(request: Request, rawBody: string): Promise<{ ok: true; delivery: Delivery } | { ok: false; reason: string }>;
+};
+
+/** What a signed delivery means: the event to record (once per `eventId`), or why it is dropped. */
+export type ParsedWebhook =
+  | {
+      ok: true;
+      /** The vendor's id of the event, the same on every retry: the dedupe key. */
+      eventId: string;
+      topic: string;
+      webhookId: string;
+      triggeredAt: Date | null;
+      event: WebhookDelivery['event'];
+      /** An order whose cached copy the event makes stale, dropped at once. */
+      staleOrderId: string | null;
+    }
+  | { ok: false; topic: string; why: string };
+
+/** Reads a verified delivery; pure, and never throws on a payload it does not know. */
+export type WebhookParser<Delivery> = (delivery: Delivery, rawBody: string) => ParsedWebhook;
+
+/** One registry entry: how a vendor's deliveries are checked and read, and the job that applies them. */
+export type WebhookSource = {
+  vendor: WebhookVendor;
+  job: string;
+  read(request: Request, rawBody: string): Promise<ParsedWebhook | { ok: false; unsigned: string }>;
+};
+
+/** Registers a vendor: its verifier and its parser, typed together, behind one shape. */
+export function toWebhookSource<Delivery>(vendor: WebhookVendor, job: string, verifier: WebhookVerifier<Delivery>, parse: WebhookParser<Delivery>): WebhookSource {
+  return {
+    vendor,
+    job,
+    async read(request, rawBody) {
+      const verified = await verifier.verify(request, rawBody);
+      return verified.ok ? parse(verified.delivery, rawBody) : { ok: false, unsigned: verified.reason };
+    },
+  };
+}
+
+/** The vendors this portal takes webhooks from, by name (built in services.server.ts). */
+export type WebhookSources = Record<WebhookVendor, WebhookSource>;
 
 export type IntakeDeps = {
-  verifier: ShopifyWebhookVerifier;
   deliveries: Pick<WebhookDeliveryStore, 'record'>;
   queue: Pick<Queue, 'send'>;
-  /** The one shop this portal serves: a delivery for another is acknowledged and ignored. */
-  shopDomain: string;
-  /** Drops the order from this process's cache at once, before the job runs (maybe elsewhere). */
   invalidateOrder(orderId: string): void;
   clock: () => Date;
 };
 
 /**
- * How a delivery ended. Only `unsigned` and `too_large` are refused: anything Shopify signed is
- * acknowledged (200), since a retry of the same bytes could never do better.
+ * How a delivery ended. Only `unsigned` and `too_large` are refused: anything the vendor signed
+ * is acknowledged (200), since a retry of the same bytes could never do better.
  */
 export type IntakeOutcome = 'queued' | 'duplicate' | 'ignored' | 'unsigned' | 'too_large';
 
 /**
- * The one path of a Shopify delivery: bounded raw body → signature (before anything is parsed) →
- * topic and payload → recorded once per event id, with its job, in one transaction → answered.
- * The work itself (cases, helpdesk) happens in the job, so Shopify gets its answer in
- * milliseconds, well inside its 5-second timeout.
+ * The one path of every vendor's delivery: the raw body, bounded in bytes → the vendor's signature
+ * check, before anything is parsed → its parser → recorded once per event id, with its job, in one
+ * transaction → answered. The work itself happens in the job, so the vendor gets its answer in
+ * milliseconds, well inside its timeout (5 s for Shopify).
  */
-export async function receiveShopifyWebhook(deps: IntakeDeps, request: Request): Promise<IntakeOutcome> {
+export async function receiveWebhook(deps: IntakeDeps, source: WebhookSource, request: Request): Promise<IntakeOutcome> {
   const rawBody = await readBoundedText(request, MAX_WEBHOOK_BYTES);
   if (rawBody === null) return 'too_large';
-  const verified = await deps.verifier.verify(request, rawBody);
-  if (!verified.ok) {
-    log.warn('webhooks.refused', { vendor: 'shopify', reason: verified.reason });
+  const read = await source.read(request, rawBody);
+  if ('unsigned' in read) {
+    log.warn('webhooks.refused', { vendor: source.vendor, reason: read.unsigned });
     return 'unsigned';
   }
-  const { delivery } = verified;
-  const ignore = (why: string) => {
-    log.info('webhooks.ignored', { vendor: 'shopify', topic: delivery.topic, why });
-    return 'ignored' as const;
-  };
-  if (delivery.shopDomain.toLowerCase() !== deps.shopDomain.toLowerCase()) return ignore('other_shop');
-  if (!isShopifyWebhookTopic(delivery.topic)) return ignore('topic');
-  let payload: unknown;
-  try {
-    payload = JSON.parse(rawBody);
-  } catch {
-    return ignore('not_json');
+  if (!read.ok) {
+    log.info('webhooks.ignored', { vendor: source.vendor, topic: read.topic, why: read.why });
+    return 'ignored';
   }
-  const event = toShopifyEvent(delivery.topic, payload);
-  if (!event) return ignore('shape');
-  dropCachedOrder(deps, event);
-  const eventId = delivery.eventId ?? delivery.webhookId ?? request.headers.get('webhook-id');
-  const record = {
-    id: `shopify:${eventId}`,
-    vendor: 'shopify' as const,
-    topic: delivery.topic,
-    webhookId: delivery.webhookId,
-    triggeredAt: delivery.triggeredAt,
-    event,
+  if (read.staleOrderId) deps.invalidateOrder(read.staleOrderId);
+  const delivery: WebhookDelivery = {
+    id: `${source.vendor}:${read.eventId}`, vendor: source.vendor, topic: read.topic, webhookId: read.webhookId, triggeredAt: read.triggeredAt, event: read.event,
   };
-  const outcome = await deps.deliveries.record(record, deps.clock(), async (deliveryId, transaction) => {
-    await deps.queue.send(SHOPIFY_APPLY_WEBHOOK, { deliveryId }, { transaction: transaction as Database });
+  const outcome = await deps.deliveries.record(delivery, deps.clock(), async (deliveryId, transaction) => {
+    await deps.queue.send(source.job, { deliveryId }, { transaction: transaction as Database });
   });
   return outcome === 'recorded' ? 'queued' : 'duplicate';
 }
 
-function dropCachedOrder(deps: IntakeDeps, event: ShopifyEvent) {
-  if (event.orderId) deps.invalidateOrder(event.orderId);
+/** The answer a vendor gets: JSON, 401 unsigned, 413 too large, 200 for everything it signed. */
+export async function toWebhookResponse(request: Request, outcome: IntakeOutcome): Promise<Response> {
+  if (outcome !== 'unsigned' && outcome !== 'too_large') return Response.json({ status: outcome });
+  const t = await getTranslator(request, 'common');
+  const message = t(outcome === 'unsigned' ? 'errors.webhookUnsigned' : 'errors.webhookTooLarge');
+  return Response.json({ error: outcome, message }, { status: outcome === 'unsigned' ? 401 : 413 });
 }
 
-/** The body as text, or null past `limit` bytes (by the header or by counting what arrives). */
+/**
+ * The body as text, or null past `limit` bytes: by the declared length, by counting what arrives
+ * (a chunked body declares none), or when the server's own byte counter stopped the stream.
+ */
 async function readBoundedText(request: Request, limit: number): Promise<string | null> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BodyTooLargeError') return null;
+    throw error;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

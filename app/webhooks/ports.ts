@@ -4,6 +4,7 @@ import type { ShopifyEvent } from './shopify-events';
 export type WebhookDelivery = {
   /** `<vendor>:<event id>`: the same event delivered twice has the same id. */
   id: string;
+  /** Each vendor the intake takes (intake.server.ts) joins this union, and its events `event`'s. */
   vendor: 'shopify';
   topic: string;
   webhookId: string;

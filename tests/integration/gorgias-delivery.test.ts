@@ -12,7 +12,8 @@ import { parseEnv } from '~/env.server';
 import { parseNoteEventIds } from '~/helpdesk/note-batches';
 import { syncCaseToHelpdesk, type SyncCaseDeps } from '~/helpdesk/sync-case.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
-import type { GorgiasClient } from '~/integrations/gorgias/types';
+import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
+import type { Helpdesk } from '~/helpdesk/ports';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
@@ -57,7 +58,7 @@ let queue: Queue;
 let cases: CaseStore;
 let policy: Policy;
 let order: Order;
-let gorgias: GorgiasClient;
+let helpdesk: Helpdesk;
 let deps: SyncCaseDeps;
 const stored = new Map<string, StoredPhoto>();
 const photos: Pick<PhotoStore, 'put' | 'get' | 'delete'> = {
@@ -147,15 +148,15 @@ beforeAll(async () => {
   const entry = demo.orders.find((o) => o.scenario === 'delivered-recently');
   order = (await orders.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!;
   gorgiasEmulator = await startGorgiasEmulator({ clock: time.clock, bucket: { capacity: 1000, windowSeconds: 1 } });
-  gorgias = createGorgiasClient({ baseUrl: gorgiasEmulator.url, email: SANDBOX_ACCOUNT.email, apiKey: SANDBOX_ACCOUNT.apiKey });
+  helpdesk = createGorgiasHelpdesk(createGorgiasClient({ baseUrl: gorgiasEmulator.url, email: SANDBOX_ACCOUNT.email, apiKey: SANDBOX_ACCOUNT.apiKey }));
   policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
   database = await createDatabase({ dataDir: 'memory://' });
   queue = await createQueue(database, { queues: QUEUES, pollingIntervalSeconds: 0.5 });
   cases = createDbCaseStore(database.db, queue);
   const config = { ...parseEnv({}), publicUrl: 'https://portal.example', shopify: { ...parseEnv({}).shopify, shopDomain: SHOP } };
-  deps = { cases, gorgias, orders, photos, policy, config, clock: time.clock };
+  deps = { cases, helpdesk, orders, photos, policy, config, clock: time.clock };
   const shopifyReturns = createShopifyReturns({ client });
-  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, clock: time.clock, gorgias, orders, photos, queue, queues: QUEUES }));
+  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, clock: time.clock, helpdesk, orders, photos, queue, queues: QUEUES }));
 });
 
 afterAll(async () => {
@@ -207,8 +208,8 @@ describe('one Gorgias ticket per case', () => {
 
   it('finds the ticket by external_id after a crash between creating it and recording its id', async () => {
     const opened = await openCase();
-    const crashing: GorgiasClient = { ...gorgias, createTicket: async (input) => { await gorgias.createTicket(input); throw new Error('process died'); } };
-    await expect(syncCaseToHelpdesk({ ...deps, gorgias: crashing }, opened.id)).rejects.toThrow('process died');
+    const crashing: Helpdesk = { ...helpdesk, openTicket: async (input) => { await helpdesk.openTicket(input); throw new Error('process died'); } };
+    await expect(syncCaseToHelpdesk({ ...deps, helpdesk: crashing }, opened.id)).rejects.toThrow('process died');
     expect((await cases.getCase(opened.id))!.providerRefs.gorgiasTicketId).toBeUndefined();
     expect(await syncCaseToHelpdesk(deps, opened.id)).toMatchObject({ created: false, notesPosted: 1 });
     expect(await ticketsOf(opened.id)).toHaveLength(1);
@@ -216,8 +217,8 @@ describe('one Gorgias ticket per case', () => {
 
   it('records helpdesk_failed and parks the job on a refusal Gorgias will not change its mind about', async () => {
     const opened = await openCase();
-    const refusing: GorgiasClient = { ...gorgias, createTicket: async () => { throw new UpstreamError({ service: 'gorgias', status: 400, code: 'BAD_REQUEST', retryable: false }); } };
-    const handler = createGorgiasSyncHandler({ ...deps, gorgias: refusing, retryLimit: 3 });
+    const refusing: Helpdesk = { ...helpdesk, openTicket: async () => { throw new UpstreamError({ service: 'gorgias', status: 400, code: 'BAD_REQUEST', retryable: false }); } };
+    const handler = createGorgiasSyncHandler({ ...deps, helpdesk: refusing, retryLimit: 3 });
     const outcome = await handler({ caseId: opened.id }, { id: randomUUID(), name: GORGIAS_SYNC_CASE, retryCount: 0, signal: new AbortController().signal });
     expect(outcome).toEqual({ park: { code: 'BAD_REQUEST', status: 400 } });
     expect((await cases.listEvents(opened.id)).at(-1)).toMatchObject({ type: 'helpdesk_failed', data: { code: 'BAD_REQUEST', status: 400 } });

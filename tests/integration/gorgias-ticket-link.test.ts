@@ -4,7 +4,7 @@ import { loadReturnStep, postReturnStep } from '~/cases/return-flow.server';
 import { ReturnStepFormSchema } from '~/cases/return-form';
 import { prepareReturn, type ReturnDeps } from '~/cases/return-request';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
-import type { GorgiasClient } from '~/integrations/gorgias/types';
+import type { Helpdesk } from '~/helpdesk/ports';
 import { normalizeEmail, parseOrderNumber } from '~/orders/identifiers';
 import { hashIdentifier } from '~/session/hash.server';
 import { mintShopperLink } from '~/session/mint-link.server';
@@ -33,7 +33,7 @@ beforeEach(async () => {
 /** Mints the link an agent would send for this ticket, opens it, and sends a one-unit return in that session. */
 async function returnThroughLink(scenario: string, ticketId: number, language: 'en' | 'fr', beforeOpening?: (linkedTicketId: number | null) => Promise<unknown>) {
   const order = await h.orderOf(scenario);
-  const mintDeps = { orders: h.orders, tickets: h.gorgias, hashId: (value: string) => hashIdentifier(SECRET, value), secret: SECRET, ttlMs: 3_600_000 };
+  const mintDeps = { orders: h.orders, tickets: h.helpdesk, hashId: (value: string) => hashIdentifier(SECRET, value), secret: SECRET, ttlMs: 3_600_000 };
   const minted = await mintShopperLink(mintDeps, { orderNumber: parseOrderNumber(order.name)!, email: normalizeEmail(order.email!), ticketId, language }, new Date());
   if (!minted.ok) throw new Error('link not minted');
   await beforeOpening?.(minted.ticketId);
@@ -109,8 +109,8 @@ describe('a case opened from an agent\'s link', () => {
     const order = await h.orderOf('delivered-recently', 1);
     const agent = await h.agentTicket(order.email!);
     const opened = await h.openCase(order, { extra: { providerRefs: { gorgiasTicketId: agent.id } } });
-    const dying: GorgiasClient = { ...h.gorgias, addPublicReply: async (id, input) => { await h.gorgias.addPublicReply(id, input); throw new Error('process died'); } };
-    await expect(syncCaseToHelpdesk({ ...h.deps, gorgias: dying }, opened.id)).rejects.toThrow('process died');
+    const dying: Helpdesk = { ...h.helpdesk, reply: async (id, input) => { await h.helpdesk.reply(id, input); throw new Error('process died'); } };
+    await expect(syncCaseToHelpdesk({ ...h.deps, helpdesk: dying }, opened.id)).rejects.toThrow('process died');
     expect(await syncCaseToHelpdesk(h.deps, opened.id)).toMatchObject({ notesPosted: 0, replied: false });
     expect(h.repliesOf(await h.ticket(agent.id))).toHaveLength(1);
     expect(await h.eventTypes(opened.id)).toContain('gorgias.reply_sent');

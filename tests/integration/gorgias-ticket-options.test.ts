@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HelpdeskOptions } from '~/helpdesk/options';
 import { syncCaseToHelpdesk, type SyncCaseDeps } from '~/helpdesk/sync-case.server';
-import type { GorgiasClient } from '~/integrations/gorgias/types';
+import type { Helpdesk } from '~/helpdesk/ports';
 import type { Order } from '~/orders/types';
 import { DEMO_OPTIONS, startHelpdeskHarness, type HelpdeskHarness } from './helpdesk-harness';
 
@@ -58,8 +58,8 @@ describe('review cases', () => {
     expect(await syncCaseToHelpdesk(deps, opened.id)).toMatchObject({ status: 'synced', notesPosted: 1, replied: true });
     expect(await h.eventTypes(opened.id)).toContain('gorgias.review_refused');
     let puts = 0;
-    const counting: GorgiasClient = { ...h.gorgias, updateTicket: async (...args) => { puts += 1; return h.gorgias.updateTicket(...args); } };
-    await syncCaseToHelpdesk({ ...deps, gorgias: counting }, opened.id);
+    const counting: Helpdesk = { ...h.helpdesk, route: async (...args) => { puts += 1; return h.helpdesk.route(...args); } };
+    await syncCaseToHelpdesk({ ...deps, helpdesk: counting }, opened.id);
     expect(puts).toBe(0);
   });
 });
@@ -97,8 +97,8 @@ describe('verdict tags', () => {
 
   it('come off even when the worker died right after opening the ticket with them', async () => {
     const opened = await h.openCase(await h.orderOf('usd-united-states'));
-    const dying: GorgiasClient = { ...h.gorgias, createTicket: async (input) => { await h.gorgias.createTicket(input); throw new Error('process died'); } };
-    await expect(syncCaseToHelpdesk({ ...h.deps, gorgias: dying }, opened.id)).rejects.toThrow('process died');
+    const dying: Helpdesk = { ...h.helpdesk, openTicket: async (input) => { await h.helpdesk.openTicket(input); throw new Error('process died'); } };
+    await expect(syncCaseToHelpdesk({ ...h.deps, helpdesk: dying }, opened.id)).rejects.toThrow('process died');
     await move(opened.id, 'received', 'needs_review', 'store_unreachable');
     await syncCaseToHelpdesk(h.deps, opened.id);
     const [ticket, ...others] = (await h.state()).tickets;

@@ -10,6 +10,7 @@ import { parseEnv } from '~/env.server';
 import type { HelpdeskOptions } from '~/helpdesk/options';
 import type { SyncCaseDeps } from '~/helpdesk/sync-case.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
+import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
@@ -50,7 +51,9 @@ export async function startHelpdeskHarness() {
   const demo = (await (await fetch(`${shopifyUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: any[] };
   const time = createTestClock('2026-03-01T10:00:00Z');
   const emulator = await startGorgiasEmulator({ clock: time.clock, bucket: { capacity: 1000, windowSeconds: 1 } });
+  // The raw client arranges what agents do in Gorgias; the sync goes through the Helpdesk port.
   const gorgias = createGorgiasClient({ baseUrl: emulator.url, email: SANDBOX_ACCOUNT.email, apiKey: SANDBOX_ACCOUNT.apiKey });
+  const helpdesk = createGorgiasHelpdesk(gorgias);
   const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
   const database: DatabaseHandle = await createDatabase({ dataDir: 'memory://' });
   const queue: Queue = await createQueue(database);
@@ -67,7 +70,7 @@ export async function startHelpdeskHarness() {
   };
   const env = parseEnv({});
   const config = { ...env, publicUrl: 'https://portal.example', shopify: { ...env.shopify, shopDomain: SHOP }, gorgias: DEMO_OPTIONS };
-  const deps: SyncCaseDeps = { cases, gorgias, orders, photos, policy, config, clock: time.clock };
+  const deps: SyncCaseDeps = { cases, helpdesk, orders, photos, policy, config, clock: time.clock };
 
   /** A demo order by scenario, as the shopper's lookup finds it. */
   async function orderOf(scenario: string, index = 0): Promise<Order> {
@@ -94,7 +97,7 @@ export async function startHelpdeskHarness() {
 
   const state = async () => (await emulator.control('state')).body as { tickets: any[] };
   return {
-    deps, cases, gorgias, orders, shopifyReturns, policy, queue,
+    deps, cases, gorgias, helpdesk, orders, shopifyReturns, policy, queue,
     returnDecisions: createShopifyReturnDecisions({ client }), photos, time, emulator, state, orderOf, openCase,
     sessions: createDbSessionStore(database.db),
     returnDrafts: createDbReturnDraftStore(database.db),

@@ -27,7 +27,8 @@ import type { ReturnContext } from '~/policy/return-context';
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator, type ShopifyEmulator } from '~/sandbox/shopify/emulator.server';
 import { toShopifyWebhookRequest } from '~/sandbox/shopify/webhook-signature.server';
-import { MAX_WEBHOOK_BYTES, receiveShopifyWebhook, type IntakeDeps } from '~/webhooks/intake.server';
+import { toShopifyWebhookParser } from '~/integrations/shopify/webhook-parser';
+import { MAX_WEBHOOK_BYTES, receiveWebhook, toWebhookResponse, toWebhookSource, type IntakeDeps, type WebhookSource } from '~/webhooks/intake.server';
 import { SHOPIFY_WEBHOOK_TOPICS, toSubscriptionTopic } from '~/webhooks/shopify-events';
 import { waitFor } from './support/wait-for';
 
@@ -55,6 +56,7 @@ let cases: CaseStore;
 let policy: Policy;
 let context: ReturnContext;
 let intake: IntakeDeps;
+let source: WebhookSource;
 /** Orders whose cached copy was dropped, in order: what the order cache was told. */
 const dropped: string[] = [];
 
@@ -120,12 +122,9 @@ beforeAll(async () => {
   cases = createDbCaseStore(database.db, queue);
   const deliveries = createDbWebhookDeliveryStore(database.db);
   const invalidateOrder = (orderId: string) => void dropped.push(orderId);
-  intake = { verifier: createShopifyWebhookVerifier({ apiSecret: SECRET }), deliveries, queue, shopDomain: SHOP, invalidateOrder, clock: () => new Date() };
-  portal = createServer(toNodeHandler(async (request) => {
-    const outcome = await receiveShopifyWebhook(intake, request);
-    const status = outcome === 'unsigned' ? 401 : outcome === 'too_large' ? 413 : 200;
-    return Response.json(status === 200 ? { status: outcome } : { error: outcome }, { status });
-  }));
+  intake = { deliveries, queue, invalidateOrder, clock: () => new Date() };
+  source = toWebhookSource('shopify', SHOPIFY_APPLY_WEBHOOK, createShopifyWebhookVerifier({ apiSecret: SECRET }), toShopifyWebhookParser(SHOP));
+  portal = createServer(toNodeHandler(async (request) => toWebhookResponse(request, await receiveWebhook(intake, source, request))));
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
   await registerWorkers(queue, createJobHandlers({
@@ -201,7 +200,7 @@ describe('deliveries the portal must not act on twice, late or at all', () => {
     await emulator.webhooks.idle();
     const before = await deliveriesRecorded();
     const forged = await post('returns/approve', returnPayload(found.providerRefs.shopifyReturnId!), { secret: 'attacker-secret-0000000000000000' });
-    expect(forged).toEqual({ status: 401, body: { error: 'unsigned' } });
+    expect(forged).toMatchObject({ status: 401, body: { error: 'unsigned', message: expect.stringContaining('signature') } });
     const unsigned = await fetch(`${portalUrl}${hook}`, { method: 'POST', body: JSON.stringify(returnPayload(found.providerRefs.shopifyReturnId!)), headers: { 'X-Shopify-Topic': 'returns/approve' } });
     expect(unsigned.status).toBe(401);
     // Signed, then altered on the way: the bytes no longer match.
@@ -266,7 +265,7 @@ describe('deliveries the portal must not act on twice, late or at all', () => {
   it('a body above 1 MiB is refused before its signature is even checked', async () => {
     const huge = new Blob(['x'.repeat(MAX_WEBHOOK_BYTES + 1)]).stream();
     const request = new Request(`${portalUrl}${hook}`, { method: 'POST', body: huge, duplex: 'half' } as RequestInit);
-    expect(await receiveShopifyWebhook(intake, request)).toBe('too_large');
+    expect(await receiveWebhook(intake, source, request)).toBe('too_large');
   });
 });
 

@@ -72,7 +72,7 @@ export function decideFromAgentPage(services: Services, caseId: string, form: De
     cases: services.cases,
     decisions: services.returnDecisions,
     invalidateOrder: services.webhooks.invalidateOrder,
-    followUpJobs: (id) => (services.gorgias ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: id }, singletonKey: toGorgiasSyncKey(id) }] : []),
+    followUpJobs: (id) => (services.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: id }, singletonKey: toGorgiasSyncKey(id) }] : []),
     clock: services.clock,
   };
   return decideReview(deps, caseId, toReviewDecision(form), toAgentName(form.agentName));

@@ -9,7 +9,7 @@ export const returnDeps = (services: Services): ReturnFlowDeps => ({
   policy: services.policy,
   timeZone: services.config.timeZone,
   hashId: services.hashId,
-  helpdesk: services.gorgias !== null,
+  helpdesk: services.helpdesk !== null,
   photos: services.photos,
   drafts: services.returnDrafts,
 });

@@ -5,6 +5,7 @@ import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
+import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
@@ -33,7 +34,7 @@ await registerWorkers(queue, createJobHandlers({
   policy: await loadPolicyFile(DEFAULT_POLICY_FILE),
   shopifyReturns: createShopifyReturns({ client }),
   clock: () => new Date(),
-  gorgias: createGorgiasClient({ baseUrl: env.TEST_WORKER_GORGIAS_URL, email: env.TEST_WORKER_GORGIAS_EMAIL, apiKey: env.TEST_WORKER_GORGIAS_KEY }),
+  helpdesk: createGorgiasHelpdesk(createGorgiasClient({ baseUrl: env.TEST_WORKER_GORGIAS_URL, email: env.TEST_WORKER_GORGIAS_EMAIL, apiKey: env.TEST_WORKER_GORGIAS_KEY })),
   orders: createShopifyOrderSource({ client }),
   photos: createLocalPhotoStore(mkdtempSync(join(tmpdir(), 'comptoir-worker-photos-'))),
   queue,
