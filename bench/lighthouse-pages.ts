@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SANDBOX_API_KEY } from '../app/env.server';
+import { SANDBOX_API_KEY } from '../app/security/env.server';
 import { withLighthouse, type AuditedPage, type Auditor } from './lighthouse';
 import { startProcess } from './processes';
 
