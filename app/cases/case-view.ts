@@ -1,6 +1,7 @@
 import { REPLY_SENT_EVENT } from '~/helpdesk/ticket-fields';
 import type { Money } from '~/orders/types';
 import type { Case, CaseEvent } from './case-store';
+import type { CaseLine } from './return/details';
 import type { CaseState } from './case-state';
 
 /** Events the shopper sees; technical ones (vendor ids, retries) stay for agents and logs. */
@@ -26,7 +27,7 @@ export type CaseView = {
   orderName: string;
   state: CaseState;
   helpdesk: HelpdeskView;
-  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision']; photoUrls: string[] }[];
+  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: CaseLine['decision']; photoUrls: string[] }[];
   estimatedRefund: Money;
   /** Set once the store declined the request (or its part that needed a check). */
   decline: DeclineView | null;
@@ -42,14 +43,14 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
     orderName: found.orderName,
     state: found.state,
     helpdesk: toHelpdeskView(found, events, options.helpdesk),
-    lines: found.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
+    lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
       fulfillmentLineItemId,
       title,
       quantity,
       decision: toShownDecision(decision, found.state, decline !== null),
       photoUrls: photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
     })),
-    estimatedRefund: found.totals.estimatedRefund,
+    estimatedRefund: found.details.totals.estimatedRefund,
     decline,
     events: events.filter((event) => SHOWN_EVENTS.has(event.type)).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
   };
@@ -57,11 +58,11 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
 
 /** The short list on the order page. */
 export function toCaseSummaries(cases: Case[]) {
-  return cases.map((found) => ({ id: found.id, state: found.state, createdAt: found.createdAt.toISOString(), items: found.lines.reduce((sum, line) => sum + line.quantity, 0) }));
+  return cases.map((found) => ({ id: found.id, state: found.state, createdAt: found.createdAt.toISOString(), items: found.details.lines.reduce((sum, line) => sum + line.quantity, 0) }));
 }
 
 /** A line the policy left to a check shows the store's answer once the case has one. */
-function toShownDecision(decision: Case['lines'][number]['decision'], state: CaseState, declined: boolean): Case['lines'][number]['decision'] {
+function toShownDecision(decision: CaseLine['decision'], state: CaseState, declined: boolean): CaseLine['decision'] {
   if (decision !== 'needs_review') return decision;
   if (declined || state === 'declined') return 'declined';
   return ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'].includes(state) ? 'approved' : decision;

@@ -3,13 +3,9 @@ import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
 import { canTransition } from '~/cases/case-state';
 import {
   CASE_ACTORS,
-  CASE_KINDS,
   CaseEventDataSchema,
-  CaseLinesSchema,
   CaseStateSchema,
-  CaseTotalsSchema,
   ProviderRefsSchema,
-  RefundMethodSchema,
   type Case,
   type CaseEvent,
   type CaseStore,
@@ -17,6 +13,7 @@ import {
   type NewCaseEvent,
   type OpenCaseResult,
 } from '~/cases/case-store';
+import { CASE_KINDS, KINDS, type CaseKind } from '~/cases/kinds';
 import type { Queue } from '~/jobs/queue.server';
 import { z } from 'zod';
 import type { Database } from './client.server';
@@ -25,7 +22,7 @@ import { caseEvents, cases, idempotencyKeys } from './schema';
 type CaseRow = typeof cases.$inferSelect;
 type EventRow = typeof caseEvents.$inferSelect;
 
-const KindSchema = z.enum(CASE_KINDS);
+const KindSchema = z.enum(CASE_KINDS as [CaseKind, ...CaseKind[]]);
 const ActorSchema = z.enum(CASE_ACTORS);
 
 /** Thrown inside the transaction to roll back a case whose idempotency key another one holds. */
@@ -213,13 +210,12 @@ function touchCase(tx: Database, caseId: string, at: Date) {
 }
 
 async function insertCase(tx: Database, { openingEvents: _events, ...input }: NewCase, now: Date): Promise<CaseRow> {
+  const kind = KindSchema.parse(input.kind);
   const values = {
     ...input,
-    kind: KindSchema.parse(input.kind),
+    kind,
     state: 'received',
-    lines: CaseLinesSchema.parse(input.lines),
-    refundMethod: RefundMethodSchema.nullable().parse(input.refundMethod),
-    totals: CaseTotalsSchema.parse(input.totals),
+    details: KINDS[kind].details.parse(input.details),
     providerRefs: ProviderRefsSchema.parse(input.providerRefs ?? {}),
     createdAt: now,
     updatedAt: now,
@@ -247,16 +243,16 @@ function createCaseId(): string {
   return `C-${Array.from({ length: 8 }, () => CROCKFORD[randomInt(32)]).join('')}`;
 }
 
+/** The row as a case of its kind: the kind names the schema its details are parsed with. */
 function toCase(row: CaseRow): Case {
+  const kind = KindSchema.parse(row.kind);
   return {
     ...row,
-    kind: KindSchema.parse(row.kind),
+    kind,
     state: CaseStateSchema.parse(row.state),
-    lines: CaseLinesSchema.parse(row.lines),
-    refundMethod: RefundMethodSchema.nullable().parse(row.refundMethod),
-    totals: CaseTotalsSchema.parse(row.totals),
+    details: KINDS[kind].details.parse(row.details),
     providerRefs: ProviderRefsSchema.parse(row.providerRefs),
-  };
+  } as Case;
 }
 
 function toEvent(row: EventRow): CaseEvent {

@@ -1,4 +1,6 @@
-import type { CaseEvent, CaseKind, CaseLine, RefundMethod } from '~/cases/case-store';
+import type { CaseEvent } from '~/cases/case-store';
+import type { CaseKind } from '~/cases/kinds';
+import type { CaseLine, RefundMethod } from '~/cases/return/details';
 import type { Money, ParcelStatus } from '~/orders/types';
 
 /*

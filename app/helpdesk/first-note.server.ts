@@ -38,7 +38,7 @@ export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order)
   const language = deps.config.agentLanguage;
   const attachments: AttachmentRef[] = [];
   const lines: ContextNoteLine[] = [];
-  for (const [index, line] of found.lines.entries()) {
+  for (const [index, line] of found.details.lines.entries()) {
     const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
     const photoLinks: string[] = [];
     let photosAttached = 0;
@@ -66,18 +66,18 @@ export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order)
       photosAttached,
     });
   }
-  const caseItems = new Set(found.lines.map((line) => line.lineItemId));
+  const caseItems = new Set(found.details.lines.map((line) => line.lineItemId));
   const agentLink = toAgentLink(deps, found.id);
   const bodyText = toContextNote({
     caseId: found.id, kind: found.kind, orderName: found.orderName,
     orderAdminUrl: toShopifyAdminOrderUrl(deps.config.shopify.shopDomain, found.orderId),
     customer: { name: toCustomerName(order) || null, email: order.email! },
-    shopperLanguage: found.language, lines, refundMethod: found.refundMethod, policyVersion: found.policyVersion,
+    shopperLanguage: found.language, lines, refundMethod: found.details.refundMethod, policyVersion: found.policyVersion,
     parcels: order.parcels.map((parcel) => ({
       carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, trackingUrl: parcel.trackingUrl, status: parcel.status,
       holdsCaseItems: parcel.lines.some((line) => caseItems.has(line.lineItemId)),
     })),
-    fees: found.totals.fees, estimatedRefund: found.totals.estimatedRefund,
+    fees: found.details.totals.fees, estimatedRefund: found.details.totals.estimatedRefund,
     caseUrl: agentLink.url, caseUrlExpiresAt: agentLink.expiresAt,
   }, language);
   return { bodyText, attachments };

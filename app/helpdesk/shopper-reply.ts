@@ -1,4 +1,4 @@
-import type { CaseKind } from '~/cases/case-store';
+import type { CaseKind } from '~/cases/kinds';
 
 /*
  * The public reply Gorgias emails the shopper once per case, in the shopper's language. Like the

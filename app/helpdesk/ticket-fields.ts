@@ -39,18 +39,18 @@ export type VerdictTag = (typeof VERDICT_TAGS)[number];
 const APPROVED_STATES: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
 
 /** The verdict tag agents filter on, for where the case stands now. */
-export function toVerdictTag(found: Pick<Case, 'lines' | 'state'>): VerdictTag {
+export function toVerdictTag(found: Pick<Case, 'details' | 'state'>): VerdictTag {
   if (found.state === 'needs_review') return 'needs-review';
   if (found.state === 'declined') return 'refused';
   if (APPROVED_STATES.includes(found.state)) return 'auto-approved';
-  if (found.lines.some((line) => line.decision === 'needs_review')) return 'needs-review';
-  if (found.lines.every((line) => line.decision === 'declined')) return 'refused';
+  if (found.details.lines.some((line) => line.decision === 'needs_review')) return 'needs-review';
+  if (found.details.lines.every((line) => line.decision === 'declined')) return 'refused';
   return 'auto-approved';
 }
 
 /** `comptoir`, the kind, the current verdict and reason ids. */
-export function toTicketTags(found: Pick<Case, 'kind' | 'lines' | 'state'>): string[] {
-  return [...new Set(['comptoir', found.kind, toVerdictTag(found), ...found.lines.map((line) => line.reasonId)])];
+export function toTicketTags(found: Pick<Case, 'kind' | 'details' | 'state'>): string[] {
+  return [...new Set(['comptoir', found.kind, toVerdictTag(found), ...found.details.lines.map((line) => line.reasonId)])];
 }
 
 /** Verdict tags this case ever put on its ticket, newest last. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_ID_PATTERN, type Case, type CaseLine, type CaseStore } from '~/cases/case-store';
+import { CASE_ID_PATTERN, type Case, type CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturns, ShopifyReturnStatus } from '~/cases/ports';
 import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
@@ -126,7 +127,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
   }
 
   async function resume(current: Case): Promise<void> {
-    const submissions = toSubmissions(current.lines);
+    const submissions = toSubmissions(current.details.lines);
     if (submissions.length === 0) {
       await cases.appendEvent(current.id, event('not_submitted', 'system', { reason: 'no_line_to_return' }));
       return;
@@ -141,7 +142,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
         return;
       }
     }
-    if (current.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
+    if (current.details.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
     else await cases.transition(current.id, 'needs_review', 'approved', event('approved_by_store', 'store'));
   }
 
@@ -151,7 +152,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
 
     if (await wasHandedOver(current)) return resume(current);
     if (current.state === 'received' && !current.providerRefs.shopifyReturnId) {
-      const submissions = toSubmissions(current.lines);
+      const submissions = toSubmissions(current.details.lines);
       if (submissions.length === 0) {
         await cases.transition(current.id, 'received', 'needs_review', event('not_submitted', 'system', { reason: 'no_line_to_return' }));
         return;
@@ -175,7 +176,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
       current = await reread(await cases.transition(current.id, 'received', 'submitted_to_store', event('submitted_to_store', 'system', { shopifyReturnId })));
     }
     if (current?.state === 'submitted_to_store') {
-      const review = current.lines.some((line) => line.decision === 'needs_review');
+      const review = current.details.lines.some((line) => line.decision === 'needs_review');
       await cases.transition(current.id, 'submitted_to_store', review ? 'needs_review' : 'approved',
         review ? event('awaiting_review', 'system') : event('approved_by_store', 'store'));
     }

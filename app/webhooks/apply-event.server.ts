@@ -39,7 +39,7 @@ export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
       return 'approved';
     // Lines the policy approved are already in an open return: the case goes on for those.
     case 'declined':
-      return found.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
+      return found.details.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
     // Shopify closes a return once every item is processed (received, restocked or refunded).
     case 'closed':
       return 'received_by_store';

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
@@ -82,9 +83,8 @@ async function openCase(options: { photo?: boolean; enqueue?: boolean; fulfillme
     reasonId: 'size-too-small', note: 'Trop serré', outcome: 'refund', photoIds, decision: 'approved', clauseIds: ['5.1'],
   };
   const result = await cases.openCase({
-    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', lines: [line],
-    refundMethod: 'original_payment', policyVersion: policy.version,
-    totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '4.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } },
+    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', policyVersion: policy.version,
+    details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '4.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } } },
   }, randomUUID(), time.clock(), options.enqueue ? (opened) => [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : undefined);
   if (result.status !== 'opened') throw new Error('case not opened');
   return result.case;

@@ -141,8 +141,8 @@ describe('the return flow, step by step', () => {
 
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
     const found = (await deps.cases.getCase(caseId))!;
-    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, refundMethod: 'original_payment', providerRefs: {} });
-    expect(found.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
+    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, details: { refundMethod: 'original_payment' }, providerRefs: {} });
+    expect(found.details.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
     expect(await jobsOf(caseId)).toHaveLength(1);
     expect(await shopifyReturnsMade()).toHaveLength(before);
 
@@ -206,7 +206,7 @@ describe('the return flow, step by step', () => {
     expect(await why(order, [{ id: top!, reasonId: 'defective', note: 'seam torn', photos: [jpeg('c.jpg', 22)] }])).toBe('/order/return?step=refund');
     await post(order, { step: 'refund', refundMethod: 'original_payment' });
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
-    const [line] = (await deps.cases.getCase(caseId))!.lines;
+    const [line] = (await deps.cases.getCase(caseId))!.details.lines;
     expect(line!.photoIds).toHaveLength(2);
     for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
     expect(pendingFiles(order)).toEqual([]);

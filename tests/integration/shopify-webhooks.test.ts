@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { toCaseView } from '~/cases/case-view';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -83,8 +84,11 @@ async function reviewCase(decision: CaseLine['decision'] = 'needs_review'): Prom
   const money = { amount: '10.00', currencyCode: 'EUR' };
   const result = await cases.openCase({
     kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'en',
-    lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, lineItemId: line.lineItemId, title: line.title, quantity: 1, reasonId: 'defective', note: null, outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'] }],
-    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: policy.version,
+    details: {
+      lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, lineItemId: line.lineItemId, title: line.title, quantity: 1, reasonId: 'defective', note: null, outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'] }],
+      refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money },
+    },
+    policyVersion: policy.version,
   }, randomUUID(), new Date(), (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }]);
   if (result.status !== 'opened') throw new Error('case not opened');
   return waitFor(async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import type { ShopifyReturns } from '~/cases/ports';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -79,8 +80,8 @@ async function openCase(decisions: CaseLine['decision'][], options: { enqueue: b
   }));
   const money = { amount: '10.00', currencyCode: 'EUR' };
   const result = await cases.openCase({
-    kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'fr', lines,
-    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: policy.version,
+    kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'fr', policyVersion: policy.version,
+    details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
   }, randomUUID(), new Date(), options.enqueue ? (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }] : undefined);
   if (result.status !== 'opened') throw new Error('case not opened');
   return result.case;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { CaseLine } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type CreateDatabaseOptions } from '~/db/client.server';
 import { isNotedEvent } from '~/helpdesk/ticket-fields';
@@ -107,8 +107,8 @@ export async function runWorkerKillScenario(options: {
       };
       const money = { amount: '10.00', currencyCode: 'EUR' };
       const opened = await cases.openCase({
-        kind: 'return', orderId: options.order.id, orderName: options.order.name, customerEmailHash: randomUUID(), language: 'fr', lines: [line],
-        refundMethod: 'original_payment', policyVersion: options.policy.version, totals: { itemsSubtotal: money, fees: money, estimatedRefund: money },
+        kind: 'return', orderId: options.order.id, orderName: options.order.name, customerEmailHash: randomUUID(), language: 'fr', policyVersion: options.policy.version,
+        details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
       }, randomUUID(), new Date(), (c) => [
         { name: GORGIAS_SYNC_CASE, data: { caseId: c.id }, singletonKey: toGorgiasSyncKey(c.id) },
         { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: c.id } },

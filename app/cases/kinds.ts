@@ -1,0 +1,21 @@
+import type { CaseKindDefinition } from './kind';
+import { returnKind } from './return/kind';
+
+/**
+ * Every kind of case, by name. A new kind is a folder with its `kind.ts`, one line here and its
+ * locale file; `CaseKind` and `Case` grow with this object, so the type checker points at every
+ * place that must handle it. Cancellations, address changes and problem reports come next.
+ */
+export const KINDS = {
+  return: returnKind,
+} as const;
+
+export type CaseKind = keyof typeof KINDS;
+
+export const CASE_KINDS = Object.keys(KINDS) as CaseKind[];
+
+/** The details a kind keeps (`cases.details`), as its schema parses them. */
+export type DetailsOf<K extends CaseKind> = (typeof KINDS)[K] extends CaseKindDefinition<K, infer D> ? D : never;
+
+/** Whether a stored string names a kind this release knows. */
+export const isCaseKind = (kind: string): kind is CaseKind => Object.hasOwn(KINDS, kind);
