@@ -6,7 +6,7 @@ import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
 import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
 import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import type { Case, CaseStore } from './case-store';
 import type { CaseLine } from './return/details';
 import type { ShopifyReturns } from './ports';
@@ -132,7 +132,7 @@ export async function submitReturn(
     draft.idempotencyKey,
     now,
     (opened) => [
-      { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } },
+      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } },
       ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : []),
     ],
   );

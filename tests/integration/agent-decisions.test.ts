@@ -6,7 +6,7 @@ import { toCaseView } from '~/cases/case-view';
 import { decideReview, type DecideReviewDeps } from '~/cases/decide-review.server';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import { GORGIAS_SYNC_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
-import { createSubmitReturnHandler } from '~/jobs/submit-return.server';
+import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
 import { applyShopifyEvent } from '~/webhooks/apply-event.server';
 import { startHelpdeskHarness, type HelpdeskHarness } from './helpdesk-harness';
 
@@ -36,7 +36,7 @@ async function submittedCase(scenario: string, decisions: CaseLine['decision'][]
     details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
   }, randomUUID(), h.time.clock());
   if (opened.status !== 'opened') throw new Error('case not opened');
-  const submit = createSubmitReturnHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
+  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
   await submit({ caseId: opened.case.id }, { retryCount: 0 } as never);
   const found = (await h.cases.getCase(opened.case.id))!;
   expect(found.state).toBe('needs_review');

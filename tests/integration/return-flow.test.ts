@@ -17,7 +17,7 @@ import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
-import { SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { createLocalPhotoStore } from '~/photos/local-photo-store.server';
@@ -35,7 +35,7 @@ import { hashIdentifier } from '~/session/hash.server';
 const SHOP = 'return-flow-test.myshopify.com';
 const TOKEN = 'shpat_returnflowtest';
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let server: Server;
@@ -82,7 +82,7 @@ async function sendOne(order: Order, id: string) {
 }
 const caseIdOf = (location: string) => /^\/cases\/(C-\w{8})$/.exec(location)?.[1] ?? `no case: ${location}`;
 const jpeg = (name: string, width: number) => new File([Buffer.from(makeJpeg(width, 12))], name, { type: 'image/jpeg' });
-const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
+const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } });
 const shopifyReturnsMade = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/returns`)).json()) as { returns: unknown[] }).returns;
 
 /** The photo files a session has pending on disk (uploaded, no case yet). */

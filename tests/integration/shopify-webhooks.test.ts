@@ -18,7 +18,7 @@ import { createShopifyWebhookVerifier } from '~/integrations/shopify/webhook-ver
 import { ensureWebhookSubscriptions } from '~/integrations/shopify/webhook-subscriptions.server';
 import { createApplyWebhookHandler } from '~/jobs/apply-webhook.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -41,7 +41,7 @@ const SHOP = 'webhook-test.myshopify.com';
 const TOKEN = 'shpat_webhooktest';
 const SECRET = 'webhook-test-secret-0123456789abcdef';
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 3, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 3, retryDelay: 1, retryBackoff: false },
   [SHOPIFY_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 3, retryDelay: 1, retryBackoff: false },
 };
 
@@ -89,7 +89,7 @@ async function reviewCase(decision: CaseLine['decision'] = 'needs_review'): Prom
       refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money },
     },
     policyVersion: policy.version,
-  }, randomUUID(), new Date(), (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }]);
+  }, randomUUID(), new Date(), (opened) => [{ name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } }]);
   if (result.status !== 'opened') throw new Error('case not opened');
   return waitFor(async () => {
     const found = await cases.getCase(result.case.id);
