@@ -19,3 +19,14 @@ export type DetailsOf<K extends CaseKind> = (typeof KINDS)[K] extends CaseKindDe
 
 /** Whether a stored string names a kind this release knows. */
 export const isCaseKind = (kind: string): kind is CaseKind => Object.hasOwn(KINDS, kind);
+
+/** The kind's part of the shopper's case page. */
+export type ShopperViewOf<K extends CaseKind> = (typeof KINDS)[K] extends CaseKindDefinition<K, DetailsOf<K>, infer V> ? V : never;
+
+/**
+ * The definition of a case's own kind. One cast here, so callers need none: TypeScript cannot
+ * tie `KINDS[found.kind]` to `found` itself once there are several kinds.
+ */
+export function kindOf<C extends { kind: CaseKind }>(found: C): CaseKindDefinition<C['kind'], DetailsOf<C['kind']>, ShopperViewOf<C['kind']>> {
+  return KINDS[found.kind] as CaseKindDefinition<C['kind'], DetailsOf<C['kind']>, ShopperViewOf<C['kind']>>;
+}

@@ -6,7 +6,7 @@ import { isNotedEvent, toStaleVerdictTags, toTaggedVerdicts, toTicketTags, toVer
 
 const line = (decision: CaseLine['decision'], reasonId = 'defective') => ({ reasonId, decision }) as CaseLine;
 const returnOf = (lines: CaseLine[]) => ({ lines }) as ReturnDetails;
-const verdict = (state: CaseState, ...decisions: CaseLine['decision'][]) => toVerdictTag({ state, details: returnOf(decisions.map((d) => line(d))) });
+const verdict = (state: CaseState, ...decisions: CaseLine['decision'][]) => toVerdictTag({ kind: 'return', state, details: returnOf(decisions.map((d) => line(d))) });
 
 describe('verdict tag', () => {
   it('follows the policy until the store answers, then the store', () => {
