@@ -1,5 +1,5 @@
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from './case-store';
+import type { Case } from '../case-store';
 
 /**
  * Units already asked for in Comptoir's own cases that Shopify's count may not show yet: cases

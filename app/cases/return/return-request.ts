@@ -7,11 +7,11 @@ import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
 import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
 import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
-import type { Case, CaseStore } from './case-store';
-import type { CaseLine } from './return/details';
-import type { ShopifyReturns } from './ports';
+import type { Case, CaseStore } from '../case-store';
+import type { CaseLine } from './details';
+import type { ShopifyReturns } from '../ports';
 import { withoutPendingUnits } from './pending-units';
-import type { ReturnDraft } from './drafts/return-draft';
+import type { ReturnDraft } from '../drafts/return-draft';
 
 export type ReturnDeps = {
   orders: OrderSource;

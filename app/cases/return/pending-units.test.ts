@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from './case-store';
+import type { Case } from '../case-store';
 import { withoutPendingUnits } from './pending-units';
 
 const READ_AT = new Date('2026-11-21T10:00:00Z');
