@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Money, Order } from '~/orders/types';
 import type { Policy } from '~/policy/policy-schema';
 import type { CaseEnvelope, CaseStore } from './case-store';
+import type { CaseState } from './case-state';
 import type { ShopifyReturns } from './ports';
 
 /** A case of one kind, as that kind's own code sees it: the envelope and its typed details. */
@@ -69,6 +70,8 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   kind: K;
   /** The shape of `cases.details` for this kind: parsed on every write and every read. */
   details: z.ZodType<D>;
+  /** Moves this kind makes besides the ones every case shares (case-state.ts): what follows its decision. */
+  transitions: Partial<Record<CaseState, readonly CaseState[]>>;
   /** Its executor in Shopify (server-only code: a `.server` module, empty in the browser). */
   execute(deps: ExecuteDeps): CaseExecutor<KindCase<K, D>>;
   text: Record<TextLanguage, KindText>;

@@ -62,7 +62,7 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
   const moved: CaseState[] = [];
   // A concurrent writer (the submission worker) may move the case under us: re-read and go on.
   for (let attempt = 0; target && attempt < 3; attempt++) {
-    const path = pathForward(found.state, target);
+    const path = pathForward(found.kind, found.state, target);
     if (!path?.length) break;
     let stale = false;
     for (const to of path) {

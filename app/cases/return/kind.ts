@@ -8,6 +8,14 @@ import { toReturnShopperView, type ReturnShopperView } from './shopper-view';
 export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopperView> = {
   kind: 'return',
   details: ReturnDetailsSchema,
+  // A parcel may skip steps: the shopper may use their own carrier (no label), and a carrier may
+  // never report the parcel in transit before it is delivered.
+  transitions: {
+    approved: ['label_issued', 'in_transit', 'received_by_store'],
+    label_issued: ['in_transit', 'received_by_store'],
+    in_transit: ['received_by_store'],
+    received_by_store: ['refunded'],
+  },
   execute: createReturnExecutor,
   text: RETURN_TEXT,
   shopperEvents: new Set([
