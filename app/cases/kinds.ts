@@ -17,9 +17,6 @@ export const CASE_KINDS = Object.keys(KINDS) as CaseKind[];
 /** The details a kind keeps (`cases.details`), as its schema parses them. */
 export type DetailsOf<K extends CaseKind> = (typeof KINDS)[K] extends CaseKindDefinition<K, infer D> ? D : never;
 
-/** Whether a stored string names a kind this release knows. */
-export const isCaseKind = (kind: string): kind is CaseKind => Object.hasOwn(KINDS, kind);
-
 /** The kind's part of the shopper's case page. */
 export type ShopperViewOf<K extends CaseKind> = (typeof KINDS)[K] extends CaseKindDefinition<K, DetailsOf<K>, infer V> ? V : never;
 
