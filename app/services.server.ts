@@ -1,6 +1,6 @@
 import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
-import { createCachedReturnContexts } from './cases/return-context-cache.server';
+import { createCachedReturnContexts } from './cases/return/return-context-cache.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import { withPendingSweep } from './photos/pending-sweep.server';

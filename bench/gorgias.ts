@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Case, CaseLine } from '~/cases/case-store';
+import type { Case } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { parseEnv } from '~/env.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
 import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
@@ -142,9 +143,8 @@ export async function measureGorgiasDelivery(options: {
         reasonId: 'size-too-small', note: null, outcome: 'refund', photoIds: [], decision: 'approved', clauseIds: [],
       };
       const opened = await services.cases.openCase({
-        kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'en', lines: [line],
-        refundMethod: 'original_payment', policyVersion: services.policy.version,
-        totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '0.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '49.00', currencyCode: 'EUR' } },
+        kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'en', policyVersion: services.policy.version,
+        details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '0.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '49.00', currencyCode: 'EUR' } } },
       }, randomUUID(), new Date(), (c: Case) => [{ name: GORGIAS_SYNC_CASE, data: { caseId: c.id }, singletonKey: toGorgiasSyncKey(c.id) }]);
       if (opened.status !== 'opened') throw new Error(`case ${i} not opened: ${opened.status}`);
       caseIds.push(opened.case.id);

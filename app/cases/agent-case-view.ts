@@ -1,9 +1,10 @@
 import type { Language } from '~/i18n';
-import type { Order } from '~/orders/types';
+import type { Money, Order } from '~/orders/types';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import { toReviewStatus, type ReviewStatus } from './agent-review';
 import type { Case, CaseEvent } from './case-store';
+import type { CaseLine, RefundMethod } from './return/details';
 import { toCaseView, type CaseView } from './case-view';
 import { toShopifyAdminOrderUrl } from './customer-cases';
 
@@ -17,9 +18,9 @@ export type AgentLineView = {
   reason: string;
   note: string | null;
   /** The policy's verdict when the shopper sent it… */
-  policyDecision: Case['lines'][number]['decision'];
+  policyDecision: CaseLine['decision'];
   /** …and where the line stands now (a reviewed line once the store answered). */
-  decision: Case['lines'][number]['decision'];
+  decision: CaseLine['decision'];
   clauses: { id: string; title: string | null }[];
   photoUrls: string[];
 };
@@ -34,9 +35,9 @@ export type AgentCaseView = {
   /** From the Shopify order; null when the store could not be read just now. */
   customer: { name: string | null; email: string | null } | null;
   lines: AgentLineView[];
-  refundMethod: Case['refundMethod'];
-  fees: Case['totals']['fees'];
-  estimatedRefund: Case['totals']['estimatedRefund'];
+  refundMethod: RefundMethod | null;
+  fees: Money;
+  estimatedRefund: Money;
   policyVersion: string;
   shopperLanguage: string;
   decline: CaseView['decline'];
@@ -86,7 +87,7 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
     createdAt: found.createdAt.toISOString(),
     order: { name: found.orderName, adminUrl: orderAdminUrl },
     customer: order ? { name: customerName || null, email: order.email } : null,
-    lines: found.lines.map((line, index) => {
+    lines: found.details.lines.map((line, index) => {
       const item = order?.lineItems.find((candidate) => candidate.id === line.lineItemId);
       return {
         key: line.fulfillmentLineItemId,
@@ -103,9 +104,9 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
         photoUrls: line.photoIds.map(context.signPhoto),
       };
     }),
-    refundMethod: found.refundMethod,
-    fees: found.totals.fees,
-    estimatedRefund: found.totals.estimatedRefund,
+    refundMethod: found.details.refundMethod,
+    fees: found.details.totals.fees,
+    estimatedRefund: found.details.totals.estimatedRefund,
     policyVersion: found.policyVersion,
     shopperLanguage: found.language,
     decline: shopper.decline,

@@ -34,12 +34,12 @@ export type ReviewStatus =
   /** Nothing to decide here: no line to review, or no return request at Shopify (refused, unreachable). */
   | { status: 'none' };
 
-export function toReviewStatus(found: Pick<Case, 'state' | 'lines'>, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
+export function toReviewStatus(found: Pick<Case, 'state' | 'details'>, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
   const returnId = findReviewReturnId(events);
   const declined = events.some((event) => event.type === 'declined_by_store');
   if (found.state === 'declined' || declined) return { status: 'decided', outcome: 'declined', returnId };
   if (!UNDECIDED.includes(found.state)) {
-    return found.lines.some((line) => line.decision === 'needs_review') ? { status: 'decided', outcome: 'approved', returnId } : { status: 'none' };
+    return found.details.lines.some((line) => line.decision === 'needs_review') ? { status: 'decided', outcome: 'approved', returnId } : { status: 'none' };
   }
   return returnId ? { status: 'open', returnId } : { status: 'none' };
 }

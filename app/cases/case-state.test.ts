@@ -16,7 +16,7 @@ describe('canTransition', () => {
     ['in_transit', 'received_by_store'],
     ['received_by_store', 'refunded'],
   ])('lets a case go from %s to %s', (from, to) => {
-    expect(canTransition(from, to)).toBe(true);
+    expect(canTransition('return', from, to)).toBe(true);
   });
 
   it.each<[CaseState, CaseState]>([
@@ -30,18 +30,18 @@ describe('canTransition', () => {
     ['in_transit', 'label_issued'],
     ['refunded', 'received_by_store'],
   ])('refuses %s to %s', (from, to) => {
-    expect(canTransition(from, to)).toBe(false);
+    expect(canTransition('return', from, to)).toBe(false);
   });
 
   it('never treats staying in the same state as a transition', () => {
-    for (const state of CASE_STATES) expect(canTransition(state, state)).toBe(false);
+    for (const state of CASE_STATES) expect(canTransition('return', state, state)).toBe(false);
   });
 
   it('ends only in declined or refunded', () => {
-    expect(CASE_STATES.filter(isFinalState)).toEqual(['declined', 'refunded']);
+    expect(CASE_STATES.filter((state) => isFinalState('return', state))).toEqual(['declined', 'refunded']);
     for (const to of CASE_STATES) {
-      expect(canTransition('declined', to)).toBe(false);
-      expect(canTransition('refunded', to)).toBe(false);
+      expect(canTransition('return', 'declined', to)).toBe(false);
+      expect(canTransition('return', 'refunded', to)).toBe(false);
     }
   });
 
@@ -51,7 +51,7 @@ describe('canTransition', () => {
       const queue = [from];
       for (let state = queue.shift(); state; state = queue.shift()) {
         for (const next of CASE_STATES) {
-          if (canTransition(state, next) && !seen.has(next)) {
+          if (canTransition('return', state, next) && !seen.has(next)) {
             seen.add(next);
             queue.push(next);
           }
@@ -61,34 +61,34 @@ describe('canTransition', () => {
     };
     expect([...reachable('received')].sort()).toEqual([...CASE_STATES].sort());
     for (const state of CASE_STATES) {
-      expect([...reachable(state)].some(isFinalState)).toBe(true);
+      expect([...reachable(state)].some((state) => isFinalState('return', state))).toBe(true);
     }
   });
 });
 
 describe('pathForward', () => {
   it('walks every step between two states, the target last', () => {
-    expect(pathForward('needs_review', 'refunded')).toEqual(['approved', 'received_by_store', 'refunded']);
-    expect(pathForward('submitted_to_store', 'approved')).toEqual(['approved']);
+    expect(pathForward('return', 'needs_review', 'refunded')).toEqual(['approved', 'received_by_store', 'refunded']);
+    expect(pathForward('return', 'submitted_to_store', 'approved')).toEqual(['approved']);
   });
 
   it('goes nowhere when the case is already there', () => {
-    expect(pathForward('approved', 'approved')).toEqual([]);
+    expect(pathForward('return', 'approved', 'approved')).toEqual([]);
   });
 
   it('never goes back: a late event for an earlier state has no path', () => {
-    expect(pathForward('refunded', 'approved')).toBeNull();
-    expect(pathForward('received_by_store', 'approved')).toBeNull();
-    expect(pathForward('declined', 'approved')).toBeNull();
-    expect(pathForward('approved', 'declined')).toBeNull();
+    expect(pathForward('return', 'refunded', 'approved')).toBeNull();
+    expect(pathForward('return', 'received_by_store', 'approved')).toBeNull();
+    expect(pathForward('return', 'declined', 'approved')).toBeNull();
+    expect(pathForward('return', 'approved', 'declined')).toBeNull();
   });
 
   it('gives only paths the state machine allows', () => {
     for (const from of CASE_STATES) {
       for (const to of CASE_STATES) {
-        const path = pathForward(from, to);
+        const path = pathForward('return', from, to);
         if (!path) continue;
-        [from, ...path].slice(0, -1).forEach((state, index) => expect(canTransition(state, path[index]!)).toBe(true));
+        [from, ...path].slice(0, -1).forEach((state, index) => expect(canTransition('return', state, path[index]!)).toBe(true));
       }
     }
   });

@@ -1,3 +1,5 @@
+import { KINDS, type CaseKind } from './kinds';
+
 /**
  * Where a case stands. A return is `received` once Comptoir has saved it, `submitted_to_store`
  * once Shopify holds the return request, then decided. The states after `approved` follow the
@@ -17,29 +19,31 @@ export const CASE_STATES = [
 
 export type CaseState = (typeof CASE_STATES)[number];
 
-// A parcel may skip steps: the shopper may use their own carrier (no label), and a carrier may
-// never report the parcel in transit before it is delivered.
-const NEXT: Record<CaseState, readonly CaseState[]> = {
+// What every kind of case goes through: saved, handed to the store, then decided. A kind adds the
+// steps after its decision (`KINDS[kind].transitions`): a return follows its parcel back.
+const SHARED_NEXT: Record<CaseState, readonly CaseState[]> = {
   // Needs review straight away when the store cannot be reached with the request at all.
   received: ['submitted_to_store', 'needs_review'],
   submitted_to_store: ['approved', 'declined', 'needs_review'],
   needs_review: ['approved', 'declined'],
-  approved: ['label_issued', 'in_transit', 'received_by_store'],
-  label_issued: ['in_transit', 'received_by_store'],
-  in_transit: ['received_by_store'],
-  received_by_store: ['refunded'],
+  approved: [],
+  label_issued: [],
+  in_transit: [],
+  received_by_store: [],
   declined: [],
   refunded: [],
 };
 
-/** Whether a case may move from one state to the other; staying put is not a transition. */
-export function canTransition(from: CaseState, to: CaseState): boolean {
-  return NEXT[from].includes(to);
+const nextStates = (kind: CaseKind, from: CaseState): readonly CaseState[] => [...SHARED_NEXT[from], ...(KINDS[kind].transitions[from] ?? [])];
+
+/** Whether a case of this kind may move from one state to the other; staying put is not a transition. */
+export function canTransition(kind: CaseKind, from: CaseState, to: CaseState): boolean {
+  return nextStates(kind, from).includes(to);
 }
 
-/** A state no transition leaves. */
-export function isFinalState(state: CaseState): boolean {
-  return NEXT[state].length === 0;
+/** A state no transition leaves, for this kind. */
+export function isFinalState(kind: CaseKind, state: CaseState): boolean {
+  return nextStates(kind, state).length === 0;
 }
 
 /**
@@ -48,13 +52,13 @@ export function isFinalState(state: CaseState): boolean {
  * before Comptoir saw it approved). Empty when the case is already there, null when `to` is not
  * ahead of `from` — a replayed or late event then changes nothing.
  */
-export function pathForward(from: CaseState, to: CaseState): CaseState[] | null {
+export function pathForward(kind: CaseKind, from: CaseState, to: CaseState): CaseState[] | null {
   if (from === to) return [];
   const previous = new Map<CaseState, CaseState>();
   const queue: CaseState[] = [from];
   while (queue.length > 0) {
     const state = queue.shift()!;
-    for (const next of NEXT[state]) {
+    for (const next of nextStates(kind, state)) {
       if (next === from || previous.has(next)) continue;
       previous.set(next, state);
       if (next === to) {

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { CustomerReturnHistory } from '~/policy/return-context';
+import type { CaseKind, DetailsOf } from './kinds';
 import { CASE_STATES, type CaseState } from './case-state';
 
 /*
- * What Comptoir keeps about a shopper's request, and the port that keeps it. The zod schemas
+ * What Comptoir keeps about a shopper's request, and the port that keeps it. A case is an
+ * envelope every kind shares and the details of its kind (`KINDS[kind].details`); the zod schemas
  * describe the JSON columns: the repository parses with them on every write and every read.
  */
-
-export const CASE_KINDS = ['return', 'exchange', 'cancellation', 'address_change', 'issue'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_ACTORS = ['shopper', 'store', 'system', 'agent'] as const;
 export type CaseActor = (typeof CASE_ACTORS)[number];
@@ -17,37 +16,6 @@ export type CaseActor = (typeof CASE_ACTORS)[number];
 export const CASE_ID_PATTERN = /^C-[0-9A-HJKMNP-TV-Z]{8}$/;
 
 export const CaseStateSchema = z.enum(CASE_STATES);
-
-const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
-
-export const CaseLineSchema = z.object({
-  fulfillmentLineItemId: z.string().min(1),
-  lineItemId: z.string().min(1),
-  title: z.string(),
-  quantity: z.number().int().positive(),
-  reasonId: z.string().min(1),
-  note: z.string().max(2000).nullable(),
-  /** What the shopper asked for. */
-  outcome: z.enum(['refund', 'store_credit', 'exchange']),
-  /** Ids of `case_photos` rows. */
-  photoIds: z.array(z.string()),
-  /** The policy's verdict for this line, and the clauses it rests on. */
-  decision: z.enum(['approved', 'declined', 'needs_review']),
-  clauseIds: z.array(z.string()),
-});
-export type CaseLine = z.infer<typeof CaseLineSchema>;
-
-export const CaseLinesSchema = z.array(CaseLineSchema).min(1);
-
-export const CaseTotalsSchema = z.object({
-  itemsSubtotal: MoneySchema,
-  fees: MoneySchema,
-  estimatedRefund: MoneySchema,
-});
-export type CaseTotals = z.infer<typeof CaseTotalsSchema>;
-
-export const RefundMethodSchema = z.enum(['original_payment', 'store_credit']);
-export type RefundMethod = z.infer<typeof RefundMethodSchema>;
 
 /** Ids the case has at vendors; each worker fills in its own. */
 export const ProviderRefsSchema = z
@@ -62,18 +30,15 @@ export type ProviderRefs = z.infer<typeof ProviderRefsSchema>;
 
 export const CaseEventDataSchema = z.record(z.string(), z.json());
 
-export type Case = {
+/** What every case has, whatever its kind: who asked about which order, and where it stands. */
+export type CaseEnvelope = {
   id: string;
-  kind: CaseKind;
   orderId: string;
   orderName: string;
   /** Keyed hash of the shopper's email: counts their returns without keeping the address. */
   customerEmailHash: string;
   language: string;
   state: CaseState;
-  lines: CaseLine[];
-  refundMethod: RefundMethod | null;
-  totals: CaseTotals;
   /** Hash of the policy file the verdicts were made under. */
   policyVersion: string;
   providerRefs: ProviderRefs;
@@ -81,12 +46,20 @@ export type Case = {
   updatedAt: Date;
 };
 
-export type NewCase = Omit<Case, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'> & {
+/** A case of kind `K`: the envelope and the details that kind's schema parses (`KINDS[K].details`). */
+export type CaseOf<K extends CaseKind> = CaseEnvelope & { kind: K; details: DetailsOf<K> };
+
+/** A case of any kind; `kind` tells which details it carries. */
+export type Case = { [K in CaseKind]: CaseOf<K> }[CaseKind];
+
+type NewCaseOf<K extends CaseKind> = Omit<CaseOf<K>, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'> & {
   /** Vendor ids already known when the case opens, e.g. the Gorgias ticket the shopper came from. */
   providerRefs?: ProviderRefs;
   /** Logged right after `received`, in the same transaction: why those ids are there. */
   openingEvents?: Omit<NewCaseEvent, 'at'>[];
 };
+
+export type NewCase = { [K in CaseKind]: NewCaseOf<K> }[CaseKind];
 
 export type CaseEvent = {
   id: number;

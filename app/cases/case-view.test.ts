@@ -4,7 +4,7 @@ import { toCaseView } from './case-view';
 
 const found = {
   id: 'C-7KQ2M9XA', orderName: '#1016', state: 'received', providerRefs: {},
-  lines: [], totals: { estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } },
+  kind: 'return', details: { lines: [], totals: { estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } } },
 } as unknown as Case;
 const event = (id: number, type: string) => ({ id, caseId: found.id, at: new Date('2026-03-01T10:00:00Z'), type, actor: 'system', data: {} }) as CaseEvent;
 
@@ -26,7 +26,7 @@ describe('the case as the shopper sees it', () => {
 
   it('shows why the store declined and its note, and the checked lines as declined', () => {
     const line = { fulfillmentLineItemId: 'f1', title: 'Scarf', quantity: 1, decision: 'needs_review', photoIds: [] };
-    const declined = { ...found, state: 'declined', lines: [line] } as unknown as Case;
+    const declined = { ...found, state: 'declined', details: { ...found.details, lines: [line] } } as unknown as Case;
     const decline = { ...event(5, 'declined_by_store'), data: { declineReason: 'FINAL_SALE', declineNote: 'Sold as is.' } };
     const view = toCaseView(declined, [event(1, 'received'), decline], { helpdesk: false });
     expect(view.decline).toEqual({ reason: 'FINAL_SALE', note: 'Sold as is.' });

@@ -1,13 +1,7 @@
 import { REPLY_SENT_EVENT } from '~/helpdesk/ticket-fields';
-import type { Money } from '~/orders/types';
 import type { Case, CaseEvent } from './case-store';
+import { kindOf, type CaseKind, type ShopperViewOf } from './kinds';
 import type { CaseState } from './case-state';
-
-/** Events the shopper sees; technical ones (vendor ids, retries) stay for agents and logs. */
-const SHOWN_EVENTS = new Set([
-  'received', 'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
-  'declined_by_store', 'return_closed', 'refunded_by_store',
-]);
 
 const DECLINE_REASONS = ['RETURN_PERIOD_ENDED', 'FINAL_SALE', 'OTHER'] as const;
 
@@ -21,50 +15,45 @@ export type DeclineView = { reason: (typeof DECLINE_REASONS)[number]; note: stri
  */
 export type HelpdeskView = { status: 'none' | 'pending' | 'with_team'; emailed: boolean };
 
+/** The page's shared part, and its kind's own (for a return: the lines and the refund). */
 export type CaseView = {
   id: string;
+  kind: CaseKind;
   orderName: string;
   state: CaseState;
   helpdesk: HelpdeskView;
-  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: Case['lines'][number]['decision']; photoUrls: string[] }[];
-  estimatedRefund: Money;
   /** Set once the store declined the request (or its part that needed a check). */
   decline: DeclineView | null;
   /** Oldest first, as a timeline reads. */
   events: { id: number; type: string; at: string }[];
-};
+} & ShopperViewOf<CaseKind>;
 
-/** What the shopper may see of a case: no hashes, notes of the store, or vendor ids. */
+/**
+ * What the shopper may see of a case: no hashes, notes of the store, or vendor ids. Technical
+ * events (vendor ids, retries) stay for agents and logs: the kind lists the ones shown.
+ */
 export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean }): CaseView {
+  const kind = kindOf(found);
   const decline = toDeclineView(events);
+  const shown = (event: CaseEvent) => event.type === 'received' || kind.shopperEvents.has(event.type);
   return {
     id: found.id,
+    kind: found.kind,
     orderName: found.orderName,
     state: found.state,
     helpdesk: toHelpdeskView(found, events, options.helpdesk),
-    lines: found.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
-      fulfillmentLineItemId,
-      title,
-      quantity,
-      decision: toShownDecision(decision, found.state, decline !== null),
-      photoUrls: photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
-    })),
-    estimatedRefund: found.totals.estimatedRefund,
+    ...kind.shopperView(found, decline !== null),
     decline,
-    events: events.filter((event) => SHOWN_EVENTS.has(event.type)).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
+    events: events.filter(shown).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
   };
 }
 
 /** The short list on the order page. */
 export function toCaseSummaries(cases: Case[]) {
-  return cases.map((found) => ({ id: found.id, state: found.state, createdAt: found.createdAt.toISOString(), items: found.lines.reduce((sum, line) => sum + line.quantity, 0) }));
-}
-
-/** A line the policy left to a check shows the store's answer once the case has one. */
-function toShownDecision(decision: Case['lines'][number]['decision'], state: CaseState, declined: boolean): Case['lines'][number]['decision'] {
-  if (decision !== 'needs_review') return decision;
-  if (declined || state === 'declined') return 'declined';
-  return ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'].includes(state) ? 'approved' : decision;
+  return cases.map((found) => ({
+    id: found.id, state: found.state, createdAt: found.createdAt.toISOString(),
+    items: kindOf(found).summary(found).items.reduce((sum, item) => sum + item.quantity, 0),
+  }));
 }
 
 function toDeclineView(events: CaseEvent[]): DeclineView | null {

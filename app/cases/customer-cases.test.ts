@@ -21,8 +21,7 @@ describe('toCustomerCaseViews', () => {
   const found = {
     id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderId: 'gid://shopify/Order/77', orderName: '#1077',
     providerRefs: { gorgiasTicketId: 412 }, createdAt: new Date('2026-11-20T08:00:00Z'), policyVersion: 'abc123def456',
-    lines: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
-    totals: { estimatedRefund: { amount: '74.10', currencyCode: 'EUR' } },
+    details: { lines: [{ title: 'Chino', quantity: 1, decision: 'approved' }], totals: { estimatedRefund: { amount: '74.10', currencyCode: 'EUR' } } },
   } as unknown as Case;
   const links = { shopDomain: 'maison-lumiere.myshopify.com', portalUrl: 'https://returns.example', toTicketUrl: (id: number) => `https://t.example/${id}` };
 

@@ -1,5 +1,7 @@
-import type { Money, Order, ParcelStatus } from '~/orders/types';
+import type { Order, ParcelStatus } from '~/orders/types';
 import type { Case } from './case-store';
+import type { CaseSummary } from './kind';
+import { kindOf } from './kinds';
 
 /** A parcel as the sidebar shows it: where it is and how to follow it. */
 export type SidebarParcel = { status: ParcelStatus; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null };
@@ -19,10 +21,10 @@ export type CustomerCaseView = {
   /** The case's Gorgias ticket, once it has one. */
   ticketUrl: string | null;
   createdAt: string;
-  items: { title: string; quantity: number; decision: Case['lines'][number]['decision'] }[];
+  items: CaseSummary['items'];
   /** The order's parcels; null when the store could not be read just now. */
   parcels: SidebarParcel[] | null;
-  estimatedRefund: Money;
+  estimatedRefund: CaseSummary['estimatedRefund'];
   policyVersion: string;
 };
 
@@ -64,9 +66,8 @@ export function toCustomerCaseViews(cases: Case[], links: CustomerCaseLinks, ord
       agentUrl: links.toAgentUrl?.(found.id) ?? null,
       ticketUrl: ticketId ? links.toTicketUrl(ticketId) : null,
       createdAt: found.createdAt.toISOString(),
-      items: found.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),
+      ...kindOf(found).summary(found),
       parcels: order ? order.parcels.map(({ status, carrier, trackingNumber, trackingUrl }) => ({ status, carrier, trackingNumber, trackingUrl })) : null,
-      estimatedRefund: found.totals.estimatedRefund,
       policyVersion: found.policyVersion,
     };
   });

@@ -60,7 +60,7 @@ export async function decideReview(deps: DecideReviewDeps, caseId: string, decis
   let current = found;
   for (let attempt = 0; attempt < 3; attempt++) {
     const target = toTarget(event, current);
-    const path = target ? pathForward(current.state, target) : null;
+    const path = target ? pathForward(current.kind, current.state, target) : null;
     // Already there: the webhook of this very change was applied first.
     if (!path?.length) return { status: 'decided', case: current };
     const steps = path.map((to) => ({ to, event: toAgentEvent(deps.clock(), to, to === target, returnId, decision, agentName) }));

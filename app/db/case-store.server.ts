@@ -1,22 +1,20 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
-import { canTransition } from '~/cases/case-state';
+import { canTransition, type CaseState } from '~/cases/case-state';
 import {
   CASE_ACTORS,
-  CASE_KINDS,
   CaseEventDataSchema,
-  CaseLinesSchema,
   CaseStateSchema,
-  CaseTotalsSchema,
   ProviderRefsSchema,
-  RefundMethodSchema,
   type Case,
   type CaseEvent,
   type CaseStore,
   type NewCase,
   type NewCaseEvent,
   type OpenCaseResult,
+  type TransitionResult,
 } from '~/cases/case-store';
+import { CASE_KINDS, KINDS, type CaseKind } from '~/cases/kinds';
 import type { Queue } from '~/jobs/queue.server';
 import { z } from 'zod';
 import type { Database } from './client.server';
@@ -25,11 +23,22 @@ import { caseEvents, cases, idempotencyKeys } from './schema';
 type CaseRow = typeof cases.$inferSelect;
 type EventRow = typeof caseEvents.$inferSelect;
 
-const KindSchema = z.enum(CASE_KINDS);
+const KindSchema = z.enum(CASE_KINDS as [CaseKind, ...CaseKind[]]);
 const ActorSchema = z.enum(CASE_ACTORS);
 
 /** Thrown inside the transaction to roll back a case whose idempotency key another one holds. */
 class KeyTaken extends Error {}
+
+/** Thrown inside the transaction to roll back a move the case's own kind does not allow. */
+class NotAllowed extends Error {}
+
+/** Whether each state follows the one before it, starting at `from`, for a case of this kind. */
+function isPath(kind: CaseKind, from: CaseState, path: CaseState[]): boolean {
+  return path.every((to, index) => canTransition(kind, index === 0 ? from : path[index - 1]!, to));
+}
+
+/** Checked before the database is touched: a move no kind allows is refused at once. */
+const isPathForSomeKind = (from: CaseState, path: CaseState[]) => CASE_KINDS.some((kind) => isPath(kind, from, path));
 
 /**
  * Cases in `cases`, their log in `case_events` (append-only, also by trigger), submission keys in
@@ -45,6 +54,8 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
     // A key is the form's, so it is only trusted for the order it was first used with.
     return existing.orderId === input.orderId ? { status: 'replayed', case: existing } : { status: 'key_conflict' };
   }
+
+  const inTransition = (move: (tx: Database) => Promise<TransitionResult>) => inTransitionOf(db, move);
 
   const store: CaseStore = {
     async openCase(input, idempotencyKey, now, enqueue) {
@@ -128,8 +139,8 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
     },
 
     async transition(caseId, from, to, event) {
-      if (!canTransition(from, to)) return { ok: false, reason: 'not_allowed' };
-      return db.transaction(async (tx) => {
+      if (!isPathForSomeKind(from, [to])) return { ok: false, reason: 'not_allowed' };
+      return inTransition(async (tx) => {
         const [row] = await tx
           .update(cases)
           .set({ state: to, updatedAt: later(event.at) })
@@ -139,20 +150,17 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
           const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
           return { ok: false, reason: exists ? 'stale' : 'not_found' };
         }
+        if (!isPath(KindSchema.parse(row.kind), from, [to])) throw new NotAllowed();
         await insertEvent(tx, caseId, event);
         return { ok: true, case: toCase(row) };
       });
     },
 
     async advance(caseId, from, steps, jobs) {
-      let state = from;
-      for (const step of steps) {
-        if (!canTransition(state, step.to)) return { ok: false, reason: 'not_allowed' };
-        state = step.to;
-      }
+      const path = steps.map((step) => step.to);
       const last = steps.at(-1);
-      if (!last) return { ok: false, reason: 'not_allowed' };
-      return db.transaction(async (tx) => {
+      if (!last || !isPathForSomeKind(from, path)) return { ok: false, reason: 'not_allowed' };
+      return inTransition(async (tx) => {
         const [row] = await tx
           .update(cases)
           .set({ state: last.to, updatedAt: later(last.event.at) })
@@ -162,6 +170,7 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
           const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
           return { ok: false, reason: exists ? 'stale' : 'not_found' };
         }
+        if (!isPath(KindSchema.parse(row.kind), from, path)) throw new NotAllowed();
         for (const step of steps) await insertEvent(tx, caseId, step.event);
         for (const job of jobs) await queue.send(job.name, job.data, { singletonKey: job.singletonKey ?? `${caseId}:${job.name}`, transaction: tx });
         return { ok: true, case: toCase(row) };
@@ -204,6 +213,19 @@ function returnsSince(customerEmailHash: string, since: Date) {
 }
 
 /** `updated_at` never moves back when events arrive out of order. */
+/**
+ * A state move in one transaction. The row's kind is only known once the row is updated: a move
+ * its kind does not allow rolls the update back and answers `not_allowed`.
+ */
+async function inTransitionOf(db: Database, move: (tx: Database) => Promise<TransitionResult>): Promise<TransitionResult> {
+  try {
+    return await db.transaction(move);
+  } catch (error) {
+    if (error instanceof NotAllowed) return { ok: false, reason: 'not_allowed' };
+    throw error;
+  }
+}
+
 function later(at: Date) {
   return sql`greatest(${cases.updatedAt}, ${at.toISOString()}::timestamptz)`;
 }
@@ -213,13 +235,12 @@ function touchCase(tx: Database, caseId: string, at: Date) {
 }
 
 async function insertCase(tx: Database, { openingEvents: _events, ...input }: NewCase, now: Date): Promise<CaseRow> {
+  const kind = KindSchema.parse(input.kind);
   const values = {
     ...input,
-    kind: KindSchema.parse(input.kind),
+    kind,
     state: 'received',
-    lines: CaseLinesSchema.parse(input.lines),
-    refundMethod: RefundMethodSchema.nullable().parse(input.refundMethod),
-    totals: CaseTotalsSchema.parse(input.totals),
+    details: KINDS[kind].details.parse(input.details),
     providerRefs: ProviderRefsSchema.parse(input.providerRefs ?? {}),
     createdAt: now,
     updatedAt: now,
@@ -247,16 +268,16 @@ function createCaseId(): string {
   return `C-${Array.from({ length: 8 }, () => CROCKFORD[randomInt(32)]).join('')}`;
 }
 
+/** The row as a case of its kind: the kind names the schema its details are parsed with. */
 function toCase(row: CaseRow): Case {
+  const kind = KindSchema.parse(row.kind);
   return {
     ...row,
-    kind: KindSchema.parse(row.kind),
+    kind,
     state: CaseStateSchema.parse(row.state),
-    lines: CaseLinesSchema.parse(row.lines),
-    refundMethod: RefundMethodSchema.nullable().parse(row.refundMethod),
-    totals: CaseTotalsSchema.parse(row.totals),
+    details: KINDS[kind].details.parse(row.details),
     providerRefs: ProviderRefsSchema.parse(row.providerRefs),
-  };
+  } as Case;
 }
 
 function toEvent(row: EventRow): CaseEvent {

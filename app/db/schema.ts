@@ -31,8 +31,8 @@ export const rateLimits = pgTable(
 );
 
 /*
- * Cases: one row per shopper request. JSON columns are typed by the zod schemas in
- * `~/cases/case-store`; the repository parses them on every read and write, so a row written by
+ * Cases: one row per shopper request, of any kind. JSON columns are typed by the zod schemas in
+ * `~/cases/case-store` and, for `details`, by the kind's own (`~/cases/kinds`); the repository parses them on every read and write, so a row written by
  * an older release fails loudly instead of flowing on half-shaped.
  */
 export const cases = pgTable(
@@ -46,9 +46,8 @@ export const cases = pgTable(
     customerEmailHash: text('customer_email_hash').notNull(),
     language: text('language').notNull(),
     state: text('state').notNull(),
-    lines: jsonb('lines').notNull(),
-    refundMethod: text('refund_method'),
-    totals: jsonb('totals').notNull(),
+    /** What the case's kind keeps beyond the shared columns, typed by `KINDS[kind].details`. */
+    details: jsonb('details').notNull(),
     policyVersion: text('policy_version').notNull(),
     providerRefs: jsonb('provider_refs').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

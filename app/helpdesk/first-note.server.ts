@@ -1,11 +1,12 @@
 import type { Case } from '~/cases/case-store';
 import { toShopifyAdminOrderUrl } from '~/cases/customer-cases';
+import type { NotePhoto } from '~/cases/kind';
+import { kindOf } from '~/cases/kinds';
 import type { Order } from '~/orders/types';
 import { signPhotoUrl } from '~/photos/signed-url.server';
-import { getClauseTitle } from '~/policy/policy-page';
 import { toAgentCaseUrl } from '~/session/agent-link.server';
 import { isUpstreamError } from '~/utils/upstream-error';
-import { toContextNote, type ContextNoteLine } from './agent-notes';
+import { toContextNote } from './agent-notes';
 import type { HelpdeskFile } from './ports';
 import type { SyncCaseDeps } from './sync-case.server';
 
@@ -30,54 +31,38 @@ export function toAgentLink(deps: Pick<SyncCaseDeps, 'config' | 'clock'>, caseId
 }
 
 /**
- * The full-context note for the case's `received` event: items with the policy's verdict and
- * clauses, photos (uploaded, or linked when the helpdesk refuses them), each parcel's tracking, fees,
- * refund and the case link. A retryable upload failure is thrown: the next attempt starts over.
+ * The full-context note for the case's `received` event: the kind's own sections (for a return,
+ * items with the policy's verdict and clauses, fees and refund), photos (uploaded, or linked when
+ * the helpdesk refuses them), each parcel's tracking and the case link. A retryable upload failure is
+ * thrown: the next attempt starts over.
  */
 export async function toFirstNote(deps: SyncCaseDeps, found: Case, order: Order): Promise<{ bodyText: string; attachments: HelpdeskFile[] }> {
   const language = deps.config.agentLanguage;
+  const kind = kindOf(found);
   const attachments: HelpdeskFile[] = [];
-  const lines: ContextNoteLine[] = [];
-  for (const [index, line] of found.lines.entries()) {
-    const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
-    const photoLinks: string[] = [];
-    let photosAttached = 0;
-    for (const [n, key] of line.photoIds.entries()) {
-      const uploaded = await uploadPhoto(deps, key, `${found.id}-${index + 1}-${n + 1}`);
-      if (uploaded) {
-        attachments.push(uploaded);
-        photosAttached += 1;
-      } else {
-        const expiresAt = new Date(deps.clock().getTime() + PHOTO_LINK_MS);
-        photoLinks.push(`${deps.config.publicUrl ?? ''}${signPhotoUrl({ caseId: found.id, key, expiresAt }, deps.config.secret)}`);
-      }
+  const photos = new Map<string, NotePhoto>();
+  for (const { key, name } of kind.photos(found)) {
+    const uploaded = await uploadPhoto(deps, key, name);
+    if (uploaded) {
+      attachments.push(uploaded);
+      photos.set(key, { attached: true });
+    } else {
+      const expiresAt = new Date(deps.clock().getTime() + PHOTO_LINK_MS);
+      photos.set(key, { attached: false, link: `${deps.config.publicUrl ?? ''}${signPhotoUrl({ caseId: found.id, key, expiresAt }, deps.config.secret)}` });
     }
-    lines.push({
-      title: line.title || item?.title || '',
-      variantTitle: item?.variantTitle ?? null,
-      sku: item?.sku ?? null,
-      quantity: line.quantity,
-      unitPrice: item?.unitPrice ?? null,
-      reason: deps.policy.reasons.find((reason) => reason.id === line.reasonId)?.label[language] ?? line.reasonId,
-      note: line.note,
-      decision: line.decision,
-      clauses: line.clauseIds.map((id) => ({ id, title: getClauseTitle(deps.policy, id, language) })),
-      photoLinks,
-      photosAttached,
-    });
   }
-  const caseItems = new Set(found.lines.map((line) => line.lineItemId));
+  const { subject, outcome } = kind.noteSections(found, { order, policy: deps.policy, photos }, language);
+  const caseItems = new Set(kind.lineItemIds(found));
   const agentLink = toAgentLink(deps, found.id);
   const bodyText = toContextNote({
     caseId: found.id, kind: found.kind, orderName: found.orderName,
     orderAdminUrl: toShopifyAdminOrderUrl(deps.config.shopify.shopDomain, found.orderId),
     customer: { name: toCustomerName(order) || null, email: order.email! },
-    shopperLanguage: found.language, lines, refundMethod: found.refundMethod, policyVersion: found.policyVersion,
+    shopperLanguage: found.language, subject, outcome, policyVersion: found.policyVersion,
     parcels: order.parcels.map((parcel) => ({
       carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, trackingUrl: parcel.trackingUrl, status: parcel.status,
       holdsCaseItems: parcel.lines.some((line) => caseItems.has(line.lineItemId)),
     })),
-    fees: found.totals.fees, estimatedRefund: found.totals.estimatedRefund,
     caseUrl: agentLink.url, caseUrlExpiresAt: agentLink.expiresAt,
   }, language);
   return { bodyText, attachments };

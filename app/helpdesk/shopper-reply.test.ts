@@ -13,10 +13,10 @@ describe('public reply to the shopper', () => {
   });
 
   it('speaks French to a French shopper, and English to any other language', () => {
-    const reply = toShopperReply({ ...input, customerName: null, kind: 'exchange' }, 'fr');
-    expect(reply.subject).toBe("Votre demande d'échange C-7KQ2M9XA pour la commande #1016");
+    const reply = toShopperReply({ ...input, customerName: null }, 'fr');
+    expect(reply.subject).toBe('Votre demande de retour C-7KQ2M9XA pour la commande #1016');
     expect(reply.bodyText).toMatch(/^Bonjour,\n/);
-    expect(reply.bodyText).toContain('Notre équipe support a bien reçu votre demande d\'échange pour la commande #1016. Sa référence est C-7KQ2M9XA');
+    expect(reply.bodyText).toContain('Notre équipe support a bien reçu votre demande de retour pour la commande #1016. Sa référence est C-7KQ2M9XA');
     expect(reply.bodyText).toContain('Suivez votre demande ici : https://shop.example/cases/C-7KQ2M9XA');
     expect(toShopperReply(input, 'de').subject).toBe(toShopperReply(input, 'en').subject);
   });

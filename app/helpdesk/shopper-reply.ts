@@ -1,8 +1,9 @@
-import type { CaseKind } from '~/cases/case-store';
+import { KINDS, type CaseKind } from '~/cases/kinds';
 
 /*
  * The public reply Gorgias emails the shopper once per case, in the shopper's language. Like the
- * agent notes, the wording lives in code: a worker writes it into an email, no page shows it.
+ * agent notes, the wording lives in code: a worker writes it into an email, no page shows it. What
+ * the request is called comes from its kind (`KINDS[kind].text`).
  */
 
 export type ShopperReplyInput = {
@@ -15,7 +16,6 @@ export type ShopperReplyInput = {
 
 const TEXT = {
   en: {
-    request: { return: 'return request', exchange: 'exchange request', cancellation: 'cancellation request', address_change: 'address change request', issue: 'report' },
     subject: (request: string, id: string, order: string) => `Your ${request} ${id} for order ${order}`,
     hello: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
     body: (request: string, id: string, order: string) => [
@@ -28,7 +28,6 @@ const TEXT = {
     signature: (store: string) => `The ${store} team`,
   },
   fr: {
-    request: { return: 'demande de retour', exchange: "demande d'échange", cancellation: "demande d'annulation", address_change: "demande de changement d'adresse", issue: 'signalement' },
     subject: (request: string, id: string, order: string) => `Votre ${request} ${id} pour la commande ${order}`,
     hello: (name: string | null) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     body: (request: string, id: string, order: string) => [
@@ -45,7 +44,7 @@ const TEXT = {
 /** Subject and text of the reply; a language other than French gets English. */
 export function toShopperReply(input: ShopperReplyInput, language: string): { subject: string; bodyText: string } {
   const text = language === 'fr' ? TEXT.fr : TEXT.en;
-  const request = text.request[input.kind];
+  const request = KINDS[input.kind].text[language === 'fr' ? 'fr' : 'en'].request;
   return {
     subject: text.subject(request, input.caseId, input.orderName),
     bodyText: [

@@ -67,7 +67,7 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
   const posted = await deps.helpdesk.listMessageIds(ticket.id);
   let notesPosted = 0;
   for (const { externalId, events: batch } of toNoteBatches(caseId, events.filter(isNotedEvent), toToldEventIds(caseId, posted))) {
-    const note = batch[0]!.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventsNote(batch, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
+    const note = batch[0]!.type === 'received' ? await toFirstNote(deps, found, order) : { bodyText: toEventsNote(found.kind, batch, deps.config.agentLanguage, toAgentLink(deps, caseId)) };
     await deps.helpdesk.addNote(ticket.id, { externalId, ...note });
     notesPosted += 1;
   }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent, CaseLine } from '~/cases/case-store';
+import type { CaseEvent } from '~/cases/case-store';
+import type { CaseLine, ReturnDetails } from '~/cases/return/details';
 import type { CaseState } from '~/cases/case-state';
 import { isNotedEvent, toStaleVerdictTags, toTaggedVerdicts, toTicketTags, toVerdictTag } from './ticket-fields';
 
 const line = (decision: CaseLine['decision'], reasonId = 'defective') => ({ reasonId, decision }) as CaseLine;
-const verdict = (state: CaseState, ...decisions: CaseLine['decision'][]) => toVerdictTag({ state, lines: decisions.map((d) => line(d)) });
+const returnOf = (lines: CaseLine[]) => ({ lines }) as ReturnDetails;
+const verdict = (state: CaseState, ...decisions: CaseLine['decision'][]) => toVerdictTag({ kind: 'return', state, details: returnOf(decisions.map((d) => line(d))) });
 
 describe('verdict tag', () => {
   it('follows the policy until the store answers, then the store', () => {
@@ -18,9 +20,9 @@ describe('verdict tag', () => {
   });
 
   it('tags the kind, the one current verdict and the reasons, and never notes its own bookkeeping', () => {
-    expect(toTicketTags({ kind: 'return', state: 'received', lines: [line('approved'), line('approved', 'size-too-small')] }))
+    expect(toTicketTags({ kind: 'return', state: 'received', details: returnOf([line('approved'), line('approved', 'size-too-small')]) }))
       .toEqual(['comptoir', 'return', 'auto-approved', 'defective', 'size-too-small']);
-    expect(toTicketTags({ kind: 'return', state: 'needs_review', lines: [line('approved')] })).toContain('needs-review');
+    expect(toTicketTags({ kind: 'return', state: 'needs_review', details: returnOf([line('approved')]) })).toContain('needs-review');
     expect([isNotedEvent({ type: 'gorgias.verdict_tagged' }), isNotedEvent({ type: 'helpdesk_failed' }), isNotedEvent({ type: 'approved_by_store' })]).toEqual([false, false, true]);
   });
 });

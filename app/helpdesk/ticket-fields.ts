@@ -1,5 +1,7 @@
 import type { Case, CaseEvent } from '~/cases/case-store';
+import type { CaseVerdict } from '~/cases/kind';
 import type { CaseState } from '~/cases/case-state';
+import { kindOf } from '~/cases/kinds';
 
 /** A note's Gorgias `external_id`: one per case event, so a retry finds what it already posted. */
 export const toNoteExternalId = (caseId: string, eventId: number) => `${caseId}:event:${eventId}`;
@@ -39,18 +41,18 @@ export type VerdictTag = (typeof VERDICT_TAGS)[number];
 const APPROVED_STATES: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
 
 /** The verdict tag agents filter on, for where the case stands now. */
-export function toVerdictTag(found: Pick<Case, 'lines' | 'state'>): VerdictTag {
+export function toVerdictTag(found: Pick<Case, 'kind' | 'details' | 'state'>): VerdictTag {
   if (found.state === 'needs_review') return 'needs-review';
   if (found.state === 'declined') return 'refused';
   if (APPROVED_STATES.includes(found.state)) return 'auto-approved';
-  if (found.lines.some((line) => line.decision === 'needs_review')) return 'needs-review';
-  if (found.lines.every((line) => line.decision === 'declined')) return 'refused';
-  return 'auto-approved';
+  return POLICY_VERDICT_TAGS[kindOf(found).policyVerdict(found)];
 }
 
-/** `comptoir`, the kind, the current verdict and reason ids. */
-export function toTicketTags(found: Pick<Case, 'kind' | 'lines' | 'state'>): string[] {
-  return [...new Set(['comptoir', found.kind, toVerdictTag(found), ...found.lines.map((line) => line.reasonId)])];
+const POLICY_VERDICT_TAGS = { approved: 'auto-approved', needs_review: 'needs-review', declined: 'refused' } as const satisfies Record<CaseVerdict, VerdictTag>;
+
+/** `comptoir`, the kind, the current verdict and the kind's own tags (a return's reason ids). */
+export function toTicketTags(found: Pick<Case, 'kind' | 'details' | 'state'>): string[] {
+  return [...new Set(['comptoir', found.kind, toVerdictTag(found), ...kindOf(found).tags(found)])];
 }
 
 /** Verdict tags this case ever put on its ticket, newest last. */

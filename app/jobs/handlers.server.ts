@@ -9,9 +9,9 @@ import { log } from '~/utils/log.server';
 import type { WebhookDeliveryStore } from '~/webhooks/ports';
 import { createApplyWebhookHandler } from './apply-webhook.server';
 import { createGorgiasSyncHandler } from './gorgias-sync.server';
-import { GORGIAS_SYNC_CASE, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import { createExecuteCaseHandler } from './execute-case.server';
+import { GORGIAS_SYNC_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
-import { createSubmitReturnHandler } from './submit-return.server';
 import type { JobHandlers } from './workers.server';
 
 export type JobDependencies = {
@@ -36,19 +36,19 @@ export type JobDependencies = {
  * process (workers on) and in `npm run worker`: the composition root's services fit as they are.
  */
 export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
-  const queues = dependencies.queues ?? QUEUES;
+  const queues: Record<string, QueueSettings> = dependencies.queues ?? QUEUES;
   const { helpdesk, orders, photos, queue } = dependencies;
   const delivery = helpdesk && orders && photos && queue ? { helpdesk, orders, photos, queue } : null;
-  const handlers: JobHandlers = {
-    [SHOPIFY_SUBMIT_RETURN]: createSubmitReturnHandler({
-      ...dependencies,
-      retryLimit: (queues[SHOPIFY_SUBMIT_RETURN] ?? QUEUES[SHOPIFY_SUBMIT_RETURN]).retryLimit,
-      // Outside the worker's transactions: a lost send is healed by the next one, since a sync
-      // posts every event the ticket lacks.
-      requestHelpdeskSync: delivery ? (caseId) => sendGorgiasSync(delivery.queue, caseId) : undefined,
-    }) as JobHandlers[string],
-  };
   const requestHelpdeskSync = delivery ? (caseId: string) => sendGorgiasSync(delivery.queue, caseId) : undefined;
+  // Outside the worker's transactions: a lost sync request is healed by the next one, since a
+  // sync posts every event the ticket lacks. The legacy queue only drains what an older release left.
+  const executeCase = (name: string) => createExecuteCaseHandler({
+    ...dependencies,
+    retryLimit: (queues[name] ?? QUEUES[SHOPIFY_EXECUTE_CASE]).retryLimit,
+    requestHelpdeskSync,
+  }) as JobHandlers[string];
+  const handlers: JobHandlers = { [SHOPIFY_EXECUTE_CASE]: executeCase(SHOPIFY_EXECUTE_CASE) };
+  if (LEGACY_SHOPIFY_SUBMIT_RETURN in queues) handlers[LEGACY_SHOPIFY_SUBMIT_RETURN] = executeCase(LEGACY_SHOPIFY_SUBMIT_RETURN);
   if (dependencies.webhooks) {
     handlers[SHOPIFY_APPLY_WEBHOOK] = createApplyWebhookHandler({
       cases: dependencies.cases,

@@ -1,5 +1,12 @@
-/** Creates the return on Shopify (returnRequest) for a case the shopper just submitted. */
-export const SHOPIFY_SUBMIT_RETURN = 'shopify.submit-return';
+/** Carries out a case the shopper just submitted in Shopify, by its kind (`KINDS[kind].execute`). */
+export const SHOPIFY_EXECUTE_CASE = 'shopify.execute-case';
+
+/**
+ * The queue returns went to before every kind shared `shopify.execute-case`. Nothing is sent to it
+ * any more, but it is still created and worked by the same handler, so a job an older release
+ * queued (or parked, then re-driven) in a kept database is still carried out.
+ */
+export const LEGACY_SHOPIFY_SUBMIT_RETURN = 'shopify.submit-return';
 
 /** Brings a case's Gorgias ticket up to date (creates it, posts one note per new event). */
 export const GORGIAS_SYNC_CASE = 'gorgias.sync-case';
@@ -11,7 +18,7 @@ export const SHOPIFY_APPLY_WEBHOOK = 'shopify.apply-webhook';
 export const toGorgiasSyncKey = (caseId: string) => `${caseId}:gorgias`;
 
 /** Every queue Comptoir sends to; `createQueue` creates them, a job for another name is refused. */
-export const JOB_NAMES = [SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK] as const;
+export const JOB_NAMES = [SHOPIFY_EXECUTE_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -72,7 +79,8 @@ const VENDOR_DELIVERY: QueueSettings = {
 };
 
 export const QUEUES: Record<JobName, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: VENDOR_DELIVERY,
+  [SHOPIFY_EXECUTE_CASE]: VENDOR_DELIVERY,
+  [LEGACY_SHOPIFY_SUBMIT_RETURN]: VENDOR_DELIVERY,
   // `stately`, not `exclusive`: a sync is asked for after each new event, and `exclusive` would
   // drop a request that arrives while a sync runs, leaving that event without its note until the
   // next one. `stately` queues exactly one follow-up, and still never runs two syncs of a case

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView } from '~/cases/case-view';
-import { toReturnAddressFor } from '~/cases/return-address';
+import { toReturnAddressFor } from '~/cases/return/return-address';
 import { useFormatters } from '~/components/format';
 import { getTranslator } from '~/i18n.server';
 import { requireShopperSession } from '~/session/shopper-cookie.server';

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { kindOf } from '~/cases/kinds';
 import type { StoredPhoto } from '~/photos/photo-store';
 import { verifyPhotoUrl } from '~/photos/signed-url.server';
 import { readSessionToken } from '~/session/shopper-cookie.server';
@@ -20,7 +21,7 @@ export async function loader({ request, params, context: { services } }: LoaderF
     const token = await readSessionToken(request, !services.config.sandbox);
     const session = token ? await services.sessions.get(token, now) : null;
     const cases = session ? await services.cases.listCasesForOrder(session.orderId) : [];
-    allowed = cases.some((found) => found.lines.some((line) => line.photoIds.includes(key)));
+    allowed = cases.some((found) => kindOf(found).photos(found).some((photo) => photo.key === key));
     if (!allowed && session) {
       const draft = await services.returnDrafts.get(session.id, session.orderId);
       pending = allowed = draft !== null && draft.submittedCaseId === null && Object.values(draft.lines).some((line) => line.photoKeys.includes(key));

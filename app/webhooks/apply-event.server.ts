@@ -39,7 +39,7 @@ export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
       return 'approved';
     // Lines the policy approved are already in an open return: the case goes on for those.
     case 'declined':
-      return found.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
+      return found.details.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
     // Shopify closes a return once every item is processed (received, restocked or refunded).
     case 'closed':
       return 'received_by_store';
@@ -62,7 +62,7 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
   const moved: CaseState[] = [];
   // A concurrent writer (the submission worker) may move the case under us: re-read and go on.
   for (let attempt = 0; target && attempt < 3; attempt++) {
-    const path = pathForward(found.state, target);
+    const path = pathForward(found.kind, found.state, target);
     if (!path?.length) break;
     let stale = false;
     for (const to of path) {

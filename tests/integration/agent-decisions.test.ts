@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, CaseLine } from '~/cases/case-store';
+import type { Case } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { toCaseView } from '~/cases/case-view';
 import { decideReview, type DecideReviewDeps } from '~/cases/decide-review.server';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import { GORGIAS_SYNC_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
-import { createSubmitReturnHandler } from '~/jobs/submit-return.server';
+import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
 import { applyShopifyEvent } from '~/webhooks/apply-event.server';
 import { startHelpdeskHarness, type HelpdeskHarness } from './helpdesk-harness';
 
@@ -31,11 +32,11 @@ async function submittedCase(scenario: string, decisions: CaseLine['decision'][]
     return { fulfillmentLineItemId: line.fulfillmentLineItemId, lineItemId: line.lineItemId, title: line.title, quantity: 1, reasonId: 'defective', note: 'Torn seam', outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'] };
   });
   const opened = await h.cases.openCase({
-    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', lines,
-    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: h.policy.version,
+    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', policyVersion: h.policy.version,
+    details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
   }, randomUUID(), h.time.clock());
   if (opened.status !== 'opened') throw new Error('case not opened');
-  const submit = createSubmitReturnHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
+  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
   await submit({ caseId: opened.case.id }, { retryCount: 0 } as never);
   const found = (await h.cases.getCase(opened.case.id))!;
   expect(found.state).toBe('needs_review');

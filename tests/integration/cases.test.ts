@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStore, NewCase } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
-import { QUEUES, SHOPIFY_SUBMIT_RETURN } from '~/jobs/job-names';
+import { QUEUES, SHOPIFY_EXECUTE_CASE } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { createPostgresDatabase } from './support/postgres';
@@ -31,25 +31,27 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
     orderName: '#1001',
     customerEmailHash: randomUUID(),
     language: 'fr',
-    lines: [
-      {
-        fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1',
-        lineItemId: 'gid://shopify/LineItem/1',
-        title: 'Pull en laine',
-        quantity: 1,
-        reasonId: 'size_too_small',
-        note: null,
-        outcome: 'refund',
-        photoIds: [],
-        decision: 'approved',
-        clauseIds: ['window.30-days'],
+    details: {
+      lines: [
+        {
+          fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1',
+          lineItemId: 'gid://shopify/LineItem/1',
+          title: 'Pull en laine',
+          quantity: 1,
+          reasonId: 'size_too_small',
+          note: null,
+          outcome: 'refund',
+          photoIds: [],
+          decision: 'approved',
+          clauseIds: ['window.30-days'],
+        },
+      ],
+      refundMethod: 'original_payment',
+      totals: {
+        itemsSubtotal: { amount: '59.00', currencyCode: 'EUR' },
+        fees: { amount: '0.00', currencyCode: 'EUR' },
+        estimatedRefund: { amount: '59.00', currencyCode: 'EUR' },
       },
-    ],
-    refundMethod: 'original_payment',
-    totals: {
-      itemsSubtotal: { amount: '59.00', currencyCode: 'EUR' },
-      fees: { amount: '0.00', currencyCode: 'EUR' },
-      estimatedRefund: { amount: '59.00', currencyCode: 'EUR' },
     },
     policyVersion: 'sha256:policy-v1',
     ...overrides,
@@ -62,8 +64,8 @@ for (const backend of backends) {
     let queue: Queue;
     let store: CaseStore;
     let dropDatabase = async () => {};
-    const submitReturn = (opened: { id: string }) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }];
-    const jobsFor = (caseId: string) => queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
+    const submitReturn = (opened: { id: string }) => [{ name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } }];
+    const jobsFor = (caseId: string) => queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } });
 
     beforeAll(async () => {
       if (backend.postgres) {
@@ -75,7 +77,7 @@ for (const backend of backends) {
       }
       queue = await createQueue(handle, {
         queues: {
-          [SHOPIFY_SUBMIT_RETURN]: QUEUES[SHOPIFY_SUBMIT_RETURN],
+          [SHOPIFY_EXECUTE_CASE]: QUEUES[SHOPIFY_EXECUTE_CASE],
           [FLAKY]: { policy: 'standard', retryLimit: 3, retryDelay: 1, retryBackoff: true },
         },
         pollingIntervalSeconds: 0.5,
@@ -93,12 +95,12 @@ for (const backend of backends) {
       const result = await store.openCase(input, randomUUID(), at('2030-03-01T09:00:00'), submitReturn);
       if (result.status !== 'opened') throw new Error(`expected opened, got ${result.status}`);
       expect(result.case.id).toMatch(/^C-[0-9A-HJKMNP-TV-Z]{8}$/);
-      expect(result.case).toMatchObject({ state: 'received', providerRefs: {}, lines: input.lines, totals: input.totals });
+      expect(result.case).toMatchObject({ state: 'received', providerRefs: {}, details: input.details });
       expect(await store.getCase(result.case.id)).toEqual(result.case);
       expect(await store.listEvents(result.case.id)).toMatchObject([{ type: 'received', actor: 'shopper', data: {} }]);
       const jobs = await jobsFor(result.case.id);
       expect(jobs).toHaveLength(1);
-      expect(jobs[0]).toMatchObject({ singletonKey: `${result.case.id}:${SHOPIFY_SUBMIT_RETURN}`, retryLimit: 30, retryBackoff: true });
+      expect(jobs[0]).toMatchObject({ singletonKey: `${result.case.id}:${SHOPIFY_EXECUTE_CASE}`, retryLimit: 30, retryBackoff: true });
     });
 
     it('opens a case already holding the ticket the shopper came from, with the event saying so', async () => {
@@ -115,8 +117,8 @@ for (const backend of backends) {
     it('keeps one pending delivery per case, and starts again on a database it already set up', async () => {
       const opened = await store.openCase(newCase(), randomUUID(), at('2030-03-01T09:00:00'), submitReturn);
       if (opened.status !== 'opened') throw new Error('not opened');
-      const singletonKey = `${opened.case.id}:${SHOPIFY_SUBMIT_RETURN}`;
-      expect(await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.case.id }, { singletonKey })).toBeNull();
+      const singletonKey = `${opened.case.id}:${SHOPIFY_EXECUTE_CASE}`;
+      expect(await queue.send(SHOPIFY_EXECUTE_CASE, { caseId: opened.case.id }, { singletonKey })).toBeNull();
       expect(await jobsFor(opened.case.id)).toHaveLength(1);
 
       // A second process (or a restart) finds the queues there and only updates their retries.
@@ -159,12 +161,12 @@ for (const backend of backends) {
       const key = randomUUID();
       const marker = randomUUID();
       const failing = () => [
-        { name: SHOPIFY_SUBMIT_RETURN, data: { marker } },
+        { name: SHOPIFY_EXECUTE_CASE, data: { marker } },
         { name: 'no.such-queue', data: {} },
       ];
       await expect(store.openCase(input, key, at('2030-03-01T09:00:00'), failing)).rejects.toThrow(/no queue named/);
       expect(await store.listCasesForOrder(input.orderId)).toEqual([]);
-      expect(await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { marker } })).toEqual([]);
+      expect(await queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { marker } })).toEqual([]);
       // The key was not kept either, so the shopper's retry goes through.
       const retried = await store.openCase(input, key, at('2030-03-01T09:00:10'), submitReturn);
       expect(retried.status).toBe('opened');
@@ -227,7 +229,6 @@ for (const backend of backends) {
       await open('2030-01-10T12:00:00');
       await open('2030-02-20T12:00:00');
       await open('2030-03-01T08:00:00');
-      await open('2030-03-01T09:00:00', { kind: 'exchange' });
       await store.openCase(newCase(), randomUUID(), at('2030-03-01T09:00:00'));
 
       expect(await store.countReturnsByCustomerSince(customer, at('2030-02-20T12:00:00'))).toBe(2);

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
@@ -20,7 +21,7 @@ import { createShopifyOrderSource } from '~/integrations/shopify/order-source.se
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createGorgiasSyncHandler } from '~/jobs/gorgias-sync.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -45,7 +46,7 @@ import { runWorkerKillScenario } from './support/worker-kill';
 const SHOP = 'gorgias-test.myshopify.com';
 const TOKEN = 'shpat_gorgiastest';
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false },
   [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false },
 };
 
@@ -83,9 +84,8 @@ async function openCase(options: { photo?: boolean; enqueue?: boolean; fulfillme
     reasonId: 'size-too-small', note: 'Trop serré', outcome: 'refund', photoIds, decision: 'approved', clauseIds: ['5.1'],
   };
   const result = await cases.openCase({
-    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', lines: [line],
-    refundMethod: 'original_payment', policyVersion: policy.version,
-    totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '4.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } },
+    kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: 'fr', policyVersion: policy.version,
+    details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '4.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '45.00', currencyCode: 'EUR' } } },
   }, randomUUID(), time.clock(), options.enqueue ? (opened) => [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : undefined);
   if (result.status !== 'opened') throw new Error('case not opened');
   return result.case;
@@ -284,7 +284,7 @@ describe('through the queue', () => {
   it('a case opened with its sync job, plus the Shopify worker, ends with one ticket holding every event under 30 % 5xx', async () => {
     await gorgiasEmulator.control('faults', { errorRate: 0.3 });
     const opened = await openCase({ enqueue: true });
-    await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_SUBMIT_RETURN}` });
+    await queue.send(SHOPIFY_EXECUTE_CASE, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_EXECUTE_CASE}` });
     const deadline = Date.now() + 100_000;
     for (;;) {
       const events = await notedEvents(opened.id);
@@ -309,7 +309,7 @@ describe('notes an agent reads gladly', () => {
     const context = await createShopifyReturns({ client: createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: shopifyUrl }) }).getReturnContext(order.id);
     const line = context!.lines.find((candidate) => candidate.lineItemId === order.lineItems[0]!.id)!;
     const opened = await openCase({ fulfillmentLineItemId: line.fulfillmentLineItemId });
-    await queue.send(SHOPIFY_SUBMIT_RETURN, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_SUBMIT_RETURN}` });
+    await queue.send(SHOPIFY_EXECUTE_CASE, { caseId: opened.id }, { singletonKey: `${opened.id}:${SHOPIFY_EXECUTE_CASE}` });
     const deadline = Date.now() + 100_000;
     for (;;) {
       const found = await cases.getCase(opened.id);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadReturnStep, postReturnStep } from '~/cases/return-flow.server';
-import { ReturnStepFormSchema } from '~/cases/return-form';
-import { prepareReturn, type ReturnDeps } from '~/cases/return-request';
+import { loadReturnStep, postReturnStep } from '~/cases/return/return-flow.server';
+import { ReturnStepFormSchema } from '~/cases/return/return-form';
+import { prepareReturn, type ReturnDeps } from '~/cases/return/return-request';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import type { Helpdesk } from '~/helpdesk/ports';
 import { normalizeEmail, parseOrderNumber } from '~/orders/identifiers';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaseLine, CaseStore, NewCase } from '~/cases/case-store';
+import type { CaseStore, NewCase } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createDbReturnDraftStore } from '~/db/return-draft-store.server';
@@ -86,9 +87,8 @@ export async function startHelpdeskHarness() {
       reasonId: 'other', note: null, outcome: 'refund', photoIds: [], decision: options.decision ?? 'approved', clauseIds: ['5.4'],
     };
     const result = await cases.openCase({
-      kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: options.language ?? 'en', lines: [line],
-      refundMethod: 'original_payment', policyVersion: policy.version,
-      totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '0.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '49.00', currencyCode: 'EUR' } },
+      kind: 'return', orderId: order.id, orderName: order.name, customerEmailHash: randomUUID(), language: options.language ?? 'en', policyVersion: policy.version,
+      details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: { amount: '49.00', currencyCode: 'EUR' }, fees: { amount: '0.00', currencyCode: 'EUR' }, estimatedRefund: { amount: '49.00', currencyCode: 'EUR' } } },
       ...options.extra,
     }, randomUUID(), time.clock());
     if (result.status !== 'opened') throw new Error('case not opened');

@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCachedReturnContexts } from '~/cases/return-context-cache.server';
-import { loadReturnStep, postReturnStep, type ReturnFlowDeps } from '~/cases/return-flow.server';
-import { ReturnStepFormSchema } from '~/cases/return-form';
+import { createCachedReturnContexts } from '~/cases/return/return-context-cache.server';
+import { loadReturnStep, postReturnStep, type ReturnFlowDeps } from '~/cases/return/return-flow.server';
+import { ReturnStepFormSchema } from '~/cases/return/return-form';
 import { createDbReturnDraftStore } from '~/db/return-draft-store.server';
-import { prepareReturn } from '~/cases/return-request';
+import { prepareReturn } from '~/cases/return/return-request';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
@@ -17,7 +17,7 @@ import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
-import { SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { createLocalPhotoStore } from '~/photos/local-photo-store.server';
@@ -35,7 +35,7 @@ import { hashIdentifier } from '~/session/hash.server';
 const SHOP = 'return-flow-test.myshopify.com';
 const TOKEN = 'shpat_returnflowtest';
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let server: Server;
@@ -82,7 +82,7 @@ async function sendOne(order: Order, id: string) {
 }
 const caseIdOf = (location: string) => /^\/cases\/(C-\w{8})$/.exec(location)?.[1] ?? `no case: ${location}`;
 const jpeg = (name: string, width: number) => new File([Buffer.from(makeJpeg(width, 12))], name, { type: 'image/jpeg' });
-const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
+const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } });
 const shopifyReturnsMade = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/returns`)).json()) as { returns: unknown[] }).returns;
 
 /** The photo files a session has pending on disk (uploaded, no case yet). */
@@ -141,8 +141,8 @@ describe('the return flow, step by step', () => {
 
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
     const found = (await deps.cases.getCase(caseId))!;
-    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, refundMethod: 'original_payment', providerRefs: {} });
-    expect(found.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
+    expect(found).toMatchObject({ state: 'received', orderId: order.orderId, details: { refundMethod: 'original_payment' }, providerRefs: {} });
+    expect(found.details.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
     expect(await jobsOf(caseId)).toHaveLength(1);
     expect(await shopifyReturnsMade()).toHaveLength(before);
 
@@ -206,7 +206,7 @@ describe('the return flow, step by step', () => {
     expect(await why(order, [{ id: top!, reasonId: 'defective', note: 'seam torn', photos: [jpeg('c.jpg', 22)] }])).toBe('/order/return?step=refund');
     await post(order, { step: 'refund', refundMethod: 'original_payment' });
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
-    const [line] = (await deps.cases.getCase(caseId))!.lines;
+    const [line] = (await deps.cases.getCase(caseId))!.details.lines;
     expect(line!.photoIds).toHaveLength(2);
     for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
     expect(pendingFiles(order)).toEqual([]);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { toCaseView } from '~/cases/case-view';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -17,7 +18,7 @@ import { createShopifyWebhookVerifier } from '~/integrations/shopify/webhook-ver
 import { ensureWebhookSubscriptions } from '~/integrations/shopify/webhook-subscriptions.server';
 import { createApplyWebhookHandler } from '~/jobs/apply-webhook.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -41,7 +42,7 @@ const SHOP = 'webhook-test.myshopify.com';
 const TOKEN = 'shpat_webhooktest';
 const SECRET = 'webhook-test-secret-0123456789abcdef';
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 3, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 3, retryDelay: 1, retryBackoff: false },
   [SHOPIFY_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 3, retryDelay: 1, retryBackoff: false },
 };
 
@@ -85,9 +86,12 @@ async function reviewCase(decision: CaseLine['decision'] = 'needs_review'): Prom
   const money = { amount: '10.00', currencyCode: 'EUR' };
   const result = await cases.openCase({
     kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'en',
-    lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, lineItemId: line.lineItemId, title: line.title, quantity: 1, reasonId: 'defective', note: null, outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'] }],
-    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: policy.version,
-  }, randomUUID(), new Date(), (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }]);
+    details: {
+      lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, lineItemId: line.lineItemId, title: line.title, quantity: 1, reasonId: 'defective', note: null, outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'] }],
+      refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money },
+    },
+    policyVersion: policy.version,
+  }, randomUUID(), new Date(), (opened) => [{ name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } }]);
   if (result.status !== 'opened') throw new Error('case not opened');
   return waitFor(async () => {
     const found = await cases.getCase(result.case.id);

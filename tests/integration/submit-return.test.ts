@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, CaseLine, CaseStore } from '~/cases/case-store';
+import type { Case, CaseStore } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import type { ShopifyReturns } from '~/cases/ports';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -12,10 +13,10 @@ import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { SHOPIFY_SUBMIT_RETURN, type QueueSettings } from '~/jobs/job-names';
+import { LEGACY_SHOPIFY_SUBMIT_RETURN, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { listParked, redriveParked } from '~/jobs/parking.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
-import { createSubmitReturnHandler } from '~/jobs/submit-return.server';
+import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
@@ -33,7 +34,8 @@ const SHOP = 'submit-test.myshopify.com';
 const TOKEN = 'shpat_submittest';
 const RETRY_LIMIT = 6;
 const QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
+  [LEGACY_SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
 };
 
 let server: Server;
@@ -79,9 +81,9 @@ async function openCase(decisions: CaseLine['decision'][], options: { enqueue: b
   }));
   const money = { amount: '10.00', currencyCode: 'EUR' };
   const result = await cases.openCase({
-    kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'fr', lines,
-    refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money }, policyVersion: policy.version,
-  }, randomUUID(), new Date(), options.enqueue ? (opened) => [{ name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } }] : undefined);
+    kind: 'return', orderId: context.orderId, orderName: context.orderName, customerEmailHash: randomUUID(), language: 'fr', policyVersion: policy.version,
+    details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
+  }, randomUUID(), new Date(), options.enqueue ? (opened) => [{ name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } }] : undefined);
   if (result.status !== 'opened') throw new Error('case not opened');
   return result.case;
 }
@@ -90,7 +92,7 @@ async function settled(caseId: string, timeoutMs = 90_000): Promise<Case> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await cases.getCase(caseId))!;
-    const [job] = await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } });
+    const [job] = await queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } });
     if (job?.state === 'completed' && found.state !== 'received') return found;
     if (Date.now() > deadline) throw new Error(`case ${caseId} still ${found.state}, job ${job?.state}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -98,9 +100,9 @@ async function settled(caseId: string, timeoutMs = 90_000): Promise<Case> {
 }
 
 const eventTypes = async (caseId: string) => (await cases.listEvents(caseId)).map((e) => e.type);
-const jobOf = async (caseId: string) => (await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN, { data: { caseId } }))[0]!;
-const directHandler = (store: CaseStore) => createSubmitReturnHandler({ cases: store, shopifyReturns, policy, clock: () => new Date(), retryLimit: RETRY_LIMIT });
-const attempt = (retryCount: number) => ({ id: randomUUID(), name: SHOPIFY_SUBMIT_RETURN, retryCount, signal: new AbortController().signal });
+const jobOf = async (caseId: string) => (await queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } }))[0]!;
+const directHandler = (store: CaseStore) => createExecuteCaseHandler({ cases: store, shopifyReturns, policy, clock: () => new Date(), retryLimit: RETRY_LIMIT });
+const attempt = (retryCount: number) => ({ id: randomUUID(), name: SHOPIFY_EXECUTE_CASE, retryCount, signal: new AbortController().signal });
 
 beforeAll(async () => {
   server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
@@ -139,6 +141,16 @@ describe('Shopify submission worker', () => {
     expect(await eventTypes(opened.id)).toEqual(['received', 'shopify.returns_opened', 'submitted_to_store', 'awaiting_review']);
     const events = await cases.listEvents(opened.id);
     expect(events.map((e) => e.actor)).toEqual(['shopper', 'system', 'system', 'system']);
+  });
+
+  // A database kept across the upgrade may hold a job an older release queued under the old name.
+  it('still carries out a return queued under the former job name', async () => {
+    const opened = await openCase(['approved'], { enqueue: false });
+    await queue.send(LEGACY_SHOPIFY_SUBMIT_RETURN, { caseId: opened.id }, { singletonKey: `${opened.id}:${LEGACY_SHOPIFY_SUBMIT_RETURN}` });
+    const deadline = Date.now() + 60_000;
+    while ((await cases.getCase(opened.id))!.state !== 'approved' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await cases.getCase(opened.id))!.state).toBe('approved');
+    expect((await shopifyReturnsMade()).map((r) => [r.status, r.lines.length])).toEqual([['OPEN', 1]]);
   });
 
   it('approves a case whose lines were all auto-approved', async () => {
@@ -219,7 +231,7 @@ describe('Shopify submission worker', () => {
     await control('faults', { mode: 'http500', count: 1000 });
     const opened = await openCase(['approved']);
     const [parked] = await waitForParked(opened.id);
-    expect(parked).toMatchObject({ queue: SHOPIFY_SUBMIT_RETURN, code: 'HTTP_500', attempts: RETRY_LIMIT + 1 });
+    expect(parked).toMatchObject({ queue: SHOPIFY_EXECUTE_CASE, code: 'HTTP_500', attempts: RETRY_LIMIT + 1 });
     expect((await cases.getCase(opened.id))!.state).toBe('needs_review');
     await control('faults', { mode: 'none' });
     expect(await redriveParked(queue, { id: parked!.id })).toEqual({ redriven: 1, alreadyQueued: 0 });

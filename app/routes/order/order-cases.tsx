@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { toCaseSummaries } from '~/cases/case-view';
-import type { ItemReturnabilityView } from '~/cases/order-returnability';
+import type { ItemReturnabilityView } from '~/cases/return/order-returnability';
 import { useFormatters } from '~/components/format';
 import { UnreturnableItems } from './unreturnable-items';
 

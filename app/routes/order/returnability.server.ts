@@ -1,4 +1,4 @@
-import { explainOrderItems, toItemReturnabilityViews, type ItemReturnabilityView } from '~/cases/order-returnability';
+import { explainOrderItems, toItemReturnabilityViews, type ItemReturnabilityView } from '~/cases/return/order-returnability';
 import type { Case } from '~/cases/case-store';
 import type { Language } from '~/i18n';
 import type { Order } from '~/orders/types';

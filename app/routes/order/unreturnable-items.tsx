@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ItemReturnabilityView } from '~/cases/order-returnability';
+import type { ItemReturnabilityView } from '~/cases/return/order-returnability';
 import { ItemPicture } from '~/routes/order/item-list';
 import { ReasonText } from '~/routes/order_.return/refused-line';
 

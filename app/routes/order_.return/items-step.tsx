@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReturnStepView } from '~/cases/return-step-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
 import { useCalendarDate, useFormatters } from '~/components/format';
 import { ItemPicture } from '~/routes/order/item-list';
 import { choiceCardClass, FieldError, inputClass, lineErrors, StepForm } from './step-parts';

@@ -1,5 +1,5 @@
-import { explainOrderItems, toItemReturnabilityViews, type ItemReturnabilityView } from '~/cases/order-returnability';
-import type { PreparedReturn } from '~/cases/return-request';
+import { explainOrderItems, toItemReturnabilityViews, type ItemReturnabilityView } from '~/cases/return/order-returnability';
+import type { PreparedReturn } from '~/cases/return/return-request';
 import type { Language } from '~/i18n';
 import { canReturnLine } from '~/policy/decide-return';
 import type { Services } from '~/services.server';

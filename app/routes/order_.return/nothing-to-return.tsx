@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ItemReturnabilityView } from '~/cases/order-returnability';
+import type { ItemReturnabilityView } from '~/cases/return/order-returnability';
 import { useLeaveFrameProps } from '~/components/embed';
 import { UnreturnableItems } from '~/routes/order/unreturnable-items';
 

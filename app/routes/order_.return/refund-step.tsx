@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReturnStepView } from '~/cases/return-step-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
 import { choiceCardClass, StepForm } from './step-parts';
 
 /** Step 3: how the money comes back, among the methods the policy offers. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReasonView, ReturnLineView } from '~/cases/return-view';
+import type { ReasonView, ReturnLineView } from '~/cases/return/return-view';
 import { useLeaveFrameProps } from '~/components/embed';
 import { useCalendarDate } from '~/components/format';
 import { ItemPicture } from '~/routes/order/item-list';

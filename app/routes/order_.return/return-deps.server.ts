@@ -1,4 +1,4 @@
-import type { ReturnFlowDeps } from '~/cases/return-flow.server';
+import type { ReturnFlowDeps } from '~/cases/return/return-flow.server';
 import type { Services } from '~/services.server';
 
 /** The return use cases' dependencies, picked from the composition root. */

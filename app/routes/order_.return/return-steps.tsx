@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReturnStepView } from '~/cases/return-step-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
 import { ItemsStep } from './items-step';
 import { RefundStep } from './refund-step';
 import { RefusedLine } from './refused-line';

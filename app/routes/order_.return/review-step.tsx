@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReturnStepName } from '~/cases/drafts/return-draft';
-import type { ReturnStepView } from '~/cases/return-step-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
 import { useFormatters } from '~/components/format';
 import { ItemPicture } from '~/routes/order/item-list';
 import { ReasonText } from './refused-line';

@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { loadReturnStep, postReturnStep, type Shopper } from '~/cases/return-flow.server';
+import { loadReturnStep, postReturnStep, type Shopper } from '~/cases/return/return-flow.server';
 import { ReturnStepNameSchema } from '~/cases/drafts/return-draft';
-import { ReturnStepFormSchema } from '~/cases/return-form';
-import { toReturnStepView } from '~/cases/return-step-view';
+import { ReturnStepFormSchema } from '~/cases/return/return-form';
+import { toReturnStepView } from '~/cases/return/return-step-view';
 import { getLanguage, getTranslator } from '~/i18n.server';
 import { readGuardedForm, refusalOf } from '~/security/form-guard.server';
 import type { FormLimits } from '~/security/read-form.server';

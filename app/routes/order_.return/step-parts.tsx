@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnStepName } from '~/cases/drafts/return-draft';
-import type { ReturnStepView } from '~/cases/return-step-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
 import { PostForm } from '~/components/form/post-form';
 
 export const stepUrl = (step: ReturnStepName) => `/order/return?step=${step}`;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_PHOTOS_PER_LINE } from '~/cases/drafts/return-draft';
-import type { ReturnStepView } from '~/cases/return-step-view';
-import type { ReturnFormView, ReturnLineView } from '~/cases/return-view';
+import type { ReturnStepView } from '~/cases/return/return-step-view';
+import type { ReturnFormView, ReturnLineView } from '~/cases/return/return-view';
 import { ItemPicture } from '~/routes/order/item-list';
 import { PhotoField } from './photo-field';
 import { cardClass, choiceCardClass, FieldError, inputClass, lineErrors, StepForm } from './step-parts';

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { CaseLine } from '~/cases/case-store';
+import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type CreateDatabaseOptions } from '~/db/client.server';
 import { isNotedEvent } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
 import { listParked } from '~/jobs/parking.server';
 import { createQueue } from '~/jobs/queue.server';
 import type { Order } from '~/orders/types';
@@ -21,7 +21,7 @@ import { SANDBOX_ACCOUNT, startGorgiasEmulator } from '~/sandbox/gorgias/emulato
 
 /** Short retries, and the shortest heartbeat pg-boss takes: a killed attempt comes back in ~12 s. */
 export const KILL_QUEUES: Record<string, QueueSettings> = {
-  [SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
   [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
 };
 
@@ -107,11 +107,11 @@ export async function runWorkerKillScenario(options: {
       };
       const money = { amount: '10.00', currencyCode: 'EUR' };
       const opened = await cases.openCase({
-        kind: 'return', orderId: options.order.id, orderName: options.order.name, customerEmailHash: randomUUID(), language: 'fr', lines: [line],
-        refundMethod: 'original_payment', policyVersion: options.policy.version, totals: { itemsSubtotal: money, fees: money, estimatedRefund: money },
+        kind: 'return', orderId: options.order.id, orderName: options.order.name, customerEmailHash: randomUUID(), language: 'fr', policyVersion: options.policy.version,
+        details: { lines: [line], refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
       }, randomUUID(), new Date(), (c) => [
         { name: GORGIAS_SYNC_CASE, data: { caseId: c.id }, singletonKey: toGorgiasSyncKey(c.id) },
-        { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: c.id } },
+        { name: SHOPIFY_EXECUTE_CASE, data: { caseId: c.id } },
       ]);
       if (opened.status !== 'opened') throw new Error('case not opened');
       caseIds.push(opened.case.id);
@@ -149,7 +149,7 @@ export async function runWorkerKillScenario(options: {
     try {
       const store = createDbCaseStore(handle.db, queue);
       const held = await tickets();
-      const jobs = [...(await queue.boss.findJobs(GORGIAS_SYNC_CASE)), ...(await queue.boss.findJobs(SHOPIFY_SUBMIT_RETURN))];
+      const jobs = [...(await queue.boss.findJobs(GORGIAS_SYNC_CASE)), ...(await queue.boss.findJobs(SHOPIFY_EXECUTE_CASE))];
       const attemptsOf = (name: string) => jobs.filter((job) => job.name === name).reduce((sum, job) => sum + job.retryCount + 1, 0);
       return {
         cases: await Promise.all(caseIds.map(async (caseId) => ({
@@ -160,7 +160,7 @@ export async function runWorkerKillScenario(options: {
         kills: 2,
         interrupted: jobs.filter((job) => job.retryCount > 0).length,
         syncAttempts: attemptsOf(GORGIAS_SYNC_CASE),
-        submitAttempts: attemptsOf(SHOPIFY_SUBMIT_RETURN),
+        submitAttempts: attemptsOf(SHOPIFY_EXECUTE_CASE),
         parked: (await listParked(queue)).length,
       };
     } finally {

@@ -1,5 +1,5 @@
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from './case-store';
+import type { Case } from '../case-store';
 
 /**
  * Units already asked for in Comptoir's own cases that Shopify's count may not show yet: cases
@@ -15,7 +15,7 @@ export function withoutPendingUnits(context: ReturnContext, cases: Case[], now: 
   const readAt = context.readAt ?? now;
   const pending = new Map<string, number>();
   for (const found of cases.filter((c) => isPendingInShopify(c, readAt))) {
-    for (const line of found.lines) pending.set(line.fulfillmentLineItemId, (pending.get(line.fulfillmentLineItemId) ?? 0) + line.quantity);
+    for (const line of found.details.lines) pending.set(line.fulfillmentLineItemId, (pending.get(line.fulfillmentLineItemId) ?? 0) + line.quantity);
   }
   if (pending.size === 0) return context;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATES } from './case-state';
+import { CASE_STATES } from '../case-state';
 import { toReturnAddressFor } from './return-address';
 
 const address = ['Maison Lumière — Service retours', '14 rue des Artisans', '69004 Lyon'];

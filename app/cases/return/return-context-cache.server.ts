@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { ReturnContext } from '~/policy/return-context';
-import type { ShopifyReturns } from './ports';
+import type { ShopifyReturns } from '../ports';
 
 /*
  * A shopper reads the return form, reviews, then sends: three requests over a few minutes that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMarkedNote } from './submit-return.server';
+import { toMarkedNote } from './execute.server';
 
 describe('toMarkedNote', () => {
   it('puts the case id first, alone when the shopper wrote nothing', () => {

@@ -1,23 +1,11 @@
-import { z } from 'zod';
-import { CASE_ID_PATTERN, type Case, type CaseLine, type CaseStore } from '~/cases/case-store';
-import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturns, ShopifyReturnStatus } from '~/cases/ports';
-import type { Policy } from '~/policy/policy-schema';
+import type { CaseOf } from '~/cases/case-store';
+import type { CaseExecutor, ExecuteDeps } from '~/cases/kind';
+import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturnStatus } from '~/cases/ports';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
-import { parkJob, type JobContext, type JobHandler, type JobOutcome } from './queue.server';
+import type { CaseLine } from './details';
 
-export const SubmitReturnJobSchema = z.object({ caseId: z.string().regex(CASE_ID_PATTERN) });
-
-export type SubmitReturnDependencies = {
-  cases: CaseStore;
-  shopifyReturns: ShopifyReturns;
-  policy: Pick<Policy, 'reasons'>;
-  clock: () => Date;
-  /** The queue's retry limit: the attempt that reaches it hands the case to an agent. */
-  retryLimit: number;
-  /** Asks the helpdesk to catch up with the case's new events; absent without a helpdesk. */
-  requestHelpdeskSync?: ((caseId: string) => Promise<void>) | undefined;
-};
+type Case = CaseOf<'return'>;
 
 /** Events that decide a handed-over case: after one of them a re-driven job leaves it alone. */
 const DECIDED = new Set(['store_refused', 'not_submitted', 'awaiting_review', 'approved_by_store']);
@@ -51,7 +39,7 @@ const sameLines = (found: CaseReturn, submission: Submission) => {
 };
 
 /**
- * The `shopify.submit-return` worker: opens the case's return(s) on Shopify, then moves the case
+ * How a return is carried out in Shopify (the `shopify.execute-case` job): opens the case's return(s) on Shopify, then moves the case
  * received → submitted_to_store → approved | needs_review. Each step reads the case first, so an
  * attempt that died half-way resumes where it stopped; a case past those steps is left alone.
  *
@@ -66,7 +54,7 @@ const sameLines = (found: CaseReturn, submission: Submission) => {
  * is parked. Re-driven later, it finishes what it could not: opens the return(s) and decides, as
  * long as the case still waits in needs_review with no decision taken since.
  */
-export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHandler {
+export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
   const { cases, shopifyReturns } = deps;
   let reasons: Promise<ReturnReason[]> | null = null;
 
@@ -126,7 +114,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
   }
 
   async function resume(current: Case): Promise<void> {
-    const submissions = toSubmissions(current.lines);
+    const submissions = toSubmissions(current.details.lines);
     if (submissions.length === 0) {
       await cases.appendEvent(current.id, event('not_submitted', 'system', { reason: 'no_line_to_return' }));
       return;
@@ -141,7 +129,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
         return;
       }
     }
-    if (current.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
+    if (current.details.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
     else await cases.transition(current.id, 'needs_review', 'approved', event('approved_by_store', 'store'));
   }
 
@@ -151,7 +139,7 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
 
     if (await wasHandedOver(current)) return resume(current);
     if (current.state === 'received' && !current.providerRefs.shopifyReturnId) {
-      const submissions = toSubmissions(current.lines);
+      const submissions = toSubmissions(current.details.lines);
       if (submissions.length === 0) {
         await cases.transition(current.id, 'received', 'needs_review', event('not_submitted', 'system', { reason: 'no_line_to_return' }));
         return;
@@ -175,41 +163,24 @@ export function createSubmitReturnHandler(deps: SubmitReturnDependencies): JobHa
       current = await reread(await cases.transition(current.id, 'received', 'submitted_to_store', event('submitted_to_store', 'system', { shopifyReturnId })));
     }
     if (current?.state === 'submitted_to_store') {
-      const review = current.lines.some((line) => line.decision === 'needs_review');
+      const review = current.details.lines.some((line) => line.decision === 'needs_review');
       await cases.transition(current.id, 'submitted_to_store', review ? 'needs_review' : 'approved',
         review ? event('awaiting_review', 'system') : event('approved_by_store', 'store'));
     }
   }
 
-  /** The last attempt failed too: an agent takes the case rather than a dead job keeping it. */
-  async function handOver(caseId: string, error: unknown): Promise<JobOutcome> {
-    const code = isUpstreamError(error) ? error.code : 'INTERNAL';
-    const current = await cases.getCase(caseId);
-    const from = current?.state;
-    const moved = from === 'received' || from === 'submitted_to_store'
-      ? await cases.transition(caseId, from, 'needs_review', { at: deps.clock(), type: 'store_unreachable', actor: 'system', data: { code } })
-      : null;
-    log.error('jobs.submit_return.gave_up', { caseId, code, handedOver: moved?.ok ?? false });
-    return parkJob(code, isUpstreamError(error) ? error.status : null);
-  }
-
-  return async (data: unknown, job: JobContext) => {
-    const { caseId } = SubmitReturnJobSchema.parse(data);
-    const found = await cases.getCase(caseId);
-    if (!found) {
-      // The job is written in the case's own transaction, so this is a bug, not a race.
-      log.error('jobs.submit_return.unknown_case', { caseId });
-      return parkJob('UNKNOWN_CASE');
-    }
-    let outcome: JobOutcome = undefined;
-    try {
-      await advance(found);
-    } catch (error) {
-      if (job.retryCount < deps.retryLimit) throw error;
-      outcome = await handOver(caseId, error);
-    }
-    // Only after an attempt that ended: a failed one added nothing an agent needs yet.
-    await deps.requestHelpdeskSync?.(caseId);
-    return outcome;
+  return {
+    run: advance,
+    /** The last attempt failed too: an agent takes the case rather than a dead job keeping it. */
+    async giveUp(found, error) {
+      const code = isUpstreamError(error) ? error.code : 'INTERNAL';
+      const current = await cases.getCase(found.id);
+      const from = current?.state;
+      const moved = from === 'received' || from === 'submitted_to_store'
+        ? await cases.transition(found.id, from, 'needs_review', { at: deps.clock(), type: 'store_unreachable', actor: 'system', data: { code } })
+        : null;
+      log.error('jobs.submit_return.gave_up', { caseId: found.id, code, handedOver: moved?.ok ?? false });
+      return { code, status: isUpstreamError(error) ? error.status : null };
+    },
   };
 }

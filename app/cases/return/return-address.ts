@@ -1,4 +1,4 @@
-import type { CaseState } from './case-state';
+import type { CaseState } from '../case-state';
 
 /*
  * When the case page tells the shopper where to send their items: once the store has accepted

@@ -6,11 +6,12 @@ import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
 import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
 import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_SUBMIT_RETURN, toGorgiasSyncKey } from '~/jobs/job-names';
-import type { Case, CaseLine, CaseStore } from './case-store';
-import type { ShopifyReturns } from './ports';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
+import type { Case, CaseStore } from '../case-store';
+import type { CaseLine } from './details';
+import type { ShopifyReturns } from '../ports';
 import { withoutPendingUnits } from './pending-units';
-import type { ReturnDraft } from './drafts/return-draft';
+import type { ReturnDraft } from '../drafts/return-draft';
 
 export type ReturnDeps = {
   orders: OrderSource;
@@ -117,9 +118,11 @@ export async function submitReturn(
       orderName: input.orderName,
       customerEmailHash: prepared.customerEmailHash,
       language: input.language,
-      lines,
-      refundMethod: draft.refundMethod ?? 'original_payment',
-      totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
+      details: {
+        lines,
+        refundMethod: draft.refundMethod ?? 'original_payment',
+        totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
+      },
       policyVersion: quote.policyVersion,
       ...(input.ticketId ? {
         providerRefs: { gorgiasTicketId: input.ticketId },
@@ -129,7 +132,7 @@ export async function submitReturn(
     draft.idempotencyKey,
     now,
     (opened) => [
-      { name: SHOPIFY_SUBMIT_RETURN, data: { caseId: opened.id } },
+      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } },
       ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : []),
     ],
   );

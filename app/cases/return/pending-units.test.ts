@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from './case-store';
+import type { Case } from '../case-store';
 import { withoutPendingUnits } from './pending-units';
 
 const READ_AT = new Date('2026-11-21T10:00:00Z');
@@ -20,7 +20,7 @@ function aCase(overrides: Partial<Case>): Case {
     state: 'received',
     providerRefs: {},
     createdAt: new Date('2026-11-21T09:00:00Z'),
-    lines: [{ fulfillmentLineItemId: 'FLI-1', quantity: 1 }],
+    details: { lines: [{ fulfillmentLineItemId: 'FLI-1', quantity: 1 }] },
     ...overrides,
   } as Case;
 }
@@ -44,7 +44,7 @@ describe('withoutPendingUnits', () => {
   });
 
   it('never goes below zero', () => {
-    const big = aCase({ lines: [{ fulfillmentLineItemId: 'FLI-2', quantity: 3 }] as Case['lines'] });
+    const big = aCase({ details: { lines: [{ fulfillmentLineItemId: 'FLI-2', quantity: 3 }] } as Case['details'] });
     expect(quantities(withoutPendingUnits(context, [big], READ_AT))).toEqual([2, 0]);
   });
 });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { PhotoStore } from '~/photos/photo-store';
 import { getReasonConditions } from '~/policy/policy-schema';
 import type { ReturnQuote } from '~/policy/quote-return';
-import { checkStep, firstIncompleteStep, nextStep, reachableStep, type StepFacts } from './drafts/draft-steps';
-import type { ReturnDraftStore } from './drafts/draft-store';
+import { checkStep, firstIncompleteStep, nextStep, reachableStep, type StepFacts } from '../drafts/draft-steps';
+import type { ReturnDraftStore } from '../drafts/draft-store';
 import {
   addDraftPhotos, applyItems, applyRefund, applyWhy, MAX_PHOTOS_PER_LINE, newReturnDraft, ReturnStepNameSchema,
   type DraftErrors, type ReturnDraft, type ReturnStepName,
-} from './drafts/return-draft';
+} from '../drafts/return-draft';
 import { conditionsForReason, type ReturnStepForm, type WhyStepForm } from './return-form';
 import { acceptLinePhotos } from './return-photos.server';
 import { prepareReturn, reviewReturn, submitReturn, type PreparedReturn, type ReturnDeps } from './return-request';

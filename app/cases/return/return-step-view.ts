@@ -1,6 +1,6 @@
 import type { Language } from '~/i18n';
 import type { Policy } from '~/policy/policy-schema';
-import type { DraftErrors, ReturnStepName } from './drafts/return-draft';
+import type { DraftErrors, ReturnStepName } from '../drafts/return-draft';
 import type { ReturnPage } from './return-flow.server';
 import { toReturnFormView, toReturnReviewView, type ReturnFormView, type ReturnReviewView } from './return-view';
 

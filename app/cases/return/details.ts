@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/*
+ * What a return case holds beyond the envelope (`cases.details`): its lines, each with the
+ * shopper's reason and the policy's verdict, the refund method and the totals quoted then. An
+ * exchange is a return whose line asks for a new item (`outcome: 'exchange'`), not a kind of its own.
+ */
+
+const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
+
+export const CaseLineSchema = z.object({
+  fulfillmentLineItemId: z.string().min(1),
+  lineItemId: z.string().min(1),
+  title: z.string(),
+  quantity: z.number().int().positive(),
+  reasonId: z.string().min(1),
+  note: z.string().max(2000).nullable(),
+  /** What the shopper asked for. */
+  outcome: z.enum(['refund', 'store_credit', 'exchange']),
+  /** Ids of `case_photos` rows. */
+  photoIds: z.array(z.string()),
+  /** The policy's verdict for this line, and the clauses it rests on. */
+  decision: z.enum(['approved', 'declined', 'needs_review']),
+  clauseIds: z.array(z.string()),
+});
+export type CaseLine = z.infer<typeof CaseLineSchema>;
+
+export const CaseTotalsSchema = z.object({
+  itemsSubtotal: MoneySchema,
+  fees: MoneySchema,
+  estimatedRefund: MoneySchema,
+});
+export type CaseTotals = z.infer<typeof CaseTotalsSchema>;
+
+export const RefundMethodSchema = z.enum(['original_payment', 'store_credit']);
+export type RefundMethod = z.infer<typeof RefundMethodSchema>;
+
+export const ReturnDetailsSchema = z.object({
+  lines: z.array(CaseLineSchema).min(1),
+  refundMethod: RefundMethodSchema.nullable(),
+  totals: CaseTotalsSchema,
+});
+export type ReturnDetails = z.infer<typeof ReturnDetailsSchema>;

@@ -1,0 +1,40 @@
+import type { CaseKindDefinition } from '../kind';
+import { ReturnDetailsSchema, type ReturnDetails } from './details';
+import { createReturnExecutor } from './execute.server';
+import { RETURN_TEXT, toReturnNoteSections } from './notes';
+import { toReturnShopperView, type ReturnShopperView } from './shopper-view';
+
+/** A return: lines sent back for a refund, store credit or another item (an exchange). */
+export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopperView> = {
+  kind: 'return',
+  details: ReturnDetailsSchema,
+  // A parcel may skip steps: the shopper may use their own carrier (no label), and a carrier may
+  // never report the parcel in transit before it is delivered.
+  transitions: {
+    approved: ['label_issued', 'in_transit', 'received_by_store'],
+    label_issued: ['in_transit', 'received_by_store'],
+    in_transit: ['received_by_store'],
+    received_by_store: ['refunded'],
+  },
+  execute: createReturnExecutor,
+  text: RETURN_TEXT,
+  shopperEvents: new Set([
+    'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
+    'declined_by_store', 'return_closed', 'refunded_by_store',
+  ]),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable']),
+  policyVerdict: ({ details }) => {
+    if (details.lines.some((line) => line.decision === 'needs_review')) return 'needs_review';
+    return details.lines.every((line) => line.decision === 'declined') ? 'declined' : 'approved';
+  },
+  tags: ({ details }) => details.lines.map((line) => line.reasonId),
+  summary: ({ details }) => ({
+    items: details.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),
+    estimatedRefund: details.totals.estimatedRefund,
+  }),
+  shopperView: toReturnShopperView,
+  lineItemIds: ({ details }) => details.lines.map((line) => line.lineItemId),
+  // Named `<case>-<line>-<photo>`, so an agent tells which line a photo shows.
+  photos: ({ id, details }) => details.lines.flatMap((line, index) => line.photoIds.map((key, n) => ({ key, name: `${id}-${index + 1}-${n + 1}` }))),
+  noteSections: ({ details }, context, language) => toReturnNoteSections(details, context, language),
+};
