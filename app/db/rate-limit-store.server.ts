@@ -16,8 +16,14 @@ export function createDbRateLimitStore(db: Database): RateLimitStore {
    * go to the database as one statement: one round trip and one commit instead of two, which on
    * the embedded database is most of what a lookup adds to Shopify's time. A key already in the
    * pending batch starts a new one, since one statement must not write a row twice.
+   *
+   * Both statements lock their rows in key order. A lookup's give-back runs after the shopper has
+   * their answer, so it may meet the next lookup's take on the same two keys, from this process or
+   * another: in opposite orders, each would hold one row the other waits for, and PostgreSQL would
+   * abort one of them as a deadlock.
    */
-  const takes = batcher<Take>(async (batch) => {
+  const takes = batcher<Take>(async (unordered) => {
+    const batch = [...unordered].sort(byKey);
     const result = await db.execute<TakeRow & { i: number }>(
       sql.join(
         [
@@ -42,13 +48,16 @@ export function createDbRateLimitStore(db: Database): RateLimitStore {
 
   const giveBacks = batcher<GiveBack>(async (batch) => {
     const rows = sql.join(batch.map((g) => sql`(${g.key}, ${g.windowStart.toISOString()}::timestamptz, ${g.rule.max}::int)`), sql`, `);
+    const keys = sql.join([...batch].sort(byKey).map((g) => sql`${g.key}`), sql`, `);
     // One update, on the window the slot came from only; the lock goes when fewer than max remain.
+    // The rows are locked first, in key order (see above).
     await db.execute(sql`
+      with locked as (select key from rate_limits where key in (${keys}) order by key collate "C" for update)
       update rate_limits as r set
         count = r.count - 1,
         locked_until = case when r.count - 1 < v.max then null else r.locked_until end
       from (values ${rows}) as v(key, window_start, max)
-      where r.key = v.key and r.window_start = v.window_start and r.count > 0`);
+      where r.key = v.key and r.window_start = v.window_start and r.count > 0 and r.key in (select key from locked)`);
     batch.forEach((g) => g.resolve());
   });
 
@@ -75,6 +84,9 @@ export function createDbRateLimitStore(db: Database): RateLimitStore {
     },
   };
 }
+
+// Byte order, as `collate "C"` sorts in SQL (keys are ASCII).
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 function takeStatement({ key, rule, now }: Take) {
   const taker = randomUUID();
