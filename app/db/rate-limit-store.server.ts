@@ -113,7 +113,12 @@ function takeStatement({ key, rule, now }: Take) {
       (extract(epoch from r.locked_until) * 1000)::float8 as locked_until_ms`;
 }
 
-/** Collects the calls of one tick (distinct keys only) and runs them together. */
+/**
+ * Collects the calls made before the event loop's next turn (distinct keys only) and runs them
+ * together. Not sooner: on the embedded database a statement holds the event loop while it runs,
+ * and a lookup asks Shopify just before it takes its slots; waiting for the turn lets that request
+ * leave first, so Shopify's time and the statement's overlap.
+ */
 function batcher<T extends { key: string; reject: (error: unknown) => void }>(run: (batch: T[]) => Promise<void>) {
   let pending: T[] | null = null;
   const flush = (batch: T[]) => run(batch).catch((error: unknown) => batch.forEach((item) => item.reject(error)));
@@ -122,7 +127,7 @@ function batcher<T extends { key: string; reject: (error: unknown) => void }>(ru
       if (!pending || pending.some((other) => other.key === item.key)) {
         const batch: T[] = [];
         pending = batch;
-        queueMicrotask(() => {
+        setImmediate(() => {
           if (pending === batch) pending = null;
           void flush(batch);
         });
