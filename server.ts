@@ -108,6 +108,14 @@ const server = app.listen(config.port, config.host, () => {
   if (process.env.NODE_ENV === 'development') broadcastDevReady(build);
   void subscribeToShopifyWebhooks();
 });
+/*
+ * An idle keep-alive connection is closed by the client, never by us first: a client that sends its
+ * next request on a connection we closed at that instant gets a reset, not an answer (seen from a
+ * test client under load). Node's own client drops idle sockets after 5 s, and load balancers after
+ * about 60 s; so we keep them 65 s. The header deadline stays above it, as Node asks.
+ */
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 /** Once listening (the sandbox emulator may deliver at once): Shopify's topics to /webhooks/shopify. */
 async function subscribeToShopifyWebhooks() {
