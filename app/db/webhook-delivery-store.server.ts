@@ -1,6 +1,7 @@
 import { eq, lt } from 'drizzle-orm';
+import { ParcelUpdateSchema } from '~/labels/parcel-update';
 import { ShopifyEventSchema } from '~/webhooks/shopify-events';
-import type { WebhookDeliveryStore } from '~/webhooks/ports';
+import type { WebhookDelivery, WebhookDeliveryStore } from '~/webhooks/ports';
 import type { Database } from './client.server';
 import { webhookDeliveries } from './schema';
 
@@ -15,7 +16,7 @@ export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore
       return db.transaction(async (tx) => {
         const inserted = await tx
           .insert(webhookDeliveries)
-          .values({ ...delivery, receivedAt, event: ShopifyEventSchema.parse(delivery.event) })
+          .values({ ...delivery, receivedAt, event: parseEvent(delivery.vendor, delivery.event) })
           .onConflictDoNothing()
           .returning({ id: webhookDeliveries.id });
         if (inserted.length === 0) return 'duplicate';
@@ -26,18 +27,22 @@ export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore
     async get(id) {
       const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
       if (!row) return null;
-      return {
-        id: row.id,
-        vendor: 'shopify',
-        topic: row.topic,
-        webhookId: row.webhookId,
-        triggeredAt: row.triggeredAt,
-        event: ShopifyEventSchema.parse(row.event),
-      };
+      const fields = { id: row.id, topic: row.topic, webhookId: row.webhookId, triggeredAt: row.triggeredAt };
+      if (row.vendor === 'shopify') return { ...fields, vendor: 'shopify', event: ShopifyEventSchema.parse(row.event) };
+      const event = ParcelUpdateSchema.parse(row.event);
+      return { ...fields, vendor: event.provider, event };
     },
     async purgeBefore(before) {
       const removed = await db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, before)).returning({ id: webhookDeliveries.id });
       return removed.length;
     },
   };
+}
+
+/** The event as the column keeps it: each vendor's own schema, so nothing unparsed is stored. */
+function parseEvent(vendor: WebhookDelivery['vendor'], event: unknown) {
+  if (vendor === 'shopify') return ShopifyEventSchema.parse(event);
+  const update = ParcelUpdateSchema.parse(event);
+  if (update.provider !== vendor) throw new Error(`A ${vendor} delivery carries a ${update.provider} update`);
+  return { ...update, occurredAt: update.occurredAt?.toISOString() ?? null };
 }

@@ -25,6 +25,11 @@ export function createApplyWebhookHandler(deps: ApplyWebhookDependencies): JobHa
       log.error('jobs.apply_webhook.unknown_delivery', { deliveryId });
       return parkJob('UNKNOWN_DELIVERY');
     }
+    if (delivery.vendor !== 'shopify') {
+      // Each vendor's deliveries are queued to its own job: a bug, parked likewise.
+      log.error('jobs.apply_webhook.wrong_vendor', { deliveryId, vendor: delivery.vendor });
+      return parkJob('WRONG_VENDOR');
+    }
     const result = await applyShopifyEvent(deps, delivery.event, { topic: delivery.topic });
     log.info('jobs.apply_webhook.done', { deliveryId, topic: delivery.topic, status: result.status, ...('caseId' in result ? { caseId: result.caseId } : {}) });
     const now = deps.clock().getTime();

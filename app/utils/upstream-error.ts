@@ -1,6 +1,6 @@
 const BRAND = Symbol.for('comptoir.UpstreamError');
 
-export type UpstreamService = 'shopify' | 'gorgias';
+export type UpstreamService = 'shopify' | 'gorgias' | 'loop' | 'aftership';
 
 /**
  * The one error an adapter throws when an upstream is unreachable, throttling or failing. The

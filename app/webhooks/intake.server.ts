@@ -52,8 +52,11 @@ export function toWebhookSource<Delivery>(vendor: WebhookVendor, job: string, ve
   };
 }
 
-/** The vendors this portal takes webhooks from, by name (built in services.server.ts). */
-export type WebhookSources = Record<WebhookVendor, WebhookSource>;
+/**
+ * The vendors this portal takes webhooks from, by name (built in services.server.ts): Shopify
+ * always, a label provider when the store uses it.
+ */
+export type WebhookSources = { shopify: WebhookSource } & Partial<Record<Exclude<WebhookVendor, 'shopify'>, WebhookSource>>;
 
 export type IntakeDeps = {
   deliveries: Pick<WebhookDeliveryStore, 'record'>;
@@ -87,9 +90,9 @@ export async function receiveWebhook(deps: IntakeDeps, source: WebhookSource, re
     return 'ignored';
   }
   if (read.staleOrderId) deps.invalidateOrder(read.staleOrderId);
-  const delivery: WebhookDelivery = {
+  const delivery = {
     id: `${source.vendor}:${read.eventId}`, vendor: source.vendor, topic: read.topic, webhookId: read.webhookId, triggeredAt: read.triggeredAt, event: read.event,
-  };
+  } as WebhookDelivery;
   const outcome = await deps.deliveries.record(delivery, deps.clock(), async (deliveryId, transaction) => {
     await deps.queue.send(source.job, { deliveryId }, { transaction: transaction as Database });
   });

@@ -1,16 +1,21 @@
+import type { ParcelUpdate } from '~/labels/ports';
 import type { ShopifyEvent } from './shopify-events';
 
-/** A verified delivery, reduced to what the portal keeps. */
-export type WebhookDelivery = {
+type DeliveryFields = {
   /** `<vendor>:<event id>`: the same event delivered twice has the same id. */
   id: string;
-  /** Each vendor the intake takes (intake.server.ts) joins this union, and its events `event`'s. */
-  vendor: 'shopify';
   topic: string;
   webhookId: string;
   triggeredAt: Date | null;
-  event: ShopifyEvent;
 };
+
+/**
+ * A verified delivery, reduced to what the portal keeps: Shopify's order and return events, and
+ * the label providers' news of a return parcel. Each vendor the intake takes joins this union.
+ */
+export type WebhookDelivery =
+  | (DeliveryFields & { vendor: 'shopify'; event: ShopifyEvent })
+  | (DeliveryFields & { vendor: ParcelUpdate['provider']; event: ParcelUpdate });
 
 export type RecordResult = 'recorded' | 'duplicate';
 
