@@ -8,17 +8,6 @@ import { z } from 'zod';
 
 const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
 
-const AddressSchema = z.object({
-  name: z.string(),
-  company: z.string().nullable(),
-  address1: z.string(),
-  address2: z.string().nullable(),
-  city: z.string(),
-  province: z.string().nullable(),
-  zip: z.string(),
-  countryCode: z.string(),
-  phone: z.string().nullable(),
-});
 
 const ProviderSchema = z.enum(['loop', 'aftership', 'store']);
 
@@ -31,7 +20,7 @@ export const IssuedLabelDataSchema = z.object({
   trackingUrl: z.string().nullable(),
   labelUrl: z.string().nullable(),
   qrCodeUrl: z.string().nullable(),
-  returnAddress: AddressSchema.nullable(),
+  returnAddress: z.array(z.string()).nullable(),
   shipBy: z.string().nullable(),
   portalUrl: z.string().nullable(),
 });

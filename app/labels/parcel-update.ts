@@ -8,17 +8,6 @@ import { LABEL_PROVIDERS, PARCEL_STEPS, type ParcelUpdate } from './ports';
 
 const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
 
-const LabelAddressSchema = z.object({
-  name: z.string(),
-  company: z.string().nullable(),
-  address1: z.string(),
-  address2: z.string().nullable(),
-  city: z.string(),
-  province: z.string().nullable(),
-  zip: z.string(),
-  countryCode: z.string(),
-  phone: z.string().nullable(),
-});
 
 const LabelFactsSchema = z
   .object({
@@ -27,7 +16,7 @@ const LabelFactsSchema = z
     trackingUrl: z.string().nullable(),
     labelUrl: z.string().nullable(),
     qrCodeUrl: z.string().nullable(),
-    returnAddress: LabelAddressSchema.nullable(),
+    returnAddress: z.array(z.string()).nullable(),
     shipBy: z.string().nullable(),
     portalUrl: z.string().nullable(),
   })

@@ -71,7 +71,8 @@ export type IssuedLabel = {
   labelUrl: string | null;
   /** A QR code (image URL) the shopper shows at a drop-off point instead of printing. */
   qrCodeUrl: string | null;
-  returnAddress: LabelAddress | null;
+  /** Where the parcel goes, as lines to print (name first); null when the label carries it alone. */
+  returnAddress: string[] | null;
   /** Last day to post the parcel (ISO date, `2026-12-18`), where the provider or policy sets one. */
   shipBy: string | null;
   /** The provider's own page for this return, where it has one (Loop's deep link, status page). */
