@@ -41,6 +41,7 @@ import type { Policy } from './policy/policy-schema';
 import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-limiter';
 import { hashIdentifier } from './session/hash.server';
 import type { SessionStore } from './session/ports';
+import { createLabelImages, type LabelImages } from './labels/label-image.server';
 
 export type Services = {
   config: Config;
@@ -64,6 +65,8 @@ export type Services = {
   /** The helpdesk (Gorgias), or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   helpdesk: Helpdesk | null;
   sessions: SessionStore;
+  /** Providers' drop-off QR codes, fetched and served from the portal's own origin. */
+  labelImages: LabelImages;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
   /** Vendors' webhooks: each vendor's signature check and parser, deliveries seen, and the caches a delivery makes stale. */
@@ -123,6 +126,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
     returnDrafts: createDbReturnDraftStore(database.db),
+    labelImages: createLabelImages({ allowHttp: config.sandbox }),
     webhooks: {
       sources: {
         shopify: toWebhookSource('shopify', SHOPIFY_APPLY_WEBHOOK, createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }), toShopifyWebhookParser(config.shopify.shopDomain)),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Money, Order } from '~/orders/types';
 import type { Policy } from '~/policy/policy-schema';
-import type { CaseEnvelope, CaseStore } from './case-store';
+import type { CaseEnvelope, CaseEvent, CaseStore } from './case-store';
 import type { CaseState } from './case-state';
 import type { ShopifyReturns } from './ports';
 
@@ -31,6 +31,16 @@ export type CaseSummary = {
   items: { title: string; quantity: number; decision: CaseVerdict }[];
   /** What the shopper gets back, when the kind refunds anything. */
   estimatedRefund: Money | null;
+};
+
+/** What a kind's part of the shopper's page may read besides the case. */
+export type ShopperViewContext = {
+  /** Once the store declined (part of) the request. */
+  declined: boolean;
+  /** The case's events, oldest first. */
+  events: readonly CaseEvent[];
+  /** The store's configured return address (lines), or null. */
+  returnAddress: string[] | null;
 };
 
 /** A photo the case holds, and the name its copy gets when attached to the ticket. */
@@ -84,8 +94,8 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   /** The kind's own ticket tags (reasons…), beside `comptoir`, the kind and the verdict. */
   tags(found: { details: D }): string[];
   summary(found: KindCase<K, D>): CaseSummary;
-  /** The kind's part of the shopper's case page; `declined` once the store declined (part of) it. */
-  shopperView(found: KindCase<K, D>, declined: boolean): V;
+  /** The kind's part of the shopper's case page. */
+  shopperView(found: KindCase<K, D>, context: ShopperViewContext): V;
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];

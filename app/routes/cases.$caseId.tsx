@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView } from '~/cases/case-view';
-import { toReturnAddressFor } from '~/cases/return/return-address';
+import { ReturnShipping } from '~/components/case/return-shipping';
 import { useFormatters } from '~/components/format';
 import { getTranslator } from '~/i18n.server';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
@@ -23,13 +23,12 @@ export async function loader({ request, params, context: { services } }: LoaderF
   // Another order's case looks exactly like one that does not exist.
   if (!found || found.orderId !== session.orderId) throw notFound();
   const t = await getTranslator(request, 'returns');
-  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.helpdesk !== null });
-  const returnAddress = toReturnAddressFor(found.state, services.brand.returnAddress);
-  return { view, returnAddress, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
+  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.helpdesk !== null, returnAddress: services.brand.returnAddress });
+  return { view, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }
 
 export default function CasePage() {
-  const { view, returnAddress } = useLoaderData<typeof loader>();
+  const { view } = useLoaderData<typeof loader>();
   const { t } = useTranslation('returns');
   const format = useFormatters();
   return (
@@ -58,15 +57,7 @@ export default function CasePage() {
           </p>
         ) : null}
       </header>
-      {returnAddress ? (
-        <section aria-labelledby="case-send-to" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="case-send-to" className="text-xl font-bold text-brand-900">{t('case.sendTo.title')}</h2>
-          <p className="mt-2 text-gray-800">{t('case.sendTo.body', { id: view.id })}</p>
-          <address className="mt-3 rounded-md border border-brand-100 bg-brand-50 p-3 not-italic text-gray-900">
-            {returnAddress.map((line, index) => <span key={index} className="block">{line}</span>)}
-          </address>
-        </section>
-      ) : null}
+      <ReturnShipping caseId={view.id} view={view.shipping} />
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>
         <ul className="mt-2 divide-y divide-brand-100">

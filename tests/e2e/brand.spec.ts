@@ -20,8 +20,8 @@ const test = base.extend<object, { brandServerUrl: string }>({
 
 const STORE = 'Maison Lumière';
 const text = {
-  en: { tagline: 'Order help', lookupTitle: `Find your order · ${STORE}`, contact: 'Contact us:', sendTo: 'Where to send the items', returnTitle: 'Return' },
-  fr: { tagline: 'Aide commande', lookupTitle: `Retrouver votre commande · ${STORE}`, contact: 'Nous contacter :', sendTo: 'Où envoyer les articles', returnTitle: 'Retour' },
+  en: { tagline: 'Order help', lookupTitle: `Find your order · ${STORE}`, contact: 'Contact us:', sendTo: 'How to send the items back', returnTitle: 'Return' },
+  fr: { tagline: 'Aide commande', lookupTitle: `Retrouver votre commande · ${STORE}`, contact: 'Nous contacter :', sendTo: 'Comment nous renvoyer les articles', returnTitle: 'Retour' },
 } as const;
 const HASH = /\b[0-9a-f]{12}\b/;
 

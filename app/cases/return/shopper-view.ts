@@ -1,11 +1,14 @@
 import type { Money } from '~/orders/types';
 import type { CaseState } from '../case-state';
+import type { ShopperViewContext } from '../kind';
 import type { CaseLine, ReturnDetails } from './details';
+import { toReturnShippingView, type ReturnShippingView } from './shipping-view';
 
-/** The return's part of the shopper's case page: each line as it stands, and the refund to expect. */
+/** The return's part of the shopper's case page: each line as it stands, the refund to expect, and how to send it back. */
 export type ReturnShopperView = {
   lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: CaseLine['decision']; photoUrls: string[] }[];
   estimatedRefund: Money;
+  shipping: ReturnShippingView | null;
 };
 
 const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
@@ -17,8 +20,10 @@ function toShownDecision(decision: CaseLine['decision'], state: CaseState, decli
   return STORE_APPROVED.includes(state) ? 'approved' : decision;
 }
 
-export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, declined: boolean): ReturnShopperView {
+export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, { declined, events, returnAddress }: ShopperViewContext): ReturnShopperView {
+  const keepItems = (found.details as { keepItems?: boolean }).keepItems ?? false;
   return {
+    shipping: toReturnShippingView({ state: found.state, keepItems }, events, returnAddress),
     lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
       fulfillmentLineItemId,
       title,
