@@ -45,6 +45,8 @@ export type AgentCaseView = {
   /** Every event, oldest first, with who caused it. */
   events: { id: number; type: string; at: string; actor: CaseEvent['actor']; agentName: string | null; viaAgentPage: boolean }[];
   ticketUrl: string | null;
+  /** How the items come back, and where they are: the shopper's own view of it. */
+  shipping: CaseView['shipping'];
   shopifyReturns: { id: string; url: string }[];
 };
 
@@ -117,6 +119,7 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
       viaAgentPage: event.data['via'] === 'agent_page',
     })),
     ticketUrl: context.ticketUrl,
+    shipping: shopper.shipping,
     shopifyReturns: listReturnIds(found, events).map((id) => ({ id, url: toShopifyAdminReturnUrl(orderAdminUrl, id) })),
   };
 }

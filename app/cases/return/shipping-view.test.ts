@@ -63,7 +63,7 @@ describe('the case page’s “send it back” part', () => {
       event('return_received', 7, {}),
       event('refund_issued', 8, { amount: { amount: '42.50', currencyCode: 'EUR' }, method: 'original_payment', estimate: { amount: '45.00', currencyCode: 'EUR' } }),
     ]);
-    expect(done).toMatchObject({ stage: 'done', refund: { amount: { amount: '42.50', currencyCode: 'EUR' }, method: 'original_payment', at: at(8).toISOString() } });
+    expect(done).toMatchObject({ stage: 'done', provider: 'loop', refund: { amount: { amount: '42.50', currencyCode: 'EUR' }, estimate: { amount: '45.00', currencyCode: 'EUR' }, method: 'original_payment', at: at(8).toISOString() } });
     expect(done!.progress.map(({ done: reached, at: when }) => [reached, when !== null])).toEqual([[true, true], [true, false], [true, true], [true, true], [true, true]]);
   });
 
@@ -75,7 +75,7 @@ describe('the case page’s “send it back” part', () => {
 
   it('tells a keep-the-item shopper there is nothing to send, and shows no label or steps', () => {
     const keep = view('approved', [], true);
-    expect(keep).toEqual({ stage: 'keep_items', label: null, canAddTracking: false, portalUrl: null, progress: [], refund: null });
+    expect(keep).toEqual({ stage: 'keep_items', label: null, canAddTracking: false, portalUrl: null, provider: null, progress: [], refund: null });
     expect(view('refunded', [event('refund_issued', 4, { amount: { amount: '9.00', currencyCode: 'EUR' }, method: 'store_credit', estimate: null })], true)).toMatchObject({ stage: 'done', label: null });
   });
 

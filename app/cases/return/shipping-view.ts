@@ -47,8 +47,10 @@ export type ReturnShippingView = {
    * implies the earlier ones (a carrier may never scan a parcel in transit): those are done, undated.
    */
   progress: { step: ProgressStep; done: boolean; at: string | null }[];
-  /** The refund as the store made it; `amount` null when only its date is known. */
-  refund: { amount: Money | null; method: 'original_payment' | 'store_credit' | null; at: string } | null;
+  /** The refund as the store made it, and the estimate quoted before; `amount` null when only its date is known. */
+  refund: { amount: Money | null; estimate: Money | null; method: 'original_payment' | 'store_credit' | null; at: string } | null;
+  /** Who makes the label: the store's own flow, or its returns provider. */
+  provider: 'loop' | 'aftership' | 'store' | null;
 };
 
 /** States in which the store has accepted the return, so something may have to be sent. */
@@ -83,27 +85,32 @@ export function toReturnShippingView(
   let tracking = null as Tracking | null;
   let ownCarrier = false;
   let refund: ReturnShippingView['refund'] = null;
+  let provider: ReturnShippingView['provider'] = null;
 
   for (const event of events) {
     // Shopify's own events about the same return (before labels, or with the store's own flow).
     if (event.type === 'return_closed') reach('received_by_store', event.at);
-    if (event.type === 'refunded_by_store') refund ??= { amount: null, method: null, at: event.at.toISOString() };
+    if (event.type === 'refunded_by_store') refund ??= { amount: null, estimate: null, method: null, at: event.at.toISOString() };
     const parcel = parseParcelEvent(event);
     if (!parcel) continue;
     switch (parcel.type) {
       case 'label_requested':
         requested = true;
+        provider = parcel.data.provider;
         break;
       case 'label_pending':
         requested = true;
+        provider = parcel.data.provider;
         pendingPortal = parcel.data.portalUrl;
         break;
       case 'label_refused':
         refused = true;
+        provider = parcel.data.provider;
         break;
       case 'label_issued': {
         const data = parcel.data;
         ownCarrier = data.provider === 'store';
+        provider = data.provider;
         label = {
           carrier: data.carrier, trackingNumber: data.trackingNumber, trackingUrl: data.trackingUrl, labelUrl: data.labelUrl,
           hasQrCode: data.qrCodeUrl !== null, returnAddress: data.returnAddress, shipBy: data.shipBy, portalUrl: data.portalUrl,
@@ -126,7 +133,7 @@ export function toReturnShippingView(
         reach('received_by_store', parcel.at);
         break;
       case 'refund_issued':
-        refund = { amount: parcel.data.amount, method: parcel.data.method, at: parcel.at.toISOString() };
+        refund = { amount: parcel.data.amount, estimate: parcel.data.estimate, method: parcel.data.method, at: parcel.at.toISOString() };
         break;
       case 'return_cancelled':
       case 'label_expired':
@@ -149,6 +156,7 @@ export function toReturnShippingView(
     label: found.keepItems ? null : label,
     canAddTracking: ownCarrier && !tracking && lastReached < 1 && found.state === 'label_issued',
     portalUrl: label ? null : pendingPortal,
+    provider,
     progress: found.keepItems ? [] : PROGRESS_STEPS.map((step, index) => ({ step, done: index <= lastReached, at: progress[step] })),
     refund,
   };

@@ -72,6 +72,7 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
         <p className="mt-1 break-all font-mono text-sm">{view.policyVersion}</p>
         <p className="mt-1 text-sm text-gray-700">{t('policyVersionHint')}</p>
       </section>
+      {view.shipping ? <AgentParcel shipping={view.shipping} /> : null}
       <section aria-labelledby="agent-links" className={card}>
         <h2 id="agent-links" className={heading}>{t('links.title')}</h2>
         <ul className="mt-2 space-y-1">
@@ -95,5 +96,42 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
         </ol>
       </section>
     </>
+  );
+}
+
+/** The way back for the agent: who makes the label, where the parcel is, and the refund against the estimate. */
+function AgentParcel({ shipping }: { shipping: NonNullable<AgentCaseView['shipping']> }) {
+  const { t } = useTranslation('agent');
+  const { t: tr } = useTranslation('returns');
+  const format = useFormatters();
+  const { label, refund } = shipping;
+  return (
+    <section aria-labelledby="agent-parcel" className={card}>
+      <h2 id="agent-parcel" className={heading}>{t('parcel.title')}</h2>
+      <p className="mt-2 font-medium">{tr(`case.shipping.title.${shipping.stage}`)}</p>
+      {shipping.provider ? <p className="mt-1 text-sm text-gray-800">{t('parcel.provider', { provider: t(`parcel.providers.${shipping.provider}`) })}</p> : null}
+      {label?.trackingNumber ? (
+        <p className="mt-2 break-all">
+          {t('parcel.tracking', { carrier: label.carrier ?? '' })}{' '}
+          {label.trackingUrl ? <a href={label.trackingUrl} target="_blank" rel="noopener noreferrer" className={link}>{label.trackingNumber}</a> : <span className="font-mono">{label.trackingNumber}</span>}
+        </p>
+      ) : null}
+      {label?.labelUrl ? <p className="mt-1"><a href={label.labelUrl} target="_blank" rel="noopener noreferrer" className={link}>{t('parcel.label')}</a></p> : null}
+      {shipping.progress.length ? (
+        <ol className="mt-3 space-y-1">
+          {shipping.progress.map(({ step, done, at }) => (
+            <li key={step} className={done ? 'font-medium' : 'text-gray-700'}>
+              {tr(`case.shipping.steps.${step}`)} · {done ? (at ? <time dateTime={at}>{format.dateTime(at)}</time> : tr('case.shipping.done')) : tr('case.shipping.notYet')}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {refund?.amount ? (
+        <p className="mt-3 font-medium">
+          {t('parcel.refunded', { amount: format.money(refund.amount), method: t(`refund.${refund.method ?? 'none'}`) })}
+          {refund.estimate && refund.estimate.amount !== refund.amount.amount ? <span className="block text-sm font-normal text-amber-950">{t('parcel.estimateDiffers', { estimate: format.money(refund.estimate) })}</span> : null}
+        </p>
+      ) : null}
+    </section>
   );
 }
