@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aParcel, anOrder } from '~/orders/test-fixtures';
-import type { Case } from './case-store';
+import type { Case, CaseEvent } from './case-store';
 import { toCustomerCaseViews, toGorgiasTicketUrl, toShopifyAdminOrderUrl } from './customer-cases';
 
 describe('toShopifyAdminOrderUrl', () => {
@@ -21,7 +21,7 @@ describe('toCustomerCaseViews', () => {
   const found = {
     id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderId: 'gid://shopify/Order/77', orderName: '#1077',
     providerRefs: { gorgiasTicketId: 412 }, createdAt: new Date('2026-11-20T08:00:00Z'), policyVersion: 'abc123def456',
-    details: { lines: [{ title: 'Chino', quantity: 1, decision: 'approved' }], totals: { estimatedRefund: { amount: '74.10', currencyCode: 'EUR' } } },
+    details: { lines: [{ title: 'Chino', quantity: 1, decision: 'approved', photoIds: [] }], totals: { estimatedRefund: { amount: '74.10', currencyCode: 'EUR' } } },
   } as unknown as Case;
   const links = { shopDomain: 'maison-lumiere.myshopify.com', portalUrl: 'https://returns.example', toTicketUrl: (id: number) => `https://t.example/${id}` };
 
@@ -34,13 +34,29 @@ describe('toCustomerCaseViews', () => {
       caseUrl: 'https://returns.example/cases/C-SIDEBAR1', agentUrl: null, ticketUrl: 'https://t.example/412',
       createdAt: '2026-11-20T08:00:00.000Z', items: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
       parcels: [{ status: 'in_transit', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' }],
-      estimatedRefund: { amount: '74.10', currencyCode: 'EUR' }, policyVersion: 'abc123def456',
+      estimatedRefund: { amount: '74.10', currencyCode: 'EUR' }, returnParcel: null, policyVersion: 'abc123def456',
     }]);
   });
 
   it('shows no parcels when the order could not be read, and no ticket link before the ticket exists', () => {
     const [view] = toCustomerCaseViews([{ ...found, providerRefs: {} }], links);
     expect(view).toMatchObject({ parcels: null, ticketUrl: null, caseUrl: 'https://returns.example/cases/C-SIDEBAR1' });
+  });
+
+  it('follows the return parcel from the case’s events: the last step reached, its tracking and the label', () => {
+    const at = new Date('2026-11-24T09:00:00Z');
+    const events = [
+      { id: 1, caseId: found.id, at, type: 'label_issued', actor: 'system', data: {
+        provider: 'aftership', providerReturnId: 'r1', carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999',
+        labelUrl: 'https://labels.example/r1.pdf', qrCodeUrl: null, returnAddress: null, shipBy: null, portalUrl: null,
+      } },
+      { id: 2, caseId: found.id, at: new Date('2026-11-25T09:00:00Z'), type: 'parcel_in_transit', actor: 'store', data: {} },
+    ] as CaseEvent[];
+    const [view] = toCustomerCaseViews([{ ...found, state: 'in_transit' } as Case], links, new Map(), new Map([[found.id, events]]));
+    expect(view?.returnParcel).toEqual({
+      stage: 'on_its_way', provider: 'aftership', lastStep: 'in_transit', lastStepAt: '2026-11-25T09:00:00.000Z',
+      carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999', labelUrl: 'https://labels.example/r1.pdf', refund: null,
+    });
   });
 
   it('carries the agent link of each case when one is minted', () => {

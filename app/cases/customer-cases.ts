@@ -1,5 +1,6 @@
 import type { Order, ParcelStatus } from '~/orders/types';
-import type { Case } from './case-store';
+import type { Case, CaseEvent } from './case-store';
+import type { ProgressStep, ReturnShippingView } from './return/shipping-view';
 import type { CaseSummary } from './kind';
 import { kindOf } from './kinds';
 
@@ -25,8 +26,43 @@ export type CustomerCaseView = {
   /** The order's parcels; null when the store could not be read just now. */
   parcels: SidebarParcel[] | null;
   estimatedRefund: CaseSummary['estimatedRefund'];
+  /** Where the items on their way back are; null while nothing is to be sent (or the case's events were not read). */
+  returnParcel: SidebarReturnParcel | null;
   policyVersion: string;
 };
+
+/** The return parcel as the sidebar shows it: the stage, the last step reached, and how to follow it. */
+export type SidebarReturnParcel = {
+  stage: ReturnShippingView['stage'];
+  provider: ReturnShippingView['provider'];
+  lastStep: ProgressStep | null;
+  lastStepAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  labelUrl: string | null;
+  refund: ReturnShippingView['refund'];
+};
+
+function toSidebarReturnParcel(found: Case, events: readonly CaseEvent[] | undefined): SidebarReturnParcel | null {
+  if (!events) return null;
+  const view = kindOf(found).shopperView(found, { declined: false, events, returnAddress: null });
+  const shipping = 'shipping' in view ? view.shipping : null;
+  if (!shipping) return null;
+  const last = shipping.progress.findLast((step) => step.done) ?? null;
+  const label = shipping.label;
+  return {
+    stage: shipping.stage,
+    provider: shipping.provider,
+    lastStep: last?.step ?? null,
+    lastStepAt: last?.at ?? null,
+    carrier: label?.carrier ?? null,
+    trackingNumber: label?.trackingNumber ?? null,
+    trackingUrl: label?.trackingUrl ?? null,
+    labelUrl: label?.labelUrl ?? null,
+    refund: shipping.refund,
+  };
+}
 
 export type CustomerCaseLinks = {
   shopDomain: string;
@@ -50,9 +86,15 @@ export const toGorgiasTicketUrl = (gorgiasBaseUrl: string, ticketId: number) => 
 
 /**
  * The sidebar's view of each case. `orders` holds the orders that could be read, by id: a case
- * whose order is missing shows no parcels rather than failing the whole sidebar.
+ * whose order is missing shows no parcels rather than failing the whole sidebar. `events` holds
+ * each case's log by case id, for its return parcel.
  */
-export function toCustomerCaseViews(cases: Case[], links: CustomerCaseLinks, orders: ReadonlyMap<string, Order> = new Map()): CustomerCaseView[] {
+export function toCustomerCaseViews(
+  cases: Case[],
+  links: CustomerCaseLinks,
+  orders: ReadonlyMap<string, Order> = new Map(),
+  events: ReadonlyMap<string, readonly CaseEvent[]> = new Map(),
+): CustomerCaseView[] {
   return cases.map((found) => {
     const order = orders.get(found.orderId);
     const ticketId = found.providerRefs.gorgiasTicketId;
@@ -68,6 +110,7 @@ export function toCustomerCaseViews(cases: Case[], links: CustomerCaseLinks, ord
       createdAt: found.createdAt.toISOString(),
       ...kindOf(found).summary(found),
       parcels: order ? order.parcels.map(({ status, carrier, trackingNumber, trackingUrl }) => ({ status, carrier, trackingNumber, trackingUrl })) : null,
+      returnParcel: toSidebarReturnParcel(found, events.get(found.id)),
       policyVersion: found.policyVersion,
     };
   });

@@ -29,11 +29,14 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
   const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: 'invalid request', fields: ['email'] }, { status: 400 });
   const cases = await services.cases.listCasesByCustomer(services.hashId(query.data.email), MAX_CASES);
-  const orders = await readOrders(services.orders, [...new Set(cases.map((found) => found.orderId))]);
+  const [orders, events] = await Promise.all([
+    readOrders(services.orders, [...new Set(cases.map((found) => found.orderId))]),
+    Promise.all(cases.map(async (found) => [found.id, await services.cases.listEvents(found.id)] as const)).then((entries) => new Map(entries)),
+  ]);
   const portalUrl = config.publicUrl ?? new URL(request.url).origin;
   const now = services.clock();
   const toAgentUrl = (caseId: string) => toAgentCaseUrl({ publicUrl: portalUrl, secret: config.secret, ttlMs: config.agentLinks.ttlMs }, caseId, now);
-  const views = toCustomerCaseViews(cases, { shopDomain: config.shopify.shopDomain, portalUrl, toTicketUrl: ticketUrlFor(config, portalUrl), toAgentUrl }, orders);
+  const views = toCustomerCaseViews(cases, { shopDomain: config.shopify.shopDomain, portalUrl, toTicketUrl: ticketUrlFor(config, portalUrl), toAgentUrl }, orders, events);
   const recentOrders = cases.length === 0 ? await readRecentOrders(services, query.data.email) : [];
   return Response.json({ cases: views, orders: recentOrders }, { headers: { 'Cache-Control': 'no-store' } });
 }
