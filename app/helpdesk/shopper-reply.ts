@@ -1,4 +1,6 @@
 import { KINDS, type CaseKind } from '~/cases/kinds';
+import type { IssuedLabelDataSchema } from '~/labels/parcel-events';
+import type { z } from 'zod';
 
 /*
  * The public reply Gorgias emails the shopper once per case, in the shopper's language. Like the
@@ -55,6 +57,71 @@ export function toShopperReply(input: ShopperReplyInput, language: string): { su
       ...(input.caseUrl ? [`${text.follow} ${input.caseUrl}`, text.followHint, ''] : []),
       text.answer,
       '',
+      text.signature(input.storeName),
+    ].join('\n'),
+  };
+}
+
+export type LabelReplyInput = Omit<ShopperReplyInput, 'kind'> & { label: z.infer<typeof IssuedLabelDataSchema> };
+
+const LABEL_TEXT = {
+  en: {
+    subject: (id: string, order: string) => `How to send back your return ${id} (order ${order})`,
+    body: 'Your return is accepted. Here is how to send the items back:',
+    shipBy: (date: string) => `- Post the parcel by ${date}.`,
+    pack: (id: string) => `- Pack the items with care, with your reference ${id} inside the parcel.`,
+    label: (url: string) => `- Print the return label and stick it on the parcel: ${url}`,
+    qr: '- No printer? Your case page shows a QR code to present at the drop-off point.',
+    ownCarrier: '- Send it with the carrier of your choice and keep the receipt.',
+    carrier: (carrier: string) => `- Drop it off with ${carrier}.`,
+    tracking: (number: string, url: string | null) => `- Tracking number: ${number}${url ? ` (${url})` : ''}`,
+    address: 'Send it to:',
+    portal: (url: string) => `- Finish your return and get the label here: ${url}`,
+    follow: 'Follow your return here:',
+    signature: (store: string) => `The ${store} team`,
+  },
+  fr: {
+    subject: (id: string, order: string) => `Comment renvoyer votre retour ${id} (commande ${order})`,
+    body: 'Votre retour est accepté. Voici comment nous renvoyer les articles :',
+    shipBy: (date: string) => `- Déposez le colis au plus tard le ${date}.`,
+    pack: (id: string) => `- Emballez les articles avec soin, avec votre référence ${id} dans le colis.`,
+    label: (url: string) => `- Imprimez l’étiquette de retour et collez-la sur le colis : ${url}`,
+    qr: '- Pas d’imprimante ? Votre page de suivi affiche un QR code à présenter au point de dépôt.',
+    ownCarrier: '- Envoyez-le avec le transporteur de votre choix et gardez le justificatif.',
+    carrier: (carrier: string) => `- Déposez-le chez ${carrier}.`,
+    tracking: (number: string, url: string | null) => `- Numéro de suivi : ${number}${url ? ` (${url})` : ''}`,
+    address: 'Adresse d’envoi :',
+    portal: (url: string) => `- Terminez votre retour et obtenez l’étiquette ici : ${url}`,
+    follow: 'Suivez votre retour ici :',
+    signature: (store: string) => `L’équipe ${store}`,
+  },
+} as const;
+
+/** The reply that tells the shopper how to send the items back, once the label is issued. */
+export function toLabelReply(input: LabelReplyInput, language: string): { subject: string; bodyText: string } {
+  const lang = language === 'fr' ? 'fr' : 'en';
+  const text = LABEL_TEXT[lang];
+  const { label } = input;
+  const day = label.shipBy ? new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${label.shipBy}T12:00:00Z`)) : null;
+  const steps = [
+    ...(day ? [text.shipBy(day)] : []),
+    text.pack(input.caseId),
+    ...(label.labelUrl ? [text.label(label.labelUrl)] : []),
+    ...(label.qrCodeUrl && input.caseUrl ? [text.qr] : []),
+    ...(!label.labelUrl && !label.qrCodeUrl ? [label.portalUrl ? text.portal(label.portalUrl) : text.ownCarrier] : []),
+    ...(label.carrier ? [text.carrier(label.carrier)] : []),
+    ...(label.trackingNumber ? [text.tracking(label.trackingNumber, label.trackingUrl)] : []),
+  ];
+  return {
+    subject: text.subject(input.caseId, input.orderName),
+    bodyText: [
+      TEXT[lang].hello(input.customerName),
+      '',
+      text.body,
+      ...steps,
+      ...(label.returnAddress ? ['', text.address, ...label.returnAddress] : []),
+      '',
+      ...(input.caseUrl ? [`${text.follow} ${input.caseUrl}`, TEXT[lang].followHint, ''] : []),
       text.signature(input.storeName),
     ].join('\n'),
   };

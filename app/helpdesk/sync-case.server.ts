@@ -14,7 +14,7 @@ import type { Helpdesk, HelpdeskTicket, OpenTicketInput } from './ports';
 import { toNoteBatches, toToldEventIds } from './note-batches';
 import { isOrderCustomerTicket } from './ticket-owner';
 import { isNotedEvent, TICKET_LINKED_EVENT, toOpeningExternalId, toTicketTags } from './ticket-fields';
-import { recordVerdictTag, routeReview, sendPublicReply, syncTags } from './ticket-upkeep.server';
+import { recordVerdictTag, routeReview, sendLabelReply, sendPublicReply, syncTags } from './ticket-upkeep.server';
 
 export type SyncCaseDeps = {
   cases: CaseStore;
@@ -75,6 +75,8 @@ export async function syncCaseToHelpdesk(deps: SyncCaseDeps, caseId: string): Pr
   await syncTags(step, ours, created);
   await routeReview(step);
   const replied = await sendPublicReply(step, order, posted);
+  // After the first reply, so the shopper reads "we have your request" before "here is your label".
+  await sendLabelReply(step, order, posted);
   return { status: 'synced', ticketId: ticket.id, created, notesPosted, replied };
 }
 

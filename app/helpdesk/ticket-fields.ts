@@ -12,13 +12,17 @@ export const toOpeningExternalId = (caseId: string) => `${caseId}:opened`;
 /** The one public reply a case sends the shopper: found on the ticket, it is never sent again. */
 export const toReplyExternalId = (caseId: string) => `${caseId}:reply`;
 
+/** The reply with the return label and how to send the items back, once the label is issued. */
+export const toLabelReplyExternalId = (caseId: string) => `${caseId}:label-reply`;
+
 /*
  * The helpdesk's bookkeeping in the case log (never noted on the ticket, never shown to shoppers):
  * - ticket_from_link: the case opened in a session an agent's link started, on that link's ticket;
  * - ticket_linked: the sync found or opened the ticket (`replaces` the one that was gone);
  * - verdict_tagged: the verdict tag the portal put on the ticket, so it may take it off again;
  * - review_routed / review_refused: the review team and priority were set (or refused) once;
- * - reply_sent / reply_refused: the public reply went out (or was refused) once.
+ * - reply_sent / reply_refused: the public reply went out (or was refused) once;
+ * - label_reply_sent / label_reply_refused: likewise for the reply with the return label.
  */
 export const TICKET_FROM_LINK_EVENT = 'gorgias.ticket_from_link';
 export const TICKET_LINKED_EVENT = 'gorgias.ticket_linked';
@@ -27,6 +31,8 @@ export const REVIEW_ROUTED_EVENT = 'gorgias.review_routed';
 export const REVIEW_REFUSED_EVENT = 'gorgias.review_refused';
 export const REPLY_SENT_EVENT = 'gorgias.reply_sent';
 export const REPLY_REFUSED_EVENT = 'gorgias.reply_refused';
+export const LABEL_REPLY_SENT_EVENT = 'gorgias.label_reply_sent';
+export const LABEL_REPLY_REFUSED_EVENT = 'gorgias.label_reply_refused';
 
 /**
  * Events that get no note: the helpdesk's own bookkeeping (`gorgias.*`, `helpdesk_*`) would

@@ -5,10 +5,11 @@ import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import { toCaseUrl, toCustomerName } from './first-note.server';
 import type { HelpdeskTicket } from './ports';
-import { toShopperReply } from './shopper-reply';
+import { toLabelReply, toShopperReply, type ShopperReplyInput } from './shopper-reply';
+import { IssuedLabelDataSchema } from '~/labels/parcel-events';
 import {
   REPLY_REFUSED_EVENT, REPLY_SENT_EVENT, REVIEW_REFUSED_EVENT, REVIEW_ROUTED_EVENT, VERDICT_TAGGED_EVENT,
-  toReplyExternalId, toStaleVerdictTags, toTaggedVerdicts, toTicketTags, toVerdictTag, type VerdictTag,
+  LABEL_REPLY_REFUSED_EVENT, LABEL_REPLY_SENT_EVENT, toLabelReplyExternalId, toReplyExternalId, toStaleVerdictTags, toTaggedVerdicts, toTicketTags, toVerdictTag, type VerdictTag,
 } from './ticket-fields';
 import type { SyncCaseDeps } from './sync-case.server';
 
@@ -81,28 +82,60 @@ export async function routeReview({ deps, found, events, ticket }: Step): Promis
  * (`<case>:reply`) on the ticket means sent, whatever the case log says.
  * @returns whether this run sent it.
  */
-export async function sendPublicReply({ deps, found, events, ticket }: Step, order: Order, posted: Set<string>): Promise<boolean> {
+export async function sendPublicReply(step: Step, order: Order, posted: Set<string>): Promise<boolean> {
+  const { deps, found } = step;
+  return sendReplyOnce(step, order, posted, {
+    externalId: toReplyExternalId(found.id), sent: REPLY_SENT_EVENT, refused: REPLY_REFUSED_EVENT,
+    compose: (common) => toShopperReply({ ...common, kind: found.kind }, found.language),
+  }, deps);
+}
+
+/**
+ * Once the return label is issued, tells the shopper by the same channel how to send the items
+ * back: the label's link, carrier, tracking number, address and deadline. Once per case, like
+ * the first reply; a case that never gets a label (keep the items, declined) sends none.
+ * @returns whether this run sent it.
+ */
+export async function sendLabelReply(step: Step, order: Order, posted: Set<string>): Promise<boolean> {
+  const { deps, found, events } = step;
+  const issued = events.findLast((event) => event.type === 'label_issued');
+  const label = issued ? IssuedLabelDataSchema.safeParse(issued.data) : null;
+  if (!label?.success) return false;
+  return sendReplyOnce(step, order, posted, {
+    externalId: toLabelReplyExternalId(found.id), sent: LABEL_REPLY_SENT_EVENT, refused: LABEL_REPLY_REFUSED_EVENT,
+    compose: (common) => toLabelReply({ ...common, label: label.data }, found.language),
+  }, deps);
+}
+
+type ReplySpec = {
+  externalId: string;
+  /** The bookkeeping events that say it went out, or was refused for good. */
+  sent: string;
+  refused: string;
+  compose(common: Omit<ShopperReplyInput, 'kind'>): { subject: string; bodyText: string };
+};
+
+async function sendReplyOnce({ found, events, ticket }: Step, order: Order, posted: Set<string>, spec: ReplySpec, deps: SyncCaseDeps): Promise<boolean> {
   const options = deps.config.gorgias?.publicReply;
-  if (!options || events.some((event) => event.type === REPLY_SENT_EVENT || event.type === REPLY_REFUSED_EVENT)) return false;
-  const externalId = toReplyExternalId(found.id);
+  if (!options || events.some((event) => event.type === spec.sent || event.type === spec.refused)) return false;
   let sent = false;
-  if (!posted.has(externalId)) {
+  if (!posted.has(spec.externalId)) {
     // The ticket's customer is who Gorgias writes to; a linked ticket may know the shopper by another address.
     const email = ticket.customerEmail ?? order.email!;
     const name = toCustomerName(order) || null;
     const caseUrl = deps.config.publicUrl ? toCaseUrl(deps, found.id) : null;
     const storeName = toStoreName(deps.config, deps.policy);
-    const reply = toShopperReply({ caseId: found.id, kind: found.kind, orderName: found.orderName, caseUrl, customerName: name, storeName }, found.language);
+    const reply = spec.compose({ caseId: found.id, orderName: found.orderName, caseUrl, customerName: name, storeName });
     try {
-      await deps.helpdesk.reply(ticket.id, { externalId, ...reply, to: { email, ...(name ? { name } : {}) }, from: options.emailIntegration });
+      await deps.helpdesk.reply(ticket.id, { externalId: spec.externalId, ...reply, to: { email, ...(name ? { name } : {}) }, from: options.emailIntegration });
       sent = true;
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      log.error('helpdesk.reply_refused', { caseId: found.id, ticketId: ticket.id, code: isUpstreamError(error) ? error.code : null });
-      await deps.cases.appendEvent(found.id, bookkeeping(deps, REPLY_REFUSED_EVENT, { integrationId: options.emailIntegration.id }));
+      log.error('helpdesk.reply_refused', { caseId: found.id, ticketId: ticket.id, reply: spec.externalId.split(':').pop(), code: isUpstreamError(error) ? error.code : null });
+      await deps.cases.appendEvent(found.id, bookkeeping(deps, spec.refused, { integrationId: options.emailIntegration.id }));
       return false;
     }
   }
-  await deps.cases.appendEvent(found.id, bookkeeping(deps, REPLY_SENT_EVENT, { ticketId: ticket.id }));
+  await deps.cases.appendEvent(found.id, bookkeeping(deps, spec.sent, { ticketId: ticket.id }));
   return sent;
 }

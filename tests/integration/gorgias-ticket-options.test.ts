@@ -125,6 +125,33 @@ describe('public reply', () => {
   });
 });
 
+describe('the return label reply', () => {
+  it('tells the shopper once, after the first reply, how to send the items back with the label issued', async () => {
+    const opened = await h.openCase(order, { language: 'fr' });
+    await syncCaseToHelpdesk(h.deps, opened.id);
+    await h.deps.cases.appendEvent(opened.id, {
+      at: new Date(), type: 'label_issued', actor: 'system',
+      data: {
+        provider: 'loop', providerReturnId: '1673', carrier: 'Colissimo', trackingNumber: '6A0001', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A0001',
+        labelUrl: 'https://labels.example/1673.pdf', qrCodeUrl: null, returnAddress: ['Entrepôt', '12 rue des Retours', '69002 Lyon'], shipBy: '2026-12-18', portalUrl: null,
+      },
+    });
+    await syncCaseToHelpdesk(h.deps, opened.id);
+    await syncCaseToHelpdesk(h.deps, opened.id);
+    const replies = h.repliesOf((await h.state()).tickets[0]);
+    expect(replies).toHaveLength(2);
+    const text = replies[1]!.body_text as string;
+    for (const part of ['18 décembre 2026', 'https://labels.example/1673.pdf', 'Colissimo', '6A0001', '12 rue des Retours', opened.id]) expect(text).toContain(part);
+    expect(await h.eventTypes(opened.id)).toContain('gorgias.label_reply_sent');
+  });
+
+  it('is not sent for a case without a label', async () => {
+    const opened = await h.openCase(order);
+    await syncCaseToHelpdesk(h.deps, opened.id);
+    expect(h.repliesOf((await h.state()).tickets[0])).toHaveLength(1);
+  });
+});
+
 describe('the first note', () => {
   it('lists each parcel of the order with carrier, tracking number, status and link', async () => {
     const opened = await h.openCase(order);
