@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAftershipClient, type AftershipClientConfig } from '~/integrations/aftership/client.server';
 import { readAftershipErrorDetail } from '~/integrations/aftership/errors.server';
-import { createAftershipLabelProvider } from '~/integrations/aftership/label-provider.server';
+import { createAftershipLabelProvider, toAftershipStoreId } from '~/integrations/aftership/label-provider.server';
 import { createAftershipWebhookSource } from '~/integrations/aftership/webhook-source.server';
 import type { LabelRequest } from '~/labels/ports';
 import { createAftershipEmulator } from '~/sandbox/aftership/emulator.server';
@@ -194,7 +194,7 @@ describe('AfterShip client ↔ emulator contract', () => {
 
 describe('AfterShip label provider against the emulator', () => {
   it('issues one label per case, however often it is asked', async () => {
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const first = await provider.requestLabel(labelRequest());
     expect(first).toMatchObject({ status: 'issued', label: { provider: 'aftership', carrier: 'colissimo', labelUrl: expect.stringContaining('.pdf'), qrCodeUrl: expect.stringContaining('qr.png') } });
     if (first.status !== 'issued') throw new Error('not issued');
@@ -208,7 +208,7 @@ describe('AfterShip label provider against the emulator', () => {
   it('finishes an earlier attempt that created the return but never approved it', async () => {
     const aftership = client();
     const earlier = await aftership.createReturn(createBody([['15870001101', 2]]));
-    const provider = createAftershipLabelProvider(aftership, { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(aftership, { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const result = await provider.requestLabel(labelRequest());
     expect(result).toMatchObject({ status: 'issued', label: { providerReturnId: earlier.id } });
     expect(await aftership.listReturnsOfOrder('#1017')).toHaveLength(1);
@@ -216,19 +216,19 @@ describe('AfterShip label provider against the emulator', () => {
 
   it('answers pending (with the returns page) when the label comes later', async () => {
     await control('labels', { defer: true });
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const result = await provider.requestLabel(labelRequest());
     expect(result).toMatchObject({ status: 'pending', portalUrl: expect.stringContaining('/__sandbox/aftership/returns-page?order=1017') });
   });
 
   it('is refused, not retried, when AfterShip will not take the return', async () => {
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const result = await provider.requestLabel(labelRequest({ lines: [{ ...labelRequest().lines[0]!, quantity: 5 }] }));
     expect(result).toMatchObject({ status: 'refused', code: 'aftership_unprocessable' });
   });
 
   it('cancels by rejecting (twice is fine) and reads each status as a ParcelUpdate', async () => {
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const issued = await provider.requestLabel(labelRequest());
     if (issued.status !== 'issued') throw new Error('not issued');
     const id = issued.label.providerReturnId;
@@ -248,7 +248,7 @@ describe("the emulator's webhooks", () => {
     source.read(new Request('http://127.0.0.1/webhooks/aftership', { method: 'POST', headers: delivery.headers, body: delivery.body }), delivery.body);
 
   it('verify with our verifier and parse to each step of the way back', async () => {
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const issued = await provider.requestLabel(labelRequest({ refundMethod: 'store_credit' }));
     if (issued.status !== 'issued') throw new Error('not issued');
     const id = issued.label.providerReturnId;
@@ -277,7 +277,7 @@ describe("the emulator's webhooks", () => {
 
   it('sends duplicates with the same id, and a wrong secret does not verify', async () => {
     await control('webhooks', { duplicate: true });
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     await provider.requestLabel(labelRequest());
     await emulator.webhooks.idle();
     expect(received).toHaveLength(2);
@@ -291,7 +291,7 @@ describe("the emulator's webhooks", () => {
 
   it('out of order: each delivery is held until the next one has gone', async () => {
     await control('webhooks', { outOfOrder: true });
-    const provider = createAftershipLabelProvider(client(), { storeExternalId: 'contract-store' });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const issued = await provider.requestLabel(labelRequest());
     if (issued.status !== 'issued') throw new Error('not issued');
     await emulator.webhooks.idle();

@@ -11,6 +11,9 @@ export type AftershipLabelOptions = {
   cancelReason?: string;
 };
 
+/** The store as AfterShip names a Shopify shop: its handle (`comptoir-demo.myshopify.com` → `comptoir-demo`). */
+export const toAftershipStoreId = (shopDomain: string) => shopDomain.replace(/\.myshopify\.com$/i, '');
+
 /** The numeric id at the end of a Shopify GID (`gid://shopify/LineItem/123` → `123`), or the value itself. */
 export const toShopifyLegacyId = (id: string) => /\/(\d+)$/.exec(id)?.[1] ?? id;
 
