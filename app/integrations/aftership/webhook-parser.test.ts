@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ParcelUpdateSchema } from '~/labels/parcel-update';
 import { parseAftershipWebhook } from './webhook-parser';
 import { signAftershipWebhook } from './webhook-signature';
 import { createAftershipWebhookVerifier } from './webhook-verifier.server';
@@ -35,6 +36,13 @@ describe('AfterShip webhook parser', () => {
         label: { carrier: 'colissimo', trackingNumber: '6A12345678901FR', labelUrl: 'https://labels.example/l.pdf', qrCodeUrl: 'https://labels.example/q.png', returnAddress: ['Returns', '14 rue des Artisans', '69004 Lyon', 'FRA'] },
       },
     });
+  });
+
+  it('what it reads is a ParcelUpdate as a webhook delivery stores it', () => {
+    const parsed = parse('return.approved', snapshot({ shipping_status: 'pending', shipments: [shipment()] }));
+    if (!parsed.ok) throw new Error('not parsed');
+    const stored = JSON.parse(JSON.stringify(parsed.event));
+    expect(ParcelUpdateSchema.parse(stored)).toEqual(parsed.event);
   });
 
   it('return.approved before its label moves nothing', () => {
