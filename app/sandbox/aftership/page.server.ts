@@ -40,7 +40,7 @@ function page(deps: ControlDeps, params: URLSearchParams): string {
   const notice = params.get('done') ? `<p role="status" class="done">${escape(params.get('done'))}</p>` : params.get('error') ? `<p role="alert" class="error">${escape(params.get('error'))}</p>` : '';
   const table = returns.length === 0
     ? '<p>No return yet: approve a return in the portal with AfterShip as its label provider, and it shows here.</p>'
-    : `<table><caption>${returns.length} return(s), newest first</caption><thead><tr><th scope="col">RMA</th><th scope="col">Order</th><th scope="col">Approval</th><th scope="col">Shipping</th><th scope="col">Label</th><th scope="col">Move it along</th></tr></thead><tbody>${returns.map(returnRow).join('')}</tbody></table>`;
+    : `<div class="scroll" role="region" aria-label="Returns" tabindex="0"><table><caption>${returns.length} return(s), newest first</caption><thead><tr><th scope="col">RMA</th><th scope="col">Order</th><th scope="col">Approval</th><th scope="col">Shipping</th><th scope="col">Label</th><th scope="col">Move it along</th></tr></thead><tbody>${returns.map(returnRow).join('')}</tbody></table></div>`;
   const deliveries = deps.hub.deliveries().slice(0, 30).map((d) => `<tr><td><code>${escape(d.event)}</code></td><td><code>${escape(d.id)}</code></td><td>${escape(d.status)}</td><td class="n">${d.attempts}</td><td class="n">${escape(d.lastStatus ?? '—')}</td></tr>`).join('');
   const check = (name: string, on: boolean, text: string) => `<label><input type="checkbox" name="${name}"${on ? ' checked' : ''}> ${escape(text)}</label>`;
   return `<!doctype html>
@@ -56,7 +56,10 @@ caption { text-align: left; font-weight: 600; margin-bottom: .5rem; }
 th, td { border: 1px solid #c8c8c8; padding: .4rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: #f0ede6; }
 .n { text-align: right; }
-.actions form { display: inline-block; margin: 0 .3rem .3rem 0; }
+.scroll { overflow-x: auto; margin: 1rem 0 2rem; }
+.scroll table { margin: 0; }
+.actions form { display: block; margin: 0 0 .3rem; }
+code { word-break: break-all; }
 button { font: inherit; padding: .3rem .7rem; border: 1px solid #555; border-radius: 4px; background: #fff; cursor: pointer; }
 fieldset { margin: 0 0 1rem; border: 1px solid #c8c8c8; }
 .done { background: #e6f4ea; padding: .5rem; } .error { background: #fdecea; padding: .5rem; }
