@@ -34,6 +34,8 @@ const ORDER: EmulatedOrder = {
 
 let now = Date.parse('2026-03-01T10:00:00Z');
 const received: Array<{ headers: Headers; body: string }> = [];
+/** The portal's answers to come: the next N deliveries get a 500. */
+let failNext = 0;
 let receiver: Server;
 let server: Server;
 let baseUrl = '';
@@ -47,6 +49,11 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({ headers: new Headers(req.headers as Record<string, string>), body: Buffer.concat(chunks).toString('utf8') });
+      if (failNext > 0) {
+        failNext -= 1;
+        res.writeHead(500).end();
+        return;
+      }
       res.writeHead(200).end('{}');
     });
   });
@@ -68,6 +75,7 @@ beforeEach(async () => {
   await emulator.webhooks.idle();
   emulator.reset();
   received.length = 0;
+  failNext = 0;
   now += 60_000; // a fresh rate-limit window for each test
 });
 
@@ -287,6 +295,27 @@ describe("the emulator's webhooks", () => {
     const forged = createAftershipWebhookSource({ webhookSecret: 'another-secret' }, 'labels.apply-webhook');
     const refused = await forged.read(new Request('http://127.0.0.1/webhooks/aftership', { method: 'POST', headers: received[0]!.headers, body: received[0]!.body }), received[0]!.body);
     expect(refused).toEqual({ ok: false, unsigned: 'invalid_hmac' });
+  });
+
+  it('retries a delivery the portal did not take, with the same id, until it does', async () => {
+    failNext = 2;
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
+    await provider.requestLabel(labelRequest());
+    await emulator.webhooks.idle();
+    expect(received).toHaveLength(3);
+    expect(new Set(received.map((d) => JSON.parse(d.body).id)).size).toBe(1);
+    expect(emulator.webhooks.deliveries()[0]).toMatchObject({ event: 'return.approved', attempts: 3, status: 'delivered', lastStatus: 200 });
+  });
+
+  it('late: the delay switch holds each delivery back', async () => {
+    await control('webhooks', { delayMs: 150 });
+    const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
+    const started = Date.now();
+    await provider.requestLabel(labelRequest());
+    expect(received).toHaveLength(0);
+    await emulator.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('out of order: each delivery is held until the next one has gone', async () => {
