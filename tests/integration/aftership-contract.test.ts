@@ -222,6 +222,14 @@ describe('AfterShip label provider against the emulator', () => {
     expect(await aftership.listReturnsOfOrder('#1017')).toHaveLength(1);
   });
 
+  it('two attempts racing for one case end with one return, both issued', async () => {
+    const store = { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') };
+    const [a, b] = await Promise.all([createAftershipLabelProvider(client(), store).requestLabel(labelRequest()), createAftershipLabelProvider(client(), store).requestLabel(labelRequest())]);
+    expect(a.status).toBe('issued');
+    expect(b).toEqual(a);
+    expect(await client().listReturnsOfOrder('#1017')).toHaveLength(1);
+  });
+
   it('answers pending (with the returns page) when the label comes later', async () => {
     await control('labels', { defer: true });
     const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });

@@ -88,9 +88,11 @@ export function createAftershipLabelProvider(client: AftershipClient, options: A
         try {
           ret = await client.createReturn(toCreateBody(request, options.storeExternalId));
         } catch (error) {
-          // 42200: AfterShip will not take this return (items, policy); asking again changes nothing.
-          if (isUpstreamError(error) && error.code === 'UNPROCESSABLE') return { status: 'refused', code: 'aftership_unprocessable', message: error.message };
-          throw error;
+          if (!isCode(error, 'UNPROCESSABLE')) throw error;
+          // 42200 also answers a second attempt racing the first for the same items: take the first's.
+          ret = await findEarlierAttempt(request);
+          // Otherwise AfterShip will not take this return (items, policy); asking again changes nothing.
+          if (!ret) return { status: 'refused', code: 'aftership_unprocessable', message: (error as Error).message };
         }
       }
       if (ret.approval_status === 'submitted') ret = await approve(ret, request.caseId);
