@@ -41,12 +41,14 @@ const mounted = config.sandbox
       shopDomain: config.shopify.shopDomain,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
+      aftership: config.aftership?.mounted ? config.aftership : null,
       // Requests are served only once `services` below exists.
       jobs: () => services.queue,
     })
-  : { shopifyUrl: null, gorgiasUrl: null, frameOrigins: [] };
+  : { shopifyUrl: null, gorgiasUrl: null, aftershipUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
+const aftershipConfig = config.aftership && mounted.aftershipUrl ? { ...config.aftership, baseUrl: mounted.aftershipUrl } : config.aftership;
 
 const logoOrigin = toLogoOrigin(config.brand);
 const imageOrigins = [
@@ -69,7 +71,7 @@ app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y'
 const publicFiles = express.static('public', { maxAge: '1h' });
 app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig });
+const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig, aftership: aftershipConfig });
 errorLook.storeName = services.brand.name;
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));
 const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BrandEnvShape, toBrandConfig } from './brand/env.server';
 import { DatabaseEnvShape, toDatabaseConfig } from './db/env.server';
+import { AftershipEnvShape, checkAftershipEnv, toAftershipConfig } from './integrations/aftership/env.server';
 import { checkGorgiasEnv, GorgiasEnvShape, toGorgiasConfig } from './integrations/gorgias/env.server';
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { JobsEnvShape, toJobsConfig } from './jobs/env.server';
@@ -38,9 +39,11 @@ export const EnvSchema = z
     ...BrandEnvShape,
     ...ShopifyEnvShape,
     ...GorgiasEnvShape,
+    ...AftershipEnvShape,
   })
   .superRefine((env, ctx) => {
     checkGorgiasEnv(env, ctx);
+    checkAftershipEnv(env, ctx);
     checkShopifyCredentials(env, ctx);
     if (env.COMPTOIR_MODE !== 'live') return;
     for (const key of ['SHOPIFY_SHOP_DOMAIN', 'COMPTOIR_SECRET'] as const) {
@@ -98,5 +101,7 @@ function toConfig(env: Env) {
     rateLimits: toRateLimitConfig(env),
     /** The shop, how to get its Admin API token (`auth`), and the key its webhooks are signed with (`apiSecret`). */
     shopify: toShopifyConfig(env),
+    /** AfterShip Returns when configured, or the sandbox's mounted emulator (app/integrations/aftership/env.server.ts). */
+    aftership: toAftershipConfig(env),
   } as const;
 }

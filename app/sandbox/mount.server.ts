@@ -17,10 +17,12 @@ export async function mountSandboxEmulators(
   app: Express,
   options: {
     ownOrigin: string; shopifyAuth: ShopifyAuth; mountShopify: boolean; mountGorgias: boolean; jobs: () => Pick<Queue, 'boss' | 'settings'>;
+    /** AfterShip's emulator, with the key it takes and the secret it signs webhooks to `/webhooks/aftership` with. */
+    aftership?: { apiKey: string; webhookSecret: string } | null;
     /** What the Shopify emulator signs its webhooks with, and the shop it says they come from. */
     shopifySecret?: string; shopDomain?: string;
   },
-): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; frameOrigins: string[] }> {
+): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; aftershipUrl: string | null; frameOrigins: string[] }> {
   const { createJobsPage } = await import('./jobs-page.server');
   const jobsPage = toNodeHandler(createJobsPage(options.jobs));
   // Before the Shopify emulator, which answers every other `/__sandbox` path.
@@ -39,6 +41,16 @@ export async function mountSandboxEmulators(
       gorgias(req, res);
     });
   }
+  if (options.aftership) {
+    const { createAftershipEmulator } = await import('./aftership/emulator.server');
+    const aftership = toNodeHandler(createAftershipEmulator({ ...options.aftership, webhookUrl: `${options.ownOrigin}/webhooks/aftership` }).handle);
+    // The API keeps its real paths (`/returns/2026-07/…`) below the mount; the controls their full path.
+    app.use('/__sandbox/aftership-api', (req, res) => aftership(req, res));
+    app.use('/__sandbox/aftership', (req, res) => {
+      req.url = req.originalUrl;
+      aftership(req, res);
+    });
+  }
   if (options.mountShopify) {
     const { createShopifyEmulator, toEmulatorCredentials } = await import('./shopify/emulator.server');
     // The emulator's shop has the portal's app installed: it grants tokens to the configured client.
@@ -55,6 +67,7 @@ export async function mountSandboxEmulators(
   return {
     shopifyUrl: options.mountShopify ? options.ownOrigin : null,
     gorgiasUrl: options.mountGorgias ? `${options.ownOrigin}/__sandbox/gorgias-api` : null,
+    aftershipUrl: options.aftership ? `${options.ownOrigin}/__sandbox/aftership-api/returns/2026-07` : null,
     frameOrigins: chatWidgetOrigins(new URL(options.ownOrigin).port),
   };
 }
