@@ -12,8 +12,9 @@ import { createLoopWebhookVerifier } from './webhook-verifier.server';
 export function createLoopWebhookSource(config: { webhookSecret: string; job: string }): WebhookSource {
   return toWebhookSource('loop', config.job, createLoopWebhookVerifier(config), (delivery, rawBody) => {
     const parsed = parseLoopWebhook(delivery, rawBody);
-    if (parsed.ok && parsed.topic.startsWith('label.') && parsed.event.step === null) {
-      log.warn('loop.label_without_step', { providerReturnId: 'providerReturnId' in parsed.event ? parsed.event.providerReturnId : null });
+    const event = parsed.ok && 'providerReturnId' in parsed.event ? parsed.event : null;
+    if (event && parsed.topic.startsWith('label.') && event.step === null) {
+      log.warn('loop.label_without_step', { providerReturnId: event.providerReturnId });
     }
     return parsed;
   });
