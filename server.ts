@@ -41,10 +41,11 @@ const mounted = config.sandbox
       shopDomain: config.shopify.shopDomain,
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
+      mountLoop: config.loop?.mounted ? config.loop : null,
       // Requests are served only once `services` below exists.
       jobs: () => services.queue,
     })
-  : { shopifyUrl: null, gorgiasUrl: null, frameOrigins: [] };
+  : { shopifyUrl: null, gorgiasUrl: null, loopUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 
