@@ -101,6 +101,21 @@ describe('Loop label provider ↔ emulator contract', () => {
     expect(other.providerReturnId).not.toBe(first.providerReturnId);
   });
 
+  it('adopts the return an attempt submitted but could not note, instead of being refused for the same units', async () => {
+    // An earlier attempt got as far as submit, then stopped before writing its note.
+    const draft = (await loop.api('POST', '/draft-returns', { order_name: '#1001', secondary_input: '75011' })).body;
+    await loop.api('POST', `/draft-returns/${draft.draft_return.id}/returning-items`, { line_item_id: 7001, return_reason_id: 101, quantity: 1 });
+    await loop.api('POST', `/draft-returns/${draft.draft_return.id}/finalize-items`);
+    const submitted = (await loop.api('POST', `/draft-returns/${draft.draft_return.id}/submit`)).body;
+    const label = issued(await provider().requestLabel(request()));
+    expect(label.providerReturnId).toBe(String(submitted.draft_return.return_id));
+    expect((await loop.control('state')).body.returns).toHaveLength(1);
+    expect((await loop.api('GET', `/warehouse/return/${label.providerReturnId}/notes`)).body.notes).toMatchObject([{ content: toCaseNote('case_01JD') }]);
+    // A return of other lines is not ours: this case gets its own.
+    const scarf = request({ caseId: 'case_03SC', lines: [{ ...request().lines[0]!, lineItemId: 'gid://shopify/LineItem/15870001002', title: 'Wool scarf' }] });
+    expect(issued(await provider().requestLabel(scarf)).providerReturnId).not.toBe(label.providerReturnId);
+  });
+
   it('falls back to the deep link into Loop’s portal where the plan has no Draft Returns', async () => {
     await loop.control('plan', { draftReturns: false });
     const result = await provider().requestLabel(request());

@@ -13,6 +13,20 @@ const ORDER_REF = 'order:';
 /** The note that ties a Loop return to our case: Loop keeps no reference field of ours. */
 export const toCaseNote = (caseId: string) => `Comptoir case ${caseId}`;
 
+const isCaseNote = (note: string) => note.startsWith('Comptoir case ');
+
+/** Units per Shopify line, as our request and as Loop's return list them. */
+function sameLines(loopReturn: LoopReturn, lines: LabelLine[]): boolean {
+  const count = (pairs: Array<[string, number]>) => {
+    const units = new Map<string, number>();
+    for (const [id, quantity] of pairs) units.set(id, (units.get(id) ?? 0) + quantity);
+    return [...units].sort(([a], [b]) => a.localeCompare(b)).join(';');
+  };
+  const theirs = (loopReturn.line_items ?? []).filter((item) => item.provider_line_item_id)
+    .map((item): [string, number] => [item.provider_line_item_id!, item.quantity ?? 1]);
+  return theirs.length > 0 && count(theirs) === count(lines.map((line) => [numericId(line.lineItemId), line.quantity]));
+}
+
 const numericId = (gid: string) => gid.slice(gid.lastIndexOf('/') + 1);
 const sameOrder = (a: string | null, b: string) => a !== null && a.replace(/^#/, '') === b.replace(/^#/, '');
 const refused = (code: string, message: string): LabelRequestResult => ({ status: 'refused', code, message });
@@ -40,15 +54,24 @@ function pickReason(item: DraftOrderItem, line: LabelLine): string | null {
 export function createLoopLabelProvider(client: LoopClient, options: { clock?: () => Date } = {}): LabelProvider {
   const clock = options.clock ?? (() => new Date());
 
-  /** The return an earlier attempt made for this case, if any: the order's returns, by our note. */
+  /**
+   * The return an earlier attempt made for this case, if any: among the order's returns, the one
+   * with our note. An attempt that stopped between submit and note left a return with no
+   * Comptoir note and exactly our lines: that one is adopted (noted now), since Loop would refuse
+   * to return the same units twice anyway.
+   */
   async function findExisting(request: LabelRequest): Promise<LoopReturn | null> {
     const to = clock();
     const returns = await client.listReturns({ from: new Date(to.getTime() - LOOKBACK_MS), to });
+    let orphan: LoopReturn | null = null;
     for (const candidate of returns.filter((loopReturn) => sameOrder(loopReturn.order_name, request.orderName))) {
       const notes = await client.getReturnNotes(candidate.id);
       if (notes.includes(toCaseNote(request.caseId))) return client.getReturnDetails(candidate.id);
+      if (!orphan && candidate.state === 'open' && !notes.some(isCaseNote) && sameLines(candidate, request.lines)) orphan = candidate;
     }
-    return null;
+    if (!orphan) return null;
+    await client.addReturnNote(orphan.id, toCaseNote(request.caseId));
+    return client.getReturnDetails(orphan.id);
   }
 
   async function addLines(draft: DraftReturn, request: LabelRequest): Promise<DraftReturn | LabelRequestResult> {

@@ -64,6 +64,8 @@ export const LoopReturnSchema = z.object({
   refunds: z.array(LoopRefundSchema).nullish(),
   labels: z.array(LoopLabelSchema).nullish(),
   destination: LoopDestinationSchema.nullish(),
+  /** Loop may list one entry per unit (no quantity) or one per line with its quantity. */
+  line_items: z.array(z.object({ provider_line_item_id: LoopIdSchema.nullish(), quantity: z.number().int().positive().nullish() })).nullish(),
 });
 export type LoopReturn = z.infer<typeof LoopReturnSchema>;
 
