@@ -189,6 +189,8 @@ describe('Loop label provider ↔ emulator contract', () => {
   it('an outage or a server error is retryable', async () => {
     await loop.control('faults', { downForSeconds: 30 });
     expect(await failure(client().getReturnDetails('1'))).toMatchObject({ status: 503, retryable: true, retryAfterSeconds: 30 });
+    await loop.control('faults', { errorRate: 1 });
+    expect(await failure(client().getReturnDetails('1'))).toMatchObject({ status: 500, code: 'HTTP_500', retryable: true });
   });
 
   it('refuses malformed requests with 422 validation bodies and unknown routes loudly', async () => {
@@ -202,15 +204,20 @@ describe('Loop label provider ↔ emulator contract', () => {
 describe('Loop webhooks ↔ our verifier and parser', () => {
   it('every change reaches the portal signed over PHP-style JSON, and parses into the right update', async () => {
     const label = issued(await provider().requestLabel(request()));
-    for (const step of ['in-transit', 'delivered', 'receive', 'refund']) await loop.control(`returns/${label.providerReturnId}/${step}`, {});
-    expect(sink.received[0]!.body).toContain('\\/__sandbox\\/loop\\/labels\\/');
+    // Loop promises no order between concurrent deliveries: each step waits for the last one's.
+    await loop.emulator.hub.idle();
+    for (const step of ['in-transit', 'delivered', 'receive', 'refund']) {
+      await loop.control(`returns/${label.providerReturnId}/${step}`, {});
+      await loop.emulator.hub.idle();
+    }
+    expect(sink.received.find((r) => r.body.includes('"return.created"'))!.body).toContain('\\/__sandbox\\/loop\\/labels\\/');
     const updates = await receivedUpdates();
-    expect(updates.map((u) => [u.topic, u.event.step])).toEqual([
-      ['return.created', 'label_issued'], ['label.created', 'label_issued'], ['label.updated', 'in_transit'],
-      ['label.updated', 'delivered_to_store'], ['return.closed', 'received_by_store'], ['return.updated', 'refunded'],
+    expect(updates.slice(0, 2).map((u) => `${u.topic} ${u.event.step}`).sort()).toEqual(['label.created label_issued', 'return.created label_issued']);
+    expect(updates.slice(2).map((u) => [u.topic, u.event.step])).toEqual([
+      ['label.updated', 'in_transit'], ['label.updated', 'delivered_to_store'], ['return.closed', 'received_by_store'], ['return.updated', 'refunded'],
     ]);
     expect(updates.every((u) => u.event.providerReturnId === label.providerReturnId)).toBe(true);
-    expect(updates[0]!.event.label).toMatchObject({ labelUrl: label.labelUrl, trackingNumber: label.trackingNumber });
+    expect(updates.find((u) => u.topic === 'return.created')!.event.label).toMatchObject({ labelUrl: label.labelUrl, trackingNumber: label.trackingNumber });
     expect(updates.at(-1)!.event.refund).toEqual({ amount: { amount: '49.00', currencyCode: 'EUR' }, method: 'original_payment' });
     expect(new Set(updates.map((u) => u.eventId)).size).toBe(updates.length);
   });
@@ -218,7 +225,7 @@ describe('Loop webhooks ↔ our verifier and parser', () => {
   it('a tampered body or a missing signature is refused', async () => {
     await provider().requestLabel(request());
     await loop.emulator.hub.idle();
-    const { body, headers } = sink.received[0]!;
+    const { body, headers } = sink.received.find((r) => r.body.includes('"return.created"'))!;
     const verifier = createLoopWebhookVerifier({ webhookSecret: SANDBOX_LOOP.webhookSecret });
     const tampered = body.replace('"open"', '"closed"');
     expect(await verifier.verify(new Request(sink.url, { method: 'POST', headers, body: tampered }), tampered)).toEqual({ ok: false, reason: 'invalid_signature' });
@@ -240,6 +247,13 @@ describe('Loop webhooks ↔ our verifier and parser', () => {
     const updates = await receivedUpdates();
     expect(updates).toHaveLength(2);
     expect(updates[0]!.eventId).toBe(updates[1]!.eventId);
+  });
+
+  it('delayed switch holds deliveries back after the change', async () => {
+    await loop.control('webhooks', { delayMs: 300 });
+    await provider().requestLabel(request());
+    expect(sink.received).toHaveLength(0);
+    expect((await receivedUpdates()).map((u) => u.topic).sort()).toEqual(['label.created', 'return.created']);
   });
 
   it('out-of-order switch sends the later event first', async () => {

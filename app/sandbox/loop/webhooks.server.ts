@@ -20,6 +20,8 @@ export function toLoopWebhookRequest(secret: string, payload: unknown): { body: 
   return { body, headers: { 'Content-Type': 'application/json', 'X-Loop-Signature': createHmac('sha256', secret).update(body, 'utf8').digest('base64'), 'User-Agent': 'Loop-Webhooks (comptoir sandbox)' } };
 }
 
+type Payload = { topic: string; trigger: string; return_id?: unknown; id?: unknown; [field: string]: unknown };
+
 export type DeliverySwitches = {
   /** Every delivery is sent twice, as an at-least-once sender may. */
   duplicate: boolean;
@@ -41,7 +43,7 @@ export function createLoopWebhookHub(options: { targetUrl: string | null; secret
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let switches: DeliverySwitches = { duplicate: false, outOfOrder: false, delayMs: 0 };
   let log: DeliveryRecord[] = [];
-  let held: (() => void) | null = null;
+  let held: (() => Promise<void>) | null = null;
   let seq = 0;
   let generation = 0;
   const inFlight = new Set<Promise<void>>();
@@ -67,10 +69,18 @@ export function createLoopWebhookHub(options: { targetUrl: string | null; secret
     entry.status = 'failed';
   }
 
-  function start(payload: { topic: string; trigger: string; return_id?: unknown; id?: unknown; [field: string]: unknown }): void {
+  const track = (running: Promise<void>) => {
+    const tracked = running.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
+  };
+
+  /** Delivers one event (twice with `duplicate`); resolves when every copy is done. */
+  function start(payload: Payload): Promise<void> {
     const { body, headers } = toLoopWebhookRequest(options.secret, payload);
     const copies = switches.duplicate ? 2 : 1;
     const ofGeneration = generation;
+    const runs: Promise<void>[] = [];
     for (let copy = 0; copy < copies; copy++) {
       seq += 1;
       const entry: DeliveryRecord = {
@@ -78,23 +88,23 @@ export function createLoopWebhookHub(options: { targetUrl: string | null; secret
         attempts: 0, status: 'pending', lastStatus: null,
       };
       log = [entry, ...log].slice(0, LOG_SIZE);
-      const running = deliver(entry, body, headers, ofGeneration).finally(() => inFlight.delete(running));
-      inFlight.add(running);
+      runs.push(deliver(entry, body, headers, ofGeneration));
     }
+    return Promise.all(runs).then(() => undefined);
   }
 
   return {
     /** Sends one event to the portal in the background, signed, as the switches say. */
-    emit(payload: { topic: string; trigger: string; return_id?: unknown; id?: unknown; [field: string]: unknown }): void {
-      if (!switches.outOfOrder) return start(payload);
+    emit(payload: Payload): void {
+      if (!switches.outOfOrder) return void track(start(payload));
       if (!held) {
         held = () => start(payload);
         return;
       }
-      const first = held;
+      // The later event is delivered first; the earlier one only once it is done.
+      const earlier = held;
       held = null;
-      start(payload);
-      first();
+      void track(start(payload).then(earlier));
     },
     setSwitches(next: DeliverySwitches): DeliverySwitches {
       switches = { ...next };
@@ -102,7 +112,7 @@ export function createLoopWebhookHub(options: { targetUrl: string | null; secret
       if (!switches.outOfOrder && held) {
         const release = held;
         held = null;
-        release();
+        void track(release());
       }
       return switches;
     },
