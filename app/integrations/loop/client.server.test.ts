@@ -20,14 +20,24 @@ describe('Loop client failures', () => {
   it('never follows a draft link to another host with our key', async () => {
     const sent: string[] = [];
     const client = createLoopClient({ baseUrl: 'https://api.loopreturns.test', apiKey: 'k'.repeat(10), fetch: async (url) => { sent.push(String(url)); return Response.json({}); } });
-    const draft = { draft_return: { id: '1', state: 'created', return_id: null }, errors: [], _templates: {}, _links: { 'add-returning-item': { href: 'https://elsewhere.example/steal' } } };
-    expect(await failure(client.act(draft, 'add-returning-item', {}))).toMatchObject({ code: 'UNEXPECTED_SHAPE', retryable: false });
+    const draft = { draft_return: { id: '1', state: 'created', return_id: null }, errors: [], _templates: {}, _links: { 'finalize-items': { href: 'https://elsewhere.example/steal' } } };
+    expect(await failure(client.act(draft, 'finalize-items'))).toMatchObject({ code: 'UNEXPECTED_SHAPE', retryable: false });
     expect(sent).toEqual([]);
   });
 
   it('a 2xx whose body is not what Loop documents is an unexpected shape, not a crash', async () => {
     const client = createLoopClient({ baseUrl: 'https://api.loopreturns.test', apiKey: 'k'.repeat(10), fetch: async () => new Response('<html>', { status: 200 }) });
     expect(await failure(client.getReturnDetails('1'))).toMatchObject({ code: 'UNEXPECTED_SHAPE', retryable: false });
+  });
+});
+
+describe('what we send', () => {
+  it('a note Loop would refuse is stopped before it leaves, naming the field and not the value', async () => {
+    const sent: string[] = [];
+    const client = createLoopClient({ baseUrl: 'https://api.loopreturns.test', apiKey: 'k'.repeat(10), fetch: async (url) => { sent.push(String(url)); return Response.json('true'); } });
+    const error = await failure(client.addReturnNote('42', 'x'.repeat(300)));
+    expect(error).toMatchObject({ code: 'INVALID_REQUEST', retryable: false, cause: { fields: ['content'] } });
+    expect(sent).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { isUpstreamError } from '~/utils/upstream-error';
+import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
 import { fromFetchFailure, fromResponse, readLoopErrorDetail, unexpectedShape } from './errors.server';
 import { createLoopRateGate } from './rate-limit.server';
+import { AddReturningItemBodySchema, DeepLinkBodySchema, InitializeDraftBodySchema, NoteBodySchema } from './requests';
 import {
   ActionResultSchema, DeepLinkSchema, DraftOrderItemsSchema, DraftReturnSchema, LoopErrorBodySchema, LoopNotesSchema, LoopReturnListSchema, LoopReturnSchema,
   type DraftOrderItem, type DraftReturn, type LoopReturn,
@@ -20,6 +21,13 @@ export type LoopClientConfig = {
 };
 
 type Call = { method: 'GET' | 'POST'; url: URL; json?: unknown; hal?: boolean };
+
+/** Validates what we are about to send; the issue paths are kept, never the values. */
+function checked<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new UpstreamError({ service: 'loop', status: null, code: 'INVALID_REQUEST', retryable: false, cause: { fields: parsed.error.issues.map((issue) => issue.path.join('.')) } });
+}
 
 /** HAL-Forms for draft returns; `application/json` for the rest of the v1 API. */
 const HAL_ACCEPT = 'application/prs.hal-forms+json, application/json';
@@ -83,7 +91,7 @@ export function createLoopClient(config: LoopClientConfig) {
   return {
     /** `POST /draft-returns`: a draft for the order, found by its name and zip (or email). @throws UpstreamError */
     initializeDraftReturn(input: { orderName: string; secondaryInput: string }): Promise<DraftReturn> {
-      const json = { order_name: input.orderName, secondary_input: input.secondaryInput, is_gift: false };
+      const json = checked(InitializeDraftBodySchema, { order_name: input.orderName, secondary_input: input.secondaryInput, is_gift: false });
       return call({ method: 'POST', url: v1('/draft-returns'), json, hal: true }, DraftReturnSchema);
     },
     /** Whether the draft offers `rel` now (HAL-Forms: a link and its template). */
@@ -96,6 +104,7 @@ export function createLoopClient(config: LoopClientConfig) {
     },
     /** Performs the draft's action `rel` with its template's method. @throws UpstreamError */
     async act(draft: DraftReturn, rel: string, json?: Record<string, unknown>): Promise<DraftReturn> {
+      if (rel === 'add-returning-item') checked(AddReturningItemBodySchema, json);
       const url = linkOf(draft, rel);
       if (!url) throw unexpectedShape(200, { link: rel, reason: 'missing' });
       const method = draft._templates[rel]?.method.toUpperCase() === 'GET' ? 'GET' : 'POST';
@@ -103,7 +112,7 @@ export function createLoopClient(config: LoopClientConfig) {
     },
     /** `POST /order/link`: Loop's own portal, opened on this order. @throws UpstreamError */
     createDeepLink(input: { orderName: string; zip: string }): Promise<{ url: string }> {
-      return call({ method: 'POST', url: v1('/order/link'), json: { name: input.orderName, zip: input.zip, gift: false } }, DeepLinkSchema);
+      return call({ method: 'POST', url: v1('/order/link'), json: checked(DeepLinkBodySchema, { name: input.orderName, zip: input.zip, gift: false }) }, DeepLinkSchema);
     },
     /** `GET /warehouse/return/list`: returns created in [from, to] (at most 120 days). @throws UpstreamError */
     listReturns(input: { from: Date; to: Date }): Promise<LoopReturn[]> {
@@ -130,7 +139,7 @@ export function createLoopClient(config: LoopClientConfig) {
     },
     /** Adds a note (under 255 characters). @throws UpstreamError */
     async addReturnNote(returnId: string, content: string): Promise<void> {
-      await call({ method: 'POST', url: v1(`/warehouse/return/${encodeURIComponent(returnId)}/note`), json: { content } }, ActionResultSchema);
+      await call({ method: 'POST', url: v1(`/warehouse/return/${encodeURIComponent(returnId)}/note`), json: checked(NoteBodySchema, { content }) }, ActionResultSchema);
     },
     /**
      * `POST /warehouse/return/{id}/cancel`. Loop turns a cancel down (already cancelled, closed,
