@@ -96,10 +96,12 @@ export function createLoopClient(config: LoopClientConfig) {
     },
     /** Whether the draft offers `rel` now (HAL-Forms: a link and its template). */
     offers: (draft: DraftReturn, rel: string) => Boolean(draft._links[rel]),
-    /** The order's lines in the draft's context (`order-items` link). @throws UpstreamError */
+    /**
+     * The order's lines in the draft's context: the `order-items` link, or its documented path
+     * (`GET /draft-returns/{id}/order/items`) where the draft offers no such link. @throws UpstreamError
+     */
     async listDraftOrderItems(draft: DraftReturn): Promise<DraftOrderItem[]> {
-      const url = linkOf(draft, 'order-items');
-      if (!url) throw unexpectedShape(200, { link: 'order-items', reason: 'missing' });
+      const url = linkOf(draft, 'order-items') ?? v1(`/draft-returns/${encodeURIComponent(draft.draft_return.id)}/order/items`);
       return (await call({ method: 'GET', url, hal: true }, DraftOrderItemsSchema)).items;
     },
     /** Performs the draft's action `rel` with its template's method. @throws UpstreamError */
