@@ -90,7 +90,9 @@ export function createLoopLabelProvider(client: LoopClient, options: { clock?: (
     const filled = await addLines(draft, request);
     if ('status' in filled) return filled;
     const final = client.offers(filled, 'finalize-items') ? await client.act(filled, 'finalize-items') : filled;
-    if (!client.offers(final, 'submit-draft-return')) return refused('draft-not-ready', 'Loop did not offer to submit the return');
+    // Loop asks for more than we can answer for the shopper (an outcome, an address…): its own
+    // portal, where the shopper can, takes over.
+    if (!client.offers(final, 'submit-draft-return')) return handOffToPortal(request);
     const submitted = await client.act(final, 'submit-draft-return');
     const returnId = submitted.draft_return.return_id;
     if (!returnId) throw new UpstreamError({ service: 'loop', status: 200, code: 'UNEXPECTED_SHAPE', retryable: true });
