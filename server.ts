@@ -42,10 +42,11 @@ const mounted = config.sandbox
       mountShopify: !config.shopify.sandboxUrl,
       mountGorgias: config.gorgias?.mounted ?? false,
       aftership: config.aftership?.mounted ? config.aftership : null,
+      mountLoop: config.loop?.mounted ? config.loop : null,
       // Requests are served only once `services` below exists.
       jobs: () => services.queue,
     })
-  : { shopifyUrl: null, gorgiasUrl: null, aftershipUrl: null, frameOrigins: [] };
+  : { shopifyUrl: null, gorgiasUrl: null, aftershipUrl: null, loopUrl: null, frameOrigins: [] };
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 const aftershipConfig = config.aftership && mounted.aftershipUrl ? { ...config.aftership, baseUrl: mounted.aftershipUrl } : config.aftership;

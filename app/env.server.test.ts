@@ -4,6 +4,7 @@ import { DatabaseEnvShape } from './db/env.server';
 import { EnvSchema, parseEnv } from './env.server';
 import { AftershipEnvShape } from './integrations/aftership/env.server';
 import { GorgiasEnvShape } from './integrations/gorgias/env.server';
+import { LoopEnvShape } from './integrations/loop/env.server';
 import { ShopifyEnvShape } from './integrations/shopify/env.server';
 import { JobsEnvShape } from './jobs/env.server';
 import { RateLimitEnvShape } from './rate-limit/env.server';
@@ -162,7 +163,7 @@ describe('parseEnv', () => {
   });
 
   it('takes each fragment whole, and no variable from two fragments (a later one would silently win)', () => {
-    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape];
+    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape];
     const names = fragments.flatMap((fragment) => Object.keys(fragment));
     expect(new Set(names).size).toBe(names.length);
     const composed = Object.keys(EnvSchema.shape);

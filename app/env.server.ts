@@ -4,6 +4,7 @@ import { BrandEnvShape, toBrandConfig } from './brand/env.server';
 import { DatabaseEnvShape, toDatabaseConfig } from './db/env.server';
 import { AftershipEnvShape, checkAftershipEnv, toAftershipConfig } from './integrations/aftership/env.server';
 import { checkGorgiasEnv, GorgiasEnvShape, toGorgiasConfig } from './integrations/gorgias/env.server';
+import { checkLoopEnv, LoopEnvShape, toLoopConfig } from './integrations/loop/env.server';
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { JobsEnvShape, toJobsConfig } from './jobs/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
@@ -40,10 +41,12 @@ export const EnvSchema = z
     ...ShopifyEnvShape,
     ...GorgiasEnvShape,
     ...AftershipEnvShape,
+    ...LoopEnvShape,
   })
   .superRefine((env, ctx) => {
     checkGorgiasEnv(env, ctx);
     checkAftershipEnv(env, ctx);
+    checkLoopEnv(env, ctx);
     checkShopifyCredentials(env, ctx);
     if (env.COMPTOIR_MODE !== 'live') return;
     for (const key of ['SHOPIFY_SHOP_DOMAIN', 'COMPTOIR_SECRET'] as const) {
@@ -83,6 +86,8 @@ function toConfig(env: Env) {
     agentLanguage: env.COMPTOIR_AGENT_LANGUAGE,
     /** Gorgias when configured, or the sandbox's mounted emulator (app/integrations/gorgias/env.server.ts). */
     gorgias: toGorgiasConfig(env),
+    /** Loop Returns when configured, or the sandbox's mounted emulator (app/integrations/loop/env.server.ts). */
+    loop: toLoopConfig(env),
     /**
      * Where shoppers and agents reach the portal, for links in tickets and emails. The sandbox
      * defaults to its own loopback address, so the demo's notes and reply carry working links.

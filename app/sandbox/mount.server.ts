@@ -21,8 +21,10 @@ export async function mountSandboxEmulators(
     aftership?: { apiKey: string; webhookSecret: string } | null;
     /** What the Shopify emulator signs its webhooks with, and the shop it says they come from. */
     shopifySecret?: string; shopDomain?: string;
+    /** The Loop emulator's key and webhook secret, when Loop is configured without LOOP_API_URL. */
+    mountLoop?: { apiKey: string; webhookSecret: string } | null;
   },
-): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; aftershipUrl: string | null; frameOrigins: string[] }> {
+): Promise<{ shopifyUrl: string | null; gorgiasUrl: string | null; aftershipUrl: string | null; loopUrl: string | null; frameOrigins: string[] }> {
   const { createJobsPage } = await import('./jobs-page.server');
   const jobsPage = toNodeHandler(createJobsPage(options.jobs));
   // Before the Shopify emulator, which answers every other `/__sandbox` path.
@@ -51,6 +53,10 @@ export async function mountSandboxEmulators(
       aftership(req, res);
     });
   }
+  if (options.mountLoop) {
+    const { mountLoopEmulator } = await import('./loop/mount.server');
+    mountLoopEmulator(app, { ...options.mountLoop, ownOrigin: options.ownOrigin });
+  }
   if (options.mountShopify) {
     const { createShopifyEmulator, toEmulatorCredentials } = await import('./shopify/emulator.server');
     // The emulator's shop has the portal's app installed: it grants tokens to the configured client.
@@ -68,6 +74,7 @@ export async function mountSandboxEmulators(
     shopifyUrl: options.mountShopify ? options.ownOrigin : null,
     gorgiasUrl: options.mountGorgias ? `${options.ownOrigin}/__sandbox/gorgias-api` : null,
     aftershipUrl: options.aftership ? `${options.ownOrigin}/__sandbox/aftership-api/returns/2026-07` : null,
+    loopUrl: options.mountLoop ? `${options.ownOrigin}/__sandbox/loop-api` : null,
     frameOrigins: chatWidgetOrigins(new URL(options.ownOrigin).port),
   };
 }
