@@ -5,6 +5,7 @@ import { DatabaseEnvShape, toDatabaseConfig } from './db/env.server';
 import { checkGorgiasEnv, GorgiasEnvShape, toGorgiasConfig } from './integrations/gorgias/env.server';
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { JobsEnvShape, toJobsConfig } from './jobs/env.server';
+import { LabelsEnvShape, toLabelsConfig } from './labels/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 import { RateLimitEnvShape, toRateLimitConfig } from './rate-limit/env.server';
 import { SecurityEnvShape, toSecurityConfig } from './security/env.server';
@@ -38,6 +39,7 @@ export const EnvSchema = z
     ...BrandEnvShape,
     ...ShopifyEnvShape,
     ...GorgiasEnvShape,
+    ...LabelsEnvShape,
   })
   .superRefine((env, ctx) => {
     checkGorgiasEnv(env, ctx);
@@ -98,5 +100,7 @@ function toConfig(env: Env) {
     rateLimits: toRateLimitConfig(env),
     /** The shop, how to get its Admin API token (`auth`), and the key its webhooks are signed with (`apiSecret`). */
     shopify: toShopifyConfig(env),
+    /** The label provider used when the policy's reason names none (app/labels/env.server.ts). */
+    labels: toLabelsConfig(env),
   } as const;
 }
