@@ -24,6 +24,8 @@ export const ProviderRefsSchema = z
     gorgiasTicketId: z.number().int().positive(),
     loopReturnId: z.string().min(1),
     aftershipTrackingId: z.string().min(1),
+    /** The AfterShip Returns return the label job set up (what its webhooks name). */
+    aftershipReturnId: z.string().min(1),
   })
   .partial();
 export type ProviderRefs = z.infer<typeof ProviderRefsSchema>;

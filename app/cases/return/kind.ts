@@ -10,10 +10,13 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
   details: ReturnDetailsSchema,
   // A parcel may skip steps: the shopper may use their own carrier (no label), and a carrier may
   // never report the parcel in transit before it is delivered.
+  // A store may refund before it receives the parcel (on the carrier's scan), and a provider may
+  // cancel a return or let its label expire while nothing has been posted yet. `received_by_store`
+  // comes first: a refund reported on an approved case goes through it, never through a label.
   transitions: {
-    approved: ['label_issued', 'in_transit', 'received_by_store'],
-    label_issued: ['in_transit', 'received_by_store'],
-    in_transit: ['received_by_store'],
+    approved: ['received_by_store', 'label_issued', 'in_transit', 'return_cancelled', 'label_expired'],
+    label_issued: ['in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'],
+    in_transit: ['received_by_store', 'refunded', 'return_cancelled'],
     received_by_store: ['refunded'],
   },
   execute: createReturnExecutor,

@@ -8,7 +8,7 @@ export type ReturnShopperView = {
   estimatedRefund: Money;
 };
 
-const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
+const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
 
 /** A line the policy left to a check shows the store's answer once the case has one. */
 function toShownDecision(decision: CaseLine['decision'], state: CaseState, declined: boolean): CaseLine['decision'] {
