@@ -41,6 +41,10 @@ import type { Policy } from './policy/policy-schema';
 import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-limiter';
 import { hashIdentifier } from './session/hash.server';
 import type { SessionStore } from './session/ports';
+import { findUnavailableProviders } from './labels/choose-provider';
+import type { LabelProviderName } from './labels/ports';
+import { listProviders, type LabelProviders } from './labels/registry';
+import { createStoreLabelProvider } from './labels/store/store-provider';
 
 export type Services = {
   config: Config;
@@ -66,6 +70,11 @@ export type Services = {
   sessions: SessionStore;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
+  /**
+   * Label providers by name, and the one used when a policy reason names none
+   * (COMPTOIR_LABEL_PROVIDER); `store` is always there.
+   */
+  labels: { providers: LabelProviders; defaultProvider: LabelProviderName };
   /** Vendors' webhooks: each vendor's signature check and parser, deliveries seen, and the caches a delivery makes stale. */
   webhooks: {
     sources: WebhookSources;
@@ -97,6 +106,9 @@ export type ServicesOptions = {
  */
 export async function createServices(config: Config, options: ServicesOptions = {}): Promise<Services> {
   const policy = await loadPolicyFile(config.policyFile);
+  const brand = toBrand(config.brand, policy);
+  // Before the database opens, like the policy: a provider nobody configured stops the start.
+  const labels = { providers: createLabelProviders(config, policy, brand), defaultProvider: config.labels.defaultProvider };
   const database = options.database ?? (await createDatabase(config.database));
   const queue = await createQueue(database, options.queue);
   const hashId = (value: string) => hashIdentifier(config.secret, value);
@@ -109,7 +121,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
   return {
     config,
     policy,
-    brand: toBrand(config.brand, policy),
+    brand,
+    labels,
     cases: cases.store,
     orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.
@@ -143,6 +156,24 @@ export async function createServices(config: Config, options: ServicesOptions = 
     clock: () => new Date(),
     close: () => queue.stop().finally(() => database.close()),
   };
+}
+
+/**
+ * The label providers this portal has. Loop and AfterShip join when their adapters are wired
+ * (their own env fragments say whether they are configured). A provider that COMPTOIR_LABEL_PROVIDER
+ * or a policy reason names but that is not here stops the start: every such case would fail.
+ */
+function createLabelProviders(config: Config, policy: Policy, brand: Brand): LabelProviders {
+  const providers: LabelProviders = {
+    store: createStoreLabelProvider({ returnAddress: brand.returnAddress, shipWithinDays: policy.window.days, timeZone: config.timeZone, clock: () => new Date() }),
+  };
+  const available = listProviders(providers);
+  const missing = [
+    ...(available.includes(config.labels.defaultProvider) ? [] : [`COMPTOIR_LABEL_PROVIDER=${config.labels.defaultProvider}`]),
+    ...findUnavailableProviders(policy.reasons, available).map(({ reasonId, provider }) => `reason ${reasonId}: labelProvider ${provider}`),
+  ];
+  if (missing.length > 0) throw new Error(`Comptoir cannot start: no label provider configured for ${missing.join('; ')} (configured: ${available.join(', ')})`);
+  return providers;
 }
 
 declare module '@remix-run/node' {
