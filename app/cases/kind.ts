@@ -86,6 +86,12 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   summary(found: KindCase<K, D>): CaseSummary;
   /** The kind's part of the shopper's case page; `declined` once the store declined (part of) it. */
   shopperView(found: KindCase<K, D>, declined: boolean): V;
+  /**
+   * Lines the shopper sends back once the store approves, with their reasons (which choose the
+   * label provider): empty when nothing travels (the shopper keeps the items, every line was
+   * declined, or the kind sends nothing back). A non-empty list queues the label request.
+   */
+  parcelLines(found: KindCase<K, D>): { reasonId: string; decision: CaseVerdict }[];
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];

@@ -1,9 +1,10 @@
 import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
+import { toJobsOnReaching } from '~/labels/label-jobs';
 import { pathForward, type CaseState } from '~/cases/case-state';
 import type { ShopifyEvent } from './shopify-events';
 
 export type ApplyEventDeps = {
-  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'transition'>;
+  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance'>;
   /** Drops the order from this process's cache, so the next read (case page, ticket note) is fresh. */
   invalidateOrder(orderId: string): void;
   /** Asks the helpdesk to post the case's new events on its ticket; absent without a helpdesk. */
@@ -66,7 +67,9 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
     if (!path?.length) break;
     let stale = false;
     for (const to of path) {
-      const result = await deps.cases.transition(found.id, found.state, to, toCaseEvent(deps.clock(), to, event, source.topic, to === target));
+      // A step into `approved` queues the label request in its own transaction.
+      const caseEvent = toCaseEvent(deps.clock(), to, event, source.topic, to === target);
+      const result = await deps.cases.advance(found.id, found.state, [{ to, event: caseEvent }], toJobsOnReaching(found, to));
       if (!result.ok) {
         stale = result.reason === 'stale';
         break;

@@ -36,6 +36,7 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
     estimatedRefund: details.totals.estimatedRefund,
   }),
   shopperView: toReturnShopperView,
+  parcelLines: ({ details }) => (details.keepItems ? [] : details.lines.filter((line) => line.decision !== 'declined')),
   lineItemIds: ({ details }) => details.lines.map((line) => line.lineItemId),
   // Named `<case>-<line>-<photo>`, so an agent tells which line a photo shows.
   photos: ({ id, details }) => details.lines.flatMap((line, index) => line.photoIds.map((key, n) => ({ key, name: `${id}-${index + 1}-${n + 1}` }))),
