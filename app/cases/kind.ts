@@ -26,6 +26,9 @@ export type KindText = {
   decidedHere: Record<string, (who: string) => string>;
 };
 
+/** A line the shopper sends back, as a label provider needs it. */
+export type ParcelLine = { lineItemId: string; title: string; quantity: number; reasonId: string; note: string | null; decision: CaseVerdict };
+
 /** The short account of a case in lists: the sidebar, the order page. */
 export type CaseSummary = {
   items: { title: string; quantity: number; decision: CaseVerdict }[];
@@ -91,7 +94,7 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
    * label provider): empty when nothing travels (the shopper keeps the items, every line was
    * declined, or the kind sends nothing back). A non-empty list queues the label request.
    */
-  parcelLines(found: KindCase<K, D>): { reasonId: string; decision: CaseVerdict }[];
+  parcelLines(found: KindCase<K, D>): ParcelLine[];
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];

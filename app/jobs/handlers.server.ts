@@ -8,9 +8,13 @@ import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
 import type { WebhookDeliveryStore } from '~/webhooks/ports';
 import { createApplyWebhookHandler } from './apply-webhook.server';
+import { applyKeptDeliveries, createApplyLabelWebhookHandler } from './apply-label-webhook.server';
+import { createRequestLabelHandler } from './request-label.server';
+import type { LabelProviderName } from '~/labels/ports';
+import type { LabelProviders } from '~/labels/registry';
 import { createGorgiasSyncHandler } from './gorgias-sync.server';
 import { createExecuteCaseHandler } from './execute-case.server';
-import { GORGIAS_SYNC_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import { GORGIAS_SYNC_CASE, LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
 import type { JobHandlers } from './workers.server';
 
@@ -26,7 +30,9 @@ export type JobDependencies = {
   photos?: Pick<PhotoStore, 'get'>;
   queue?: Pick<Queue, 'send'>;
   /** Webhook deliveries and the order cache they drop; without them no webhook job is handled. */
-  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore'>; invalidateOrder(orderId: string): void } | null;
+  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore' | 'listBySubject'>; invalidateOrder(orderId: string): void } | null;
+  /** Label providers; with `orders`, the label jobs are handled (requests, and providers' webhooks with `webhooks`). */
+  labels?: { providers: LabelProviders; defaultProvider: LabelProviderName } | null;
   /** The queue settings given to `createQueue`, when not Comptoir's own (tests use short ones). */
   queues?: Record<string, QueueSettings>;
 };
@@ -55,6 +61,23 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       clock: dependencies.clock,
       deliveries: dependencies.webhooks.deliveries,
       invalidateOrder: dependencies.webhooks.invalidateOrder,
+      requestHelpdeskSync,
+    }) as JobHandlers[string];
+  }
+  const { labels, webhooks } = dependencies;
+  const parcelDeps = webhooks ? { cases: dependencies.cases, deliveries: webhooks.deliveries, clock: dependencies.clock, requestHelpdeskSync } : null;
+  if (parcelDeps) handlers[LABELS_APPLY_WEBHOOK] = createApplyLabelWebhookHandler(parcelDeps) as JobHandlers[string];
+  if (labels && orders) {
+    handlers[LABELS_REQUEST_LABEL] = createRequestLabelHandler({
+      cases: dependencies.cases,
+      orders,
+      labels,
+      reasons: dependencies.policy.reasons,
+      clock: dependencies.clock,
+      retryLimit: (queues[LABELS_REQUEST_LABEL] ?? QUEUES[LABELS_REQUEST_LABEL]).retryLimit,
+      applyKept: async (provider, providerReturnId) => {
+        if (parcelDeps) await applyKeptDeliveries(parcelDeps, provider, providerReturnId);
+      },
       requestHelpdeskSync,
     }) as JobHandlers[string];
   }

@@ -24,8 +24,6 @@ export const REF_OF_PROVIDER: Record<Exclude<LabelProviderName, 'store'>, keyof 
   aftership: 'aftershipReturnId',
 };
 
-/** `<provider>:<return id>`: how a kept delivery names the return it is about (webhook_deliveries.subject). */
-export const toParcelSubject = (provider: LabelProviderName, providerReturnId: string) => `${provider}:${providerReturnId}`;
 
 /**
  * Applies one provider's news of a return parcel: finds the case (by our case id when the
