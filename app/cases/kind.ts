@@ -24,6 +24,11 @@ export type KindText = {
   events: Record<string, string>;
   /** Events an agent may cause from the agent page: who did it, and where. */
   decidedHere: Record<string, (who: string) => string>;
+  /**
+   * The lines a note gives under an event's headline, where the kind words them itself (a label
+   * with its tracking link, a refund with its amount); null for the generic `key: value` lines.
+   */
+  eventLines?: (type: string, data: Record<string, unknown>) => string[] | null;
 };
 
 /** A line the shopper sends back, as a label provider needs it. */

@@ -24,8 +24,10 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
   shopperEvents: new Set([
     'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
     'declined_by_store', 'return_closed', 'refunded_by_store',
+    'label_pending', 'label_issued', 'tracking_added', 'parcel_in_transit', 'parcel_delivered', 'return_received', 'refund_issued',
+    'return_cancelled', 'label_expired',
   ]),
-  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable', 'label_refused', 'return_cancelled']),
   policyVerdict: ({ details }) => {
     if (details.lines.some((line) => line.decision === 'needs_review')) return 'needs_review';
     return details.lines.every((line) => line.decision === 'declined') ? 'declined' : 'approved';
