@@ -249,6 +249,21 @@ describe('a return on its way back', () => {
     expect(label?.data).toMatchObject({ provider: 'store', providerReturnId: found.id, returnAddress: ADDRESS, shipBy: '2026-12-16', labelUrl: null, qrCodeUrl: null });
   });
 
+  it("logs Shopify's actual refund beside the estimate, once, whichever of Shopify and the provider tells first", async () => {
+    const found = await approvedCase();
+    await waitFor(() => stateOf(found.id, 'label_issued'));
+    const deps = { cases, invalidateOrder: () => {}, clock: () => new Date() };
+    const refund = { kind: 'refund_created' as const, orderId: found.orderId, returnId: found.providerRefs.shopifyReturnId!, refund: { amount: { amount: '27.50', currencyCode: 'EUR' }, method: 'original_payment' as const } };
+    expect(await applyShopifyEvent(deps, refund, { topic: 'refunds/create' })).toMatchObject({ status: 'moved', states: ['refunded'] });
+    expect(await applyShopifyEvent(deps, refund, { topic: 'refunds/create' })).toMatchObject({ status: 'unchanged' });
+    const returnId = (await cases.getCase(found.id))!.providerRefs.loopReturnId!;
+    await receiveWebhook(intake, testSource(), toRequest(`evt-${found.id}-refund`, { providerReturnId: returnId, step: 'refunded' }, '2026-12-05T00:00:00Z'));
+    await waitFor(drained);
+    const refunds = (await cases.listEvents(found.id)).filter((event) => event.type === 'refund_issued');
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.data).toMatchObject({ amount: { amount: '27.50', currencyCode: 'EUR' }, estimate: { amount: '30.00', currencyCode: 'EUR' }, method: 'original_payment' });
+  });
+
   it('queues nothing for a keep-the-item case, or one whose every line was declined', async () => {
     const kept = await approvedCase({ keepItems: true });
     expect(kept.state).toBe('approved');
