@@ -29,6 +29,7 @@ import { createShopifyGraphqlClient } from './integrations/shopify/client.server
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
 import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
+import { createShopifyReverseDeliveries, type ReverseDeliveries } from './integrations/shopify/reverse-deliveries.server';
 import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
@@ -65,6 +66,8 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Approve / decline a return request at Shopify, from the agent page. */
   returnDecisions: ReturnDecisions;
+  /** Tracking numbers shoppers typed, recorded on their Shopify returns (the `store` provider). */
+  reverseDeliveries: ReverseDeliveries;
   /** The helpdesk (Gorgias), or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   helpdesk: Helpdesk | null;
   sessions: SessionStore;
@@ -132,6 +135,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
+    reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
     helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
