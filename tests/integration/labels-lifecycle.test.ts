@@ -10,6 +10,7 @@ import { createJobHandlers } from '~/jobs/handlers.server';
 import { LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
+import { applyParcelUpdate } from '~/labels/apply-parcel-update.server';
 import type { LabelProvider, LabelRequest, ParcelStep, ParcelUpdate } from '~/labels/ports';
 import { createStoreLabelProvider } from '~/labels/store/store-provider';
 import type { Order } from '~/orders/types';
@@ -77,6 +78,19 @@ function createFakeLoop() {
   return { provider, returns, calls, faults };
 }
 
+/** A provider that holds the return and sends its label later (by webhook), and refuses wrong-item returns. */
+const slowAftership: LabelProvider = {
+  name: 'aftership',
+  async requestLabel(request) {
+    if (request.lines.some((line) => line.reasonId === 'wrong-item')) return { status: 'refused', code: 'ITEM_NOT_RETURNABLE', message: 'not returnable here' };
+    return { status: 'pending', providerReturnId: `as_${request.caseId}`, portalUrl: `https://returns.example/${request.caseId}` };
+  },
+  async cancelLabel() {},
+  async getStatus() {
+    return null;
+  },
+};
+
 function mulberry32(seed: number) {
   let a = seed;
   return () => {
@@ -124,7 +138,9 @@ beforeAll(async () => {
   cases = createDbCaseStore(database.db, queue);
   const loaded = await loadPolicyFile(DEFAULT_POLICY_FILE);
   // Changed-mind returns ship themselves; every other reason gets Loop's prepaid label.
-  policy = { ...loaded, reasons: loaded.reasons.map((reason) => (reason.id === 'changed-mind' ? { ...reason, labelProvider: 'store' as const } : reason)) };
+  // Not-as-described and wrong-item returns go through AfterShip.
+  const own: Record<string, 'store' | 'aftership'> = { 'changed-mind': 'store', 'not-as-described': 'aftership', 'wrong-item': 'aftership' };
+  policy = { ...loaded, reasons: loaded.reasons.map((reason) => (own[reason.id] ? { ...reason, labelProvider: own[reason.id] } : reason)) };
   const deliveries = createDbWebhookDeliveryStore(database.db);
   intake = { deliveries, queue, invalidateOrder: () => {}, clock: () => new Date() };
   const store = createStoreLabelProvider({ returnAddress: ADDRESS, shipWithinDays: 14, timeZone: 'Europe/Paris', clock: () => new Date('2026-12-02T10:00:00Z') });
@@ -133,7 +149,7 @@ beforeAll(async () => {
     shopifyReturns: null as never,
     orders: { getOrder: async (id) => order(id) },
     webhooks: { deliveries, invalidateOrder: () => {} },
-    labels: { providers: { store, loop: loop.provider }, defaultProvider: 'loop' },
+    labels: { providers: { store, loop: loop.provider, aftership: slowAftership }, defaultProvider: 'loop' },
   }));
 });
 afterAll(async () => {
@@ -264,7 +280,28 @@ describe('a return on its way back', () => {
     expect(refunds[0]!.data).toMatchObject({ amount: { amount: '27.50', currencyCode: 'EUR' }, estimate: { amount: '30.00', currencyCode: 'EUR' }, method: 'original_payment' });
   });
 
-  it('queues nothing for a keep-the-item case, or one whose every line was declined', async () => {
+  it("keeps the case approved while the provider holds the return, then issues the label its webhook brings", async () => {
+    const found = await approvedCase({ reasonId: 'not-as-described' });
+    await waitFor(async () => ((await eventTypes(found.id)).includes('label_pending') ? true : null));
+    const pending = (await cases.getCase(found.id))!;
+    expect(pending).toMatchObject({ state: 'approved', providerRefs: { aftershipReturnId: `as_${found.id}` } });
+    // The provider's own label webhook, applied as its job applies it.
+    const label = { carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999', labelUrl: 'https://returns.example/l.pdf' };
+    const update = { provider: 'aftership' as const, providerReturnId: `as_${found.id}`, caseId: null, step: 'label_issued' as const, occurredAt: null, label, refund: null };
+    expect(await applyParcelUpdate({ cases, clock: () => new Date() }, update)).toMatchObject({ status: 'moved', events: ['label_issued'] });
+    expect(await applyParcelUpdate({ cases, clock: () => new Date() }, update)).toMatchObject({ status: 'unchanged' });
+    expect((await cases.listEvents(found.id)).find((e) => e.type === 'label_issued')?.data).toMatchObject({ provider: 'aftership', ...label });
+  });
+
+  it('hands a refused label to an agent and leaves the case approved, asking nobody again', async () => {
+    const found = await approvedCase({ reasonId: 'wrong-item' });
+    await waitFor(async () => ((await eventTypes(found.id)).includes('label_refused') ? true : null));
+    expect((await cases.getCase(found.id))!.state).toBe('approved');
+    const refused = (await cases.listEvents(found.id)).filter((e) => e.type === 'label_refused');
+    expect(refused).toEqual([expect.objectContaining({ data: { provider: 'aftership', code: 'ITEM_NOT_RETURNABLE', message: 'not returnable here' } })]);
+  });
+
+  it('queues nothing for a keep-the-item case', async () => {
     const kept = await approvedCase({ keepItems: true });
     expect(kept.state).toBe('approved');
     expect(await labelJobs(kept.id)).toHaveLength(0);
@@ -273,7 +310,7 @@ describe('a return on its way back', () => {
   it('with a provider failing 30 % (429s, outages, lost answers), every case still ends with exactly one label', { timeout: 110_000 }, async () => {
     loop.faults.rate = 0.3;
     const before = loop.returns.size;
-    const approved = await Promise.all(Array.from({ length: 8 }, () => approvedCase()));
+    const approved = await Promise.all(Array.from({ length: 20 }, () => approvedCase()));
     for (const found of approved) await waitFor(() => stateOf(found.id, 'label_issued'), 100_000);
     loop.faults.rate = 0;
     expect(loop.returns.size - before).toBe(approved.length);
