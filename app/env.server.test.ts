@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LabelsEnvShape } from './labels/env.server';
 import { BrandEnvShape } from './brand/env.server';
 import { DatabaseEnvShape } from './db/env.server';
 import { EnvSchema, parseEnv } from './env.server';
@@ -163,7 +164,7 @@ describe('parseEnv', () => {
   });
 
   it('takes each fragment whole, and no variable from two fragments (a later one would silently win)', () => {
-    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape];
+    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape, LabelsEnvShape];
     const names = fragments.flatMap((fragment) => Object.keys(fragment));
     expect(new Set(names).size).toBe(names.length);
     const composed = Object.keys(EnvSchema.shape);

@@ -7,6 +7,7 @@ import { checkGorgiasEnv, GorgiasEnvShape, toGorgiasConfig } from './integration
 import { checkLoopEnv, LoopEnvShape, toLoopConfig } from './integrations/loop/env.server';
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { JobsEnvShape, toJobsConfig } from './jobs/env.server';
+import { LabelsEnvShape, toLabelsConfig } from './labels/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 import { RateLimitEnvShape, toRateLimitConfig } from './rate-limit/env.server';
 import { SecurityEnvShape, toSecurityConfig } from './security/env.server';
@@ -42,6 +43,7 @@ export const EnvSchema = z
     ...GorgiasEnvShape,
     ...AftershipEnvShape,
     ...LoopEnvShape,
+    ...LabelsEnvShape,
   })
   .superRefine((env, ctx) => {
     checkGorgiasEnv(env, ctx);
@@ -108,5 +110,7 @@ function toConfig(env: Env) {
     shopify: toShopifyConfig(env),
     /** AfterShip Returns when configured, or the sandbox's mounted emulator (app/integrations/aftership/env.server.ts). */
     aftership: toAftershipConfig(env),
+    /** The label provider used when the policy's reason names none (app/labels/env.server.ts). */
+    labels: toLabelsConfig(env),
   } as const;
 }

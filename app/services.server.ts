@@ -29,6 +29,7 @@ import { createShopifyGraphqlClient } from './integrations/shopify/client.server
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
 import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
+import { createShopifyReverseDeliveries, type ReverseDeliveries } from './integrations/shopify/reverse-deliveries.server';
 import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
@@ -42,6 +43,10 @@ import { createLookupLimiter, type LookupLimiter } from './rate-limit/lookup-lim
 import { hashIdentifier } from './session/hash.server';
 import type { SessionStore } from './session/ports';
 import { createLabelImages, type LabelImages } from './labels/label-image.server';
+import { findUnavailableProviders } from './labels/choose-provider';
+import type { LabelProviderName } from './labels/ports';
+import { listProviders, type LabelProviders } from './labels/registry';
+import { createStoreLabelProvider } from './labels/store/store-provider';
 
 export type Services = {
   config: Config;
@@ -62,6 +67,8 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Approve / decline a return request at Shopify, from the agent page. */
   returnDecisions: ReturnDecisions;
+  /** Tracking numbers shoppers typed, recorded on their Shopify returns (the `store` provider). */
+  reverseDeliveries: ReverseDeliveries;
   /** The helpdesk (Gorgias), or null in live mode without GORGIAS_* (cases are then kept, not delivered). */
   helpdesk: Helpdesk | null;
   sessions: SessionStore;
@@ -69,6 +76,11 @@ export type Services = {
   labelImages: LabelImages;
   /** Returns being written, between the steps of the return form. */
   returnDrafts: ReturnDraftStore;
+  /**
+   * Label providers by name, and the one used when a policy reason names none
+   * (COMPTOIR_LABEL_PROVIDER); `store` is always there.
+   */
+  labels: { providers: LabelProviders; defaultProvider: LabelProviderName };
   /** Vendors' webhooks: each vendor's signature check and parser, deliveries seen, and the caches a delivery makes stale. */
   webhooks: {
     sources: WebhookSources;
@@ -100,6 +112,9 @@ export type ServicesOptions = {
  */
 export async function createServices(config: Config, options: ServicesOptions = {}): Promise<Services> {
   const policy = await loadPolicyFile(config.policyFile);
+  const brand = toBrand(config.brand, policy);
+  // Before the database opens, like the policy: a provider nobody configured stops the start.
+  const labels = { providers: createLabelProviders(config, policy, brand), defaultProvider: config.labels.defaultProvider };
   const database = options.database ?? (await createDatabase(config.database));
   const queue = await createQueue(database, options.queue);
   const hashId = (value: string) => hashIdentifier(config.secret, value);
@@ -112,7 +127,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
   return {
     config,
     policy,
-    brand: toBrand(config.brand, policy),
+    brand,
+    labels,
     cases: cases.store,
     orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.
@@ -122,6 +138,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
+    reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
     helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db)),
@@ -147,6 +164,24 @@ export async function createServices(config: Config, options: ServicesOptions = 
     clock: () => new Date(),
     close: () => queue.stop().finally(() => database.close()),
   };
+}
+
+/**
+ * The label providers this portal has. Loop and AfterShip join when their adapters are wired
+ * (their own env fragments say whether they are configured). A provider that COMPTOIR_LABEL_PROVIDER
+ * or a policy reason names but that is not here stops the start: every such case would fail.
+ */
+function createLabelProviders(config: Config, policy: Policy, brand: Brand): LabelProviders {
+  const providers: LabelProviders = {
+    store: createStoreLabelProvider({ returnAddress: brand.returnAddress, shipWithinDays: policy.window.days, timeZone: config.timeZone, clock: () => new Date() }),
+  };
+  const available = listProviders(providers);
+  const missing = [
+    ...(available.includes(config.labels.defaultProvider) ? [] : [`COMPTOIR_LABEL_PROVIDER=${config.labels.defaultProvider}`]),
+    ...findUnavailableProviders(policy.reasons, available).map(({ reasonId, provider }) => `reason ${reasonId}: labelProvider ${provider}`),
+  ];
+  if (missing.length > 0) throw new Error(`Comptoir cannot start: no label provider configured for ${missing.join('; ')} (configured: ${available.join(', ')})`);
+  return providers;
 }
 
 declare module '@remix-run/node' {

@@ -15,6 +15,13 @@ describe('canTransition', () => {
     ['label_issued', 'in_transit'],
     ['in_transit', 'received_by_store'],
     ['received_by_store', 'refunded'],
+    // A store may refund on the carrier's scan, before it checks the items.
+    ['in_transit', 'refunded'],
+    ['label_issued', 'refunded'],
+    ['approved', 'return_cancelled'],
+    ['label_issued', 'return_cancelled'],
+    ['in_transit', 'return_cancelled'],
+    ['label_issued', 'label_expired'],
   ])('lets a case go from %s to %s', (from, to) => {
     expect(canTransition('return', from, to)).toBe(true);
   });
@@ -29,6 +36,11 @@ describe('canTransition', () => {
     ['approved', 'refunded'],
     ['in_transit', 'label_issued'],
     ['refunded', 'received_by_store'],
+    // A parcel on its way is past its label's deadline; a received one cannot be cancelled.
+    ['in_transit', 'label_expired'],
+    ['received_by_store', 'return_cancelled'],
+    ['return_cancelled', 'label_issued'],
+    ['label_expired', 'label_issued'],
   ])('refuses %s to %s', (from, to) => {
     expect(canTransition('return', from, to)).toBe(false);
   });
@@ -37,11 +49,10 @@ describe('canTransition', () => {
     for (const state of CASE_STATES) expect(canTransition('return', state, state)).toBe(false);
   });
 
-  it('ends only in declined or refunded', () => {
-    expect(CASE_STATES.filter((state) => isFinalState('return', state))).toEqual(['declined', 'refunded']);
+  it('ends only in declined, refunded, a cancelled return or an expired label', () => {
+    expect(CASE_STATES.filter((state) => isFinalState('return', state))).toEqual(['declined', 'refunded', 'return_cancelled', 'label_expired']);
     for (const to of CASE_STATES) {
-      expect(canTransition('return', 'declined', to)).toBe(false);
-      expect(canTransition('return', 'refunded', to)).toBe(false);
+      for (const final of ['declined', 'refunded', 'return_cancelled', 'label_expired'] as const) expect(canTransition('return', final, to)).toBe(false);
     }
   });
 
@@ -70,6 +81,11 @@ describe('pathForward', () => {
   it('walks every step between two states, the target last', () => {
     expect(pathForward('return', 'needs_review', 'refunded')).toEqual(['approved', 'received_by_store', 'refunded']);
     expect(pathForward('return', 'submitted_to_store', 'approved')).toEqual(['approved']);
+  });
+
+  it('refunds an approved case through its receipt, never through a label it never had', () => {
+    expect(pathForward('return', 'approved', 'refunded')).toEqual(['received_by_store', 'refunded']);
+    expect(pathForward('return', 'in_transit', 'refunded')).toEqual(['refunded']);
   });
 
   it('goes nowhere when the case is already there', () => {

@@ -15,6 +15,10 @@ export const CASE_STATES = [
   'in_transit',
   'received_by_store',
   'refunded',
+  /** The label provider (or an agent there) cancelled the return: final. */
+  'return_cancelled',
+  /** The label was never used before its deadline: final. */
+  'label_expired',
 ] as const;
 
 export type CaseState = (typeof CASE_STATES)[number];
@@ -32,6 +36,8 @@ const SHARED_NEXT: Record<CaseState, readonly CaseState[]> = {
   received_by_store: [],
   declined: [],
   refunded: [],
+  return_cancelled: [],
+  label_expired: [],
 };
 
 const nextStates = (kind: CaseKind, from: CaseState): readonly CaseState[] => [...SHARED_NEXT[from], ...(KINDS[kind].transitions[from] ?? [])];

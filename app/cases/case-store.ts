@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LabelProviderName } from '~/labels/ports';
 import type { CustomerReturnHistory } from '~/policy/return-context';
 import type { CaseKind, DetailsOf } from './kinds';
 import { CASE_STATES, type CaseState } from './case-state';
@@ -24,6 +25,8 @@ export const ProviderRefsSchema = z
     gorgiasTicketId: z.number().int().positive(),
     loopReturnId: z.string().min(1),
     aftershipTrackingId: z.string().min(1),
+    /** The AfterShip Returns return the label job set up (what its webhooks name). */
+    aftershipReturnId: z.string().min(1),
   })
   .partial();
 export type ProviderRefs = z.infer<typeof ProviderRefsSchema>;
@@ -118,6 +121,11 @@ export interface CaseStore {
    * `shopify.returns_opened` events list), or null: how a Shopify webhook finds its case.
    */
   findCaseByShopifyReturnId(returnId: string): Promise<Case | null>;
+  /**
+   * The case whose label provider's return this is (`providerRefs.loopReturnId`, `aftershipReturnId`;
+   * for `store`, the case id itself), or null: how a label provider's webhook finds its case.
+   */
+  findCaseByProviderReturnId(provider: LabelProviderName, providerReturnId: string): Promise<Case | null>;
   /** Adds one event and bumps `updatedAt`; null when the case does not exist. */
   appendEvent(caseId: string, event: NewCaseEvent): Promise<CaseEvent | null>;
   /** The case's events in the order they were appended. */
@@ -130,9 +138,10 @@ export interface CaseStore {
   /**
    * Several transitions and their jobs as one write: from `from` through each step's state (each
    * allowed by the state machine), logging each step's event, then queues `jobs` (keyed as in
-   * openCase). All of it or nothing: `stale` when the case left `from` meanwhile.
+   * openCase), and merges `refs` into `providerRefs` when given. All of it or nothing: `stale`
+   * when the case left `from` meanwhile.
    */
-  advance(caseId: string, from: CaseState, steps: { to: CaseState; event: NewCaseEvent }[], jobs: CaseJob[]): Promise<TransitionResult>;
+  advance(caseId: string, from: CaseState, steps: { to: CaseState; event: NewCaseEvent }[], jobs: CaseJob[], refs?: ProviderRefs): Promise<TransitionResult>;
   /** Merges vendor ids into `providerRefs` and logs `event`; null when the case does not exist. */
   recordProviderRefs(caseId: string, refs: ProviderRefs, event: NewCaseEvent): Promise<Case | null>;
   /** Return cases opened by this customer at or after `since`, whatever became of them. */

@@ -1,3 +1,4 @@
+import { toJobsOnPath } from '~/labels/label-jobs';
 import { EVENT_FOR, toTarget } from '~/webhooks/apply-event.server';
 import type { ShopifyEvent } from '~/webhooks/shopify-events';
 import { toReviewStatus } from './agent-review';
@@ -64,7 +65,7 @@ export async function decideReview(deps: DecideReviewDeps, caseId: string, decis
     // Already there: the webhook of this very change was applied first.
     if (!path?.length) return { status: 'decided', case: current };
     const steps = path.map((to) => ({ to, event: toAgentEvent(deps.clock(), to, to === target, returnId, decision, agentName) }));
-    const moved = await deps.cases.advance(current.id, current.state, steps, deps.followUpJobs(current.id));
+    const moved = await deps.cases.advance(current.id, current.state, steps, [...deps.followUpJobs(current.id), ...toJobsOnPath(current, path)]);
     if (moved.ok) return { status: 'decided', case: moved.case };
     const reread = moved.reason === 'stale' ? await deps.cases.getCase(current.id) : null;
     if (!reread) break;

@@ -24,7 +24,15 @@ export type KindText = {
   events: Record<string, string>;
   /** Events an agent may cause from the agent page: who did it, and where. */
   decidedHere: Record<string, (who: string) => string>;
+  /**
+   * The lines a note gives under an event's headline, where the kind words them itself (a label
+   * with its tracking link, a refund with its amount); null for the generic `key: value` lines.
+   */
+  eventLines?: (type: string, data: Record<string, unknown>) => string[] | null;
 };
+
+/** A line the shopper sends back, as a label provider needs it. */
+export type ParcelLine = { lineItemId: string; title: string; quantity: number; reasonId: string; note: string | null; decision: CaseVerdict };
 
 /** The short account of a case in lists: the sidebar, the order page. */
 export type CaseSummary = {
@@ -96,6 +104,12 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   summary(found: KindCase<K, D>): CaseSummary;
   /** The kind's part of the shopper's case page. */
   shopperView(found: KindCase<K, D>, context: ShopperViewContext): V;
+  /**
+   * Lines the shopper sends back once the store approves, with their reasons (which choose the
+   * label provider): empty when nothing travels (the shopper keeps the items, every line was
+   * declined, or the kind sends nothing back). A non-empty list queues the label request.
+   */
+  parcelLines(found: KindCase<K, D>): ParcelLine[];
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];

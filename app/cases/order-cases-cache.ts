@@ -20,6 +20,7 @@ const READS = new Set<keyof CaseStore>([
   'listCasesByCustomer',
   'listCasesForOrder',
   'findCaseByShopifyReturnId',
+  'findCaseByProviderReturnId',
   'listEvents',
   'countReturnsByCustomerSince',
   'getReturnHistory',

@@ -126,6 +126,18 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       return row ? toCase(row) : null;
     },
 
+    async findCaseByProviderReturnId(provider, providerReturnId) {
+      if (provider === 'store') return store.getCase(providerReturnId);
+      const key = provider === 'loop' ? 'loopReturnId' : 'aftershipReturnId';
+      const [row] = await db
+        .select()
+        .from(cases)
+        .where(sql`${cases.providerRefs}->>${key} = ${providerReturnId}`)
+        .orderBy(desc(cases.createdAt))
+        .limit(1);
+      return row ? toCase(row) : null;
+    },
+
     async appendEvent(caseId, event) {
       return db.transaction(async (tx) => {
         const [touched] = await touchCase(tx, caseId, event.at);
@@ -156,14 +168,15 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
       });
     },
 
-    async advance(caseId, from, steps, jobs) {
+    async advance(caseId, from, steps, jobs, refs) {
       const path = steps.map((step) => step.to);
       const last = steps.at(-1);
       if (!last || !isPathForSomeKind(from, path)) return { ok: false, reason: 'not_allowed' };
       return inTransition(async (tx) => {
+        const patch = refs ? JSON.stringify(ProviderRefsSchema.parse(refs)) : '{}';
         const [row] = await tx
           .update(cases)
-          .set({ state: last.to, updatedAt: later(last.event.at) })
+          .set({ state: last.to, updatedAt: later(last.event.at), ...(refs ? { providerRefs: sql`${cases.providerRefs} || ${patch}::jsonb` } : {}) })
           .where(and(eq(cases.id, caseId), eq(cases.state, from)))
           .returning();
         if (!row) {

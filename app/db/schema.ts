@@ -121,8 +121,16 @@ export const webhookDeliveries = pgTable(
     triggeredAt: timestamp('triggered_at', { withTimezone: true, mode: 'date' }),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
     event: jsonb('event').notNull(),
+    /**
+     * The return a label provider's delivery is about, `<provider>:<provider return id>`; null for
+     * Shopify's. A delivery no case claims yet is found again by it once a case does.
+     */
+    subject: text('subject'),
   },
-  (table) => [index('webhook_deliveries_received_at_idx').on(table.receivedAt)]
+  (table) => [
+    index('webhook_deliveries_received_at_idx').on(table.receivedAt),
+    index('webhook_deliveries_subject_idx').on(table.subject),
+  ]
 );
 
 /**

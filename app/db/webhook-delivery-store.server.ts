@@ -1,4 +1,5 @@
-import { eq, lt } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { toParcelSubject } from '~/labels/subject';
 import { ParcelUpdateSchema } from '~/labels/parcel-update';
 import { ShopifyEventSchema } from '~/webhooks/shopify-events';
 import type { WebhookDelivery, WebhookDeliveryStore } from '~/webhooks/ports';
@@ -16,7 +17,7 @@ export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore
       return db.transaction(async (tx) => {
         const inserted = await tx
           .insert(webhookDeliveries)
-          .values({ ...delivery, receivedAt, event: parseEvent(delivery.vendor, delivery.event) })
+          .values({ ...delivery, receivedAt, event: parseEvent(delivery.vendor, delivery.event), subject: toSubject(delivery) })
           .onConflictDoNothing()
           .returning({ id: webhookDeliveries.id });
         if (inserted.length === 0) return 'duplicate';
@@ -26,18 +27,34 @@ export function createDbWebhookDeliveryStore(db: Database): WebhookDeliveryStore
     },
     async get(id) {
       const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
-      if (!row) return null;
-      const fields = { id: row.id, topic: row.topic, webhookId: row.webhookId, triggeredAt: row.triggeredAt };
-      if (row.vendor === 'shopify') return { ...fields, vendor: 'shopify', event: ShopifyEventSchema.parse(row.event) };
-      const event = ParcelUpdateSchema.parse(row.event);
-      return { ...fields, vendor: event.provider, event };
+      return row ? toDelivery(row) : null;
     },
-    async purgeBefore(before) {
-      const removed = await db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, before)).returning({ id: webhookDeliveries.id });
+    async listBySubject(subject) {
+      const rows = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subject, subject)).orderBy(asc(webhookDeliveries.receivedAt));
+      return rows.map((row) => ({ ...toDelivery(row), receivedAt: row.receivedAt }));
+    },
+    async purgeBefore(before, keptBefore = before) {
+      const removed = await db
+        .delete(webhookDeliveries)
+        .where(or(
+          and(isNull(webhookDeliveries.subject), lt(webhookDeliveries.receivedAt, before)),
+          and(isNotNull(webhookDeliveries.subject), lt(webhookDeliveries.receivedAt, keptBefore)),
+        ))
+        .returning({ id: webhookDeliveries.id });
       return removed.length;
     },
   };
 }
+
+function toDelivery(row: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
+  const fields = { id: row.id, topic: row.topic, webhookId: row.webhookId, triggeredAt: row.triggeredAt };
+  if (row.vendor === 'shopify') return { ...fields, vendor: 'shopify', event: ShopifyEventSchema.parse(row.event) };
+  const event = ParcelUpdateSchema.parse(row.event);
+  return { ...fields, vendor: event.provider, event };
+}
+
+/** A label provider's delivery names its return, so it can wait for the case that claims it. */
+const toSubject = (delivery: WebhookDelivery) => (delivery.vendor === 'shopify' ? null : toParcelSubject(delivery.event.provider, delivery.event.providerReturnId));
 
 /** The event as the column keeps it: each vendor's own schema, so nothing unparsed is stored. */
 function parseEvent(vendor: WebhookDelivery['vendor'], event: unknown) {

@@ -123,7 +123,7 @@ export function toEventNote(kind: CaseKind, event: Pick<CaseEvent, 'type' | 'dat
   const link = agentLink && KINDS[kind].agentEvents.has(event.type)
     ? [`${text.caseLink}: ${agentLink.url} ${text.caseLinkHint(agentLink.expiresAt.toISOString().slice(0, 10))}`]
     : [];
-  return [headline, ...toDetails(event), ...link].join('\n');
+  return [headline, ...toDetails(kind, event, language), ...link].join('\n');
 }
 
 /** What happened, and for a decision taken on the agent page, who took it there. */
@@ -135,9 +135,9 @@ function toHeadline(kind: CaseKind, event: Pick<CaseEvent, 'type' | 'data'>, lan
   return decided ? decided(who) : (own.events[event.type] ?? `${text.event}: ${event.type}`);
 }
 
-const toDetails = (event: Pick<CaseEvent, 'data'>) =>
-  Object.entries(event.data)
-    .filter(([key]) => !HIDDEN_DATA.has(key))
+const toDetails = (kind: CaseKind, event: Pick<CaseEvent, 'type' | 'data'>, language: AgentLanguage) =>
+  KINDS[kind].text[language].eventLines?.(event.type, event.data) ?? Object.entries(event.data)
+    .filter(([key, value]) => !HIDDEN_DATA.has(key) && value !== null)
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
 
 /**
@@ -150,7 +150,7 @@ export function toEventsNote(kind: CaseKind, events: Pick<CaseEvent, 'type' | 'd
   if (!last || events.length === 1) return last ? toEventNote(kind, last, language, agentLink) : '';
   const text = TEXT[language];
   const before = events.slice(0, -1).map((event) => toHeadline(kind, event, language)).join(' · ');
-  const details = [...new Set(events.flatMap(toDetails))];
+  const details = [...new Set(events.flatMap((event) => toDetails(kind, event, language)))];
   const link = agentLink && events.some((event) => KINDS[kind].agentEvents.has(event.type))
     ? [`${text.caseLink}: ${agentLink.url} ${text.caseLinkHint(agentLink.expiresAt.toISOString().slice(0, 10))}`]
     : [];

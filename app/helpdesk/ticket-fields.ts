@@ -44,7 +44,7 @@ export const VERDICT_TAGS = ['auto-approved', 'needs-review', 'refused'] as cons
 export type VerdictTag = (typeof VERDICT_TAGS)[number];
 
 // Once the store has answered, its answer is the verdict; before, the policy's verdict on the lines.
-const APPROVED_STATES: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
+const APPROVED_STATES: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
 
 /** The verdict tag agents filter on, for where the case stands now. */
 export function toVerdictTag(found: Pick<Case, 'kind' | 'details' | 'state'>): VerdictTag {

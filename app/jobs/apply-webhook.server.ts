@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applyShopifyEvent, type ApplyEventDeps } from '~/webhooks/apply-event.server';
-import { DELIVERY_RETENTION_MS, type WebhookDeliveryStore } from '~/webhooks/ports';
+import { DELIVERY_RETENTION_MS, KEPT_DELIVERY_RETENTION_MS, type WebhookDeliveryStore } from '~/webhooks/ports';
 import { log } from '~/utils/log.server';
 import { parkJob, type JobHandler } from './queue.server';
 
@@ -35,7 +35,7 @@ export function createApplyWebhookHandler(deps: ApplyWebhookDependencies): JobHa
     const now = deps.clock().getTime();
     if (now - purgedAt >= PURGE_EVERY_MS) {
       purgedAt = now;
-      const purged = await deps.deliveries.purgeBefore(new Date(now - DELIVERY_RETENTION_MS));
+      const purged = await deps.deliveries.purgeBefore(new Date(now - DELIVERY_RETENTION_MS), new Date(now - KEPT_DELIVERY_RETENTION_MS));
       if (purged > 0) log.info('webhooks.purged', { purged });
     }
   };

@@ -8,9 +8,15 @@ import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
 import type { WebhookDeliveryStore } from '~/webhooks/ports';
 import { createApplyWebhookHandler } from './apply-webhook.server';
+import { applyKeptDeliveries, createApplyLabelWebhookHandler } from './apply-label-webhook.server';
+import { createRequestLabelHandler } from './request-label.server';
+import { createRecordTrackingHandler } from './record-return-tracking.server';
+import type { ReverseDeliveries } from '~/integrations/shopify/reverse-deliveries.server';
+import type { LabelProviderName } from '~/labels/ports';
+import type { LabelProviders } from '~/labels/registry';
 import { createGorgiasSyncHandler } from './gorgias-sync.server';
 import { createExecuteCaseHandler } from './execute-case.server';
-import { GORGIAS_SYNC_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import { GORGIAS_SYNC_CASE, LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
 import type { JobHandlers } from './workers.server';
 
@@ -26,7 +32,11 @@ export type JobDependencies = {
   photos?: Pick<PhotoStore, 'get'>;
   queue?: Pick<Queue, 'send'>;
   /** Webhook deliveries and the order cache they drop; without them no webhook job is handled. */
-  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore'>; invalidateOrder(orderId: string): void } | null;
+  webhooks?: { deliveries: Pick<WebhookDeliveryStore, 'get' | 'purgeBefore' | 'listBySubject'>; invalidateOrder(orderId: string): void } | null;
+  /** Label providers; with `orders`, the label jobs are handled (requests, and providers' webhooks with `webhooks`). */
+  labels?: { providers: LabelProviders; defaultProvider: LabelProviderName } | null;
+  /** Records shoppers' tracking numbers on Shopify returns; without it that job is not handled. */
+  reverseDeliveries?: ReverseDeliveries | null;
   /** The queue settings given to `createQueue`, when not Comptoir's own (tests use short ones). */
   queues?: Record<string, QueueSettings>;
 };
@@ -56,6 +66,30 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       deliveries: dependencies.webhooks.deliveries,
       invalidateOrder: dependencies.webhooks.invalidateOrder,
       requestHelpdeskSync,
+    }) as JobHandlers[string];
+  }
+  const { labels, webhooks } = dependencies;
+  const parcelDeps = webhooks ? { cases: dependencies.cases, deliveries: webhooks.deliveries, clock: dependencies.clock, requestHelpdeskSync } : null;
+  if (parcelDeps) handlers[LABELS_APPLY_WEBHOOK] = createApplyLabelWebhookHandler(parcelDeps) as JobHandlers[string];
+  if (labels && orders) {
+    handlers[LABELS_REQUEST_LABEL] = createRequestLabelHandler({
+      cases: dependencies.cases,
+      orders,
+      labels,
+      reasons: dependencies.policy.reasons,
+      clock: dependencies.clock,
+      retryLimit: (queues[LABELS_REQUEST_LABEL] ?? QUEUES[LABELS_REQUEST_LABEL]).retryLimit,
+      applyKept: async (provider, providerReturnId) => {
+        if (parcelDeps) await applyKeptDeliveries(parcelDeps, provider, providerReturnId);
+      },
+      requestHelpdeskSync,
+    }) as JobHandlers[string];
+  }
+  if (dependencies.reverseDeliveries) {
+    handlers[SHOPIFY_RECORD_RETURN_TRACKING] = createRecordTrackingHandler({
+      cases: dependencies.cases,
+      reverseDeliveries: dependencies.reverseDeliveries,
+      retryLimit: (queues[SHOPIFY_RECORD_RETURN_TRACKING] ?? QUEUES[SHOPIFY_RECORD_RETURN_TRACKING]).retryLimit,
     }) as JobHandlers[string];
   }
   if (delivery) {

@@ -14,11 +14,20 @@ export const GORGIAS_SYNC_CASE = 'gorgias.sync-case';
 /** Applies one recorded Shopify webhook delivery (drops the order cache, moves its case). */
 export const SHOPIFY_APPLY_WEBHOOK = 'shopify.apply-webhook';
 
+/** Asks the case's label provider for its return label, once the case is approved. */
+export const LABELS_REQUEST_LABEL = 'labels.request-label';
+
+/** Applies one recorded label provider delivery (Loop, AfterShip): moves the return's case along. */
+export const LABELS_APPLY_WEBHOOK = 'labels.apply-webhook';
+
+/** Records the tracking number a shopper typed on the case's Shopify return (a reverse delivery). */
+export const SHOPIFY_RECORD_RETURN_TRACKING = 'shopify.record-return-tracking';
+
 /** One Gorgias sync at a time per case. */
 export const toGorgiasSyncKey = (caseId: string) => `${caseId}:gorgias`;
 
 /** Every queue Comptoir sends to; `createQueue` creates them, a job for another name is refused. */
-export const JOB_NAMES = [SHOPIFY_EXECUTE_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK] as const;
+export const JOB_NAMES = [SHOPIFY_EXECUTE_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LABELS_APPLY_WEBHOOK, SHOPIFY_RECORD_RETURN_TRACKING] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -88,4 +97,9 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   [GORGIAS_SYNC_CASE]: { ...VENDOR_DELIVERY, policy: 'stately' },
   // Only our own database is touched, and each delivery is recorded once: no key, quick retries.
   [SHOPIFY_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
+  // `exclusive` per case, with the state check and the provider's idempotency by case id: a case
+  // never has two label requests running, so never two labels.
+  [LABELS_REQUEST_LABEL]: VENDOR_DELIVERY,
+  [LABELS_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
+  [SHOPIFY_RECORD_RETURN_TRACKING]: VENDOR_DELIVERY,
 };

@@ -80,6 +80,7 @@ describe('loading the policy file', () => {
     ['a customer-paid return with no fee', (d) => { delete d.reasons[5].returnShipping.fee; }, 'reasons.5.returnShipping.fee', /customer pays/],
     ['an amount missing the store currency', (d) => { d.review.maxOrderValue = { USD: '660.00' }; }, 'review.maxOrderValue', /store currency EUR/],
     ['a reason repeated', (d) => { d.reasons[1].id = 'size-too-small'; }, 'reasons.1.id', /appears twice/],
+    ['an unknown label provider', (d) => { d.reasons[0].labelProvider = 'ups'; }, 'reasons.0.labelProvider', /must be loop, aftership or store/],
     ['store credit offered but disabled', (d) => { d.refunds.storeCredit.enabled = false; }, 'reasons.0.outcomes', /storeCredit/],
   ])('refuses %s, naming its path', (_, edit, path, message) => {
     const issues = issuesAfter(edit);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LABEL_PROVIDERS } from '~/labels/ports';
 
 /**
  * The shape of a store's return policy file (YAML or JSON). One file both decides returns and
@@ -70,6 +71,11 @@ export const ReasonSchema = z.strictObject({
     fee: AmountSchema.optional(),
   }),
   review: z.boolean().default(false),
+  /**
+   * Who makes the label for this reason, over COMPTOIR_LABEL_PROVIDER: a prepaid label from `loop`
+   * or `aftership` where the store pays, `store` where the shopper ships it themselves.
+   */
+  labelProvider: z.enum(LABEL_PROVIDERS, 'must be loop, aftership or store').optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -12,8 +12,11 @@ const routeModules = import.meta.glob<{ action?: (args: ActionFunctionArgs) => P
 
 /** JSON endpoints Gorgias calls with a bearer key: no browser holds it, so no cookie can be ridden. */
 const BEARER_ROUTES = new Set(['../routes/api.links.ts']);
-/** Vendor webhooks: signed by the vendor over the raw body (tests/integration/shopify-webhooks.test.ts). */
-const SIGNED_ROUTES = new Set(['../routes/webhooks.shopify.ts']);
+/**
+ * Vendor webhooks: signed by the vendor over the raw body (tests/integration/shopify-webhooks.test.ts,
+ * app/routes/webhooks.labels.test.ts).
+ */
+const SIGNED_ROUTES = new Set(['../routes/webhooks.shopify.ts', '../routes/webhooks.loop.ts', '../routes/webhooks.aftership.ts']);
 /** The catch-all: a 404 for every method, reading nothing (its test is below). */
 const NOT_FOUND_ROUTE = '../routes/$.tsx';
 

@@ -1,9 +1,11 @@
 import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
+import { kindOf } from '~/cases/kinds';
+import { toJobsOnReaching } from '~/labels/label-jobs';
 import { pathForward, type CaseState } from '~/cases/case-state';
 import type { ShopifyEvent } from './shopify-events';
 
 export type ApplyEventDeps = {
-  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'transition'>;
+  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance'>;
   /** Drops the order from this process's cache, so the next read (case page, ticket note) is fresh. */
   invalidateOrder(orderId: string): void;
   /** Asks the helpdesk to post the case's new events on its ticket; absent without a helpdesk. */
@@ -66,7 +68,9 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
     if (!path?.length) break;
     let stale = false;
     for (const to of path) {
-      const result = await deps.cases.transition(found.id, found.state, to, toCaseEvent(deps.clock(), to, event, source.topic, to === target));
+      // A step into `approved` queues the label request in its own transaction.
+      const caseEvent = toCaseEvent(deps.clock(), to, event, source.topic, to === target, found);
+      const result = await deps.cases.advance(found.id, found.state, [{ to, event: caseEvent }], toJobsOnReaching(found, to));
       if (!result.ok) {
         stale = result.reason === 'stale';
         break;
@@ -84,7 +88,7 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
   return { status: 'moved', caseId: found.id, states: moved };
 }
 
-function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string, last: boolean): NewCaseEvent {
+function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string, last: boolean, found: Case): NewCaseEvent {
   const data: Record<string, string> = { topic };
   if (event.kind !== 'order_changed' && event.returnId) data['shopifyReturnId'] = event.returnId;
   const declined = last && event.kind === 'return_changed' && event.decline;
@@ -93,6 +97,11 @@ function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string
     if (declined.note) data['declineNote'] = declined.note;
   }
   // A decline that leaves the policy-approved lines going on is logged as the decline itself.
+  // Shopify's actual refund, beside the estimate the shopper was quoted (the note shows a difference).
+  if (to === 'refunded' && event.kind === 'refund_created' && event.refund) {
+    const estimate = kindOf(found).summary(found).estimatedRefund;
+    return { at, type: 'refund_issued', actor: 'store', data: { ...data, amount: event.refund.amount, method: event.refund.method, estimate } };
+  }
   const type = declined ? 'declined_by_store' : (EVENT_FOR[to] ?? to);
   return { at, type, actor: 'store', data };
 }

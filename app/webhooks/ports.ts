@@ -28,8 +28,16 @@ export interface WebhookDeliveryStore {
   record(delivery: WebhookDelivery, receivedAt: Date, queueJob: (deliveryId: string, transaction: unknown) => Promise<void>): Promise<RecordResult>;
   /** The delivery, or null for an unknown id. */
   get(id: string): Promise<WebhookDelivery | null>;
-  /** Forgets deliveries received before `before`; returns how many. */
-  purgeBefore(before: Date): Promise<number>;
+  /**
+   * Label providers' deliveries about one return (`<provider>:<provider return id>`), each with
+   * when it arrived: those kept while no case claimed that return.
+   */
+  listBySubject(subject: string): Promise<(WebhookDelivery & { receivedAt: Date })[]>;
+  /**
+   * Forgets deliveries received before `before`; label providers' deliveries only before
+   * `keptBefore` (defaults to `before`). Returns how many.
+   */
+  purgeBefore(before: Date, keptBefore?: Date): Promise<number>;
 }
 
 /**
@@ -37,3 +45,10 @@ export interface WebhookDeliveryStore {
  * a replay inside that window is always caught.
  */
 export const DELIVERY_RETENTION_MS = 7 * 86_400_000;
+
+/**
+ * How long a label provider's delivery is kept: it may wait for the case that claims its return,
+ * whose label job retries for about a day and may be parked and re-driven within the 30 days a
+ * parked job is kept (job-names.ts). Past that, no case will claim it.
+ */
+export const KEPT_DELIVERY_RETENTION_MS = 30 * 86_400_000;

@@ -8,7 +8,18 @@ describe('Shopify webhook payloads', () => {
     expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
     expect(toShopifyEvent('fulfillments/update', { id: 7, order_id: 55, status: 'success' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
     expect(toShopifyEvent('refunds/create', { id: 3, order_id: 55, return: { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981' } }))
-      .toEqual({ kind: 'refund_created', orderId: 'gid://shopify/Order/55', returnId: 'gid://shopify/Return/981' });
+      .toEqual({ kind: 'refund_created', orderId: 'gid://shopify/Order/55', returnId: 'gid://shopify/Return/981', refund: null });
+  });
+
+  it("reads a refund's actual amount: its successful refund transactions, summed", () => {
+    const tx = (amount: string, extra: Record<string, unknown> = {}) => ({ id: 1, kind: 'refund', status: 'success', amount, currency: 'EUR', gateway: 'shopify_payments', ...extra });
+    const refund = (transactions: unknown[]) => toShopifyEvent('refunds/create', { id: 3, order_id: 55, return: null, transactions });
+    expect(refund([tx('20.00'), tx('7.50'), tx('99.00', { status: 'failure' }), tx('5.00', { kind: 'sale' })]))
+      .toMatchObject({ refund: { amount: { amount: '27.50', currencyCode: 'EUR' }, method: 'original_payment' } });
+    expect(refund([tx('12.00', { gateway: 'shopify_store_credit' })])).toMatchObject({ refund: { amount: { amount: '12.00', currencyCode: 'EUR' }, method: 'store_credit' } });
+    // A restock with no money moved, or transactions in two currencies: no amount to compare.
+    expect(refund([])).toMatchObject({ refund: null });
+    expect(refund([tx('1.00'), tx('1.00', { currency: 'USD' })])).toMatchObject({ refund: null });
   });
 
   it('reads a decline reason spelled the REST way, and its note', () => {

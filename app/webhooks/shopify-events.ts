@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Money } from '~/orders/types';
 
 /*
  * The Shopify webhook topics Comptoir listens to, and what it keeps of each payload. Payloads are
@@ -39,7 +40,13 @@ export type ShopifyEvent =
       status: 'requested' | 'approved' | 'declined' | 'closed';
       decline: { reason: DeclineReason; note: string | null } | null;
     }
-  | { kind: 'refund_created'; orderId: string; returnId: string | null };
+  | {
+      kind: 'refund_created';
+      orderId: string;
+      returnId: string | null;
+      /** The money that actually went back, and how; null when no refund transaction succeeded (a restock only). */
+      refund: { amount: Money; method: 'original_payment' | 'store_credit' } | null;
+    };
 
 export const ShopifyEventSchema: z.ZodType<ShopifyEvent> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('order_changed'), orderId: z.string() }),
@@ -50,7 +57,11 @@ export const ShopifyEventSchema: z.ZodType<ShopifyEvent> = z.discriminatedUnion(
     status: z.enum(['requested', 'approved', 'declined', 'closed']),
     decline: z.object({ reason: z.enum(DECLINE_REASONS), note: z.string().nullable() }).nullable(),
   }),
-  z.object({ kind: z.literal('refund_created'), orderId: z.string(), returnId: z.string().nullable() }),
+  z.object({
+    kind: z.literal('refund_created'), orderId: z.string(), returnId: z.string().nullable(),
+    // Deliveries recorded before the amount was kept have none.
+    refund: z.object({ amount: z.object({ amount: z.string(), currencyCode: z.string().length(3) }), method: z.enum(['original_payment', 'store_credit']) }).nullable().default(null),
+  }),
 ]);
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`));
@@ -71,10 +82,35 @@ const ReturnPayloadSchema = z.object({
     })
     .nullish(),
 });
+/** One money movement of a refund (REST `Transaction`): only successful `refund`s count. */
+const RefundTransactionSchema = z.object({
+  kind: z.string(),
+  status: z.string(),
+  amount: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+(\.\d+)?$/)),
+  currency: z.string().length(3),
+  gateway: z.string().nullish(),
+});
 const RefundPayloadSchema = z.object({
   order_id: legacyId,
   return: z.object({ admin_graphql_api_id: gid('Return') }).nullish(),
+  transactions: z.array(z.unknown()).nullish(),
 });
+
+/**
+ * What a refund gave back: the sum of its successful refund transactions. A refund made entirely
+ * to the shopper's store credit shows as transactions through Shopify's store-credit gateway.
+ */
+function toActualRefund(transactions: unknown[] | null | undefined): { amount: Money; method: 'original_payment' | 'store_credit' } | null {
+  const done = (transactions ?? []).flatMap((raw) => {
+    const parsed = RefundTransactionSchema.safeParse(raw);
+    return parsed.success && parsed.data.kind === 'refund' && parsed.data.status === 'success' ? [parsed.data] : [];
+  });
+  const currency = done[0]?.currency;
+  if (!currency || done.some((transaction) => transaction.currency !== currency)) return null;
+  const cents = done.reduce((sum, transaction) => sum + Math.round(Number(transaction.amount) * 100), 0);
+  const storeCredit = done.every((transaction) => transaction.gateway?.includes('store_credit'));
+  return { amount: { amount: (cents / 100).toFixed(2), currencyCode: currency }, method: storeCredit ? 'store_credit' : 'original_payment' };
+}
 
 const RETURN_STATUS = {
   'returns/request': 'requested',
@@ -118,7 +154,10 @@ export function toShopifyEvent(topic: ShopifyWebhookTopic, payload: unknown): Sh
     case 'refunds/create': {
       const parsed = RefundPayloadSchema.safeParse(payload);
       if (!parsed.success) return null;
-      return { kind: 'refund_created', orderId: orderGid(parsed.data.order_id), returnId: parsed.data.return?.admin_graphql_api_id ?? null };
+      return {
+        kind: 'refund_created', orderId: orderGid(parsed.data.order_id), returnId: parsed.data.return?.admin_graphql_api_id ?? null,
+        refund: toActualRefund(parsed.data.transactions),
+      };
     }
   }
 }

@@ -5,7 +5,7 @@ import type { CaseLine } from '~/cases/return/details';
 import { toCaseView } from '~/cases/case-view';
 import { decideReview, type DecideReviewDeps } from '~/cases/decide-review.server';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
-import { GORGIAS_SYNC_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, LABELS_REQUEST_LABEL, toGorgiasSyncKey } from '~/jobs/job-names';
 import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
 import { applyShopifyEvent } from '~/webhooks/apply-event.server';
 import { startHelpdeskHarness, type HelpdeskHarness } from './helpdesk-harness';
@@ -56,6 +56,8 @@ const deps = (): DecideReviewDeps => ({
 const shopifyStatuses = async (found: Case) => (await h.shopifyReturns.findReturnsForCase(found.orderId, found.id)).map((ret) => ret.status).sort();
 const queuedSyncs = async (caseId: string) => (await h.queue.boss.findJobs(GORGIAS_SYNC_CASE, {})).filter((job) => (job.data as { caseId?: string }).caseId === caseId);
 
+const queuedLabelRequests = async (caseId: string) => (await h.queue.boss.findJobs(LABELS_REQUEST_LABEL, {})).filter((job) => (job.data as { caseId?: string }).caseId === caseId);
+
 describe('deciding a review case from the agent page', () => {
   it('approves in Shopify, moves the case as the webhook would, queues one ticket sync that says who decided, and the later webhook changes nothing', async () => {
     const found = await submittedCase('delivered-recently', ['needs_review']);
@@ -66,6 +68,8 @@ describe('deciding a review case from the agent page', () => {
     const events = await h.cases.listEvents(found.id);
     expect(events.at(-1)).toMatchObject({ type: 'approved_by_store', actor: 'agent', data: { via: 'agent_page', agentName: 'Marie' } });
     expect(await queuedSyncs(found.id)).toHaveLength(1);
+    // Approved with an item to send back: its label is asked for, once, in the same write.
+    expect(await queuedLabelRequests(found.id)).toHaveLength(1);
 
     // The shopper's page reads approved; the ticket gets one note naming the agent and the page.
     expect(toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true }).lines[0]?.decision).toBe('approved');
@@ -98,6 +102,8 @@ describe('deciding a review case from the agent page', () => {
     const view = toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true });
     expect(view.state).toBe('declined');
     expect(view.decline).toEqual({ reason: 'FINAL_SALE', note: 'Vendu en dernière démarque.' });
+    // Nothing goes back: no label is asked for.
+    expect(await queuedLabelRequests(found.id)).toHaveLength(0);
   });
 
   it('refuses to decide a case whose return Shopify never held, without calling Shopify', async () => {

@@ -21,7 +21,7 @@ import { createShopifyOrderSource } from '~/integrations/shopify/order-source.se
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createGorgiasSyncHandler } from '~/jobs/gorgias-sync.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, LABELS_REQUEST_LABEL, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -48,6 +48,8 @@ const TOKEN = 'shpat_gorgiastest';
 const QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false },
   [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false },
+  // Approved cases queue their label request; no label worker runs here.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let shopify: Server;

@@ -17,7 +17,7 @@ import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
-import { SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
+import { SHOPIFY_EXECUTE_CASE, LABELS_REQUEST_LABEL, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { createLocalPhotoStore } from '~/photos/local-photo-store.server';
@@ -36,6 +36,8 @@ const SHOP = 'return-flow-test.myshopify.com';
 const TOKEN = 'shpat_returnflowtest';
 const QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+  // Approved cases queue their label request; no label worker runs here.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let server: Server;

@@ -18,7 +18,7 @@ import { createShopifyWebhookVerifier } from '~/integrations/shopify/webhook-ver
 import { ensureWebhookSubscriptions } from '~/integrations/shopify/webhook-subscriptions.server';
 import { createApplyWebhookHandler } from '~/jobs/apply-webhook.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
+import { LABELS_REQUEST_LABEL, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -44,6 +44,8 @@ const SECRET = 'webhook-test-secret-0123456789abcdef';
 const QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 3, retryDelay: 1, retryBackoff: false },
   [SHOPIFY_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 3, retryDelay: 1, retryBackoff: false },
+  // Approved cases queue their label request; no label worker runs here.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let shopify: Server;

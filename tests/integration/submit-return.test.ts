@@ -13,7 +13,7 @@ import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createJobHandlers } from '~/jobs/handlers.server';
-import { LEGACY_SHOPIFY_SUBMIT_RETURN, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
+import { LEGACY_SHOPIFY_SUBMIT_RETURN, SHOPIFY_EXECUTE_CASE, LABELS_REQUEST_LABEL, type QueueSettings } from '~/jobs/job-names';
 import { listParked, redriveParked } from '~/jobs/parking.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
@@ -36,6 +36,8 @@ const RETRY_LIMIT = 6;
 const QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
   [LEGACY_SHOPIFY_SUBMIT_RETURN]: { policy: 'exclusive', retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: false },
+  // Approved cases queue their label request; no label worker runs here.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 let server: Server;

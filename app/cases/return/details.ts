@@ -39,5 +39,10 @@ export const ReturnDetailsSchema = z.object({
   lines: z.array(CaseLineSchema).min(1),
   refundMethod: RefundMethodSchema.nullable(),
   totals: CaseTotalsSchema,
+  /**
+   * The shopper keeps the items (the policy's `keepItem`: worth less than the way back): nothing
+   * to send, so no label. Absent (cases saved before this was kept) means the items go back.
+   */
+  keepItems: z.boolean().optional(),
 });
 export type ReturnDetails = z.infer<typeof ReturnDetailsSchema>;

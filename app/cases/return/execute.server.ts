@@ -1,6 +1,7 @@
 import type { CaseOf } from '~/cases/case-store';
 import type { CaseExecutor, ExecuteDeps } from '~/cases/kind';
 import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturnStatus } from '~/cases/ports';
+import { toJobsOnReaching } from '~/labels/label-jobs';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import type { CaseLine } from './details';
@@ -130,7 +131,7 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
       }
     }
     if (current.details.lines.some((line) => line.decision === 'needs_review')) await cases.appendEvent(current.id, event('awaiting_review', 'system'));
-    else await cases.transition(current.id, 'needs_review', 'approved', event('approved_by_store', 'store'));
+    else await cases.advance(current.id, 'needs_review', [{ to: 'approved', event: event('approved_by_store', 'store') }], toJobsOnReaching(current, 'approved'));
   }
 
   async function advance(initial: Case): Promise<void> {
@@ -164,8 +165,9 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
     }
     if (current?.state === 'submitted_to_store') {
       const review = current.details.lines.some((line) => line.decision === 'needs_review');
-      await cases.transition(current.id, 'submitted_to_store', review ? 'needs_review' : 'approved',
-        review ? event('awaiting_review', 'system') : event('approved_by_store', 'store'));
+      // Approved: the label request is queued in the same write (toJobsOnReaching).
+      if (review) await cases.transition(current.id, 'submitted_to_store', 'needs_review', event('awaiting_review', 'system'));
+      else await cases.advance(current.id, 'submitted_to_store', [{ to: 'approved', event: event('approved_by_store', 'store') }], toJobsOnReaching(current, 'approved'));
     }
   }
 

@@ -10,10 +10,13 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
   details: ReturnDetailsSchema,
   // A parcel may skip steps: the shopper may use their own carrier (no label), and a carrier may
   // never report the parcel in transit before it is delivered.
+  // A store may refund before it receives the parcel (on the carrier's scan), and a provider may
+  // cancel a return or let its label expire while nothing has been posted yet. `received_by_store`
+  // comes first: a refund reported on an approved case goes through it, never through a label.
   transitions: {
-    approved: ['label_issued', 'in_transit', 'received_by_store'],
-    label_issued: ['in_transit', 'received_by_store'],
-    in_transit: ['received_by_store'],
+    approved: ['received_by_store', 'label_issued', 'in_transit', 'return_cancelled', 'label_expired'],
+    label_issued: ['in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'],
+    in_transit: ['received_by_store', 'refunded', 'return_cancelled'],
     received_by_store: ['refunded'],
   },
   execute: createReturnExecutor,
@@ -21,8 +24,10 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
   shopperEvents: new Set([
     'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
     'declined_by_store', 'return_closed', 'refunded_by_store',
+    'label_pending', 'label_issued', 'tracking_added', 'parcel_in_transit', 'parcel_delivered', 'return_received', 'refund_issued',
+    'return_cancelled', 'label_expired',
   ]),
-  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable', 'label_refused', 'return_cancelled']),
   policyVerdict: ({ details }) => {
     if (details.lines.some((line) => line.decision === 'needs_review')) return 'needs_review';
     return details.lines.every((line) => line.decision === 'declined') ? 'declined' : 'approved';
@@ -33,6 +38,7 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
     estimatedRefund: details.totals.estimatedRefund,
   }),
   shopperView: toReturnShopperView,
+  parcelLines: ({ details }) => (details.keepItems ? [] : details.lines.filter((line) => line.decision !== 'declined')),
   lineItemIds: ({ details }) => details.lines.map((line) => line.lineItemId),
   // Named `<case>-<line>-<photo>`, so an agent tells which line a photo shows.
   photos: ({ id, details }) => details.lines.flatMap((line, index) => line.photoIds.map((key, n) => ({ key, name: `${id}-${index + 1}-${n + 1}` }))),

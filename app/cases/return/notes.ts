@@ -2,6 +2,7 @@ import { formatMoney } from '~/helpdesk/format-money';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { KindText, NoteContext, TextLanguage } from '../kind';
 import type { CaseLine, ReturnDetails } from './details';
+import { toParcelEventLines } from './parcel-notes';
 
 /*
  * What agents read about a return on its Gorgias ticket. Like the rest of the agent notes
@@ -23,11 +24,24 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       declined_by_store: 'Declined in Shopify: the shopper sees the reason and note on the case page',
       return_closed: 'Return closed in Shopify: items received and processed',
       refunded_by_store: 'Refunded in Shopify',
+      label_requested: 'Return label requested',
+      label_pending: 'The label provider holds the return; its label follows',
+      label_issued: 'Return label issued: the shopper sees how to send the parcel back on the case page',
+      'labels.return_linked': 'The label provider’s return is linked to this case',
+      label_refused: 'No return label: the provider turned it down or could not be reached; tell the shopper how to send the parcel back',
+      tracking_added: 'The shopper gave the tracking number of their parcel',
+      parcel_in_transit: 'Return parcel in transit',
+      parcel_delivered: 'Return parcel delivered to the store',
+      return_received: 'Items received and checked by the store',
+      refund_issued: 'Refund issued',
+      return_cancelled: 'The return was cancelled at the label provider; check with the shopper',
+      label_expired: 'The return label expired before the parcel was posted',
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the return is open on Shopify`,
       declined_by_store: (who) => `Declined by ${who} from the Comptoir agent page: the shopper sees the reason and note on the case page`,
     },
+    eventLines: (type, data) => toParcelEventLines(type, data, 'en'),
   },
   fr: {
     label: 'Retour',
@@ -43,11 +57,24 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       declined_by_store: 'Refusé dans Shopify : le client voit le motif et la note sur la page du dossier',
       return_closed: 'Retour clôturé dans Shopify : articles reçus et traités',
       refunded_by_store: 'Remboursé dans Shopify',
+      label_requested: 'Étiquette de retour demandée',
+      label_pending: 'Le prestataire d’étiquettes tient le retour ; l’étiquette suit',
+      label_issued: 'Étiquette de retour émise : le client voit comment renvoyer le colis sur la page du dossier',
+      'labels.return_linked': 'Le retour du prestataire d’étiquettes est lié à ce dossier',
+      label_refused: 'Pas d’étiquette de retour : le prestataire l’a refusée ou était injoignable ; indiquez au client comment renvoyer le colis',
+      tracking_added: 'Le client a donné le numéro de suivi de son colis',
+      parcel_in_transit: 'Colis retour en transit',
+      parcel_delivered: 'Colis retour livré à la boutique',
+      return_received: 'Articles reçus et vérifiés par la boutique',
+      refund_issued: 'Remboursement effectué',
+      return_cancelled: 'Le retour a été annulé chez le prestataire d’étiquettes ; voyez avec le client',
+      label_expired: 'L’étiquette de retour a expiré avant l’envoi du colis',
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvé par ${who} depuis la page agent de Comptoir : le retour est ouvert sur Shopify`,
       declined_by_store: (who) => `Refusé par ${who} depuis la page agent de Comptoir : le client voit le motif et la note sur la page du dossier`,
     },
+    eventLines: (type, data) => toParcelEventLines(type, data, 'fr'),
   },
 };
 

@@ -122,6 +122,7 @@ export async function submitReturn(
         lines,
         refundMethod: draft.refundMethod ?? 'original_payment',
         totals: { itemsSubtotal: quote.totals.itemsValue, fees: quote.totals.fees, estimatedRefund: quote.totals.estimatedRefund },
+        keepItems: quote.keepItems,
       },
       policyVersion: quote.policyVersion,
       ...(input.ticketId ? {

@@ -15,8 +15,7 @@ const loopLabel = {
 };
 const storeLabel = { ...loopLabel, provider: 'store', providerReturnId: 'C-TEST0001', carrier: null, trackingNumber: null, trackingUrl: null, labelUrl: null, qrCodeUrl: null, returnAddress: STORE_ADDRESS };
 
-const view = (state: CaseState | 'return_cancelled' | 'label_expired', events: CaseEvent[], keepItems = false) =>
-  toReturnShippingView({ state: state as CaseState, keepItems }, events, STORE_ADDRESS);
+const view = (state: CaseState, events: CaseEvent[], keepItems = false) => toReturnShippingView({ state, keepItems }, events, STORE_ADDRESS);
 
 describe('the case page’s “send it back” part', () => {
   it('says nothing before the store accepted the return, nor once it declined', () => {

@@ -54,7 +54,7 @@ export type ReturnShippingView = {
 };
 
 /** States in which the store has accepted the return, so something may have to be sent. */
-const SENDING_OR_AFTER: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'] as readonly CaseState[];
+const SENDING_OR_AFTER: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
 
 type Parsed = { [T in ParcelEventType]: { type: T; at: Date; data: z.infer<(typeof PARCEL_EVENT_DATA)[T]> } }[ParcelEventType];
 
@@ -165,9 +165,8 @@ export function toReturnShippingView(
     { state, keepItems }: { state: CaseState; keepItems: boolean },
     facts: { label: LabelView | null; refused: boolean; lastReached: number; refunded: boolean },
   ): ReturnShippingView['stage'] {
-    const current: string = state;
-    if (current === 'return_cancelled') return 'cancelled';
-    if (current === 'label_expired') return 'expired';
+    if (state === 'return_cancelled') return 'cancelled';
+    if (state === 'label_expired') return 'expired';
     if (keepItems) return facts.refunded ? 'done' : 'keep_items';
     if (facts.refunded || facts.lastReached >= 3) return 'done';
     if (facts.lastReached >= 1) return 'on_its_way';

@@ -11,7 +11,7 @@ export type ReturnShopperView = {
   shipping: ReturnShippingView | null;
 };
 
-const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded'];
+const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
 
 /** A line the policy left to a check shows the store's answer once the case has one. */
 function toShownDecision(decision: CaseLine['decision'], state: CaseState, declined: boolean): CaseLine['decision'] {
@@ -21,9 +21,8 @@ function toShownDecision(decision: CaseLine['decision'], state: CaseState, decli
 }
 
 export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, { declined, events, returnAddress }: ShopperViewContext): ReturnShopperView {
-  const keepItems = (found.details as { keepItems?: boolean }).keepItems ?? false;
   return {
-    shipping: toReturnShippingView({ state: found.state, keepItems }, events, returnAddress),
+    shipping: toReturnShippingView({ state: found.state, keepItems: found.details.keepItems ?? false }, events, returnAddress),
     lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
       fulfillmentLineItemId,
       title,

@@ -10,6 +10,11 @@ const payload = (typename: string, ret: GqlObject | null, userErrors: ReturnUser
 });
 
 const IdInputSchema = z.object({ id: z.string() });
+const ReverseDeliveryInputSchema = z.object({
+  reverseFulfillmentOrderId: z.string(),
+  reverseDeliveryLineItems: z.array(z.object({ reverseFulfillmentOrderLineItemId: z.string(), quantity: z.number().int() })),
+  trackingInput: z.object({ number: z.string().nullish(), url: z.string().nullish() }).nullish(),
+});
 const DeclineInputSchema = IdInputSchema.extend({ declineReason: z.string(), declineNote: z.string().nullish() });
 
 /** Longest decline note Shopify keeps (an inference: the Admin UI caps the field at 500). */
@@ -57,6 +62,26 @@ export function createReturnMutations(getSeed: () => Seed, getStore: () => Retur
       }
       getStore().close(found.ret, 'DECLINED', { reason: input.declineReason, note: input.declineNote ?? null });
       return payload('ReturnDeclineRequestPayload', found.ret);
+    },
+    // The shopper's own shipment back: lines of the reverse fulfillment order, at most what it expects.
+    reverseDeliveryCreateWithShipping: (args) => {
+      const input = ReverseDeliveryInputSchema.parse(args);
+      const typename = 'ReverseDeliveryCreateWithShippingPayload';
+      const fail = (field: string[], code: string, message: string) => ({ __typename: typename, reverseDelivery: null, userErrors: [userError(field, code, message)] });
+      const rfo = getSeed().nodes.get(requireGid(input.reverseFulfillmentOrderId));
+      if (rfo?.__typename !== 'ReverseFulfillmentOrder') return fail(['reverseFulfillmentOrderId'], 'NOT_FOUND', 'Reverse fulfillment order does not exist.');
+      const items = (rfo.lineItems ?? []) as GqlObject[];
+      const lines = [];
+      for (const [index, line] of input.reverseDeliveryLineItems.entries()) {
+        const item = items.find((candidate) => candidate.id === line.reverseFulfillmentOrderLineItemId);
+        const field = ['reverseDeliveryLineItems', String(index)];
+        if (!item) return fail([...field, 'reverseFulfillmentOrderLineItemId'], 'NOT_FOUND', 'Reverse fulfillment order line item does not exist.');
+        if (line.quantity < 1 || line.quantity > Number(item.totalQuantity)) return fail([...field, 'quantity'], 'INVALID', 'Quantity is not valid for this line item.');
+        lines.push({ item, quantity: line.quantity });
+      }
+      if (lines.length === 0) return fail(['reverseDeliveryLineItems'], 'BLANK', 'Reverse delivery line items can\'t be blank.');
+      const tracking = { number: input.trackingInput?.number ?? null, url: input.trackingInput?.url ?? null };
+      return { __typename: typename, reverseDelivery: getStore().addReverseDelivery(rfo, lines, tracking), userErrors: [] };
     },
     // Shopify allows a cancel only before any work (inspection, refund) was done on the return.
     returnCancel: (args) => {

@@ -26,6 +26,7 @@ export type ReturnPlan = {
 // Ids above the seed's ranges, so returns made during a run never collide with seeded ones.
 const MINTED_ID_BASES = {
   Return: 9_870_900_000, ReturnLineItem: 14_560_900_000, ExchangeLineItem: 2_150_900_000, ReturnableFulfillment: 5_230_900_000,
+  ReverseFulfillmentOrder: 3_410_900_000, ReverseFulfillmentOrderLineItem: 7_720_900_000, ReverseDelivery: 1_980_900_000, ReverseDeliveryLineItem: 6_140_900_000,
 };
 
 const ACTIVE = new Set(['REQUESTED', 'OPEN']);
@@ -100,8 +101,37 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
     }
   }
 
+  /** An open return's reverse fulfillment order: what Shopify expects back, line by line. */
+  function openReverseOrder(ret: GqlObject): void {
+    if (list(ret.reverseFulfillmentOrders).length > 0) return;
+    const lineItems = list(ret.returnLineItems).map((rli) => ({
+      __typename: 'ReverseFulfillmentOrderLineItem', id: nextId('ReverseFulfillmentOrderLineItem'), totalQuantity: rli.quantity,
+      fulfillmentLineItem: rli.fulfillmentLineItem, dispositions: [],
+    }));
+    const rfo = {
+      __typename: 'ReverseFulfillmentOrder', id: nextId('ReverseFulfillmentOrder'), status: 'OPEN', order: ret.order,
+      lineItems, reverseDeliveries: [], thirdPartyConfirmation: null,
+    };
+    ret.reverseFulfillmentOrders = [rfo];
+    for (const object of [rfo, ...lineItems]) seed.nodes.set(String(object.id), object as GqlObject);
+  }
+
   return {
     returnableQuantity,
+
+    /** A shipment back of some of a reverse fulfillment order's lines, with its tracking (no label). */
+    addReverseDelivery(rfo: GqlObject, lines: { item: GqlObject; quantity: number }[], tracking: { number: string | null; url: string | null }): GqlObject {
+      const delivery: GqlObject = {
+        __typename: 'ReverseDelivery', id: nextId('ReverseDelivery'), reverseFulfillmentOrder: rfo,
+        deliverable: { __typename: 'ReverseDeliveryShippingDeliverable', label: null, tracking: { __typename: 'ReverseDeliveryTrackingV2', carrierName: null, ...tracking } },
+        reverseDeliveryLineItems: lines.map(({ item, quantity }) => ({
+          __typename: 'ReverseDeliveryLineItem', id: nextId('ReverseDeliveryLineItem'), quantity, reverseFulfillmentOrderLineItem: item, dispositions: [],
+        })),
+      };
+      rfo.reverseDeliveries = [...list(rfo.reverseDeliveries), delivery];
+      seed.nodes.set(String(delivery.id), delivery);
+      return delivery;
+    },
 
     /** Opens a validated return: REQUESTED (returnRequest) or OPEN (returnCreate). */
     open(plan: ReturnPlan): GqlObject {
@@ -138,6 +168,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
       order.returns = [...returns, ret];
       for (const object of [ret, ...returnLineItems, ...exchangeLineItems]) seed.nodes.set(String(object.id), object as GqlObject);
       moveUnits(ret, -1);
+      if (plan.status === 'OPEN') openReverseOrder(ret);
       refresh(order);
       made.push({ ret, via: plan.via });
       if (plan.status === 'REQUESTED') notify('returns/request', ret);
@@ -148,6 +179,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
       ret.status = 'OPEN';
       ret.requestApprovedAt = isoTime(clock().getTime());
       for (const rli of list(ret.returnLineItems)) rli.processableQuantity = rli.quantity;
+      openReverseOrder(ret);
       refresh(ret.order as SeedOrder);
       notify('returns/approve', ret);
     },

@@ -6,7 +6,7 @@ import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type CreateDatabaseOptions } from '~/db/client.server';
 import { isNotedEvent } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from '~/jobs/job-names';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, LABELS_REQUEST_LABEL, type QueueSettings } from '~/jobs/job-names';
 import { listParked } from '~/jobs/parking.server';
 import { createQueue } from '~/jobs/queue.server';
 import type { Order } from '~/orders/types';
@@ -23,6 +23,8 @@ import { SANDBOX_ACCOUNT, startGorgiasEmulator } from '~/sandbox/gorgias/emulato
 export const KILL_QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
   [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
+  // Approved cases queue their label request; no label worker runs here.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
 };
 
 export const WorkerChildEnvSchema = z.object({
