@@ -50,6 +50,7 @@ const mounted = config.sandbox
 const shopifyConfig = { ...config.shopify, sandboxUrl: mounted.shopifyUrl ?? config.shopify.sandboxUrl };
 const gorgiasConfig = config.gorgias && mounted.gorgiasUrl ? { ...config.gorgias, baseUrl: mounted.gorgiasUrl } : config.gorgias;
 const aftershipConfig = config.aftership && mounted.aftershipUrl ? { ...config.aftership, baseUrl: mounted.aftershipUrl } : config.aftership;
+const loopConfig = config.loop && mounted.loopUrl ? { ...config.loop, baseUrl: mounted.loopUrl } : config.loop;
 
 const logoOrigin = toLogoOrigin(config.brand);
 const imageOrigins = [
@@ -72,7 +73,7 @@ app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y'
 const publicFiles = express.static('public', { maxAge: '1h' });
 app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig, aftership: aftershipConfig });
+const services = await createServicesOrExit({ ...config, shopify: shopifyConfig, gorgias: gorgiasConfig, aftership: aftershipConfig, loop: loopConfig });
 errorLook.storeName = services.brand.name;
 if (config.workers) await registerWorkers(services.queue, createJobHandlers(services));
 const build = (await import(new URL('./build/index.js', import.meta.url).href)) as ServerBuild;

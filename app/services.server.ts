@@ -33,7 +33,7 @@ import { createShopifyReverseDeliveries, type ReverseDeliveries } from './integr
 import type { ReturnDecisions } from './cases/review-ports';
 import { createThrottleGate } from './integrations/shopify/throttle.server';
 import { createQueue, type Queue, type QueueOptions } from './jobs/queue.server';
-import { SHOPIFY_APPLY_WEBHOOK } from './jobs/job-names';
+import { LABELS_APPLY_WEBHOOK, SHOPIFY_APPLY_WEBHOOK } from './jobs/job-names';
 import { createCachedOrderSource, type CachedOrderSource } from './orders/order-cache.server';
 import { createCachedCustomerOrders, type CustomerOrders } from './orders/customer-orders';
 import { createShopifyCustomerOrders } from './integrations/shopify/customer-orders.server';
@@ -47,6 +47,12 @@ import { findUnavailableProviders } from './labels/choose-provider';
 import type { LabelProviderName } from './labels/ports';
 import { listProviders, type LabelProviders } from './labels/registry';
 import { createStoreLabelProvider } from './labels/store/store-provider';
+import { createLoopClient } from './integrations/loop/client.server';
+import { createLoopLabelProvider } from './integrations/loop/label-provider.server';
+import { createLoopWebhookSource } from './integrations/loop/webhook-source.server';
+import { createAftershipClient } from './integrations/aftership/client.server';
+import { createAftershipLabelProvider, toAftershipStoreId } from './integrations/aftership/label-provider.server';
+import { createAftershipWebhookSource } from './integrations/aftership/webhook-source.server';
 
 export type Services = {
   config: Config;
@@ -147,6 +153,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     webhooks: {
       sources: {
         shopify: toWebhookSource('shopify', SHOPIFY_APPLY_WEBHOOK, createShopifyWebhookVerifier({ apiSecret: config.shopify.apiSecret }), toShopifyWebhookParser(config.shopify.shopDomain)),
+        ...(config.loop ? { loop: createLoopWebhookSource({ webhookSecret: config.loop.webhookSecret, job: LABELS_APPLY_WEBHOOK }) } : {}),
+        ...(config.aftership ? { aftership: createAftershipWebhookSource(config.aftership, LABELS_APPLY_WEBHOOK) } : {}),
       },
       deliveries: createDbWebhookDeliveryStore(database.db),
       invalidateOrder(orderId) {
@@ -167,13 +175,17 @@ export async function createServices(config: Config, options: ServicesOptions = 
 }
 
 /**
- * The label providers this portal has. Loop and AfterShip join when their adapters are wired
- * (their own env fragments say whether they are configured). A provider that COMPTOIR_LABEL_PROVIDER
+ * The label providers this portal has: the store's own flow always, Loop and AfterShip when
+ * their env fragments configure them (in the sandbox, their emulators). A provider that COMPTOIR_LABEL_PROVIDER
  * or a policy reason names but that is not here stops the start: every such case would fail.
  */
 function createLabelProviders(config: Config, policy: Policy, brand: Brand): LabelProviders {
   const providers: LabelProviders = {
     store: createStoreLabelProvider({ returnAddress: brand.returnAddress, shipWithinDays: policy.window.days, timeZone: config.timeZone, clock: () => new Date() }),
+    ...(config.loop ? { loop: createLoopLabelProvider(createLoopClient({ baseUrl: config.loop.baseUrl, apiKey: config.loop.apiKey })) } : {}),
+    ...(config.aftership
+      ? { aftership: createAftershipLabelProvider(createAftershipClient({ baseUrl: config.aftership.baseUrl, apiKey: config.aftership.apiKey }), { storeExternalId: toAftershipStoreId(config.shopify.shopDomain) }) }
+      : {}),
   };
   const available = listProviders(providers);
   const missing = [

@@ -1,4 +1,6 @@
 import { createServicesOrExit, readConfigOrExit } from '~/process-start.server';
+import { SANDBOX_AFTERSHIP_PATH } from '~/integrations/aftership/env.server';
+import { LOOP_EMULATOR_MOUNT } from '~/integrations/loop/env.server';
 import { log } from '~/utils/log.server';
 import { createJobHandlers } from './handlers.server';
 import { registerWorkers } from './workers.server';
@@ -19,7 +21,9 @@ if (!config.database.url) {
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const sandboxUrl = config.sandbox ? (config.shopify.sandboxUrl ?? ownOrigin) : undefined;
 const gorgias = config.gorgias?.mounted ? { ...config.gorgias, baseUrl: `${ownOrigin}/__sandbox/gorgias-api` } : config.gorgias;
-const services = await createServicesOrExit({ ...config, shopify: { ...config.shopify, sandboxUrl }, gorgias });
+const aftership = config.aftership?.mounted ? { ...config.aftership, baseUrl: `${ownOrigin}${SANDBOX_AFTERSHIP_PATH}` } : config.aftership;
+const loop = config.loop?.mounted ? { ...config.loop, baseUrl: `${ownOrigin}${LOOP_EMULATOR_MOUNT}` } : config.loop;
+const services = await createServicesOrExit({ ...config, shopify: { ...config.shopify, sandboxUrl }, gorgias, aftership, loop });
 const workers = await registerWorkers(services.queue, createJobHandlers(services));
 log.info('worker.started', { workers: workers.length });
 

@@ -1,5 +1,6 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView } from '~/cases/case-view';
@@ -7,6 +8,9 @@ import { ReturnShipping } from '~/components/case/return-shipping';
 import { useFormatters } from '~/components/format';
 import { getTranslator } from '~/i18n.server';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
+import { recordShopperTracking, ShopperTrackingSchema } from '~/labels/shopper-tracking';
+import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.server';
+import { FORM_TOKEN_FIELD } from '~/security/form-token-field';
 import { notFound } from '~/utils/http.server';
 
 export const handle = { i18n: ['common', 'returns'] };
@@ -15,20 +19,41 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
 
-export async function loader({ request, params, context: { services } }: LoaderFunctionArgs) {
-  const now = services.clock();
-  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now });
-  const id = params.caseId ?? '';
+/** The case, for the session of its order only: another order's case looks exactly like one that does not exist. */
+async function requireOwnCase(request: Request, caseId: string | undefined, services: LoaderFunctionArgs['context']['services']) {
+  const session = await requireShopperSession(request, { sessions: services.sessions, live: !services.config.sandbox, now: services.clock() });
+  const id = caseId ?? '';
   const found = CASE_ID_PATTERN.test(id) ? await services.cases.getCase(id) : null;
-  // Another order's case looks exactly like one that does not exist.
   if (!found || found.orderId !== session.orderId) throw notFound();
+  return found;
+}
+
+export async function loader({ request, params, context: { services } }: LoaderFunctionArgs) {
+  const found = await requireOwnCase(request, params.caseId, services);
   const t = await getTranslator(request, 'returns');
   const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.helpdesk !== null, returnAddress: services.brand.returnAddress });
   return { view, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }
 
+/**
+ * The shopper's carrier and tracking number, for a return they post themselves (the store's own
+ * flow): recorded on the case and, by a job, on the Shopify return; the page then follows it.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readGuardedForm(request, context);
+  if (!form.ok) return data({ result: refusedReply(request, form, ShopperTrackingSchema) }, { status: refusalOf(request, form).status });
+  const { services } = context;
+  const found = await requireOwnCase(request, params.caseId, services);
+  const submission = parseWithZod(form.formData, { schema: ShopperTrackingSchema });
+  const recorded = await recordShopperTracking({ cases: services.cases, clock: services.clock }, found, Object.fromEntries(form.formData));
+  if (recorded.ok) return redirect(`/cases/${found.id}`, 303);
+  if (recorded.reason === 'invalid') return data({ result: submission.reply({ hideFields: [FORM_TOKEN_FIELD] }) }, { status: 400 });
+  return data({ result: submission.reply({ formErrors: ['returns:tracking.errors.notExpected'], hideFields: [FORM_TOKEN_FIELD] }) }, { status: 409 });
+}
+
 export default function CasePage() {
   const { view } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation('returns');
   const format = useFormatters();
   return (
@@ -57,7 +82,7 @@ export default function CasePage() {
           </p>
         ) : null}
       </header>
-      <ReturnShipping caseId={view.id} view={view.shipping} />
+      <ReturnShipping caseId={view.id} view={view.shipping} trackingResult={actionData?.result} />
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>
         <ul className="mt-2 divide-y divide-brand-100">

@@ -1,6 +1,10 @@
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import type { LabelView, ReturnShippingView } from '~/cases/return/shipping-view';
 import { useCalendarDate, useFormatters } from '~/components/format';
+import { Field } from '~/components/form/field';
+import { PostForm } from '~/components/form/post-form';
+import { RETURN_CARRIERS, type ReturnCarrier } from '~/labels/shopper-tracking';
 
 /*
  * The shopper's "send it back" part of a return's case page: what to do now (a label to print, a
@@ -78,6 +82,32 @@ function Label({ caseId, label, canAddTracking }: { caseId: string; label: Label
   );
 }
 
+/** Posted it already with a carrier of their choice: the shopper tells which, and its tracking number. */
+function TrackingForm({ caseId, lastResult }: { caseId: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation('returns');
+  const [form, fields] = useForm<{ carrier: ReturnCarrier; trackingNumber: string }>({ id: 'tracking', lastResult, shouldRevalidate: 'onBlur' });
+  const { key, ...selectProps } = getSelectProps(fields.carrier);
+  return (
+    <PostForm action={`/cases/${caseId}`} {...getFormProps(form)} className="mt-5 space-y-4 rounded-md border border-brand-100 p-4">
+      <h3 className="font-bold text-brand-900">{t('tracking.form.title')}</h3>
+      <p className="text-gray-800">{t('tracking.form.intro')}</p>
+      {form.errors?.length ? <p id={form.errorId} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">{form.errors.map((error) => t(error)).join(' ')}</p> : null}
+      <div className="space-y-1">
+        <label htmlFor={fields.carrier.id} className="block font-semibold text-gray-900">{t('tracking.form.carrier')}</label>
+        <select {...selectProps} key={key} className="block w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700">
+          <option value="">{t('tracking.form.choose')}</option>
+          {(Object.keys(RETURN_CARRIERS) as ReturnCarrier[]).map((carrier) => (
+            <option key={carrier} value={carrier}>{RETURN_CARRIERS[carrier].name ?? t('tracking.form.otherCarrier')}</option>
+          ))}
+        </select>
+        {fields.carrier.errors?.length ? <p id={fields.carrier.errorId} className="text-sm font-medium text-red-800">{fields.carrier.errors.map((error) => t(error)).join(' ')}</p> : null}
+      </div>
+      <Field field={fields.trackingNumber} label={t('tracking.form.number')} hint={t('tracking.form.numberHint')} autoComplete="off" />
+      <button type="submit" className="rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900">{t('tracking.form.submit')}</button>
+    </PostForm>
+  );
+}
+
 function Progress({ view }: { view: ReturnShippingView }) {
   const { t } = useTranslation('returns');
   const format = useFormatters();
@@ -108,7 +138,7 @@ function Progress({ view }: { view: ReturnShippingView }) {
 }
 
 /** The section, or nothing while there is nothing to send. */
-export function ReturnShipping({ caseId, view }: { caseId: string; view: ReturnShippingView | null }) {
+export function ReturnShipping({ caseId, view, trackingResult }: { caseId: string; view: ReturnShippingView | null; trackingResult?: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation('returns');
   const format = useFormatters();
   if (!view) return null;
@@ -130,6 +160,7 @@ export function ReturnShipping({ caseId, view }: { caseId: string; view: ReturnS
         <p className="mt-2 text-gray-800">{t('case.shipping.refundPayment', { amount: format.money(view.refund.amount) })}</p>
       ) : null}
       {view.stage === 'ready' && view.label ? <Label caseId={caseId} label={view.label} canAddTracking={view.canAddTracking} /> : null}
+      {view.canAddTracking ? <TrackingForm caseId={caseId} lastResult={trackingResult} /> : null}
       {view.stage === 'on_its_way' || view.stage === 'done' ? (
         view.label?.trackingNumber ? (
           <p className="mt-2 text-gray-800">
