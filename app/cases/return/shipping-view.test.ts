@@ -67,6 +67,8 @@ describe('the case page’s “send it back” part', () => {
   });
 
   it('reads Shopify’s own closing and refund events for a return of the store’s own flow', () => {
+    expect(view('received_by_store', [event('return_closed', 6)])).toMatchObject({ stage: 'received', refund: null });
+    expect(view('in_transit', [event('label_issued', 3, loopLabel), event('parcel_delivered', 5, {})])).toMatchObject({ stage: 'delivered' });
     const closed = view('refunded', [event('return_closed', 6), event('refunded_by_store', 7)]);
     expect(closed).toMatchObject({ stage: 'done', refund: { amount: null, method: null } });
     expect(closed!.progress[3]).toMatchObject({ step: 'received_by_store', done: true });

@@ -33,10 +33,11 @@ export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 export type ReturnShippingView = {
   /**
    * What the shopper has to do, or wait for: `keep_items` (nothing to send), `preparing` (the
-   * label is being made), `ready` (send it now), `on_its_way`, `done` (received or refunded),
-   * `cancelled`, `expired`, `with_team` (the provider made no label: an agent takes over).
+   * label is being made), `ready` (send it now), `on_its_way`, `delivered` (at the store's door),
+   * `received` (checked; the refund follows), `done` (refunded), `cancelled`, `expired`,
+   * `with_team` (the provider made no label: an agent takes over).
    */
-  stage: 'keep_items' | 'preparing' | 'ready' | 'on_its_way' | 'done' | 'cancelled' | 'expired' | 'with_team';
+  stage: 'keep_items' | 'preparing' | 'ready' | 'on_its_way' | 'delivered' | 'received' | 'done' | 'cancelled' | 'expired' | 'with_team';
   label: LabelView | null;
   /** The store's own return flow: the shopper tells which carrier and tracking number they used. */
   canAddTracking: boolean;
@@ -168,8 +169,10 @@ export function toReturnShippingView(
     if (state === 'return_cancelled') return 'cancelled';
     if (state === 'label_expired') return 'expired';
     if (keepItems) return facts.refunded ? 'done' : 'keep_items';
-    if (facts.refunded || facts.lastReached >= 3) return 'done';
-    if (facts.lastReached >= 1) return 'on_its_way';
+    if (facts.refunded) return 'done';
+    if (facts.lastReached >= 3) return 'received';
+    if (facts.lastReached === 2) return 'delivered';
+    if (facts.lastReached === 1) return 'on_its_way';
     if (facts.label) return 'ready';
     return facts.refused ? 'with_team' : 'preparing';
   }

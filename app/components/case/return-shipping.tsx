@@ -161,7 +161,9 @@ export function ReturnShipping({ caseId, view, trackingResult }: { caseId: strin
       ) : null}
       {view.stage === 'ready' && view.label ? <Label caseId={caseId} label={view.label} canAddTracking={view.canAddTracking} /> : null}
       {view.canAddTracking ? <TrackingForm caseId={caseId} lastResult={trackingResult} /> : null}
-      {view.stage === 'on_its_way' || view.stage === 'done' ? (
+      {view.stage === 'delivered' ? <p className="mt-2 text-gray-800">{t('case.shipping.delivered')}</p> : null}
+      {view.stage === 'received' ? <p className="mt-2 text-gray-800">{t('case.shipping.received')}</p> : null}
+      {['on_its_way', 'delivered', 'received', 'done'].includes(view.stage) ? (
         view.label?.trackingNumber ? (
           <p className="mt-2 text-gray-800">
             {t('case.shipping.following', { carrier: view.label.carrier ?? '' })}{' '}

@@ -1,3 +1,4 @@
+import { SANDBOX_PAGE_STYLE } from '../page-response.server';
 import type { Urls } from './serialize.server';
 import type { LoopOrder, LoopStore } from './store.server';
 import { TRANSITIONS } from './transitions.server';
@@ -6,7 +7,7 @@ import type { LoopWebhookHub } from './webhooks.server';
 /*
  * `/__sandbox/loop`: the emulated Loop admin as a person watches a case go to its end — every
  * return with its label and state, a button per step it can take now, the plan switch, and the
- * webhooks sent to the portal. Plain forms (no script, no inline style: the portal's CSP).
+ * webhooks sent to the portal. Plain forms, no script.
  */
 const BASE = '/__sandbox/loop';
 
@@ -17,7 +18,7 @@ const button = (action: string, label: string, fields: Record<string, string> = 
   `<form method="post" action="${escape(action)}">${Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('')}<button type="submit">${escape(label)}</button></form>`;
 
 const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body><main>${body}</main></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>${SANDBOX_PAGE_STYLE}</head><body><main>${body}</main></body></html>`;
 
 export function renderLoopPage(store: LoopStore, hub: LoopWebhookHub, plan: { draftReturns: boolean }, urls: Urls): string {
   const rows = [...store.returns].reverse().map((r) => {
@@ -28,7 +29,7 @@ export function renderLoopPage(store: LoopStore, hub: LoopWebhookHub, plan: { dr
     return `<tr id="return-${r.id}"><th scope="row">${r.id}</th><td>${escape(r.order.name)}</td><td>${escape(r.state)}</td><td>${escape(r.label.status)}<br>${escape(r.label.carrier)} ${escape(r.label.trackingNumber)}<br>${files}</td><td>${refunds}</td><td>${escape(r.notes.map((n) => n.content).join(' / ') || '—')}</td><td>${steps || 'No step left'}</td></tr>`;
   });
   const table = rows.length
-    ? `<table><caption>Returns</caption><thead><tr><th scope="col">Return</th><th scope="col">Order</th><th scope="col">State</th><th scope="col">Label</th><th scope="col">Refunds</th><th scope="col">Notes</th><th scope="col">Next step</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    ? `<div class="scroll" role="region" aria-label="Returns" tabindex="0"><table><caption>Returns</caption><thead><tr><th scope="col">Return</th><th scope="col">Order</th><th scope="col">State</th><th scope="col">Label</th><th scope="col">Refunds</th><th scope="col">Notes</th><th scope="col">Next step</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
     : '<p>No return yet. Approve a return case in the portal: its label request creates one here.</p>';
   const deliveries = hub.deliveries().slice(0, 20).map((d) =>
     `<li>#${d.seq} <code>${escape(d.trigger)}</code> return ${escape(d.returnId)}: ${escape(d.status)} after ${d.attempts} attempt(s)${d.lastStatus ? `, HTTP ${d.lastStatus}` : ''}</li>`).join('');

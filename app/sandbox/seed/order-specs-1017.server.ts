@@ -122,4 +122,23 @@ export const ORDER_SPECS_1017: OrderSpec[] = [
     lines: [{ sku: 'PUL-BDX-M', quantity: 1 }],
     parcels: [{ carrier: 'la-poste', stage: 'in-transit', shippedHoursAgo: 130, lastEventHoursAgo: 70, etaHoursFromNow: -48, lines: [[0, 1]] }],
   },
+  // Three more recent deliveries, one per way a return can travel back (Loop, AfterShip, the store's own).
+  {
+    number: 1034, scenario: 'delivered-recently', customer: 'ines', currency: 'EUR', placedHoursAgo: 110,
+    description: 'Delivered 2 days ago by Colissimo: say it arrived damaged to get a prepaid label from Loop Returns.',
+    lines: [{ sku: 'PUL-GRY-L', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 90, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
+  {
+    number: 1035, scenario: 'delivered-recently', customer: 'arthur', currency: 'EUR', placedHoursAgo: 120,
+    description: 'Delivered 3 days ago by Colissimo: say it is the wrong item to get a prepaid label from AfterShip Returns.',
+    lines: [{ sku: 'CHI-SAN-40', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 100, lastEventHoursAgo: 72, lines: [[0, 1]] }],
+  },
+  {
+    number: 1036, scenario: 'delivered-recently', customer: 'raphael', currency: 'EUR', placedHoursAgo: 100,
+    description: 'Delivered yesterday by Colissimo: a size return goes back with the carrier of your choice.',
+    lines: [{ sku: 'MAR-NAV-L', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 24, lines: [[0, 1]] }],
+  },
 ];
