@@ -70,7 +70,7 @@ for (const language of ['en', 'fr'] as const) {
     await expect(page).toHaveTitle(new RegExp(` · ${STORE}$`));
     await expect(page.getByRole('main')).not.toContainText(HASH);
     const caseId = await sendReturn(page, language);
-    await expectCaseState(page, returnLabels[language].approved);
+    await expectCaseState(page, returnLabels[language].labelReady);
     await expect(page).toHaveTitle(`${text[language].returnTitle} ${caseId} · ${STORE}`);
     const sendTo = page.getByRole('region', { name: text[language].sendTo });
     await expect(sendTo).toContainText(caseId);

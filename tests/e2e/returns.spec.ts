@@ -39,9 +39,9 @@ async function returnOneUnit(page: Page, order: DemoOrder, language: Language = 
   return sendReturn(page, language);
 }
 
-/** After the worker: approved on the page, exactly one Shopify return carrying the case id. */
+/** After the workers: approved and given its way back, exactly one Shopify return carrying the case id. */
 async function expectOneApprovedReturn(page: Page, order: DemoOrder, caseId: string, language: Language = 'en') {
-  await expectCaseState(page, returnLabels[language].approved);
+  await expectCaseState(page, returnLabels[language].labelReady);
   const returns = await shopifyReturnsFor(page.request, order.name);
   expect(returns).toHaveLength(1);
   expect(returns[0]!.status).toBe('OPEN');

@@ -19,6 +19,8 @@ export const returnLabels = {
     send: 'Send my return request',
     received: 'Request received',
     approved: 'Approved by the store',
+    /** Where an approved return stands once the sandbox's `store` provider gave its way back. */
+    labelReady: 'Return label ready',
     caseList: 'Your requests on this order',
     tooSmall: 'Too small',
     defective: 'Faulty or damaged',
@@ -38,6 +40,7 @@ export const returnLabels = {
     send: 'Envoyer ma demande de retour',
     received: 'Demande reçue',
     approved: 'Acceptée par la boutique',
+    labelReady: 'Étiquette de retour prête',
     caseList: 'Vos demandes sur cette commande',
     tooSmall: 'Trop petit',
     defective: 'Défectueux ou abîmé',
