@@ -80,8 +80,8 @@ describe('the case page’s “send it back” part', () => {
     expect(view('refunded', [event('refund_issued', 4, { amount: { amount: '9.00', currencyCode: 'EUR' }, method: 'store_credit', estimate: null })], true)).toMatchObject({ stage: 'done', label: null });
   });
 
-  it('shows the store’s address for a return approved before labels existed', () => {
-    expect(view('approved', [event('approved_by_store', 2)])).toMatchObject({ stage: 'ready', canAddTracking: false, label: { returnAddress: STORE_ADDRESS, labelUrl: null } });
+  it('says the label is being prepared as soon as the store approves, before its job has run', () => {
+    expect(view('approved', [event('approved_by_store', 2)])).toMatchObject({ stage: 'preparing', label: null, canAddTracking: false });
   });
 
   it('hands over to the team when the provider makes no label, and says when a return was cancelled or its label expired', () => {

@@ -144,8 +144,11 @@ export function toReturnShippingView(
   if (refund) reach('refunded', new Date(refund.at));
   const lastReached = PROGRESS_STEPS.findLastIndex((step) => progress[step] !== null);
 
+  // Approved and nothing heard of the label yet: its request is queued with the approval, so it is
+  // being prepared. Past that state with no label on record (a label event this code cannot
+  // read), the store's address is the safe thing to show.
+  if (found.state === 'approved' && label === null && !refused && !found.keepItems) requested = true;
   if (label === null && fallbackAddress && !requested && !refused && !found.keepItems) {
-    // Approved before labels existed, or the store's own flow without a label event: the address alone.
     label = { carrier: null, trackingNumber: null, trackingUrl: null, labelUrl: null, hasQrCode: false, returnAddress: fallbackAddress, shipBy: null, portalUrl: null };
     ownCarrier = true;
   }
