@@ -204,7 +204,7 @@ describe('AfterShip label provider against the emulator', () => {
   it('issues one label per case, however often it is asked', async () => {
     const provider = createAftershipLabelProvider(client(), { storeExternalId: toAftershipStoreId('contract-store.myshopify.com') });
     const first = await provider.requestLabel(labelRequest());
-    expect(first).toMatchObject({ status: 'issued', label: { provider: 'aftership', carrier: 'colissimo', labelUrl: expect.stringContaining('.pdf'), qrCodeUrl: expect.stringContaining('qr.png') } });
+    expect(first).toMatchObject({ status: 'issued', label: { provider: 'aftership', carrier: 'Colissimo', labelUrl: expect.stringContaining('.pdf'), qrCodeUrl: expect.stringContaining('qr.png') } });
     if (first.status !== 'issued') throw new Error('not issued');
     expect(first.label.returnAddress).toEqual(['Maison Lumière — Service retours', 'Entrepôt des Canuts', '14 rue des Artisans', '69004 Lyon', 'FRA']);
     const again = await provider.requestLabel(labelRequest());

@@ -18,12 +18,24 @@ export function toAddressLines(address: AftershipAddress | null | undefined): st
   return lines.filter((line): line is string => typeof line === 'string' && line.trim() !== '');
 }
 
+/** AfterShip names carriers by slug (`colissimo`, `dhl-express`); a shopper reads their name. */
+const CARRIER_NAMES: Record<string, string> = {
+  colissimo: 'Colissimo', 'la-poste-colissimo': 'Colissimo', chronopost: 'Chronopost', 'mondialrelay': 'Mondial Relay', 'mondial-relay': 'Mondial Relay',
+  ups: 'UPS', usps: 'USPS', fedex: 'FedEx', dhl: 'DHL', 'dhl-express': 'DHL Express', dpd: 'DPD', gls: 'GLS', 'canada-post': 'Canada Post', 'royal-mail': 'Royal Mail',
+};
+
+/** A carrier's name from its AfterShip slug: the known ones as they write it, others in words. */
+export function toCarrierName(slug: string | null | undefined): string | null {
+  if (!slug) return null;
+  return CARRIER_NAMES[slug.toLowerCase()] ?? slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
 /** What the first shipment says about the label; null when there is no shipment yet. */
 export function toLabelFacts(ret: AftershipReturn): LabelFacts | null {
   const shipment = ret.shipments[0];
   if (!shipment) return null;
   return {
-    carrier: shipment.slug ?? shipment.label?.slug ?? null,
+    carrier: toCarrierName(shipment.slug ?? shipment.label?.slug),
     trackingNumber: shipment.tracking_number ?? null,
     trackingUrl: null,
     labelUrl: shipment.label?.url ?? null,

@@ -33,7 +33,7 @@ describe('AfterShip webhook parser', () => {
       event: {
         provider: 'aftership', providerReturnId: '5f0c8a1b2c3d4e5f60718293a4b5c6d7', caseId: null, step: 'label_issued', refund: null,
         occurredAt: new Date('2026-03-02T10:00:05Z'),
-        label: { carrier: 'colissimo', trackingNumber: '6A12345678901FR', labelUrl: 'https://labels.example/l.pdf', qrCodeUrl: 'https://labels.example/q.png', returnAddress: ['Returns', '14 rue des Artisans', '69004 Lyon', 'FRA'] },
+        label: { carrier: 'Colissimo', trackingNumber: '6A12345678901FR', labelUrl: 'https://labels.example/l.pdf', qrCodeUrl: 'https://labels.example/q.png', returnAddress: ['Returns', '14 rue des Artisans', '69004 Lyon', 'FRA'] },
       },
     });
   });
@@ -108,5 +108,15 @@ describe('AfterShip webhook verifier', () => {
     expect(await verifier.verify(request({ 'am-webhook-signature': signAftershipWebhook('shh-its-a-secret', raw) }), raw)).toEqual({ ok: false, reason: 'invalid_hmac' });
     const signature = signAftershipWebhook('shh-its-a-secret', raw);
     expect(await verifier.verify(request({ 'as-signature-hmac-sha256': signature }), `${raw} `)).toEqual({ ok: false, reason: 'invalid_hmac' });
+  });
+});
+
+describe('carrier names', () => {
+  it('reads AfterShip slugs as the carrier’s name, known or not', async () => {
+    const { toCarrierName } = await import('./parcel-update');
+    expect(toCarrierName('colissimo')).toBe('Colissimo');
+    expect(toCarrierName('dhl-express')).toBe('DHL Express');
+    expect(toCarrierName('poste-italiane')).toBe('Poste Italiane');
+    expect(toCarrierName(null)).toBeNull();
   });
 });
