@@ -11,6 +11,7 @@ import { createPostgresDatabase } from '../tests/integration/support/postgres';
 import { GORGIAS_CAPACITY, GORGIAS_WINDOW_SECONDS, measureGorgiasDelivery, measureSubmitsWithGorgias } from './gorgias';
 import { measureReturnSubmits } from './return-submit';
 import { measureWebhooks } from './webhooks';
+import { measureLabelWebhooks } from './label-webhooks';
 import { allAt100, CATEGORIES, formatScores, type AuditedPage } from './lighthouse';
 import { measureLighthouse } from './lighthouse-pages';
 
@@ -34,6 +35,8 @@ const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 // BENCH_LIGHTHOUSE_PAGES: a regular expression; only the pages whose name matches it are scored (the walk is the same).
 const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_PAGES ? new RegExp(process.env.BENCH_LIGHTHOUSE_PAGES, 'i') : undefined;
 const KB = 1024;
+// Cases whose webhook → ticket note time is measured (one at a time).
+const LABEL_CASES = Number(process.env.BENCH_LABEL_CASES ?? 5);
 
 type Stats = { requests: number; requestedCost: number };
 type DemoOrder = { name: string; email: string; scenario: string };
@@ -81,7 +84,7 @@ function row(result: LoadResult, baseline: LoadResult, extra = '') {
 
 /** `--only pages`: the order page and the lookup only (a minute instead of ten); `--only lighthouse`: the Lighthouse scores only. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-if (ONLY !== null && ONLY !== 'pages' && ONLY !== 'lighthouse') throw new Error(`--only takes "pages" or "lighthouse", not ${ONLY}`);
+if (ONLY !== null && !['pages', 'lighthouse', 'labels'].includes(ONLY ?? '')) throw new Error(`--only takes "pages", "lighthouse" or "labels", not ${ONLY}`);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 function printPages(p: PagesResult) {
@@ -150,6 +153,18 @@ async function main() {
     const [, portalArgs] = tsx('server.ts');
     const lighthouse = () =>
       measureLighthouse({ node, tsxArgs: [...portalArgs], emulatorUrl: emulator.url, port: PORTAL_PORT + 8, debugPort: PORTAL_PORT + 9, runs: LIGHTHOUSE_RUNS, log: (line) => console.log(line), reports: process.env.BENCH_LIGHTHOUSE_REPORTS, only: LIGHTHOUSE_ONLY });
+    // The label providers' webhooks (ports +5 and +6: free again once the runs that used them end).
+    const labelWebhooks = async () => {
+      const l = await measureLabelWebhooks({ node, tsxArgs: [...portalArgs], emulatorUrl: emulator.url, port: PORTAL_PORT + 6, gorgiasPort: PORTAL_PORT + 5, seconds: SECONDS, connections: CONNECTIONS, cases: LABEL_CASES });
+      console.log(`\nLoop webhook intake (POST /webhooks/loop, each a new signed event): ${l.intake.rps.toFixed(0)} deliveries/s  p50 ${l.intake.p50} ms  p99 ${l.intake.p99} ms  (${l.intake.requests} deliveries, ${l.intake.unexpected} unexpected)`);
+      console.log(`parcel scanned at Loop → note on the Gorgias ticket (Gorgias at 40 calls per 20 s): median ${l.toNote.median.toFixed(0)} ms, max ${l.toNote.max.toFixed(0)} ms (${l.toNote.count} cases)`);
+      return l;
+    };
+    if (ONLY === 'labels') {
+      const l = await labelWebhooks();
+      process.exitCode = l.intake.unexpected === 0 && l.toNote.count === LABEL_CASES ? 0 : 1;
+      return;
+    }
     if (ONLY === 'lighthouse') {
       const pages = await lighthouse();
       printLighthouse(pages);
@@ -249,6 +264,8 @@ async function main() {
     console.log(`\nShopify webhook intake (POST /webhooks/shopify, each a new signed event): ${h.intake.rps.toFixed(0)} deliveries/s  p50 ${h.intake.p50} ms  p99 ${h.intake.p99} ms  (${h.intake.requests} deliveries, ${h.intake.unexpected} unexpected)`);
     console.log(`return approved in Shopify → shown on the case page: median ${h.decisions.median.toFixed(0)} ms, max ${h.decisions.max.toFixed(0)} ms (${h.decisions.count} decisions)`);
 
+    const labels = await labelWebhooks();
+
     // Lighthouse on every page, on a portal of its own (see lighthouse-pages.ts).
     const audited = await lighthouse();
     printLighthouse(audited);
@@ -267,6 +284,8 @@ async function main() {
       // A store's peak is a few webhooks a second; Shopify gives up on an answer after 5 s.
       ['webhook intake: ≥ 20 signed deliveries/s, p99 < 1 s, none refused', h.intake.rps >= 20 && h.intake.p99 < 1000 && h.intake.unexpected === 0],
       ['an approval in Shopify shows on the case page within 5 s (median of ≥ 5)', h.decisions.count >= 5 && h.decisions.median < 5000],
+      ['Loop webhook intake: ≥ 20 signed deliveries/s, p99 < 1 s, none refused', labels.intake.rps >= 20 && labels.intake.p99 < 1000 && labels.intake.unexpected === 0],
+      [`a parcel scan at Loop reaches the Gorgias ticket as a note within 10 s (median of ${LABEL_CASES})`, labels.toNote.count === LABEL_CASES && labels.toNote.median < 10_000],
       ...lighthouseBudgets(audited),
     ];
     console.log('\nBudgets:');
