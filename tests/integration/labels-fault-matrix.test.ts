@@ -16,6 +16,7 @@ import { LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, SHOPIFY_APPLY_WEBHOOK, SHOP
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import type { LabelProvider } from '~/labels/ports';
+import { createStoreLabelProvider } from '~/labels/store/store-provider';
 import type { Order } from '~/orders/types';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
 import type { Policy } from '~/policy/policy-schema';
@@ -115,7 +116,7 @@ beforeAll(async () => {
     shopifyReturns: null as never,
     orders: { getOrder: async (id) => shopifyOrders.get(id) ?? null },
     webhooks: { deliveries, invalidateOrder: () => {} },
-    labels: { providers: { loop: countedLoop }, defaultProvider: 'loop' },
+    labels: { providers: { store: createStoreLabelProvider({ returnAddress: ['Retours', '69004 Lyon'], shipWithinDays: 14, timeZone: 'Europe/Paris', clock: () => new Date() }), loop: countedLoop }, defaultProvider: 'loop' },
   }));
 });
 
@@ -190,7 +191,7 @@ const summary = (fault: string, count: number, returns: number) => console.info(
 describe('label fault matrix: every approved case ends with exactly one Loop return', () => {
   const rows = [
     { name: '30 % 5xx', faults: { errorRate: 0.3 }, saw: () => seen.serverErrors },
-    { name: '429 storm', faults: { storm429: 30 }, saw: () => seen.tooMany },
+    { name: '429 storm', faults: { storm429: 15 }, saw: () => seen.tooMany },
     // "Down for a minute", scaled to 6 s of real time so the row stays short; every call meanwhile gets 503.
     { name: 'down for 6 s (a minute, scaled)', faults: { downForSeconds: 6 }, saw: () => seen.serverErrors },
   ];
@@ -215,6 +216,7 @@ describe('webhook storm: every delivery twice, pairs swapped', () => {
     await waitFor(settled, 30_000);
     const returns = await loopReturns();
     const idOf = (one: Case) => returns.find((r) => r.order_name === one.orderName)!.id;
+    intakeOutcomes.length = 0;
     const sentBefore = ((await loop.control('state')).body.deliveries as Array<{ seq: number }>).reduce((max, d) => Math.max(max, d.seq), 0);
     expect((await loop.control('webhooks', { duplicate: true, outOfOrder: true })).status).toBe(200);
     // The parcel's life, step by step across all returns, as a warehouse would work through them.
