@@ -191,7 +191,7 @@ const summary = (fault: string, count: number, returns: number) => console.info(
 describe('label fault matrix: every approved case ends with exactly one Loop return', () => {
   const rows = [
     { name: '30 % 5xx', faults: { errorRate: 0.3 }, saw: () => seen.serverErrors },
-    { name: '429 storm', faults: { storm429: 15 }, saw: () => seen.tooMany },
+    { name: '429 storm', faults: { storm429: 12 }, saw: () => seen.tooMany },
     // "Down for a minute", scaled to 6 s of real time so the row stays short; every call meanwhile gets 503.
     { name: 'down for 6 s (a minute, scaled)', faults: { downForSeconds: 6 }, saw: () => seen.serverErrors },
   ];
