@@ -29,7 +29,7 @@ async function openAgentTicket(request: APIRequestContext, order: DemoOrder): Pr
 /** The value next to a label in the agent view's ticket facts. */
 const fact = (page: Page, label: string) => page.locator(`xpath=//dt[.="${label}"]/following-sibling::dd[1]`).first();
 
-test('a return sent from an agent\'s link updates that ticket: notes, one public reply in French, no new ticket', async ({ page, request, demoOrders }) => {
+test('a return sent from an agent\'s link updates that ticket: notes, the public replies in French, no new ticket', async ({ page, request, demoOrders }) => {
   const order = demoOrders.get('two-parcels-delivered');
   const ticketId = await openAgentTicket(request, order);
   const minted = await request.post('/api/links', { headers: PORTAL_KEY, data: { orderNumber: order.name, email: order.email, ticketId, language: 'fr' } });
@@ -47,12 +47,14 @@ test('a return sent from an agent\'s link updates that ticket: notes, one public
   await expect(async () => {
     await page.goto(`/__sandbox/gorgias/tickets/${ticketId}`);
     await expect(page.getByText(`external id ${caseId}:event:`).first()).toBeVisible({ timeout: 1_000 });
-    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(1, { timeout: 1_000 });
+    // Two replies: "we have your request", then, once the store's return address is given, how to send it back.
+    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(2, { timeout: 1_000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Retour commande ${order.name}`);
   await expect(page.getByText(`Return ${caseId} · order ${order.name}`).first()).toBeVisible();
   await expect(page.getByText(`Notre équipe support a bien reçu votre demande de retour pour la commande ${order.name}. Sa référence est ${caseId}`)).toBeVisible();
-  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toBeVisible();
+  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toHaveCount(2);
+  await expect(page.getByText(/Votre retour est accepté\. Voici comment nous renvoyer les articles/)).toBeVisible();
   await expect(fact(page, 'Tags')).toContainText('auto-approved');
 
   await page.goto('/__sandbox/gorgias/tickets');
@@ -81,15 +83,15 @@ test('a link minted with another customer\'s ticket opens a ticket of its own an
   await goToReview(page);
   const caseId = await sendReturn(page);
 
-  // The case's own ticket, for this shopper, gets the notes and the one public reply.
+  // The case's own ticket, for this shopper, gets the notes and the public replies (the request's, the label's).
   const subject = `Return ${caseId} · order ${order.name}`;
   await expect(async () => {
     await page.goto('/__sandbox/gorgias/tickets');
     await page.getByRole('link', { name: subject }).click({ timeout: 1_000 });
-    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(1, { timeout: 1_000 });
+    await expect(page.getByText('Public reply', { exact: true })).toHaveCount(2, { timeout: 1_000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
   await expect(fact(page, 'Email')).toHaveText(order.email);
-  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toBeVisible();
+  await expect(page.getByText(`by agent to ${order.email}, from support@comptoir-demo.example`)).toHaveCount(2);
 
   // The other customer's ticket is as they left it: their message only, nothing about this case.
   await page.goto(`/__sandbox/gorgias/tickets/${strangersTicket}`);
