@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MoneySchema } from '~/cases/return/details';
+import { LABEL_PROVIDERS } from './ports';
 
 /*
  * The case events of a return's way back to the store, and the data each carries: the label jobs
@@ -6,15 +8,10 @@ import { z } from 'zod';
  * ticket notes read them. One event per step, so one note and one timeline line per step.
  */
 
-const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
+const ProviderSchema = z.enum(LABEL_PROVIDERS);
 
-
-const ProviderSchema = z.enum(['loop', 'aftership', 'store']);
-
-/** `IssuedLabel` (ports.ts) as an event keeps it. */
-export const IssuedLabelDataSchema = z.object({
-  provider: ProviderSchema,
-  providerReturnId: z.string(),
+/** What a label says, beyond who made it: shared by the events and the stored webhook updates. */
+export const LabelFactsSchema = z.object({
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
   trackingUrl: z.string().nullable(),
@@ -25,11 +22,10 @@ export const IssuedLabelDataSchema = z.object({
   portalUrl: z.string().nullable(),
 });
 
-const TrackingSchema = z.object({
-  carrier: z.string().nullable(),
-  trackingNumber: z.string().nullable(),
-  trackingUrl: z.string().nullable(),
-});
+/** `IssuedLabel` (ports.ts) as an event keeps it. */
+export const IssuedLabelDataSchema = LabelFactsSchema.extend({ provider: ProviderSchema, providerReturnId: z.string() });
+
+const TrackingSchema = LabelFactsSchema.pick({ carrier: true, trackingNumber: true, trackingUrl: true });
 
 /** Event type → the schema of its `data`. Unknown keys are kept out of the shopper's view, not refused. */
 export const PARCEL_EVENT_DATA = {

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * exchange is a return whose line asks for a new item (`outcome: 'exchange'`), not a kind of its own.
  */
 
-const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
+/** Money as a case keeps it: a decimal string and its currency. */
+export const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
 
 export const CaseLineSchema = z.object({
   fulfillmentLineItemId: z.string().min(1),
