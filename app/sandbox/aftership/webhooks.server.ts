@@ -1,3 +1,4 @@
+import { deliverWithRetries } from '../webhook-delivery.server';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { signAftershipWebhook } from '~/integrations/aftership/webhook-signature';
@@ -54,23 +55,7 @@ export function createWebhookHub(options: WebhookHubOptions) {
 
   async function deliver(entry: WebhookLogEntry, request: { body: string; headers: Record<string, string> }, delayMs: number): Promise<void> {
     if (delayMs > 0) await wait(delayMs);
-    for (let attempt = 0; attempt <= retryDelays.length; attempt++) {
-      if (attempt > 0) await wait(retryDelays[attempt - 1]!);
-      if (!log.includes(entry) || !options.url) return;
-      entry.attempts += 1;
-      try {
-        const response = await fetch(options.url, { method: 'POST', body: request.body, headers: request.headers, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
-        entry.lastStatus = response.status;
-        await response.body?.cancel();
-        if (response.ok) {
-          entry.status = 'delivered';
-          return;
-        }
-      } catch {
-        entry.lastStatus = null;
-      }
-    }
-    entry.status = 'failed';
+    await deliverWithRetries(entry, { url: () => options.url, body: request.body, headers: request.headers }, { retryDelays, timeoutMs: ATTEMPT_TIMEOUT_MS, stillWanted: () => log.includes(entry) });
   }
 
   function start(entry: WebhookLogEntry, request: { body: string; headers: Record<string, string> }): void {

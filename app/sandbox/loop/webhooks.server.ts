@@ -1,3 +1,4 @@
+import { deliverWithRetries } from '../webhook-delivery.server';
 import { createHmac } from 'node:crypto';
 
 /*
@@ -50,23 +51,7 @@ export function createLoopWebhookHub(options: { targetUrl: string | null; secret
 
   async function deliver(entry: DeliveryRecord, body: string, headers: Record<string, string>, ofGeneration: number): Promise<void> {
     if (switches.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, switches.delayMs));
-    for (let attempt = 0; attempt <= retryDelays.length; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelays[attempt - 1]));
-      if (ofGeneration !== generation || !options.targetUrl) return;
-      entry.attempts += 1;
-      try {
-        const response = await fetch(options.targetUrl, { method: 'POST', body, headers, signal: AbortSignal.timeout(5000) });
-        entry.lastStatus = response.status;
-        await response.body?.cancel();
-        if (response.ok) {
-          entry.status = 'delivered';
-          return;
-        }
-      } catch {
-        entry.lastStatus = null;
-      }
-    }
-    entry.status = 'failed';
+    await deliverWithRetries(entry, { url: () => options.targetUrl, body, headers }, { retryDelays, timeoutMs: 5000, stillWanted: () => ofGeneration === generation });
   }
 
   const track = (running: Promise<void>) => {

@@ -1,3 +1,4 @@
+import { deliverWithRetries } from '../webhook-delivery.server';
 import { randomUUID } from 'node:crypto';
 import { toShopifyWebhookRequest } from './webhook-signature.server';
 
@@ -46,23 +47,8 @@ export function createWebhookHub(options: WebhookHubOptions) {
   const inFlight = new Set<Promise<void>>();
 
   async function deliver(entry: DeliveryLog, body: string, headers: Record<string, string>): Promise<void> {
-    for (let attempt = 0; attempt <= retryDelays.length; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelays[attempt - 1]));
-      if (!log.includes(entry)) return; // reset meanwhile
-      entry.attempts += 1;
-      try {
-        const response = await fetch(entry.uri, { method: 'POST', body, headers, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
-        entry.lastStatus = response.status;
-        await response.body?.cancel();
-        if (response.ok) {
-          entry.status = 'delivered';
-          return;
-        }
-      } catch {
-        entry.lastStatus = null;
-      }
-    }
-    entry.status = 'failed';
+    // A reset meanwhile drops the delivery.
+    await deliverWithRetries(entry, { url: () => entry.uri, body, headers }, { retryDelays, timeoutMs: ATTEMPT_TIMEOUT_MS, stillWanted: () => log.includes(entry) });
   }
 
   return {
