@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '~/utils/retry-after';
 import { z } from 'zod';
 import { UpstreamError } from '~/utils/upstream-error';
 import { ErrorBodySchema } from './schemas';
@@ -50,15 +51,6 @@ export function toErrorDetail(body: unknown): GorgiasErrorDetail | null {
 /** The scrubbed detail of a Gorgias error, for logs and for deciding what to do on a 400. */
 export const readGorgiasErrorDetail = (error: UpstreamError): GorgiasErrorDetail | null =>
   GorgiasErrorDetailSchema.safeParse(error.cause).data ?? null;
-
-/** `Retry-after` is in seconds; an HTTP date is accepted too. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
 
 /** A non-2xx Gorgias response as our one upstream error; the raw body is never kept. */
 export async function fromResponse(response: Response, nowMs: number): Promise<UpstreamError> {

@@ -1,16 +1,8 @@
+import { parseRetryAfter } from '~/utils/retry-after';
 import { UpstreamError } from '~/utils/upstream-error';
 import { LoopErrorBodySchema, type LoopErrorDetail } from './schemas';
 
 const CODES: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 422: 'UNPROCESSABLE', 429: 'RATE_LIMITED' };
-
-/** `Retry-After` in seconds, or an HTTP date. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
 
 /**
  * A non-2xx Loop answer as our one upstream error. We keep Loop's error code and a message cut
