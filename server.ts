@@ -102,6 +102,7 @@ app.all(
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? 'unknown',
       requestOrigin: res.locals.requestOrigin as string | null,
+      afterResponse: (work) => (res.destroyed ? void work() : void res.once('close', () => void work())),
     }),
   }),
 );

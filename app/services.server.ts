@@ -147,7 +147,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
     helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
-    sessions: withSessionCache(createDbSessionStore(database.db)),
+    sessions: withSessionCache(createDbSessionStore(database.db, { secret: config.secret })),
     returnDrafts: createDbReturnDraftStore(database.db),
     labelImages: createLabelImages({ allowHttp: config.sandbox }),
     webhooks: {
@@ -203,5 +203,7 @@ declare module '@remix-run/node' {
     clientAddress: string;
     /** The request's `Origin` header, which server.ts takes off the request for Remix (see there). */
     requestOrigin: string | null;
+    /** Runs work once the response is out (or the client has gone): a shopper's answer never waits for it. */
+    afterResponse(work: () => Promise<void>): void;
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, lte, sql } from 'drizzle-orm';
 import type { RateLimitRule, RateLimitStore, SlotRefused, SlotTaken } from '~/rate-limit/ports';
 import type { Database } from './client.server';
+import { letRequestsLeave } from './let-requests-leave.server';
 import { rateLimits } from './schema';
 
 type TakeRow = { taken: boolean; window_start_ms: number; locked_until_ms: number | null };
@@ -12,7 +13,7 @@ type GiveBack = { key: string; windowStart: Date; rule: RateLimitRule; resolve: 
 /** Limits in `rate_limits`, shared by every portal process. */
 export function createDbRateLimitStore(db: Database): RateLimitStore {
   /*
-   * A lookup takes (and later gives back) a slot on two keys at once. Calls made in the same tick
+   * A lookup takes (and later gives back) a slot on two keys at once. Calls made within a moment
    * go to the database as one statement: one round trip and one commit instead of two, which on
    * the embedded database is most of what a lookup adds to Shopify's time. A key already in the
    * pending batch starts a new one, since one statement must not write a row twice.
@@ -114,10 +115,9 @@ function takeStatement({ key, rule, now }: Take) {
 }
 
 /**
- * Collects the calls made before the event loop's next turn (distinct keys only) and runs them
- * together. Not sooner: on the embedded database a statement holds the event loop while it runs,
- * and a lookup asks Shopify just before it takes its slots; waiting for the turn lets that request
- * leave first, so Shopify's time and the statement's overlap.
+ * Collects the calls made in the next moment (distinct keys only) and runs them together. Not
+ * sooner: a lookup asks Shopify just before it takes its slots, and its request must leave first
+ * (see letRequestsLeave).
  */
 function batcher<T extends { key: string; reject: (error: unknown) => void }>(run: (batch: T[]) => Promise<void>) {
   let pending: T[] | null = null;
@@ -127,7 +127,7 @@ function batcher<T extends { key: string; reject: (error: unknown) => void }>(ru
       if (!pending || pending.some((other) => other.key === item.key)) {
         const batch: T[] = [];
         pending = batch;
-        setImmediate(() => {
+        void letRequestsLeave().then(() => {
           if (pending === batch) pending = null;
           void flush(batch);
         });

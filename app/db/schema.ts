@@ -3,8 +3,9 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
   id: text('id').primaryKey(),
-  orderId: text('order_id').notNull(),
-  orderName: text('order_name').notNull(),
+  /** Null while a lookup's row waits for Shopify's answer; the cookie's sealed claim names the order until then. */
+  orderId: text('order_id'),
+  orderName: text('order_name'),
   /** The Gorgias ticket of the agent's link that opened the session, if one did. */
   gorgiasTicketId: bigint('gorgias_ticket_id', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

@@ -3,7 +3,7 @@ import { normalizeEmail, parseOrderNumber } from './identifiers';
 import type { SecondFactor } from './lookup';
 
 /** The lookup form. Messages are i18n keys; the page translates them. */
-export function createLookupSchema(secondFactor: SecondFactor) {
+function buildLookupSchema(secondFactor: SecondFactor) {
   return z.object({
     orderNumber: z.string({ error: 'lookup:errors.orderNumberRequired' }).transform((value, ctx) => {
       const parsed = parseOrderNumber(value);
@@ -24,3 +24,8 @@ export function createLookupSchema(secondFactor: SecondFactor) {
         : z.string({ error: 'lookup:errors.secondFactorRequired' }).max(64, 'lookup:errors.secondFactorRequired'),
   });
 }
+
+// Built once per second factor: a lookup is on the shopper's path to their order, every time.
+const LOOKUP_SCHEMAS = { none: buildLookupSchema('none'), zip: buildLookupSchema('zip'), phone: buildLookupSchema('phone') };
+
+export const lookupSchemaFor = (secondFactor: SecondFactor) => LOOKUP_SCHEMAS[secondFactor];

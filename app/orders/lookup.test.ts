@@ -9,7 +9,7 @@ import type { Order } from './types';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 /** Work after the answer runs as it would in the portal; a failure in it fails the test run. */
-const background = (work: Promise<void>) => void work;
+const background = (work: () => Promise<void>) => void work();
 
 /** A store with one order; the fake answers like Shopify's search: name and email must both match. */
 function setUp(orders: Order[] = [anOrder()], secondFactor: SecondFactor = 'none') {
@@ -38,6 +38,26 @@ describe('lookUpOrder', () => {
     if (!outcome.ok) return;
     const session = await sessions.get(outcome.sessionToken, NOW);
     expect(session).toMatchObject({ orderId: 'gid://shopify/Order/1', orderName: '#1001' });
+  });
+
+  it('lets the shopper in before the session row has learnt its order, and keeps no row for a failed guess', async () => {
+    const later: (() => Promise<void>)[] = [];
+    const sessions = createMemorySessionStore();
+    const source: OrderSource = { findOrderForShopper: async ({ email }) => (email === 'camille.martin@example.com' ? anOrder() : null), getOrder: async () => null };
+    const guard = createLookupLimiter({ store: createMemoryRateLimitStore(), hashKey: (v) => v });
+    const deps = { orders: source, guard, sessions, secondFactor: 'none' as const, background: (work: () => Promise<void>) => void later.push(work) };
+    const attempt = (email: string) => ({ orderNumber: '1001', email, secondFactor: null, clientAddress: '203.0.113.9' });
+
+    const wrong = await lookUpOrder(deps, attempt('someone.else@example.com'), NOW);
+    expect(wrong).toEqual({ ok: false, reason: 'notFound' });
+    const outcome = await lookUpOrder(deps, attempt('camille.martin@example.com'), NOW);
+    if (!outcome.ok) throw new Error('the right email was refused');
+    // Nothing after the answer has run yet: the cookie alone names the order.
+    expect(await sessions.get(outcome.sessionToken, NOW)).toMatchObject({ orderId: 'gid://shopify/Order/1', orderName: '#1001' });
+    expect(sessions.rowCount()).toBe(2);
+    for (const work of later.splice(0)) await work();
+    expect(sessions.rowCount()).toBe(1);
+    expect(await sessions.get(outcome.sessionToken, NOW)).toMatchObject({ orderId: 'gid://shopify/Order/1', orderName: '#1001' });
   });
 
   it('answers an unknown order and a wrong email in exactly the same way', async () => {

@@ -25,7 +25,7 @@ export type LookupGuard<Reservation = unknown> = {
 };
 
 export type SessionOpener = {
-  create(scope: { orderId: string; orderName: string }, now: Date): Promise<{ token: string }>;
+  open(now: Date): Promise<{ bind(scope: { orderId: string; orderName: string }): { token: string; save(): Promise<void> }; discard(): Promise<void> }>;
 };
 
 export type LookupOutcome =
@@ -69,36 +69,52 @@ export async function lookUpOrder<Reservation>(
     guard: LookupGuard<Reservation>;
     sessions: SessionOpener;
     secondFactor: SecondFactor;
-    /** Takes work the answer need not wait for, and reports its failure. */
-    background: (work: Promise<void>) => void;
+    /** Takes work the answer need not wait for (run once the answer is out), and reports its failure. */
+    background: (work: () => Promise<void>) => void;
   },
   attempt: LookupAttempt,
   now: Date,
 ): Promise<LookupOutcome> {
   const key = { orderNumber: attempt.orderNumber, clientAddress: attempt.clientAddress };
   const ask = () => settle(deps.orders.findOrderForShopper({ orderNumber: attempt.orderNumber, email: attempt.email }));
+  const open = () => settle(deps.sessions.open(now));
   // Shopify's answer is only used once a slot is taken; asking while the slot is being taken
-  // spares the shopper a database round trip before Shopify's time, not after.
-  const askedAhead = deps.guard.mayAskAhead(key, now) ? ask() : null;
-  const verdict = await deps.guard.reserve(key, now);
-  if (!verdict.allowed) return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+  // spares the shopper a database round trip before Shopify's time, not after. The session's row
+  // is written during Shopify's time too, so once it answers only the cookie is left to make.
+  const ahead = deps.guard.mayAskAhead(key, now);
+  const askedAhead = ahead ? ask() : null;
+  const openedAhead = ahead ? open() : null;
+  const discard = (opened: Promise<Settled<{ discard(): Promise<void> }>>) =>
+    deps.background(async () => {
+      const settled = await opened;
+      if (settled.ok) await settled.value.discard();
+    });
 
+  const verdict = await deps.guard.reserve(key, now);
+  if (!verdict.allowed) {
+    if (openedAhead) discard(openedAhead);
+    return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  const opening = openedAhead ?? open();
   const answer = await (askedAhead ?? ask());
-  if (!answer.ok) {
-    // Shopify did not answer: the guess learnt nothing, so it does not count.
+  const opened = await opening;
+  if (!answer.ok || !opened.ok) {
+    // Shopify (or the database) did not answer: the guess learnt nothing, so it does not count.
     await deps.guard.release(verdict.reservation, 'unanswered');
-    throw answer.error;
+    discard(opening);
+    throw answer.ok ? (opened as { error: unknown }).error : answer.error;
   }
   const order = answer.value;
-  // A failure was counted when the slot was taken: nothing more to do, and no extra step to time.
+  // A failure was counted when the slot was taken: nothing more to count, only the row to drop.
   if (!order || !isShopperOrder(order, attempt) || !matchesSecondFactor(order, deps.secondFactor, attempt.secondFactor)) {
+    discard(opening);
     return { ok: false, reason: 'notFound' };
   }
-  // The shopper waits for their session only. Giving the slots back goes on after the answer:
-  // its statement is sent now, ahead of any later lookup's, and if it fails the one failure too
-  // many it leaves counted only makes the cap stricter (`background` reports it).
-  const session = deps.sessions.create({ orderId: order.id, orderName: order.name }, now);
-  deps.background(deps.guard.release(verdict.reservation, 'success'));
-  const { token } = await session;
-  return { ok: true, sessionToken: token, order };
+  // The shopper waits for nothing more. Writing the order onto the row and giving the slots back
+  // go on after the answer; if giving back fails, the one failure too many it leaves counted only
+  // makes the cap stricter (`background` reports it).
+  const session = opened.value.bind({ orderId: order.id, orderName: order.name });
+  deps.background(session.save);
+  deps.background(() => deps.guard.release(verdict.reservation, 'success'));
+  return { ok: true, sessionToken: session.token, order };
 }

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/form/field';
 import { PostForm } from '~/components/form/post-form';
-import { createLookupSchema } from '~/orders/lookup-form';
+import { lookupSchemaFor } from '~/orders/lookup-form';
 import { getTranslator } from '~/i18n.server';
 import { lookUpOrder } from '~/orders/lookup';
 import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.server';
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { services, clientAddress } = context;
   const { config } = services;
-  const schema = createLookupSchema(config.lookupSecondFactor);
+  const schema = lookupSchemaFor(config.lookupSecondFactor);
   const form = await readGuardedForm(request, context);
   if (!form.ok) return data({ result: refusedReply(request, form, schema), lockedMinutes: null }, { status: refusalOf(request, form).status });
   const submission = parseWithZod(form.formData, { schema });
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         guard: services.limiter,
         sessions: services.sessions,
         secondFactor: config.lookupSecondFactor,
-        background: (work) => void work.catch((error: unknown) => log.error('lookup.slots_not_given_back', { error: String(error) })),
+        background: (work) => context.afterResponse(() => work().catch((error: unknown) => log.error('lookup.after_answer_failed', { error: String(error) }))),
       },
       { orderNumber, email, secondFactor, clientAddress },
       services.clock(),

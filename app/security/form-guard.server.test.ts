@@ -31,7 +31,7 @@ function contextWith(requestOrigin: string | null): AppLoadContext {
       throw new Error(`touched services.${String(property)} before the form was checked`);
     },
   });
-  return { services, requestOrigin, cspNonce: '', clientAddress: '203.0.113.7' };
+  return { services, requestOrigin, cspNonce: '', clientAddress: '203.0.113.7', afterResponse: () => {} };
 }
 
 async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; body: string }> {

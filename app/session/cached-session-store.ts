@@ -20,7 +20,7 @@ type Entry = { session: ShopperSession; readAt: number };
  * while the entry is fresh. Freshness is measured on the `now` each call receives, like the expiry
  * rules, so a clock that jumps backwards only causes a re-read. Expiry (idle, absolute) is checked
  * on every hit, so a session still ends to the millisecond; only a revocation made by another
- * process is seen up to `ttlMs` late. Keys are the token itself: it is in this process's memory
+ * process is seen up to `ttlMs` late. Keys are the cookie value itself (token and sealed claim): it is in this process's memory
  * during the request anyway, and never leaves it.
  */
 export function withSessionCache(store: SessionStore, options: SessionCacheOptions = {}): SessionStore {
@@ -41,6 +41,23 @@ export function withSessionCache(store: SessionStore, options: SessionCacheOptio
       const created = await store.create(input, now);
       remember(created.token, created.session, now.getTime());
       return created;
+    },
+
+    async open(now) {
+      const pending = await store.open(now);
+      let boundToken: string | null = null;
+      return {
+        bind(scope) {
+          const bound = pending.bind(scope);
+          boundToken = bound.token;
+          remember(bound.token, bound.session, now.getTime());
+          return bound;
+        },
+        async discard() {
+          if (boundToken) entries.delete(boundToken);
+          await pending.discard();
+        },
+      };
     },
 
     async get(token, now) {

@@ -27,3 +27,18 @@ export function isSessionActive(session: SessionTimes, now: Date): boolean {
 export function shouldTouchSession(session: SessionTimes, now: Date): boolean {
   return now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS;
 }
+
+/**
+ * The order a session opens: the row's once it names one; before that (a lookup's row, written
+ * while Shopify was asked) the cookie's sealed claim. A claim that disagrees with the row's order
+ * opens nothing, and neither does an unbound row without a claim.
+ */
+export function sessionScope(
+  row: { orderId: string | null; orderName: string | null },
+  claim: { orderId: string; orderName: string } | null,
+): { orderId: string; orderName: string } | null {
+  if (row.orderId !== null && row.orderName !== null) {
+    return claim && claim.orderId !== row.orderId ? null : { orderId: row.orderId, orderName: row.orderName };
+  }
+  return claim;
+}

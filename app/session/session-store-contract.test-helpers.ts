@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import type { SessionStore } from './ports';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-rules';
-import { hashSessionToken } from './token.server';
+import { TEST_SESSION_SECRET } from './memory-session-store.test-helpers';
+import { hashSessionToken, toSessionCredential } from './token.server';
 
 const START = new Date('2030-03-01T09:00:00Z');
 const at = (ms: number) => new Date(START.getTime() + ms);
@@ -11,9 +12,11 @@ const ORDER = { orderId: 'gid://shopify/Order/1001', orderName: '#1001' };
 
 /** Behaviour every SessionStore must share, driven by the `now` each call receives. */
 export function runSessionStoreContract(getStore: () => SessionStore): void {
-  it('hands out a 32-byte base64url token and keys the session by its sha256', async () => {
-    const { token, session } = await getStore().create(ORDER, START);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('hands out a 32-byte base64url token with its order sealed, and keys the session by the token\'s sha256', async () => {
+    const { token: cookie, session } = await getStore().create(ORDER, START);
+    expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]+$/);
+    const token = cookie.split('.')[0]!;
+    expect(cookie).not.toContain(ORDER.orderName);
     expect(session).toEqual({
       id: hashSessionToken(token),
       ...ORDER,
@@ -83,5 +86,43 @@ export function runSessionStoreContract(getStore: () => SessionStore): void {
     await store.revoke('unknown', at(2 * MINUTE));
     expect(await store.get(token, at(2 * MINUTE))).toBeNull();
     expect(await store.get(otherToken, at(2 * MINUTE))).not.toBeNull();
+  });
+
+  it('opens a row before its order is known: the bound cookie works at once, saved or not', async () => {
+    const store = getStore();
+    const pending = await store.open(START);
+    const { token, session, save } = pending.bind(ORDER);
+    expect(session).toMatchObject({ ...ORDER, ticketId: null, createdAt: START });
+    expect(await store.get(token, at(SECOND))).toMatchObject(ORDER);
+    await save();
+    expect(await store.get(token, at(2 * SECOND))).toMatchObject({ id: session.id, ...ORDER });
+    expect((await store.get(token.split('.')[0]!, at(3 * SECOND)))?.orderId).toBe(ORDER.orderId);
+  });
+
+  it('lets an unbound row open nothing, and a discarded one is gone', async () => {
+    const store = getStore();
+    const kept = await store.open(START);
+    const dropped = await store.open(START);
+    const late = dropped.bind(ORDER);
+    await dropped.discard();
+    expect(await store.get(late.token, at(SECOND))).toBeNull();
+    // Only bind() ever shows a pending row's token; a bare token of one opens nothing.
+    const { token } = kept.bind(ORDER);
+    expect(await store.get(token.split('.')[0]!, at(SECOND))).toBeNull();
+  });
+
+  it('refuses a cookie whose sealed order was altered, swapped or contradicts the row', async () => {
+    const store = getStore();
+    const mine = (await store.create(ORDER, START)).token;
+    const theirs = (await store.create({ orderId: 'gid://shopify/Order/2002', orderName: '#2002' }, START)).token;
+    const [myToken, mySeal] = mine.split('.') as [string, string];
+    const theirSeal = theirs.split('.')[1]!;
+    expect(await store.get(`${myToken}.${theirSeal}`, at(SECOND))).toBeNull();
+    const flipped = `${mySeal.slice(0, 10)}${mySeal[10] === 'A' ? 'B' : 'A'}${mySeal.slice(11)}`;
+    expect(await store.get(`${myToken}.${flipped}`, at(SECOND))).toBeNull();
+    // Even a genuine seal (the secret leaked into a test) cannot move a bound row to another order.
+    const forged = toSessionCredential(myToken, { orderId: 'gid://shopify/Order/2002', orderName: '#2002' }, TEST_SESSION_SECRET);
+    expect(await store.get(forged, at(SECOND))).toBeNull();
+    expect(await store.get(mine, at(SECOND))).toMatchObject(ORDER);
   });
 }

@@ -7,6 +7,7 @@ import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createDbRateLimitStore } from '~/db/rate-limit-store.server';
 import { shopperSessions } from '~/db/schema';
 import { createDbSessionStore } from '~/db/session-store.server';
+import { TEST_SESSION_SECRET } from '~/session/memory-session-store.test-helpers';
 import { runRateLimitStoreContract } from '~/rate-limit/rate-limit-store-contract.test-helpers';
 import { runSessionStoreContract } from '~/session/session-store-contract.test-helpers';
 
@@ -53,10 +54,10 @@ for (const backend of backends) {
     });
 
     describe('session store', () => {
-      runSessionStoreContract(() => createDbSessionStore(getDb()));
+      runSessionStoreContract(() => createDbSessionStore(getDb(), { secret: TEST_SESSION_SECRET }));
 
       it('keeps only the token hash in the database', async () => {
-        const { token, session } = await createDbSessionStore(getDb()).create(
+        const { token, session } = await createDbSessionStore(getDb(), { secret: TEST_SESSION_SECRET }).create(
           { orderId: 'gid://shopify/Order/7', orderName: '#7' },
           new Date('2030-03-01T09:00:00Z')
         );
@@ -82,14 +83,14 @@ describe('PGlite on disk', () => {
     const dataDir = path.join(parent, 'nested', 'pgdata');
     const first = await createDatabase({ dataDir });
     expect(first.kind).toBe('pglite');
-    const { token } = await createDbSessionStore(first.db).create(
+    const { token } = await createDbSessionStore(first.db, { secret: TEST_SESSION_SECRET }).create(
       { orderId: 'gid://shopify/Order/1', orderName: '#1' },
       new Date('2030-03-01T09:00:00Z')
     );
     await first.close();
 
     const second = await createDatabase({ dataDir });
-    const found = await createDbSessionStore(second.db).get(
+    const found = await createDbSessionStore(second.db, { secret: TEST_SESSION_SECRET }).get(
       token,
       new Date('2030-03-01T09:05:00Z')
     );

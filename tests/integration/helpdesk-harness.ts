@@ -99,7 +99,7 @@ export async function startHelpdeskHarness() {
   return {
     deps, cases, gorgias, helpdesk, orders, shopifyReturns, policy, queue,
     returnDecisions: createShopifyReturnDecisions({ client }), photos, time, emulator, state, orderOf, openCase,
-    sessions: createDbSessionStore(database.db),
+    sessions: createDbSessionStore(database.db, { secret: 'x'.repeat(32) }),
     returnDrafts: createDbReturnDraftStore(database.db),
     /** A ticket as an agent opened it in Gorgias, from the shopper's own message. */
     agentTicket: (email: string, subject = 'Where is my parcel?') =>

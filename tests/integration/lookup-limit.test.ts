@@ -79,11 +79,11 @@ for (const backend of backends) {
       return handles.map((handle) => {
         // One limiter per process, as services.server.ts builds it: what it has seen is its own.
         const guard = createLookupLimiter({ store: createDbRateLimitStore(handle.db), rules: config.rateLimits, hashKey: (value) => hashIdentifier(SECRET, value) });
-        const sessions = createDbSessionStore(handle.db);
+        const sessions = createDbSessionStore(handle.db, { secret: SECRET });
         return {
           config,
           lookUp: (attempt: { orderNumber: string; email: string; clientAddress: string }, now: Date) =>
-            lookUpOrder({ orders, guard, sessions, secondFactor: 'none', background: (work) => void work }, { ...attempt, orderNumber: parseOrderNumber(attempt.orderNumber)!, secondFactor: null }, now),
+            lookUpOrder({ orders, guard, sessions, secondFactor: 'none', background: (work) => void work() }, { ...attempt, orderNumber: parseOrderNumber(attempt.orderNumber)!, secondFactor: null }, now),
         };
       });
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createDbSessionStore } from '~/db/session-store.server';
+import { TEST_SESSION_SECRET } from '~/session/memory-session-store.test-helpers';
 import { SESSION_CACHE_MS, withSessionCache } from '~/session/cached-session-store';
 import { createPostgresDatabase } from './support/postgres';
 
@@ -33,7 +34,7 @@ for (const backend of backends) {
     let drop = async () => {};
     const twoProcesses = () => {
       const [first, second = first] = handles;
-      return [withSessionCache(createDbSessionStore(first!.db)), withSessionCache(createDbSessionStore(second!.db))] as const;
+      return [withSessionCache(createDbSessionStore(first!.db, { secret: TEST_SESSION_SECRET })), withSessionCache(createDbSessionStore(second!.db, { secret: TEST_SESSION_SECRET }))] as const;
     };
 
     beforeAll(async () => {
