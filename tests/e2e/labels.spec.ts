@@ -140,6 +140,33 @@ test('the store’s own flow: the shopper posts it with their carrier and types 
   await expect(form).toHaveCount(0);
 });
 
+test('a keep-the-item case: worth less than the way back, so no label, no address, no tracking form, in both languages', async ({ page, demoOrders }) => {
+  // #1037: a bandana worth €12, under the demo policy's €15 keep-the-item line.
+  const order = demoOrders.get('delivered-recently', 5);
+  expect(order.name).toBe('#1037');
+  await openOrder(page, order);
+  await startReturn(page);
+  await chooseLine(page, { quantity: 1, reason: 'Too small' });
+  await confirmConditions(page);
+  await goToReview(page);
+  await expect(page.getByText('No need to send anything back: you can keep the items.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Clause 7.2: Keep the item' })).toBeVisible();
+  const caseId = await sendReturn(page);
+  const casePath = `/cases/${caseId}`;
+  await waitForShipping(page, casePath, 'Keep the items');
+  const region = shipping(page, 'Keep the items');
+  await expect(region).toContainText('The store does not need these items back: keep them.');
+  await expect(region.getByRole('link', { name: /PDF/ })).toHaveCount(0);
+  await expect(region.getByRole('img')).toHaveCount(0);
+  await expect(region.locator('address')).toHaveCount(0);
+  await expect(page.locator('form#tracking')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.goto(`${casePath}?lng=fr`);
+  await expect(shipping(page, 'Gardez les articles')).toContainText('gardez-les');
+  await expectNoAxeViolations(page);
+});
+
 test('a webhook with a bad signature is refused and changes nothing', async ({ request }) => {
   const body = JSON.stringify({ topic: 'label', trigger: 'label.updated', return_id: '1', label_status: 'delivered' });
   const refused = await request.post('/webhooks/loop', { data: body, headers: { 'Content-Type': 'application/json', 'X-Loop-Signature': 'bm90IGEgc2lnbmF0dXJl' } });

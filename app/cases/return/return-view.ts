@@ -95,6 +95,8 @@ export function toReturnReviewView(quote: ReturnQuote, view: ReturnFormView, pol
     policy.window.clause,
     policy.refunds.clause,
     ...quote.reviewReasons.map((reason) => reason.clauseId),
+    // The shopper keeps the items: the clause that says so is one the review applies.
+    ...(quote.keepItems && policy.keepItem ? [policy.keepItem.clause] : []),
   ]);
   clauseIds.delete('');
   return {

@@ -117,6 +117,12 @@ export const PRODUCT_DEFS: ProductDef[] = [
     sizes: ['36-40', '41-45'], colours: [NAVY, RED],
     description: 'Striped combed-cotton socks, knitted in Troyes.',
   },
+  {
+    handle: 'bandana-marin', title: 'Bandana Marin', productType: 'Accessories',
+    tags: ['cotton'], silhouette: 'scarf', skuPrefix: 'BAN', price: 1200,
+    sizes: [], colours: [NAVY],
+    description: 'A printed cotton bandana: worth less than the way back, so a return keeps it.',
+  },
 ];
 
 /** SKU of one variant: prefix, colour code, size (either may be absent). */

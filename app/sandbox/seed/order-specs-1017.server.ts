@@ -141,4 +141,10 @@ export const ORDER_SPECS_1017: OrderSpec[] = [
     lines: [{ sku: 'MAR-NAV-L', quantity: 1 }],
     parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 24, lines: [[0, 1]] }],
   },
+  {
+    number: 1037, scenario: 'delivered-recently', customer: 'emma', currency: 'EUR', placedHoursAgo: 90,
+    description: 'A €12 bandana, delivered 2 days ago: a return refunds it and you keep it, nothing to send back.',
+    lines: [{ sku: 'BAN-NAV', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 70, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
 ];

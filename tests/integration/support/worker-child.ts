@@ -6,6 +6,9 @@ import { createDatabase } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
 import { createGorgiasClient } from '~/integrations/gorgias/client.server';
 import { createGorgiasHelpdesk } from '~/integrations/gorgias/helpdesk.server';
+import { createLoopClient } from '~/integrations/loop/client.server';
+import { createLoopLabelProvider } from '~/integrations/loop/label-provider.server';
+import { createStoreLabelProvider } from '~/labels/store/store-provider';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
@@ -20,7 +23,7 @@ import { KILL_QUEUES, WorkerChildEnvSchema } from './worker-kill';
 /*
  * A worker process for the SIGKILL test: the production handlers (createJobHandlers) over the
  * real adapters, on the database and emulators the parent names, with the test's short queue
- * settings. Every half second it prints the queues' counts for the parent to watch.
+ * settings; with a Loop emulator named, the label jobs too. Every half second it prints the queues' counts for the parent to watch.
  */
 const env = WorkerChildEnvSchema.parse(process.env);
 const database = await createDatabase(env.TEST_WORKER_DATABASE_URL ? { url: env.TEST_WORKER_DATABASE_URL } : { dataDir: env.TEST_WORKER_DATA_DIR });
@@ -39,6 +42,9 @@ await registerWorkers(queue, createJobHandlers({
   photos: createLocalPhotoStore(mkdtempSync(join(tmpdir(), 'comptoir-worker-photos-'))),
   queue,
   queues: KILL_QUEUES,
+  labels: env.TEST_WORKER_LOOP_URL
+    ? { providers: { store: createStoreLabelProvider({ returnAddress: ['Retours', '69004 Lyon'], shipWithinDays: 14, timeZone: 'Europe/Paris', clock: () => new Date() }), loop: createLoopLabelProvider(createLoopClient({ baseUrl: env.TEST_WORKER_LOOP_URL, apiKey: env.TEST_WORKER_LOOP_KEY! })) }, defaultProvider: 'loop' }
+    : null,
 }));
 
 const timer = setInterval(() => {

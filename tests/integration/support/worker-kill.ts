@@ -23,8 +23,8 @@ import { SANDBOX_ACCOUNT, startGorgiasEmulator } from '~/sandbox/gorgias/emulato
 export const KILL_QUEUES: Record<string, QueueSettings> = {
   [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
   [GORGIAS_SYNC_CASE]: { policy: 'stately', retryLimit: 40, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
-  // Approved cases queue their label request; no label worker runs here.
-  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+  // Approved cases queue their label request; a label worker runs only where a Loop emulator is named.
+  [LABELS_REQUEST_LABEL]: { policy: 'exclusive', retryLimit: 20, retryDelay: 1, retryBackoff: false, expireInSeconds: 120, heartbeatSeconds: 10 },
 };
 
 export const WorkerChildEnvSchema = z.object({
@@ -36,6 +36,8 @@ export const WorkerChildEnvSchema = z.object({
   TEST_WORKER_GORGIAS_URL: z.url(),
   TEST_WORKER_GORGIAS_EMAIL: z.string(),
   TEST_WORKER_GORGIAS_KEY: z.string(),
+  TEST_WORKER_LOOP_URL: z.url().optional(),
+  TEST_WORKER_LOOP_KEY: z.string().optional(),
 });
 
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
@@ -54,7 +56,7 @@ export type KillReport = {
   parked: number;
 };
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -64,7 +66,7 @@ async function until<T>(what: string, check: () => Promise<T | null | undefined 
   }
 }
 
-function startWorker(env: Record<string, string>) {
+export function startWorker(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: { ...process.env, ...env, COMPTOIR_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
