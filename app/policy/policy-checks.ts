@@ -18,6 +18,7 @@ function collectClauseReferences(file: PolicyFile): Array<[PolicyIssue['path'], 
   file.exclusions.forEach((rule, i) => references.push([['exclusions', i, 'clause'], rule.clause]));
   file.reasons.forEach((reason, i) => references.push([['reasons', i, 'clause'], reason.clause]));
   if (file.keepItem) references.push([['keepItem', 'clause'], file.keepItem.clause]);
+  if (file.exchanges) references.push([['exchanges', 'clause'], file.exchanges.clause]);
   return references;
 }
 
@@ -25,6 +26,7 @@ function collectAmounts(file: PolicyFile): Array<[PolicyIssue['path'], Amount]> 
   const amounts: Array<[PolicyIssue['path'], Amount | undefined]> = [
     [['review', 'maxOrderValue'], file.review.maxOrderValue],
     [['keepItem', 'below'], file.keepItem?.below],
+    [['exchanges', 'ship', 'instantBelow'], file.exchanges?.ship.instantBelow],
     ...file.reasons.map((r, i): [PolicyIssue['path'], Amount | undefined] => [['reasons', i, 'returnShipping', 'fee'], r.returnShipping.fee]),
   ];
   return amounts.filter((entry): entry is [PolicyIssue['path'], Amount] => entry[1] !== undefined);

@@ -62,6 +62,11 @@ export function getPolicyVariables(file: PolicyFile, language: Language): Record
     variables.maxPreviousReturns = String(file.review.maxPreviousReturns);
   }
   if (file.keepItem) variables.keepItemBelow = storeAmount(file.keepItem.below, file, language);
+  if (file.exchanges) {
+    variables.exchangePriceRangePercent = formatPercent(file.exchanges.acrossProducts.priceRangePercent, language);
+    variables.exchangeLowStockAt = String(file.exchanges.lowStockAt);
+    if (file.exchanges.ship.instantBelow !== undefined) variables.instantExchangeBelow = storeAmount(file.exchanges.ship.instantBelow, file, language);
+  }
   for (const reason of file.reasons) {
     variables[`photos.${reason.id}`] = String(reason.photos);
     if (reason.returnShipping.fee !== undefined) {

@@ -53,6 +53,45 @@ export const ExclusionSchema = z.strictObject({
 });
 export type Exclusion = z.infer<typeof ExclusionSchema>;
 
+/**
+ * Exchanges: which other items a returned one may be swapped for, how a price difference is
+ * settled and when the new item ships. Which reasons allow an exchange at all is each reason's
+ * `outcomes`; this section says what an exchange may be.
+ */
+export const ExchangesSchema = z.strictObject({
+  /** The clause that explains exchanges: quoted by every exchange offered or refused. */
+  clause: ClauseIdSchema,
+  /** Another product instead of another size or colour of the same one: where from, and how near in price. */
+  acrossProducts: z
+    .strictObject({
+      among: z.enum(['none', 'product-type', 'collection', 'any']),
+      /** How far the other product's price may be from the returned item's, in percent of it. */
+      priceRangePercent: PercentSchema.default(20),
+    })
+    .default({ among: 'none', priceRangePercent: 20 }),
+  priceDifference: z
+    .strictObject({
+      /** The new item costs more: the shopper pays the difference (Shopify sends an invoice), or it is not offered. */
+      higher: z.enum(['invoice', 'not-offered']).default('invoice'),
+      /** The new item costs less: the difference refunded, given as store credit, or kept by the store. */
+      lower: z.enum(['refund', 'store-credit', 'kept']).default('refund'),
+    })
+    .default({ higher: 'invoice', lower: 'refund' }),
+  /**
+   * When the new item ships: at once for orders worth less than `instantBelow` ("instant
+   * exchange"; larger orders wait for the return to be on its way), once the return is on its
+   * way, or once the store has received it.
+   */
+  ship: z
+    .strictObject({ when: z.enum(['instant', 'in-transit', 'received']), instantBelow: AmountSchema.optional() })
+    .refine((ship) => ship.when !== 'instant' || ship.instantBelow !== undefined, { message: 'an instant exchange needs instantBelow, the order value under which it ships at once', path: ['instantBelow'] }),
+  /** Whether the new item's stock is held from the request until it ships. */
+  holdStock: z.boolean().default(true),
+  /** A variant with this many units or fewer left says "only N left". */
+  lowStockAt: z.int().min(0).max(100).default(3),
+});
+export type ExchangesPolicy = z.infer<typeof ExchangesSchema>;
+
 export const ReasonSchema = z.strictObject({
   id: SlugSchema,
   /** A handle of Shopify's standardized return reasons (Admin API 2026-01 and later). */
@@ -133,6 +172,8 @@ export const PolicyFileSchema = z.strictObject({
     periodDays: z.int().positive().max(730).default(90),
   }),
   keepItem: z.strictObject({ clause: ClauseIdSchema, below: AmountSchema }).optional(),
+  /** Without it, no reason offers an exchange, whatever its `outcomes` say. */
+  exchanges: ExchangesSchema.optional(),
   sections: z.array(SectionSchema).min(1),
 }).superRefine((file, ctx) => {
   const known = new Set(file.conditions.items.map((item) => item.id));
