@@ -1,6 +1,9 @@
+import type { CatalogProduct, CatalogVariant } from '~/catalog/ports';
 import type { Money } from '~/orders/types';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money';
 import { getAmount, type ExchangesPolicy, type Policy } from './policy-schema';
+
+export type { CatalogProduct, CatalogVariant };
 
 /*
  * What a returned line may be exchanged for, under the policy: the other variants of the same
@@ -8,26 +11,6 @@ import { getAmount, type ExchangesPolicy, type Policy } from './policy-schema';
  * price difference and how that difference is settled. Pure: the catalog and stock are read by
  * the caller (from Shopify) and passed in, so the same input always gives the same offer.
  */
-
-/** A variant as the shop sells it now: price in the order's currency, units that can be sold. */
-export type CatalogVariant = {
-  id: string;
-  /** "L / Navy". */
-  title: string;
-  price: Money;
-  /** Units that can be sold now; null when the shop does not track this variant's stock. */
-  available: number | null;
-  /** False when Shopify will not sell it (unpublished, or out of stock and not sold on backorder). */
-  availableForSale: boolean;
-};
-
-export type CatalogProduct = {
-  id: string;
-  title: string;
-  productType: string | null;
-  collectionIds: string[];
-  variants: CatalogVariant[];
-};
 
 /** The line being returned: which variant, at what price it was bought, how many units. */
 export type ExchangedLine = { productId: string; variantId: string; unitPrice: Money; quantity: number; reasonId: string };

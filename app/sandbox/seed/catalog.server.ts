@@ -111,6 +111,8 @@ function buildProduct(def: ProductDef, now: Date, nextId: IdSequence, variantsBy
     productType: def.productType,
     vendor: 'Comptoir',
     tags: def.tags,
+    // The demo store groups nothing into collections: exchanges across products go by product type.
+    collections: [],
     status: 'ACTIVE',
     isGiftCard: Boolean(def.giftCard),
     createdAt: created,

@@ -1,37 +1,17 @@
 import type { SeedOrder } from '~/sandbox/seed/types.server';
-import { fieldsOf, parseSearch, type SearchNode, type Term } from './search-syntax.server';
+import { compare, matchesText, searchWith, type SearchFields } from './search-filter.server';
 
-export type SearchWarning = { field: string; message: string };
+export type { SearchWarning } from './search-filter.server';
 
 const FULFILLMENT_ALIASES: Record<string, string[]> = {
   unshipped: ['UNFULFILLED'], unfulfilled: ['UNFULFILLED'], shipped: ['FULFILLED'], fulfilled: ['FULFILLED'],
   partial: ['PARTIALLY_FULFILLED'], scheduled: ['SCHEDULED'], on_hold: ['ON_HOLD'], request_declined: ['REQUEST_DECLINED'],
 };
 
-const lower = (text: unknown) => String(text ?? '').toLowerCase();
-
-/** Exact, case-insensitive; a trailing `*` makes it a prefix match, as in Shopify's syntax. */
-function matchesText(actual: unknown, wanted: string): boolean {
-  const a = lower(actual);
-  const w = wanted.toLowerCase();
-  return w.endsWith('*') ? a.startsWith(w.slice(0, -1)) : a === w;
-}
-
-function compare(actual: string | number, term: Term): boolean {
-  const wanted = typeof actual === 'number' ? Number(term.value) : term.value;
-  switch (term.comparator) {
-    case '>': return actual > wanted;
-    case '<': return actual < wanted;
-    case '>=': return actual >= wanted;
-    case '<=': return actual <= wanted;
-    default: return typeof actual === 'number' ? actual === wanted : String(actual).startsWith(String(wanted));
-  }
-}
-
 const withoutHash = (name: string) => name.replace(/^#/, '');
 
 /** Field name → predicate. Unknown fields are reported and ignored, which is what Shopify does. */
-const FIELDS: Record<string, (order: SeedOrder, term: Term) => boolean> = {
+const FIELDS: SearchFields<SeedOrder> = {
   name: (order, term) => matchesText(withoutHash(order.name), withoutHash(term.value)),
   email: (order, term) => matchesText(order.email, term.value),
   status: (order, term) => {
@@ -56,30 +36,15 @@ const FIELDS: Record<string, (order: SeedOrder, term: Term) => boolean> = {
   updated_at: (order, term) => compare(order.updatedAt, term),
 };
 
+const lower = (text: unknown) => String(text ?? '').toLowerCase();
+
 function freeText(order: SeedOrder, value: string): boolean {
   const wanted = value.toLowerCase();
   return [order.name, withoutHash(order.name), order.email].some((field) => lower(field).includes(wanted));
 }
 
-function evaluate(node: SearchNode, order: SeedOrder): boolean {
-  switch (node.kind) {
-    case 'all': return true;
-    case 'and': return node.children.every((child) => evaluate(child, order));
-    case 'or': return node.children.some((child) => evaluate(child, order));
-    case 'not': return !evaluate(node.child, order);
-    case 'term': {
-      if (!node.field) return freeText(order, node.value);
-      const predicate = Object.hasOwn(FIELDS, node.field) ? FIELDS[node.field] : undefined;
-      return predicate ? predicate(order, node) : true;
-    }
-  }
-}
-
 /** Filters orders with a Shopify `query:` string; returns the warnings Shopify would attach. */
 export function searchOrders(orders: SeedOrder[], query: string | null | undefined) {
-  const tree = parseSearch(query);
-  const warnings: SearchWarning[] = [...new Set(fieldsOf(tree))]
-    .filter((field) => !Object.hasOwn(FIELDS, field))
-    .map((field) => ({ field, message: 'Invalid search field for this query.' }));
-  return { orders: orders.filter((order) => evaluate(tree, order)), warnings };
+  const { items, warnings } = searchWith(orders, query, FIELDS, freeText);
+  return { orders: items, warnings };
 }

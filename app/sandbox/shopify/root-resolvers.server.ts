@@ -2,6 +2,7 @@ import { GraphQLError, isInterfaceType, isObjectType, type GraphQLSchema } from 
 import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import type { RootResolver } from './field-resolver.server';
 import { searchOrders } from './order-search.server';
+import { searchProducts } from './product-search.server';
 
 const GID = /^gid:\/\/shopify\/(\w+)\/[\w-]+$/;
 
@@ -59,6 +60,12 @@ export function createQueryRoot(schema: GraphQLSchema, getSeed: () => Seed): Rec
     },
     order: ofType('Order'),
     product: ofType('Product'),
+    products: (args, context, info) => {
+      const query = typeof args.query === 'string' ? args.query : null;
+      const { products, warnings } = searchProducts(getSeed().products, query);
+      if (query && warnings.length) context.searchWarnings.push({ path: [info.path.key], query, warnings });
+      return products;
+    },
     productVariant: ofType('ProductVariant'),
     return: ofType('Return'),
     node: (args) => asNode(args.id),
