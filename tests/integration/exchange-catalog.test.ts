@@ -57,15 +57,14 @@ describe('the exchange catalog from Shopify', () => {
     const soldOut = found.product!.variants.find((variant) => variant.title === 'XS / Navy')!;
     expect(soldOut).toMatchObject({ available: 0, availableForSale: false, price: { amount: '45.00', currencyCode: 'EUR' } });
     expect(found.product!.variants.filter((variant) => (variant.available ?? 0) > 0).length).toBeGreaterThan(4);
-    // The Marinière is the demo store's only top.
-    expect(found.others).toEqual([]);
+    expect(found.others.map((product) => product.title)).toEqual(['Polo Marin']);
 
     const beret = await productIdOf('Béret en Laine');
     const accessories = await catalog.exchangeCatalog({ id: beret, productType: 'Accessories' }, 'product-type');
     expect(accessories.others.map((product) => product.title).sort()).toEqual(['Bandana Marin', 'Foulard en Soie']);
     expect(accessories.others.every((product) => product.productType === 'Accessories')).toBe(true);
     const everything = await catalog.exchangeCatalog({ id: beret, productType: 'Accessories' }, 'any');
-    // Every other active product, up to the query's 12.
+    // The query's first 12 active products, less the béret itself (the demo store has 14).
     expect(everything.others.length).toBe(11);
     const calls = (await stats()).requests;
     await catalog.exchangeCatalog({ id, productType: 'Tops' }, 'product-type');
@@ -73,7 +72,7 @@ describe('the exchange catalog from Shopify', () => {
     expect(await catalog.exchangeCatalog({ id, productType: 'Tops' }, 'none')).toMatchObject({ others: [] });
   });
 
-  it('gives the exchange engine what it needs: other sizes and colours, sold-out ones disabled', async () => {
+  it('gives the exchange engine what it needs: other sizes and colours, sold-out ones disabled, the last unit flagged, another top with a difference to pay', async () => {
     const catalog = createShopifyCatalogSource({ client: client() });
     const id = await productIdOf('Marinière Saint-Malo');
     const { product, others } = await catalog.exchangeCatalog({ id, productType: 'Tops' }, policy.exchanges!.acrossProducts.among);
@@ -84,6 +83,11 @@ describe('the exchange catalog from Shopify', () => {
     expect(titles).not.toContain('M / Navy');
     expect(offer.sameProduct.find((option) => option.variantTitle === 'XS / Navy')).toMatchObject({ available: false, unavailable: { key: 'policy:exchange.soldOut' } });
     expect(offer.sameProduct.find((option) => option.variantTitle === 'L / Navy')).toMatchObject({ available: true, difference: { settle: 'none' } });
+    expect(offer.sameProduct.find((option) => option.variantTitle === 'XL / Navy')).toMatchObject({ available: true, stock: { state: 'low', left: 1 } });
+    // The Polo Marin (€49) is within 20 % of the Marinière (€45): €4 to pay, by invoice.
+    expect(offer.otherProducts.find((option) => option.productTitle === 'Polo Marin' && option.variantTitle === 'M / Navy')).toMatchObject({
+      available: true, difference: { settle: 'invoice', amount: { amount: '4.00', currencyCode: 'EUR' } },
+    });
   });
 
   it('answers null for a product the shop no longer has', async () => {

@@ -25,6 +25,8 @@ export type ProductDef = {
   giftCard?: boolean;
   /** SKUs sold out, so exchanges meet real stock limits. */
   soldOut?: string[];
+  /** SKUs down to their last unit, so an exchange can say "only 1 left" and race for it. */
+  lastUnit?: string[];
   /** Keep selling when stock runs out (pre-orders). */
   continueSelling?: boolean;
   description: string;
@@ -40,6 +42,7 @@ export const PRODUCT_DEFS: ProductDef[] = [
     tags: ['breton', 'cotton', 'bestseller'], silhouette: 'top', skuPrefix: 'MAR', price: 4500,
     sizes: ['XS', 'S', 'M', 'L', 'XL'], colours: [NAVY, RED],
     soldOut: ['MAR-NAV-XS', 'MAR-RED-L'],
+    lastUnit: ['MAR-NAV-XL'],
     description: 'The striped Breton top, in heavy organic cotton knitted in Brittany.',
   },
   {
@@ -122,6 +125,13 @@ export const PRODUCT_DEFS: ProductDef[] = [
     tags: ['cotton'], silhouette: 'scarf', skuPrefix: 'BAN', price: 1200,
     sizes: [], colours: [NAVY],
     description: 'A printed cotton bandana: worth less than the way back, so a return keeps it.',
+  },
+  {
+    // A second top within 20 % of the Marinière's price: an exchange across products, with a difference to pay.
+    handle: 'polo-marin', title: 'Polo Marin', productType: 'Tops',
+    tags: ['cotton'], silhouette: 'top', skuPrefix: 'POL', price: 4900,
+    sizes: ['S', 'M', 'L', 'XL'], colours: [NAVY],
+    description: 'A piqué cotton polo with a striped collar.',
   },
 ];
 

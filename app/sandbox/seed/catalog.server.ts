@@ -16,6 +16,7 @@ export type Catalog = {
 function stockOf(def: ProductDef, sku: string): number {
   if (def.giftCard) return 0;
   if (def.soldOut?.includes(sku)) return 0;
+  if (def.lastUnit?.includes(sku)) return 1;
   return 2 + (Number(digitsFrom(`stock:${sku}`, 2)) % 14);
 }
 
