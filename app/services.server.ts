@@ -28,6 +28,8 @@ import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
+import { createShopifyCatalogSource } from './integrations/shopify/exchange-catalog.server';
+import type { CatalogSource } from './catalog/ports';
 import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
 import { createShopifyReverseDeliveries, type ReverseDeliveries } from './integrations/shopify/reverse-deliveries.server';
 import type { ReturnDecisions } from './cases/review-ports';
@@ -71,6 +73,8 @@ export type Services = {
   /** A customer's latest orders by email, cached like orders (the sidebar, for a customer with no case). */
   customerOrders: CustomerOrders;
   shopifyReturns: ShopifyReturns;
+  /** The products an exchange may choose from, with stock (cached 30 s). */
+  catalog: CatalogSource;
   /** Approve / decline a return request at Shopify, from the agent page. */
   returnDecisions: ReturnDecisions;
   /** Tracking numbers shoppers typed, recorded on their Shopify returns (the `store` provider). */
@@ -143,6 +147,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     orders,
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
+    catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
     helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,

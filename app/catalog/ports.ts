@@ -29,5 +29,10 @@ export type CatalogReach = 'none' | 'product-type' | 'collection' | 'any';
  * so one call to Shopify reads everything; answers are cached briefly.
  */
 export interface CatalogSource {
-  exchangeCatalog(product: { id: string; productType: string | null }, reach: CatalogReach): Promise<{ product: CatalogProduct | null; others: CatalogProduct[] }>;
+  exchangeCatalog(
+    product: { id: string; productType: string | null },
+    reach: CatalogReach,
+    /** `fresh`: asked of Shopify now, not the brief cache (stock is checked again when a case is sent). */
+    options?: { fresh?: boolean },
+  ): Promise<{ product: CatalogProduct | null; others: CatalogProduct[] }>;
 }

@@ -15,6 +15,8 @@ export type ReturnableLine = {
   variantTitle: string | null;
   sku: string | null;
   productId: string | null;
+  /** The variant bought: an exchange offers the product's others. Null once deleted from the shop. */
+  variantId: string | null;
   productTags: string[];
   productType: string | null;
   vendor: string | null;

@@ -37,6 +37,7 @@ export function makeLine(overrides: Partial<ReturnableLine> = {}): ReturnableLin
     variantTitle: 'M / Navy',
     sku: 'MAR-M-NAV',
     productId: 'gid://shopify/Product/1',
+    variantId: 'gid://shopify/ProductVariant/11',
     productTags: ['breton', 'cotton'],
     productType: 'Tops',
     vendor: 'Comptoir',

@@ -42,7 +42,7 @@ async function returnThroughLink(scenario: string, ticketId: number, language: '
   const session = (await h.sessions.get(token, new Date()))!;
   const prepared = (await prepareReturn(returnDeps, session.orderId, new Date()))!;
   const id = prepared.decision.lines.find((line) => line.decision === 'eligible')!.fulfillmentLineItemId;
-  const deps = { ...returnDeps, photos: h.photos, drafts: h.returnDrafts };
+  const deps = { ...returnDeps, catalog: h.catalog, photos: h.photos, drafts: h.returnDrafts };
   const shopper = { orderId: session.orderId, orderName: session.orderName, sessionId: session.id, language, ticketId: session.ticketId };
   await loadReturnStep(deps, shopper, null, new Date());
   let location = '';

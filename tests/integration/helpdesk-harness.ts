@@ -16,6 +16,7 @@ import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
 import { createShopifyReturnDecisions } from '~/integrations/shopify/return-decisions.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { parseOrderNumber } from '~/orders/identifiers';
@@ -98,7 +99,7 @@ export async function startHelpdeskHarness() {
   const state = async () => (await emulator.control('state')).body as { tickets: any[] };
   return {
     deps, cases, gorgias, helpdesk, orders, shopifyReturns, policy, queue,
-    returnDecisions: createShopifyReturnDecisions({ client }), photos, time, emulator, state, orderOf, openCase,
+    returnDecisions: createShopifyReturnDecisions({ client }), catalog: createShopifyCatalogSource({ client }), photos, time, emulator, state, orderOf, openCase,
     sessions: createDbSessionStore(database.db, { secret: 'x'.repeat(32) }),
     returnDrafts: createDbReturnDraftStore(database.db),
     /** A ticket as an agent opened it in Gorgias, from the shopper's own message. */

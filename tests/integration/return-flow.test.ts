@@ -16,6 +16,7 @@ import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { SHOPIFY_EXECUTE_CASE, LABELS_REQUEST_LABEL, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
@@ -117,6 +118,7 @@ beforeAll(async () => {
     hashId: (value) => hashIdentifier('s'.repeat(32), value),
     photos: createLocalPhotoStore(photoDir),
     drafts: createDbReturnDraftStore(database.db),
+    catalog: createShopifyCatalogSource({ client, gate }),
   };
 });
 
@@ -244,5 +246,86 @@ describe('the return flow, step by step', () => {
     await start(other);
     await chooseItems(other, { [second]: 1 });
     expect(await why(other, [{ id: second, reasonId: 'wrong-item', conditions: ['unworn', 'complete'], photos: [jpeg('a.jpg', 20)] }])).toBe('/order/return?step=refund');
+  });
+});
+
+describe('exchanges in the return flow', () => {
+  const SIZE = ['unworn', 'tags-attached', 'complete'];
+  /** An order of the Marinière M / Navy up to the refund step, too small; its line id and that step's page. */
+  async function toRefundStep(index: number) {
+    const order = await orderOf('ready-to-exchange', index);
+    const [top] = await lineIds(order);
+    await start(order);
+    await chooseItems(order, { [top!]: 1 });
+    expect(await why(order, [{ id: top!, reasonId: 'size-too-small', conditions: SIZE }])).toBe('/order/return?step=refund');
+    const page = await loadReturnStep(deps, order, 'refund', new Date());
+    if (page.kind !== 'page' || !page.offers) throw new Error('no refund step');
+    const offer = page.offers.get(top!);
+    if (!offer?.offered) throw new Error('no exchange offered');
+    const variant = (title: string) => offer.sameProduct.find((option) => option.variantTitle === title)!;
+    const other = (title: string) => offer.otherProducts.find((option) => `${option.productTitle} — ${option.variantTitle}` === title)!;
+    return { order, top: top!, offer, variant, other };
+  }
+  const setStock = (sku: string, available: number) =>
+    fetch(`${baseUrl}/__sandbox/shopify/inventory`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sku, available }) });
+
+  it('offers the other sizes with their stock (sold out shown, not choosable) and the Polo at €4 to pay; a size exchange opens a case with its new item', async () => {
+    const { order, top, offer, variant, other } = await toRefundStep(0);
+    expect(offer.clauseId).toBe('5.5');
+    expect(variant('M / Navy')).toBeUndefined();
+    expect(variant('XS / Navy')).toMatchObject({ available: false, stock: { state: 'sold_out' }, unavailable: { key: 'policy:exchange.soldOut' } });
+    expect(variant('XL / Navy')).toMatchObject({ available: true, stock: { state: 'low', left: 1 } });
+    expect(variant('L / Navy')).toMatchObject({ available: true, difference: { settle: 'none' } });
+    expect(other('Polo Marin — M / Navy')).toMatchObject({ available: true, difference: { settle: 'invoice', amount: { amount: '4.00', currencyCode: 'EUR' } } });
+
+    expect(await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: variant('L / Navy').variantId }] })).toBe('/order/return?step=review');
+    const review = await loadReturnStep(deps, order, 'review', new Date());
+    // An exchange carries no fee and refunds nothing: the new item is the outcome.
+    expect(review.kind === 'page' && review.quote?.totals).toMatchObject({ fees: { amount: '0.00' }, estimatedRefund: { amount: '0.00' } });
+    const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
+    const [line] = (await deps.cases.getCase(caseId))!.details.lines;
+    expect(line).toMatchObject({
+      outcome: 'exchange', decision: 'approved',
+      exchange: { variantId: variant('L / Navy').variantId, productTitle: 'Marinière Saint-Malo', variantTitle: 'L / Navy', settle: 'none', difference: { amount: '0.00' }, ships: 'now', clauseId: '5.5' },
+    });
+    expect(line!.clauseIds).toContain('5.5');
+  });
+
+  it('a size sold out between the choice and the send brings the shopper back to choose, with everything else kept and no case', async () => {
+    const { order, top, variant } = await toRefundStep(1);
+    await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: variant('XL / Navy').variantId }] });
+    try {
+      // Someone else buys the last XL meanwhile.
+      expect((await setStock('MAR-NAV-XL', 0)).status).toBe(200);
+      expect(await post(order, { step: 'review', intent: 'submit' })).toBe('/order/return?step=refund');
+      const draft = await draftOf(order);
+      expect(draft.errors).toEqual({ step: 'refund', form: ['returns:errors.exchangeChanged'], lines: { [top]: { exchange: ['policy:exchange.soldOut'] } } });
+      expect(draft.lines[top]).toMatchObject({ reasonId: 'size-too-small', conditions: SIZE, exchange: { variantId: variant('XL / Navy').variantId } });
+      expect(await deps.cases.listCasesForOrder(order.orderId)).toHaveLength(0);
+      // The review cannot be reached past it; choosing L goes through.
+      expect(await loadReturnStep(deps, order, 'review', new Date())).toEqual({ kind: 'redirect', location: '/order/return?step=refund' });
+      expect(await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: variant('L / Navy').variantId }] })).toBe('/order/return?step=review');
+      expect(await post(order, { step: 'review', intent: 'submit' })).toMatch(/^\/cases\/C-/);
+    } finally {
+      await setStock('MAR-NAV-XL', 1);
+    }
+  });
+
+  it('refuses a variant no offer names and drops it; another reason drops the choice; a dearer product shows what is left to pay', async () => {
+    const { order, top, variant, other } = await toRefundStep(2);
+    expect(await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: 'gid://shopify/ProductVariant/1' }] })).toBe('/order/return?step=refund');
+    expect((await draftOf(order)).errors?.lines[top]).toEqual({ exchange: ['policy:exchange.noLongerOffered'] });
+    expect((await draftOf(order)).lines[top]!.exchange).toBeNull();
+
+    await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: variant('S / Navy').variantId }] });
+    await why(order, [{ id: top, reasonId: 'changed-mind', conditions: SIZE }]);
+    expect((await draftOf(order)).lines[top]!.exchange).toBeNull();
+
+    await why(order, [{ id: top, reasonId: 'size-too-small', conditions: SIZE }]);
+    expect(await post(order, { step: 'refund', lines: [{ id: top, choice: other('Polo Marin — M / Navy').variantId }] })).toBe('/order/return?step=review');
+    const review = await loadReturnStep(deps, order, 'review', new Date());
+    expect(review.kind === 'page' && review.quote?.lines[0]?.outcome).toBe('exchange');
+    const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
+    expect((await deps.cases.getCase(caseId))!.details.lines[0]!.exchange).toMatchObject({ productTitle: 'Polo Marin', variantTitle: 'M / Navy', settle: 'invoice', difference: { amount: '4.00' } });
   });
 });

@@ -77,7 +77,7 @@ describe('Shopify returns: context', () => {
       expect(line.fulfillmentLineItemId).toMatch(/^gid:\/\/shopify\/FulfillmentLineItem\//);
     }
     const stats = await control('/__sandbox/shopify/stats');
-    expect(stats).toMatchObject({ requests: 1, requestedCost: 726, operations: { ComptoirReturnContext: 1 } });
+    expect(stats).toMatchObject({ requests: 1, requestedCost: 826, operations: { ComptoirReturnContext: 1 } });
   });
 
   it.each([

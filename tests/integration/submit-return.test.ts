@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, CaseStore } from '~/cases/case-store';
-import type { CaseLine } from '~/cases/return/details';
+import type { CaseExchange, CaseLine } from '~/cases/return/details';
+import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
 import type { ShopifyReturns } from '~/cases/ports';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -75,11 +76,12 @@ async function deliveredOrderLines() {
 }
 
 /** A case on the delivered demo order with these decisions, lines in order; no Shopify call. */
-async function openCase(decisions: CaseLine['decision'][], options: { enqueue: boolean; quantity?: number } = { enqueue: true }): Promise<Case> {
+async function openCase(decisions: CaseLine['decision'][], options: { enqueue: boolean; quantity?: number; exchange?: CaseExchange } = { enqueue: true }): Promise<Case> {
   const lines = decisions.map((decision, i): CaseLine => ({
     fulfillmentLineItemId: context.lines[i]!.fulfillmentLineItemId, lineItemId: context.lines[i]!.lineItemId, title: context.lines[i]!.title,
     quantity: options.quantity ?? 1, reasonId: i === 0 ? 'size-too-small' : 'defective', note: i === 0 ? 'Trop serré' : null,
-    outcome: 'refund', photoIds: [], decision, clauseIds: ['5.1'],
+    outcome: i === 0 && options.exchange ? 'exchange' : 'refund', photoIds: [], decision, clauseIds: ['5.1'],
+    ...(i === 0 && options.exchange ? { exchange: options.exchange } : {}),
   }));
   const money = { amount: '10.00', currencyCode: 'EUR' };
   const result = await cases.openCase({
@@ -187,6 +189,36 @@ describe('Shopify submission worker', () => {
     expect((await settled(opened.id)).state).toBe('needs_review');
     expect((await jobOf(opened.id)).retryCount).toBe(1);
     expect((await shopifyReturnsMade()).map((r) => r.status)).toEqual(['OPEN', 'REQUESTED']);
+  });
+
+  it('opens an exchange with its new item, taken out of stock once, even when the first answer was lost', async () => {
+    const catalog = createShopifyCatalogSource({ client: client() });
+    const stockOf = async (variantTitle: string) => {
+      const { product } = await catalog.exchangeCatalog({ id: context.lines[0]!.productId!, productType: null }, 'none', { fresh: true });
+      return product!.variants.find((variant) => variant.title === variantTitle)!;
+    };
+    const wanted = await stockOf('M / Red');
+    const real = realReturns();
+    let lost = false;
+    adapter = {
+      ...real,
+      async createReturn(input) {
+        const result = await real.createReturn(input);
+        if (lost) return result;
+        lost = true;
+        throw new UpstreamError({ service: 'shopify', status: null, code: 'NETWORK', retryable: true });
+      },
+    };
+    const exchange: CaseExchange = {
+      productId: context.lines[0]!.productId!, variantId: wanted.id, productTitle: 'Marinière Saint-Malo', variantTitle: 'M / Red',
+      unitPrice: { amount: '45.00', currencyCode: 'EUR' }, settle: 'none', difference: { amount: '0.00', currencyCode: 'EUR' },
+      stockLeft: wanted.available, ships: 'now', clauseId: '5.5',
+    };
+    const opened = await openCase(['approved'], { enqueue: true, exchange });
+    expect((await settled(opened.id)).state).toBe('approved');
+    expect((await jobOf(opened.id)).retryCount).toBe(1);
+    expect((await shopifyReturnsMade()).map((r) => [r.status, r.exchangeLines])).toEqual([['OPEN', [{ variantId: wanted.id, sku: 'MAR-RED-M', quantity: 1 }]]]);
+    expect((await stockOf('M / Red')).available).toBe(wanted.available! - 1);
   });
 
   it('does not open a return twice when the database failed after Shopify succeeded', async () => {

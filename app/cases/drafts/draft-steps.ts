@@ -1,3 +1,4 @@
+import { checkExchanges, type LineOffers } from '../return/exchange-choice';
 import { RETURN_STEPS, type DraftErrors, type ReturnDraft, type ReturnStepName } from './return-draft';
 
 /** What the policy and Shopify say today, which every check is made against (never the page). */
@@ -7,6 +8,8 @@ export type StepFacts = {
   /** The policy's reasons: photos needed and condition checks asked. */
   reasons: readonly { id: string; photos: number; conditions: readonly string[] }[];
   refundMethods: readonly string[];
+  /** The exchange offers of the chosen lines now, when read (the refund and review steps); null skips those checks. */
+  exchanges: LineOffers | null;
 };
 
 type LineErrors = DraftErrors['lines'];
@@ -36,9 +39,13 @@ function lineErrors(step: ReturnStepName, draft: ReturnDraft, facts: StepFacts):
         if (!reason.conditions.every((condition) => line.conditions.includes(condition))) add(id, 'conditions', 'returns:errors.conditionsRequired');
       }
       break;
-    case 'refund':
-      if (!draft.refundMethod || !facts.refundMethods.includes(draft.refundMethod)) form.push('returns:errors.refundMethodRequired');
+    case 'refund': {
+      // A refund method is asked for only when some item comes back as money.
+      const refunded = chosen.some(([, line]) => line.exchange === null);
+      if (refunded && (!draft.refundMethod || !facts.refundMethods.includes(draft.refundMethod))) form.push('returns:errors.refundMethodRequired');
+      if (facts.exchanges) for (const [id, keys] of Object.entries(checkExchanges(draft, facts.exchanges))) for (const key of keys) add(id, 'exchange', key);
       break;
+    }
     case 'review':
       break;
   }

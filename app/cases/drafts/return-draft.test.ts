@@ -11,6 +11,7 @@ const facts: StepFacts = {
     { id: 'defective', photos: 2, conditions: [] },
   ],
   refundMethods: ['original_payment', 'store_credit'],
+  exchanges: null,
 };
 const fresh = () => newReturnDraft('0f8fad5b-d9cb-469f-a165-70867728950e');
 const chooseTop = () => applyItems(fresh(), [{ lineId: TOP, selected: true, quantity: 1 }, { lineId: SCARF, selected: false, quantity: 1 }], facts.returnable).draft;

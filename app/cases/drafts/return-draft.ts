@@ -21,6 +21,8 @@ export const DraftLineSchema = z.object({
   photoKeys: z.array(z.string().max(100)).max(MAX_PHOTOS_PER_LINE),
   /** Condition ids the shopper confirmed for this item's reason. */
   conditions: z.array(z.string().max(100)).max(50),
+  /** The variant wanted instead of the money (an exchange), or null for a refund. Older drafts have none. */
+  exchange: z.object({ productId: z.string().max(200), variantId: z.string().max(200) }).nullable().default(null),
 });
 export type DraftLine = z.infer<typeof DraftLineSchema>;
 
@@ -65,7 +67,7 @@ export function applyItems(draft: ReturnDraft, answers: readonly ItemsAnswer[], 
       continue;
     }
     const quantity = Math.max(1, Math.min(999, Math.trunc(answer.quantity) || 1));
-    lines[answer.lineId] = kept ? { ...kept, quantity } : { quantity, reasonId: null, note: '', photoKeys: [], conditions: [] };
+    lines[answer.lineId] = kept ? { ...kept, quantity } : { quantity, reasonId: null, note: '', photoKeys: [], conditions: [], exchange: null };
   }
   return { draft: { ...draft, lines }, dropped };
 }
@@ -84,6 +86,8 @@ export function applyWhy(draft: ReturnDraft, answers: readonly WhyAnswer[]): { d
     lines[answer.lineId] = {
       ...line,
       reasonId: answer.reasonId,
+      // Another reason may not allow an exchange: the choice is made again on the next step.
+      exchange: answer.reasonId === line.reasonId ? line.exchange : null,
       note: answer.note,
       conditions: [...new Set(answer.conditions)],
       photoKeys: line.photoKeys.filter((key) => !gone.includes(key)),

@@ -9,6 +9,25 @@ import { z } from 'zod';
 /** Money as a case keeps it: a decimal string and its currency. */
 export const MoneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string().length(3) });
 
+/** The new item an exchange line asks for, as offered when the case was sent. */
+export const CaseExchangeSchema = z.object({
+  productId: z.string().min(1),
+  variantId: z.string().min(1),
+  productTitle: z.string(),
+  variantTitle: z.string(),
+  /** The new item's price per unit. */
+  unitPrice: MoneySchema,
+  /** How the price difference of all the line's units is settled, and how much (never negative). */
+  settle: z.enum(['none', 'refund', 'store_credit', 'kept', 'invoice']),
+  difference: MoneySchema,
+  /** Units the shop had for sale when the case was sent; null when it does not track stock. */
+  stockLeft: z.number().int().nullable(),
+  /** When the new item ships: at once, once the return is on its way, or once it is received. */
+  ships: z.enum(['now', 'in_transit', 'received']),
+  clauseId: z.string(),
+});
+export type CaseExchange = z.infer<typeof CaseExchangeSchema>;
+
 export const CaseLineSchema = z.object({
   fulfillmentLineItemId: z.string().min(1),
   lineItemId: z.string().min(1),
@@ -23,6 +42,8 @@ export const CaseLineSchema = z.object({
   /** The policy's verdict for this line, and the clauses it rests on. */
   decision: z.enum(['approved', 'declined', 'needs_review']),
   clauseIds: z.array(z.string()),
+  /** With `outcome: 'exchange'`: the new item. */
+  exchange: CaseExchangeSchema.optional(),
 });
 export type CaseLine = z.infer<typeof CaseLineSchema>;
 

@@ -34,6 +34,15 @@ function toSubmissions(lines: CaseLine[]): Submission[] {
   return [{ via: 'create' as const, lines: create }, { via: 'request' as const, lines: request }].filter((s) => s.lines.length > 0);
 }
 
+/**
+ * The new items of the exchange lines, sent with the return that opens at once: Shopify reserves
+ * them and adds them to the order. A request (REQUESTED) cannot carry them — Shopify's
+ * `ReturnRequestInput` has no exchange lines — so a line that needs review goes back with its
+ * exchange in the case and on the ticket, for the agent who approves it.
+ */
+const toExchangeLines = (lines: CaseLine[]) =>
+  lines.flatMap((line) => (line.exchange ? [{ variantId: line.exchange.variantId, quantity: line.quantity }] : []));
+
 const sameLines = (found: CaseReturn, submission: Submission) => {
   const wanted = new Set(submission.lines.map((line) => line.fulfillmentLineItemId));
   return found.fulfillmentLineItemIds.length === wanted.size && found.fulfillmentLineItemIds.every((id) => wanted.has(id));
@@ -95,7 +104,7 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
       }
       const lines = await toLineInputs(found, submission.lines);
       const result = submission.via === 'create'
-        ? await shopifyReturns.createReturn({ orderId: found.orderId, lines, exchangeLines: [] })
+        ? await shopifyReturns.createReturn({ orderId: found.orderId, lines, exchangeLines: toExchangeLines(submission.lines) })
         : await shopifyReturns.requestReturn({ orderId: found.orderId, lines });
       if (result.ok) opened.push({ returnId: result.returnId, status: result.status, via: submission.via });
       else errors.push(...result.errors);

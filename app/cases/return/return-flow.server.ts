@@ -8,11 +8,13 @@ import {
   addDraftPhotos, applyItems, applyRefund, applyWhy, MAX_PHOTOS_PER_LINE, newReturnDraft, ReturnStepNameSchema,
   type DraftErrors, type ReturnDraft, type ReturnStepName,
 } from '../drafts/return-draft';
+import { applyOutcomes, checkExchanges, type LineOffers } from './exchange-choice';
+import { loadExchangeOffers, type ExchangeOfferDeps } from './exchange-offers.server';
 import { conditionsForReason, type ReturnStepForm, type WhyStepForm } from './return-form';
 import { acceptLinePhotos } from './return-photos.server';
 import { prepareReturn, reviewReturn, submitReturn, type PreparedReturn, type ReturnDeps } from './return-request';
 
-export type ReturnFlowDeps = ReturnDeps & { photos: PhotoStore; drafts: ReturnDraftStore };
+export type ReturnFlowDeps = ReturnDeps & ExchangeOfferDeps & { photos: PhotoStore; drafts: ReturnDraftStore };
 export type Shopper = { orderId: string; orderName: string; sessionId: string; language: string; ticketId?: number | null };
 
 export const stepUrl = (step: ReturnStepName) => `/order/return?step=${step}`;
@@ -22,14 +24,17 @@ export type ReturnPage =
   | { kind: 'gone' }
   | {
       kind: 'page'; step: ReturnStepName; draft: ReturnDraft; prepared: PreparedReturn; errors: DraftErrors | null; quote: ReturnQuote | null;
+      /** The chosen lines' exchange offers, read on the refund and review steps (null elsewhere). */
+      offers: LineOffers | null;
       /** The first step not done yet: every step up to it can be opened. */
       furthest: ReturnStepName;
     };
 
 /** What every check is made against: Shopify's returnable units now and the policy now. */
-export function toStepFacts(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn): StepFacts {
+export function toStepFacts(deps: Pick<ReturnDeps, 'policy'>, prepared: PreparedReturn, exchanges: LineOffers | null = null): StepFacts {
   const { policy } = deps;
   return {
+    exchanges,
     returnable: new Map(prepared.decision.lines.filter((line) => line.decision !== 'not_eligible' && line.returnableQuantity > 0).map((line) => [line.fulfillmentLineItemId, line.returnableQuantity])),
     reasons: policy.reasons.map((reason) => ({ id: reason.id, photos: reason.photos, conditions: getReasonConditions(policy, reason.id) })),
     refundMethods: [...(policy.refunds.originalPayment ? ['original_payment'] : []), ...(policy.refunds.storeCredit.enabled ? ['store_credit'] : [])],
@@ -57,12 +62,14 @@ export async function loadReturnStep(deps: ReturnFlowDeps, shopper: Shopper, req
   const prepared = await prepareReturn(deps, shopper.orderId, now);
   if (!prepared) return { kind: 'gone' };
   const wanted = ReturnStepNameSchema.safeParse(requested);
-  const facts = toStepFacts(deps, prepared);
+  // The exchange offers ask Shopify for stock: read where they are shown or checked.
+  const offers = wanted.success && (wanted.data === 'refund' || wanted.data === 'review') ? await loadExchangeOffers(deps, prepared, draft) : null;
+  const facts = toStepFacts(deps, prepared, offers);
   const step = reachableStep(wanted.success ? wanted.data : 'items', draft, facts);
   if (requested !== null && step !== requested) return { kind: 'redirect', location: stepUrl(step) };
   const errors = draft.errors?.step === step ? draft.errors : null;
   const quote = step === 'review' ? reviewReturn(deps, prepared, draft).quote : null;
-  return { kind: 'page', step, draft, prepared, errors, quote, furthest: firstIncompleteStep(draft, facts) };
+  return { kind: 'page', step, draft, prepared, errors, quote, offers, furthest: firstIncompleteStep(draft, facts) };
 }
 
 /** Folds two sets of errors of one step into one. */
@@ -104,6 +111,14 @@ async function postWhy(deps: ReturnFlowDeps, shopper: Shopper, draft: ReturnDraf
 
 /** Opens the case from a complete draft; the draft then remembers it. */
 async function submitDraft(deps: ReturnFlowDeps, shopper: Shopper, draft: ReturnDraft, prepared: PreparedReturn, now: Date): Promise<{ draft: ReturnDraft; errors: DraftErrors | null }> {
+  // Stock is read again, past the cache: a size sold out since the page was drawn sends the
+  // shopper back to choose another, with everything else they gave kept.
+  const offers = Object.values(draft.lines).some((line) => line.exchange) ? await loadExchangeOffers(deps, prepared, draft, { fresh: true }) : new Map();
+  const soldOut = checkExchanges(draft, offers);
+  if (Object.keys(soldOut).length > 0) {
+    const lines = Object.fromEntries(Object.entries(soldOut).map(([id, keys]) => [id, { exchange: keys }]));
+    return { draft, errors: { step: 'refund', form: ['returns:errors.exchangeChanged'], lines } };
+  }
   const review = reviewReturn(deps, prepared, draft);
   if (!review.ok) {
     const lines = Object.fromEntries(Object.entries(review.lineErrors).map(([id, keys]) => [id, { quantity: keys }]));
@@ -113,7 +128,7 @@ async function submitDraft(deps: ReturnFlowDeps, shopper: Shopper, draft: Return
   // The case is opened with the photos still there: a pending one swept meanwhile is left out.
   const photoIds: Record<string, string[]> = {};
   for (const [id, line] of Object.entries(draft.lines)) photoIds[id] = await pending.keep(line.photoKeys);
-  const submitted = await submitReturn(deps, { prepared, quote: review.quote, draft, photoIds, orderName: shopper.orderName, language: shopper.language, ticketId: shopper.ticketId ?? null }, now);
+  const submitted = await submitReturn(deps, { prepared, quote: review.quote, draft, offers, photoIds, orderName: shopper.orderName, language: shopper.language, ticketId: shopper.ticketId ?? null }, now);
   if (!submitted.ok) return { draft, errors: { step: 'review', form: ['policy:quote.policyChanged'], lines: {} } };
   return { draft: { ...draft, submittedCaseId: submitted.case.id, errors: null }, errors: null };
 }
@@ -142,7 +157,7 @@ export async function postReturnStep(
   }
   const prepared = await prepareReturn(deps, shopper.orderId, now);
   if (!prepared) return { gone: true };
-  const facts = toStepFacts(deps, prepared);
+  let facts = toStepFacts(deps, prepared);
   const save = async (draft: ReturnDraft, errors: DraftErrors | null, step: ReturnStepName) => {
     await deps.drafts.save(shopper.sessionId, shopper.orderId, { ...draft, errors }, now);
     return { location: stepUrl(errors ? errors.step : step) };
@@ -163,10 +178,16 @@ export async function postReturnStep(
       ({ draft, errors } = await postWhy(deps, shopper, draft, form, oversized));
       break;
     case 'refund': {
-      draft = applyRefund(draft, form.refundMethod ?? null);
+      const offers = await loadExchangeOffers(deps, prepared, draft);
+      const chosen = applyOutcomes(applyRefund(draft, form.refundMethod ?? null), form.lines.map((line) => ({ lineId: line.id, choice: line.choice ?? null })), offers);
+      draft = chosen.draft;
+      facts = toStepFacts(deps, prepared, offers);
+      if (Object.keys(chosen.errors).length > 0) {
+        errors = { step: 'refund', form: [], lines: Object.fromEntries(Object.entries(chosen.errors).map(([id, keys]) => [id, { exchange: keys }])) };
+      }
       // The policy may not allow a method for a reason (a wrong item: no store credit).
       const review = checkStep('refund', draft, facts) ? null : reviewReturn(deps, prepared, draft);
-      if (review && !review.ok) errors = { step: 'refund', form: [...review.formErrors, ...Object.values(review.lineErrors).flat()], lines: {} };
+      if (review && !review.ok) errors = mergeErrors('refund', errors, { step: 'refund', form: [...review.formErrors, ...Object.values(review.lineErrors).flat()], lines: {} });
       break;
     }
     case 'review': {
@@ -176,7 +197,7 @@ export async function postReturnStep(
         await deps.drafts.save(shopper.sessionId, shopper.orderId, sent.draft, now);
         return { location: `/cases/${sent.draft.submittedCaseId}` };
       }
-      return save(draft, sent.errors, 'review');
+      return save(draft, sent.errors, sent.errors.step);
     }
   }
   // Removing a photo, like any "save", stays on the step and shows only what went wrong in it.

@@ -44,6 +44,12 @@ const RefundStepSchema = z.object({
   step: z.literal('refund'),
   intent: IntentSchema,
   refundMethod: z.enum(['original_payment', 'store_credit']).optional(),
+  /** Per item: `refund`, or the id of the variant wanted instead (an exchange). */
+  lines: z
+    .array(z.object({ id: LineIdSchema, choice: z.string().max(200).optional() }))
+    .max(100)
+    .optional()
+    .transform((lines) => lines ?? []),
 });
 
 const ReviewStepSchema = z.object({ step: z.literal('review'), intent: z.literal('submit') });

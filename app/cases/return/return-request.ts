@@ -8,7 +8,9 @@ import type { SelectedLine } from '~/policy/validate-selection';
 import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
 import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import type { Case, CaseStore } from '../case-store';
-import type { CaseLine } from './details';
+import type { CaseExchange, CaseLine } from './details';
+import { planExchanges, type LineOffers, type PlannedExchange } from './exchange-choice';
+import { exchangeShipsWhen } from '~/policy/exchange-options';
 import type { ShopifyReturns } from '../ports';
 import { withoutPendingUnits } from './pending-units';
 import type { ReturnDraft } from '../drafts/return-draft';
@@ -31,6 +33,19 @@ export type PreparedReturn = {
 };
 
 const DAY_MS = 86_400_000;
+
+const toCaseExchange = ({ option, settlement, clauseId }: PlannedExchange, ships: CaseExchange['ships']): CaseExchange => ({
+  productId: option.productId,
+  variantId: option.variantId,
+  productTitle: option.productTitle,
+  variantTitle: option.variantTitle,
+  unitPrice: option.price,
+  settle: settlement.settle,
+  difference: settlement.amount,
+  stockLeft: option.stock.left,
+  ships,
+  clauseId,
+});
 
 /**
  * Everything the return form needs for one order: Shopify's returnable units (one call) and the
@@ -66,7 +81,7 @@ export function reviewReturn(deps: Pick<ReturnDeps, 'policy'>, prepared: Prepare
     fulfillmentLineItemId,
     quantity: line.quantity,
     reasonId: line.reasonId ?? '',
-    outcome: refundMethod === 'store_credit' ? 'store_credit' : 'refund',
+    outcome: line.exchange ? 'exchange' : refundMethod === 'store_credit' ? 'store_credit' : 'refund',
   }));
   const quote = quoteReturn({ decision: prepared.decision, selection, refundMethod, policy: deps.policy, context: prepared.context });
   const formErrors: string[] = [];
@@ -89,13 +104,18 @@ export async function submitReturn(
   deps: ReturnDeps,
   input: {
     prepared: PreparedReturn; quote: ReturnQuote; draft: ReturnDraft; photoIds: Record<string, string[]>; orderName: string; language: string;
+    /** The chosen lines' exchange offers, read fresh at sending; each exchange line's new item comes from them. */
+    offers: LineOffers;
     /** The Gorgias ticket of the agent's link the shopper came from: the case updates it. */
     ticketId?: number | null;
   },
   now: Date,
 ): Promise<{ ok: true; case: Case } | { ok: false }> {
   const { prepared, quote, draft } = input;
+  const exchanges = new Map(planExchanges(draft, input.offers).map((planned) => [planned.fulfillmentLineItemId, planned]));
+  const ships = deps.policy.exchanges ? exchangeShipsWhen(deps.policy.exchanges, prepared.context.orderTotal, deps.policy.store.currency) : 'in_transit';
   const lines: CaseLine[] = quote.lines.map((line) => {
+    const planned = exchanges.get(line.fulfillmentLineItemId);
     const verdict = prepared.decision.lines.find((v) => v.fulfillmentLineItemId === line.fulfillmentLineItemId);
     const formLine = draft.lines[line.fulfillmentLineItemId];
     return {
@@ -108,7 +128,8 @@ export async function submitReturn(
       outcome: line.outcome,
       photoIds: input.photoIds[line.fulfillmentLineItemId] ?? [],
       decision: quote.needsReview || verdict?.decision === 'needs_review' ? 'needs_review' : 'approved',
-      clauseIds: [...new Set([...(verdict?.reasons.map((r) => r.clauseId) ?? []), ...quote.reviewReasons.map((r) => r.clauseId)])],
+      clauseIds: [...new Set([...(verdict?.reasons.map((r) => r.clauseId) ?? []), ...quote.reviewReasons.map((r) => r.clauseId), ...(planned ? [planned.clauseId] : [])])],
+      ...(planned && line.outcome === 'exchange' ? { exchange: toCaseExchange(planned, ships) } : {}),
     };
   });
   const result = await deps.cases.openCase(

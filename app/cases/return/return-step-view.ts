@@ -1,11 +1,17 @@
 import type { Language } from '~/i18n';
+import type { ExchangeOffer } from '~/policy/exchange-options';
 import type { Policy } from '~/policy/policy-schema';
 import type { DraftErrors, ReturnStepName } from '../drafts/return-draft';
+import { planExchanges } from './exchange-choice';
 import type { ReturnPage } from './return-flow.server';
 import { toReturnFormView, toReturnReviewView, type ReturnFormView, type ReturnReviewView } from './return-view';
 
 /** One chosen item's answers as the page shows them; photos as thumbnails this session may load. */
-export type DraftLineView = { quantity: number; reasonId: string | null; note: string; conditions: string[]; photos: { key: string; url: string }[] };
+export type DraftLineView = {
+  quantity: number; reasonId: string | null; note: string; conditions: string[]; photos: { key: string; url: string }[];
+  /** The variant chosen instead of a refund, if any. */
+  exchange: { productId: string; variantId: string } | null;
+};
 
 export type ReturnStepView = {
   step: ReturnStepName;
@@ -16,6 +22,8 @@ export type ReturnStepView = {
   refundMethod: string | null;
   errors: DraftErrors | null;
   review: ReturnReviewView | null;
+  /** Each chosen line's exchange offer (the refund step), by line id; absent when not offered. */
+  exchanges: Record<string, ExchangeOffer>;
 };
 
 /** What one step of the return flow shows: the policy's verdicts and the draft's answers. */
@@ -34,6 +42,7 @@ export function toReturnStepView(page: Extract<ReturnPage, { kind: 'page' }>, po
     answers,
     refundMethod: page.draft.refundMethod,
     errors: page.errors,
-    review: page.quote ? toReturnReviewView(page.quote, form, policy, language) : null,
+    review: page.quote ? toReturnReviewView(page.quote, form, policy, language, planExchanges(page.draft, page.offers ?? new Map()), page.prepared.context.orderTotal) : null,
+    exchanges: Object.fromEntries(page.offers ?? []),
   };
 }

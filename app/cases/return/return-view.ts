@@ -4,6 +4,9 @@ import type { DecisionReason, LineDecision } from '~/policy/decide-return';
 import { getClauseTitle, getPolicyVariables, interpolate } from '~/policy/policy-page';
 import { getReasonConditions, type Policy } from '~/policy/policy-schema';
 import type { ReturnQuote } from '~/policy/quote-return';
+import { exchangeShipsWhen, type Settlement } from '~/policy/exchange-options';
+import { toMinorUnits, toMoney } from '~/policy/money';
+import { sumSettlements, type PlannedExchange } from './exchange-choice';
 import type { PreparedReturn } from './return-request';
 
 /** A refusal or review reason ready to print: i18n key and facts, plus the clause it rests on. */
@@ -77,17 +80,33 @@ export function toReturnFormView(prepared: PreparedReturn, policy: Policy, langu
   };
 }
 
+/** What an exchange line sends the shopper instead, and how the price difference is settled. */
+export type ExchangeReviewView = { productTitle: string; variantTitle: string; unitPrice: Money; settle: Settlement['settle']; difference: Money };
+
 export type ReturnReviewView = {
-  lines: { fulfillmentLineItemId: string; title: string; quantity: number; reason: string; fee: Money; estimatedRefund: Money }[];
+  lines: { fulfillmentLineItemId: string; title: string; quantity: number; reason: string; fee: Money; estimatedRefund: Money; exchange: ExchangeReviewView | null }[];
   totals: ReturnQuote['totals'];
+  /** The exchanges' price differences, summed per way of settling them. */
+  settlements: Record<'invoice' | 'refund' | 'store_credit' | 'kept', Money>;
+  /** When exchanged items ship (the policy's exchanges.ship), when any line is exchanged. */
+  exchangeShips: 'now' | 'in_transit' | 'received' | null;
   needsReview: boolean;
   keepItems: boolean;
   reviewReasons: ReasonView[];
   clauses: { id: string; title: string | null }[];
 };
 
+const sumMoney = (amounts: Money[], currencyCode: string): Money =>
+  toMoney(amounts.reduce((sum, money) => sum + toMinorUnits(money.amount, currencyCode), 0), currencyCode);
+
+const toExchangeReview = (planned: PlannedExchange | undefined): ExchangeReviewView | null =>
+  planned
+    ? { productTitle: planned.option.productTitle, variantTitle: planned.option.variantTitle, unitPrice: planned.option.price, settle: planned.settlement.settle, difference: planned.settlement.amount }
+    : null;
+
 /** The review step: prices per line, totals, and the clauses behind them. */
-export function toReturnReviewView(quote: ReturnQuote, view: ReturnFormView, policy: Policy, language: Language): ReturnReviewView {
+export function toReturnReviewView(quote: ReturnQuote, view: ReturnFormView, policy: Policy, language: Language, exchanges: readonly PlannedExchange[], orderTotal: Money): ReturnReviewView {
+  const exchangeOf = new Map(exchanges.map((planned) => [planned.fulfillmentLineItemId, planned]));
   const titles = new Map(view.lines.map((line) => [line.fulfillmentLineItemId, line.title]));
   const reasonLabels = new Map(view.reasons.map((reason) => [reason.id, reason.label]));
   const clauseIds = new Set([
@@ -97,6 +116,7 @@ export function toReturnReviewView(quote: ReturnQuote, view: ReturnFormView, pol
     ...quote.reviewReasons.map((reason) => reason.clauseId),
     // The shopper keeps the items: the clause that says so is one the review applies.
     ...(quote.keepItems && policy.keepItem ? [policy.keepItem.clause] : []),
+    ...exchanges.map((planned) => planned.clauseId),
   ]);
   clauseIds.delete('');
   return {
@@ -107,8 +127,12 @@ export function toReturnReviewView(quote: ReturnQuote, view: ReturnFormView, pol
       reason: reasonLabels.get(line.reasonId) ?? line.reasonId,
       fee: line.fee,
       estimatedRefund: line.estimatedRefund,
+      exchange: toExchangeReview(line.outcome === 'exchange' ? exchangeOf.get(line.fulfillmentLineItemId) : undefined),
     })),
-    totals: quote.totals,
+    // The items' value is that of the items refunded: an exchanged item's goes to its new one.
+    totals: { ...quote.totals, itemsValue: sumMoney(quote.lines.filter((line) => line.outcome !== 'exchange').map((line) => line.itemsValue), quote.currencyCode) },
+    settlements: sumSettlements(exchanges, quote.currencyCode),
+    exchangeShips: exchanges.length > 0 && policy.exchanges ? exchangeShipsWhen(policy.exchanges, orderTotal, policy.store.currency) : null,
     needsReview: quote.needsReview,
     keepItems: quote.keepItems,
     reviewReasons: quote.reviewReasons.map(withClause(policy, language)),

@@ -75,10 +75,10 @@ export function createShopifyCatalogSource(deps: { client: ShopifyGraphqlClient;
   const call = createAdminCaller(deps);
   const cache = new LRUCache<string, { product: CatalogProduct | null; others: CatalogProduct[] }>({ max: 500, ttl: deps.ttlMs ?? 30_000 });
   return {
-    async exchangeCatalog({ id, productType }, reach) {
+    async exchangeCatalog({ id, productType }, reach, options = {}) {
       const others = othersQuery(reach, productType);
       const key = `${id}\0${others ?? ''}`;
-      const cached = cache.get(key);
+      const cached = options.fresh ? undefined : cache.get(key);
       if (cached) return cached;
       const data = await call(EXCHANGE_CATALOG_QUERY, { productId: id, others: others ?? '', withOthers: others !== null }, DataSchema);
       const currency = data.shop.currencyCode;

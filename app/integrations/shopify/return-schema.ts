@@ -19,6 +19,7 @@ const ReturnableItemSchema = z.object({
       image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable(),
       discountedUnitPriceAfterAllDiscountsSet: z.object({ presentmentMoney: MoneySchema }),
       product: z.object({ id: z.string(), tags: z.array(z.string()), productType: z.string(), vendor: z.string() }).nullable(),
+      variant: z.object({ id: z.string() }).nullable(),
     }),
   }),
 });
@@ -65,6 +66,7 @@ export function toReturnContext(data: ReturnContextData): ReturnContext | null {
           variantTitle: lineItem.variantTitle,
           sku: lineItem.sku,
           productId: lineItem.product?.id ?? null,
+          variantId: lineItem.variant?.id ?? null,
           productTags: lineItem.product?.tags ?? [],
           // Shopify answers "" for a product without a type or vendor; the policy wants "none".
           productType: lineItem.product?.productType || null,

@@ -46,7 +46,7 @@ export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?
   });
 
   return {
-    /** One call (ComptoirReturnContext, 726 points requested). @throws UpstreamError */
+    /** One call (ComptoirReturnContext, 826 points requested). @throws UpstreamError */
     async getReturnContext(orderId) {
       return toReturnContext(await call(RETURN_CONTEXT_QUERY, { orderId }, ReturnContextDataSchema));
     },

@@ -5,6 +5,7 @@ import type { Services } from '~/services.server';
 export const returnDeps = (services: Services): ReturnFlowDeps => ({
   orders: services.orders,
   shopifyReturns: services.shopifyReturns,
+  catalog: services.catalog,
   cases: services.cases,
   policy: services.policy,
   timeZone: services.config.timeZone,

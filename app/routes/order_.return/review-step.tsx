@@ -19,6 +19,8 @@ export function ReviewStep({ view }: { view: ReturnStepView }) {
   if (!review) return null;
   const lineOf = new Map(view.form.lines.map((line) => [line.fulfillmentLineItemId, line]));
   const refundMethod = view.form.refundMethods.find((method) => method.id === view.refundMethod);
+  // Some item comes back as money (not every one exchanged): the refund and its method are shown.
+  const refunded = review.lines.some((line) => !line.exchange);
   return (
     <StepForm step="review" submit={<button type="submit" name="intent" value="submit" className={primaryButtonClass}>{t('review.submit')}</button>}>
       <section aria-labelledby="review-items" className={cardClass}>
@@ -45,7 +47,14 @@ export function ReviewStep({ view }: { view: ReturnStepView }) {
                       ))}
                     </ul>
                   ) : null}
-                  <p className="mt-1 text-sm">{t('review.estimatedRefund')}: {format.money(line.estimatedRefund)}{Number(line.fee.amount) > 0 ? ` (${t('review.fees')}: ${format.money(line.fee)})` : ''}</p>
+                  {line.exchange ? (
+                    <div className="mt-2 rounded-md bg-brand-50 p-2 text-sm">
+                      <p className="font-semibold">{t('review.exchangeFor', { item: `${line.exchange.productTitle} — ${line.exchange.variantTitle}` })}</p>
+                      <p>{line.exchange.settle === 'none' ? t('review.settle.none') : t(`review.settle.${line.exchange.settle}`, { amount: format.money(line.exchange.difference) })}</p>
+                    </div>
+                  ) : (
+                    <p className="mt-1 text-sm">{t('review.estimatedRefund')}: {format.money(line.estimatedRefund)}{Number(line.fee.amount) > 0 ? ` (${t('review.fees')}: ${format.money(line.fee)})` : ''}</p>
+                  )}
                 </div>
               </li>
             );
@@ -55,16 +64,22 @@ export function ReviewStep({ view }: { view: ReturnStepView }) {
       </section>
       <section aria-labelledby="review-refund" className={cardClass}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="review-refund" className="text-xl font-bold text-brand-900">{t('refund.title')}</h2>
+          <h2 id="review-refund" className="text-xl font-bold text-brand-900">{refunded ? t('refund.title') : t('review.exchangeTitle')}</h2>
           <EditLink step="refund" what={t('steps.refund')} />
         </div>
-        {refundMethod ? <p>{refundMethod.id === 'store_credit' && refundMethod.bonusPercent > 0 ? t('refund.storeCreditBonus', { percent: refundMethod.bonusPercent }) : t(`refund.${refundMethod.id}`)}</p> : null}
-        <dl className="mt-3 space-y-1 border-t border-brand-100 pt-3">
+        {refunded && refundMethod ? <p>{refundMethod.id === 'store_credit' && refundMethod.bonusPercent > 0 ? t('refund.storeCreditBonus', { percent: refundMethod.bonusPercent }) : t(`refund.${refundMethod.id}`)}</p> : null}
+        {refunded ? <dl className="mt-3 space-y-1 border-t border-brand-100 pt-3">
           <div className="flex justify-between"><dt>{t('review.itemsValue')}</dt><dd>{format.money(review.totals.itemsValue)}</dd></div>
           <div className="flex justify-between"><dt>{t('review.fees')}</dt><dd>− {format.money(review.totals.fees)}</dd></div>
           {Number(review.totals.bonus.amount) > 0 ? <div className="flex justify-between"><dt>{t('review.bonus')}</dt><dd>+ {format.money(review.totals.bonus)}</dd></div> : null}
           <div className="flex justify-between text-lg font-bold"><dt>{t('review.estimatedRefund')}</dt><dd>{format.money(review.totals.estimatedRefund)}</dd></div>
-        </dl>
+        </dl> : null}
+        {Number(review.settlements.invoice.amount) > 0 ? (
+          <p className="mt-3 font-semibold">{t('review.toPay', { amount: format.money(review.settlements.invoice) })}</p>
+        ) : null}
+        {Number(review.settlements.refund.amount) > 0 ? <p className="mt-3">{t('review.differenceBack', { amount: format.money(review.settlements.refund) })}</p> : null}
+        {Number(review.settlements.store_credit.amount) > 0 ? <p className="mt-3">{t('review.differenceCredit', { amount: format.money(review.settlements.store_credit) })}</p> : null}
+        {review.exchangeShips ? <p className="mt-3 font-medium">{t(`review.ships.${review.exchangeShips}`)}</p> : null}
         {review.keepItems ? <p className="mt-3 font-medium">{t('review.keepItems')}</p> : null}
         {review.needsReview ? <p className="mt-3 font-medium text-amber-900">{t('review.needsReview')}</p> : null}
         {review.reviewReasons.map((reason) => <p key={reason.key} className="text-gray-800"><ReasonText reason={reason} /></p>)}

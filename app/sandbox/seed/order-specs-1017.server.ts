@@ -147,4 +147,34 @@ export const ORDER_SPECS_1017: OrderSpec[] = [
     lines: [{ sku: 'BAN-NAV', quantity: 1 }],
     parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 70, lastEventHoursAgo: 48, lines: [[0, 1]] }],
   },
+  {
+    number: 1038, scenario: 'ready-to-exchange', customer: 'manon', currency: 'EUR', placedHoursAgo: 100,
+    description: 'A Marinière M / Navy delivered 2 days ago: exchange it for another size (XS sold out, XL down to its last unit) or for the Polo Marin (€4 to pay).',
+    lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
+  {
+    number: 1039, scenario: 'ready-to-exchange', customer: 'louis', currency: 'EUR', placedHoursAgo: 100,
+    description: 'A Marinière M / Navy delivered 2 days ago: exchange it for another size (XS sold out, XL down to its last unit) or for the Polo Marin (€4 to pay).',
+    lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
+  {
+    number: 1040, scenario: 'ready-to-exchange', customer: 'gabriel', currency: 'EUR', placedHoursAgo: 100,
+    description: 'A Marinière M / Navy delivered 2 days ago: exchange it for another size (XS sold out, XL down to its last unit) or for the Polo Marin (€4 to pay).',
+    lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
+  {
+    number: 1041, scenario: 'ready-to-exchange', customer: 'alice', currency: 'EUR', placedHoursAgo: 100,
+    description: 'A Marinière M / Navy delivered 2 days ago: exchange it for another size (XS sold out, XL down to its last unit) or for the Polo Marin (€4 to pay).',
+    lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
+  {
+    number: 1042, scenario: 'ready-to-exchange', customer: 'nathan', currency: 'EUR', placedHoursAgo: 100,
+    description: 'A Marinière M / Navy delivered 2 days ago: exchange it for another size (XS sold out, XL down to its last unit) or for the Polo Marin (€4 to pay).',
+    lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
+    parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
+  },
 ];

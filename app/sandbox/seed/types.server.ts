@@ -68,6 +68,7 @@ export const SCENARIO_IDS = [
   'multi-item-variants',
   'two-parcels-delivered',
   'running-late',
+  'ready-to-exchange',
 ] as const;
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

@@ -5,6 +5,7 @@ import type { Seed } from '~/sandbox/seed/types.server';
 import { createAccessTokens } from './access-tokens.server';
 import { createAdminPage } from './admin-page.server';
 import { createControl } from './control.server';
+import { setStock } from './inventory-control.server';
 import { serveDemoOrders } from './demo-orders-page.server';
 import { createDocumentCache } from './document-cache.server';
 import { handleGraphql } from './graphql-endpoint.server';
@@ -117,6 +118,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
         return Response.json({ subscriptions: webhooks.list(), deliveries: webhooks.deliveries() });
       }
       if (path.startsWith('/__sandbox/shopify/admin')) return (await adminPage(request, path)) ?? notFound();
+      if (path === '/__sandbox/shopify/inventory' && request.method === 'POST') return setStock(() => seed, request);
       if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);
