@@ -4,7 +4,7 @@ import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import { toReviewStatus, type ReviewStatus } from './agent-review';
 import type { Case, CaseEvent } from './case-store';
-import type { CaseLine, RefundMethod } from './return/details';
+import type { CaseExchange, CaseLine, RefundMethod } from './return/details';
 import { toCaseView, type CaseView } from './case-view';
 import { toShopifyAdminOrderUrl } from './customer-cases';
 
@@ -23,6 +23,13 @@ export type AgentLineView = {
   decision: CaseLine['decision'];
   clauses: { id: string; title: string | null }[];
   photoUrls: string[];
+  /** The new item the line is exchanged for, with the stock the shop had when the case was sent. */
+  exchange: AgentExchangeView | null;
+};
+
+export type AgentExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitle' | 'settle' | 'difference' | 'stockLeft' | 'ships'> & {
+  /** Shopify's return request carries no exchange: the agent adds the new item when approving. */
+  addOnApproval: boolean;
 };
 
 /** Everything an agent needs on one page; unlike the shopper's view it keeps the policy version and the log. */
@@ -36,6 +43,8 @@ export type AgentCaseView = {
   customer: { name: string | null; email: string | null } | null;
   lines: AgentLineView[];
   refundMethod: RefundMethod | null;
+  /** Whether any line goes back for money; when every one is exchanged, no refund is estimated. */
+  refunded: boolean;
   fees: Money;
   estimatedRefund: Money;
   policyVersion: string;
@@ -78,6 +87,12 @@ function listReturnIds(found: Case, events: CaseEvent[]): string[] {
   return [...ids];
 }
 
+function toAgentExchange({ outcome, exchange }: CaseLine, decision: CaseLine['decision']): AgentExchangeView | null {
+  if (outcome !== 'exchange' || !exchange) return null;
+  const { productTitle, variantTitle, settle, difference, stockLeft, ships } = exchange;
+  return { productTitle, variantTitle, settle, difference, stockLeft, ships, addOnApproval: decision === 'needs_review' };
+}
+
 export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order | null, context: AgentViewContext): AgentCaseView {
   const shopper = toCaseView(found, events, { helpdesk: context.ticketUrl !== null });
   const orderAdminUrl = toShopifyAdminOrderUrl(context.shopDomain, found.orderId);
@@ -104,9 +119,11 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
         decision: shopper.lines[index]?.decision ?? line.decision,
         clauses: line.clauseIds.map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) })),
         photoUrls: line.photoIds.map(context.signPhoto),
+        exchange: toAgentExchange(line, shopper.lines[index]?.decision ?? line.decision),
       };
     }),
     refundMethod: found.details.refundMethod,
+    refunded: shopper.refunded,
     fees: found.details.totals.fees,
     estimatedRefund: found.details.totals.estimatedRefund,
     policyVersion: found.policyVersion,

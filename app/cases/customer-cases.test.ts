@@ -32,7 +32,7 @@ describe('toCustomerCaseViews', () => {
       id: 'C-SIDEBAR1', kind: 'return', state: 'approved', orderName: '#1077',
       orderAdminUrl: 'https://admin.shopify.com/store/maison-lumiere/orders/77',
       caseUrl: 'https://returns.example/cases/C-SIDEBAR1', agentUrl: null, ticketUrl: 'https://t.example/412',
-      createdAt: '2026-11-20T08:00:00.000Z', items: [{ title: 'Chino', quantity: 1, decision: 'approved' }],
+      createdAt: '2026-11-20T08:00:00.000Z', label: 'return', items: [{ title: 'Chino', quantity: 1, decision: 'approved', exchange: null }],
       parcels: [{ status: 'in_transit', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' }],
       estimatedRefund: { amount: '74.10', currencyCode: 'EUR' }, returnParcel: null, policyVersion: 'abc123def456',
     }]);
@@ -56,6 +56,19 @@ describe('toCustomerCaseViews', () => {
     expect(view?.returnParcel).toEqual({
       stage: 'on_its_way', provider: 'aftership', lastStep: 'in_transit', lastStepAt: '2026-11-25T09:00:00.000Z',
       carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999', labelUrl: 'https://labels.example/r1.pdf', refund: null,
+    });
+  });
+
+  it('says "exchange" for a case whose items are all exchanged, with each new item, its difference and when it ships', () => {
+    const exchange = {
+      productId: 'gid://shopify/Product/1', variantId: 'gid://shopify/ProductVariant/14', productTitle: 'Marinière Saint-Malo', variantTitle: 'L / Navy',
+      unitPrice: { amount: '45.00', currencyCode: 'EUR' }, settle: 'none', difference: { amount: '0.00', currencyCode: 'EUR' }, stockLeft: 4, ships: 'received', clauseId: '5.5',
+    };
+    const lines = [{ title: 'Marinière Saint-Malo', quantity: 1, decision: 'approved', outcome: 'exchange', photoIds: [], exchange }];
+    const [view] = toCustomerCaseViews([{ ...found, details: { ...found.details, lines } } as unknown as Case], links);
+    expect(view).toMatchObject({
+      kind: 'return', label: 'exchange',
+      items: [{ title: 'Marinière Saint-Malo', exchange: { productTitle: 'Marinière Saint-Malo', variantTitle: 'L / Navy', settle: 'none', ships: 'received' } }],
     });
   });
 

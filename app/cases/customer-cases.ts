@@ -22,6 +22,9 @@ export type CustomerCaseView = {
   /** The case's Gorgias ticket, once it has one. */
   ticketUrl: string | null;
   createdAt: string;
+  /** `return`, or `exchange` when every item of the return is exchanged. */
+  label: CaseSummary['label'];
+  /** Each item with its verdict and, when exchanged, the new item, its price difference and when it ships. */
   items: CaseSummary['items'];
   /** The order's parcels; null when the store could not be read just now. */
   parcels: SidebarParcel[] | null;

@@ -34,9 +34,14 @@ export type KindText = {
 /** A line the shopper sends back, as a label provider needs it. */
 export type ParcelLine = { lineItemId: string; title: string; quantity: number; reasonId: string; note: string | null; decision: CaseVerdict };
 
+/** An item asked for in place of one sent back, as lists show it: the new item, its price difference and when it ships. */
+export type SummaryExchange = { productTitle: string; variantTitle: string; settle: string; difference: Money; ships: string };
+
 /** The short account of a case in lists: the sidebar, the order page. */
 export type CaseSummary = {
-  items: { title: string; quantity: number; decision: CaseVerdict }[];
+  /** What the case is, in one word: the kind, or a narrower one (`exchange` for a return whose every item is exchanged). */
+  label: string;
+  items: { title: string; quantity: number; decision: CaseVerdict; exchange: SummaryExchange | null }[];
   /** What the shopper gets back, when the kind refunds anything. */
   estimatedRefund: Money | null;
 };

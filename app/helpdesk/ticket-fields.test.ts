@@ -23,7 +23,18 @@ describe('verdict tag', () => {
     expect(toTicketTags({ kind: 'return', state: 'received', details: returnOf([line('approved'), line('approved', 'size-too-small')]) }))
       .toEqual(['comptoir', 'return', 'auto-approved', 'defective', 'size-too-small']);
     expect(toTicketTags({ kind: 'return', state: 'needs_review', details: returnOf([line('approved')]) })).toContain('needs-review');
+    expect(toTicketTags({ kind: 'return', state: 'received', details: returnOf([line('approved')]) })).not.toContain('exchange');
     expect([isNotedEvent({ type: 'gorgias.verdict_tagged' }), isNotedEvent({ type: 'helpdesk_failed' }), isNotedEvent({ type: 'approved_by_store' })]).toEqual([false, false, true]);
+  });
+});
+
+describe('exchange tag', () => {
+  it('tags the ticket `exchange` once, when any item comes back for a new one', () => {
+    const exchanged = { ...line('approved', 'size-too-small'), outcome: 'exchange' } as CaseLine;
+    const refunded = { ...line('approved'), outcome: 'refund' } as CaseLine;
+    expect(toTicketTags({ kind: 'return', state: 'received', details: returnOf([refunded, exchanged, { ...exchanged }]) }))
+      .toEqual(['comptoir', 'return', 'auto-approved', 'defective', 'size-too-small', 'exchange']);
+    expect(toTicketTags({ kind: 'return', state: 'received', details: returnOf([refunded, { ...refunded, outcome: 'store_credit' }]) })).not.toContain('exchange');
   });
 });
 

@@ -90,6 +90,17 @@ export default function CasePage() {
             <li key={line.fulfillmentLineItemId} className="py-2">
               <p className="font-medium">{line.quantity} × {line.title}</p>
               <p className="text-sm text-gray-700">{t(`case.decision.${line.decision}`)}</p>
+              {line.exchange ? (
+                <div className="mt-2 space-y-1 rounded-md bg-brand-50 p-2 text-sm">
+                  <p className="font-semibold">{t('review.exchangeFor', { item: `${line.exchange.productTitle} — ${line.exchange.variantTitle}` })}</p>
+                  {line.decision !== 'declined' ? (
+                    <>
+                      <p>{t(`review.settle.${line.exchange.settle}`, { amount: format.money(line.exchange.difference) })}</p>
+                      <p>{t(`review.ships.${line.exchange.ships}`)}</p>
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
               {line.photoUrls.length ? (
                 <ul className="mt-2 flex flex-wrap gap-2">
                   {line.photoUrls.map((url, index) => (
@@ -100,10 +111,12 @@ export default function CasePage() {
             </li>
           ))}
         </ul>
-        <p className="mt-3 flex justify-between border-t border-brand-100 pt-3 font-bold">
-          <span>{t('review.estimatedRefund')}</span>
-          <span>{format.money(view.estimatedRefund)}</span>
-        </p>
+        {view.refunded ? (
+          <p className="mt-3 flex justify-between border-t border-brand-100 pt-3 font-bold">
+            <span>{t('review.estimatedRefund')}</span>
+            <span>{format.money(view.estimatedRefund)}</span>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="case-timeline" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-timeline" className="text-xl font-bold text-brand-900">{t('case.timeline')}</h2>

@@ -32,9 +32,16 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
     if (details.lines.some((line) => line.decision === 'needs_review')) return 'needs_review';
     return details.lines.every((line) => line.decision === 'declined') ? 'declined' : 'approved';
   },
-  tags: ({ details }) => details.lines.map((line) => line.reasonId),
+  // `exchange` beside the reasons: agents filter the tickets where a new item has to go out.
+  tags: ({ details }) => [...details.lines.map((line) => line.reasonId), ...(details.lines.some((line) => line.outcome === 'exchange') ? ['exchange'] : [])],
   summary: ({ details }) => ({
-    items: details.lines.map(({ title, quantity, decision }) => ({ title, quantity, decision })),
+    label: details.lines.every((line) => line.outcome === 'exchange') ? 'exchange' : 'return',
+    items: details.lines.map(({ title, quantity, decision, outcome, exchange }) => ({
+      title, quantity, decision,
+      exchange: outcome === 'exchange' && exchange
+        ? { productTitle: exchange.productTitle, variantTitle: exchange.variantTitle, settle: exchange.settle, difference: exchange.difference, ships: exchange.ships }
+        : null,
+    })),
     estimatedRefund: details.totals.estimatedRefund,
   }),
   shopperView: toReturnShopperView,

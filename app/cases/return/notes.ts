@@ -1,7 +1,7 @@
 import { formatMoney } from '~/helpdesk/format-money';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { KindText, NoteContext, TextLanguage } from '../kind';
-import type { CaseLine, ReturnDetails } from './details';
+import type { CaseExchange, CaseLine, ReturnDetails } from './details';
 import { toParcelEventLines } from './parcel-notes';
 
 /*
@@ -83,13 +83,43 @@ const SECTION_TEXT = {
     items: 'Items', reason: 'reason', note: 'shopper note', clauses: 'clauses', photos: 'photos', attached: 'attached', fees: 'Fees',
     verdict: { approved: 'auto-approved', declined: 'refused', needs_review: 'needs review' },
     refund: 'Estimated refund', refundMethod: { original_payment: 'original payment', store_credit: 'store credit' },
+    exchange: 'exchange', clause: 'clause',
+    inStock: (units: number) => `in stock (${units})`, outOfStock: 'out of stock', untracked: 'stock not tracked',
+    settle: {
+      none: () => 'no price difference', invoice: (amount: string) => `${amount} to pay (Shopify invoice)`, refund: (amount: string) => `${amount} refunded`,
+      store_credit: (amount: string) => `${amount} as store credit`, kept: (amount: string) => `${amount} kept by the store`,
+    },
+    ships: { now: 'ships at once (instant exchange)', in_transit: 'ships once the return is on its way', received: 'ships once the return is received' },
+    addOnApproval: 'Shopify takes no exchange on a return request: add the new item when you approve it',
   },
   fr: {
     items: 'Articles', reason: 'motif', note: 'note du client', clauses: 'clauses', photos: 'photos', attached: 'en pièce jointe', fees: 'Frais',
     verdict: { approved: 'approuvé automatiquement', declined: 'refusé', needs_review: 'à examiner' },
     refund: 'Remboursement estimé', refundMethod: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' },
+    exchange: 'échange', clause: 'clause',
+    inStock: (units: number) => `en stock (${units})`, outOfStock: 'en rupture', untracked: 'stock non suivi',
+    settle: {
+      none: () => 'pas de différence de prix', invoice: (amount: string) => `${amount} à payer (facture Shopify)`, refund: (amount: string) => `${amount} remboursés`,
+      store_credit: (amount: string) => `${amount} en avoir`, kept: (amount: string) => `${amount} gardés par la boutique`,
+    },
+    ships: { now: 'part tout de suite (échange instantané)', in_transit: 'part dès que le retour est en route', received: 'part dès réception du retour' },
+    addOnApproval: 'Shopify ne prend pas d’échange sur une demande de retour : ajoutez le nouvel article en l’approuvant',
   },
 } as const;
+
+/**
+ * "Marinière Saint-Malo M / Navy → L / Navy, in stock (4), no price difference, ships once the
+ * return is on its way, clause 5.5": the new item named after the old one (by its variant alone
+ * when it is the same product), the stock when the case was sent, the difference and when it ships.
+ */
+function toExchangeText(exchange: CaseExchange, from: { title: string; variantTitle: string | null }, language: TextLanguage): string {
+  const text = SECTION_TEXT[language];
+  const to = exchange.productTitle === from.title ? exchange.variantTitle : [exchange.productTitle, exchange.variantTitle].filter(Boolean).join(' ');
+  const stock = exchange.stockLeft === null ? text.untracked : exchange.stockLeft > 0 ? text.inStock(exchange.stockLeft) : text.outOfStock;
+  const settle = text.settle[exchange.settle](formatMoney(exchange.difference, language));
+  const old = [from.title, from.variantTitle].filter(Boolean).join(' ');
+  return `${text.exchange}: ${old} → ${to}, ${stock}, ${settle}, ${text.ships[exchange.ships]}, ${text.clause} ${exchange.clauseId}`;
+}
 
 /** A returned line as the first note tells it: the order's item, the shopper's reason and words, the verdict. */
 function toLineText(line: CaseLine, index: number, context: NoteContext, language: TextLanguage): string[] {
@@ -105,11 +135,15 @@ function toLineText(line: CaseLine, index: number, context: NoteContext, languag
   const photos = line.photoIds.map((key) => context.photos.get(key));
   const attached = photos.filter((photo) => photo?.attached).length;
   const links = photos.flatMap((photo) => (photo && !photo.attached ? [photo.link] : []));
+  const exchange = line.outcome === 'exchange' ? line.exchange : undefined;
   return [
     `${index + 1}. ${title} — ${line.quantity}${price}`,
     `   ${text.reason}: ${reason}`,
     ...(line.note ? [`   ${text.note}: « ${line.note} »`] : []),
+    ...(exchange ? [`   ${toExchangeText(exchange, { title: line.title || item?.title || '', variantTitle: item?.variantTitle ?? null }, language)}`] : []),
     `   → ${text.verdict[line.decision]}${clauses ? ` (${text.clauses}: ${clauses})` : ''}`,
+    // Shopify's returnRequest carries no exchange line: the executor cannot hand it the new item.
+    ...(exchange && line.decision === 'needs_review' ? [`   ${text.addOnApproval}`] : []),
     ...(attached > 0 ? [`   ${text.photos}: ${attached} ${text.attached}`] : []),
     ...links.map((link) => `   ${text.photos}: ${link}`),
   ];
@@ -118,7 +152,9 @@ function toLineText(line: CaseLine, index: number, context: NoteContext, languag
 /** The return's part of the first note: the items with their verdicts, then fees and refund. */
 export function toReturnNoteSections(details: ReturnDetails, context: NoteContext, language: TextLanguage): { subject: string[]; outcome: string[] } {
   const text = SECTION_TEXT[language];
-  const refundMethod = details.refundMethod ? ` (${text.refundMethod[details.refundMethod]})` : '';
+  // When every line is exchanged no money goes back for the items: no method to name.
+  const refunded = details.lines.some((line) => line.outcome !== 'exchange');
+  const refundMethod = details.refundMethod && refunded ? ` (${text.refundMethod[details.refundMethod]})` : '';
   return {
     subject: [`${text.items}:`, ...details.lines.flatMap((line, index) => toLineText(line, index, context, language))],
     outcome: [

@@ -1,13 +1,18 @@
 import type { Money } from '~/orders/types';
 import type { CaseState } from '../case-state';
 import type { ShopperViewContext } from '../kind';
-import type { CaseLine, ReturnDetails } from './details';
+import type { CaseExchange, CaseLine, ReturnDetails } from './details';
 import { toReturnShippingView, type ReturnShippingView } from './shipping-view';
+
+/** The new item an exchanged line brings, as the shopper reads it: what it is, the price difference and when it ships. */
+export type ShopperExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitle' | 'settle' | 'difference' | 'ships'>;
 
 /** The return's part of the shopper's case page: each line as it stands, the refund to expect, and how to send it back. */
 export type ReturnShopperView = {
-  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: CaseLine['decision']; photoUrls: string[] }[];
+  lines: { fulfillmentLineItemId: string; title: string; quantity: number; decision: CaseLine['decision']; photoUrls: string[]; exchange: ShopperExchangeView | null }[];
   estimatedRefund: Money;
+  /** Whether any line goes back for money: when every one is exchanged, no refund is shown. */
+  refunded: boolean;
   shipping: ReturnShippingView | null;
 };
 
@@ -20,16 +25,21 @@ function toShownDecision(decision: CaseLine['decision'], state: CaseState, decli
   return STORE_APPROVED.includes(state) ? 'approved' : decision;
 }
 
+// Stock and product ids are the store's business, not the shopper's.
+const toShopperExchange = ({ productTitle, variantTitle, settle, difference, ships }: CaseExchange): ShopperExchangeView => ({ productTitle, variantTitle, settle, difference, ships });
+
 export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, { declined, events, returnAddress }: ShopperViewContext): ReturnShopperView {
   return {
     shipping: toReturnShippingView({ state: found.state, keepItems: found.details.keepItems ?? false }, events, returnAddress),
-    lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds }) => ({
+    lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds, outcome, exchange }) => ({
       fulfillmentLineItemId,
       title,
       quantity,
       decision: toShownDecision(decision, found.state, declined),
       photoUrls: photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
+      exchange: outcome === 'exchange' && exchange ? toShopperExchange(exchange) : null,
     })),
     estimatedRefund: found.details.totals.estimatedRefund,
+    refunded: found.details.lines.some((line) => line.outcome !== 'exchange'),
   };
 }

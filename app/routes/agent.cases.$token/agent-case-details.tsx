@@ -11,6 +11,7 @@ const link = 'font-semibold text-brand-700 underline underline-offset-2';
 export function AgentCaseDetails({ view, children }: { view: AgentCaseView; children: ReactNode }) {
   const { t } = useTranslation('agent');
   const { t: tr } = useTranslation('returns');
+  const { t: to } = useTranslation('orders');
   const format = useFormatters();
   return (
     <>
@@ -49,6 +50,7 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
                     {line.clauses.map((clause) => <li key={clause.id}><a href={`/policy#clause-${clause.id}`} className={link}>{t('clause', { id: clause.id })}</a>{clause.title ? ` — ${clause.title}` : ''}</li>)}
                   </ul>
                 ) : null}
+                {line.exchange ? <AgentExchange exchange={line.exchange} /> : null}
                 {line.photoUrls.length ? (
                   <ul aria-label={t('photos')} className="flex flex-wrap gap-2 pt-1">
                     {line.photoUrls.map((url, index) => (
@@ -63,11 +65,15 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
       </section>
       <section aria-labelledby="agent-refund" className={card}>
         <h2 id="agent-refund" className={heading}>{t('refund.title')}</h2>
-        <p className="mt-2">{t('refund.method', { method: t(`refund.${view.refundMethod ?? 'none'}`) })}</p>
-        <dl className="mt-2 space-y-1">
-          <div className="flex justify-between"><dt>{t('refund.fees')}</dt><dd>{format.money(view.fees)}</dd></div>
-          <div className="flex justify-between font-bold"><dt>{t('refund.estimate')}</dt><dd>{format.money(view.estimatedRefund)}</dd></div>
-        </dl>
+        {view.refunded ? (
+          <>
+            <p className="mt-2">{t('refund.method', { method: t(`refund.${view.refundMethod ?? 'none'}`) })}</p>
+            <dl className="mt-2 space-y-1">
+              <div className="flex justify-between"><dt>{t('refund.fees')}</dt><dd>{format.money(view.fees)}</dd></div>
+              <div className="flex justify-between font-bold"><dt>{t('refund.estimate')}</dt><dd>{format.money(view.estimatedRefund)}</dd></div>
+            </dl>
+          </>
+        ) : <p className="mt-2">{to('caseExchange.noRefund')}</p>}
         <h3 className="mt-4 font-semibold">{t('policyVersion')}</h3>
         <p className="mt-1 break-all font-mono text-sm">{view.policyVersion}</p>
         <p className="mt-1 text-sm text-gray-700">{t('policyVersionHint')}</p>
@@ -96,6 +102,22 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
         </ol>
       </section>
     </>
+  );
+}
+
+/** The new item for an exchanged line: what it is, the stock when the case was sent, the difference and when it ships. */
+function AgentExchange({ exchange }: { exchange: NonNullable<AgentCaseView['lines'][number]['exchange']> }) {
+  const { t: tr } = useTranslation('returns');
+  const { t: to } = useTranslation('orders');
+  const format = useFormatters();
+  const stock = exchange.stockLeft === null ? to('caseExchange.stockUntracked') : exchange.stockLeft > 0 ? to('caseExchange.stock', { units: exchange.stockLeft }) : to('caseExchange.stockOut');
+  return (
+    <div className="space-y-1 rounded-md bg-brand-50 p-2 text-sm">
+      <p className="font-semibold">{tr('review.exchangeFor', { item: `${exchange.productTitle} — ${exchange.variantTitle}` })}</p>
+      <p>{stock} · {to(`caseExchange.settle.${exchange.settle}`, { amount: format.money(exchange.difference) })}</p>
+      <p>{to(`caseExchange.ships.${exchange.ships}`)}</p>
+      {exchange.addOnApproval ? <p className="font-medium text-amber-950">{to('caseExchange.addOnApproval')}</p> : null}
+    </div>
   );
 }
 

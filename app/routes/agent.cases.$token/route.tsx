@@ -18,7 +18,7 @@ import { ReviewPanel } from './review-panel';
  * sealed link is the only key: no shopper session opens it and none is set here. The URL is a
  * secret, so no referrer leaves the page, nothing is cached and robots are told to stay out.
  */
-export const handle = { i18n: ['common', 'returns', 'agent'], noReferrer: true };
+export const handle = { i18n: ['common', 'returns', 'agent', 'orders'], noReferrer: true };
 
 export const headers: HeadersFunction = (args) => ({
   ...forwardRetryAfter(args),
