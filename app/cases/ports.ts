@@ -61,6 +61,11 @@ export interface ShopifyReturns {
    * @throws UpstreamError — Shopify's refusals come back as `{ ok: false }`.
    */
   createReturn(input: CreateReturnInput): Promise<ShopifyReturnResult>;
+  /**
+   * Emails the order's customer an invoice for its balance due (`orderInvoiceSend`): what a dearer
+   * exchange leaves to pay. Shopify's refusals come back as `{ ok: false }`. @throws UpstreamError
+   */
+  sendOrderInvoice(orderId: string): Promise<{ ok: true } | { ok: false; errors: ShopifyReturnError[] }>;
   /** The shop's return reasons in use (retired ones left out). @throws UpstreamError */
   listReturnReasons(): Promise<ReturnReason[]>;
   /**

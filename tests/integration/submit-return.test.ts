@@ -65,6 +65,7 @@ const shopifyReturns: ShopifyReturns = {
   createReturn: (input) => adapter.createReturn(input),
   listReturnReasons: () => adapter.listReturnReasons(),
   findReturnsForCase: (orderId, caseId) => adapter.findReturnsForCase(orderId, caseId),
+  sendOrderInvoice: (orderId) => adapter.sendOrderInvoice(orderId),
 };
 const shopifyReturnsMade = async () => (await control('returns')).returns as any[];
 
@@ -219,6 +220,34 @@ describe('Shopify submission worker', () => {
     expect((await jobOf(opened.id)).retryCount).toBe(1);
     expect((await shopifyReturnsMade()).map((r) => [r.status, r.exchangeLines])).toEqual([['OPEN', [{ variantId: wanted.id, sku: 'MAR-RED-M', quantity: 1 }]]]);
     expect((await stockOf('M / Red')).available).toBe(wanted.available! - 1);
+  });
+
+  it('a dearer exchange leaves €4 due on the order, and Shopify emails one invoice for it even when the job runs again', async () => {
+    const catalog = createShopifyCatalogSource({ client: client() });
+    const polo = (await catalog.exchangeCatalog({ id: context.lines[0]!.productId!, productType: 'Tops' }, 'product-type', { fresh: true })).others
+      .find((product) => product.title === 'Polo Marin')!.variants.find((variant) => variant.title === 'M / Navy')!;
+    const exchange: CaseExchange = {
+      productId: 'gid://shopify/Product/polo', variantId: polo.id, productTitle: 'Polo Marin', variantTitle: 'M / Navy',
+      unitPrice: polo.price, settle: 'invoice', difference: { amount: '4.00', currencyCode: 'EUR' }, stockLeft: polo.available, ships: 'now', clauseId: '5.5',
+    };
+    // The database fails as the case is about to be approved, after the invoice went: the retry sends no second one.
+    let failed = false;
+    const flaky: CaseStore = {
+      ...cases,
+      async advance(...args) {
+        if (failed) return cases.advance(...args);
+        failed = true;
+        throw new Error('connection lost');
+      },
+    };
+    const opened = await openCase(['approved'], { enqueue: false, exchange });
+    const handler = directHandler(flaky);
+    await expect(handler({ caseId: opened.id }, attempt(0))).rejects.toThrow('connection lost');
+    await handler({ caseId: opened.id }, attempt(1));
+    expect((await cases.getCase(opened.id))!.state).toBe('approved');
+    const invoices = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/invoices`)).json()) as { invoices: any[] }).invoices;
+    expect(await invoices()).toEqual([expect.objectContaining({ orderId: context.orderId, amount: '4.00', currencyCode: 'EUR' })]);
+    expect((await eventTypes(opened.id)).filter((type) => type === 'exchange_invoice_sent')).toHaveLength(1);
   });
 
   it('does not open a return twice when the database failed after Shopify succeeded', async () => {

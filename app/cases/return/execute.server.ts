@@ -115,6 +115,22 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
   const event = (type: string, actor: 'system' | 'store', data: Record<string, string | string[]> = {}) =>
     ({ at: deps.clock(), type, actor, data });
 
+  /**
+   * A dearer exchange opened at once leaves a balance due on the order: Shopify emails the
+   * shopper an invoice for it (`orderInvoiceSend`), once per case — the event is read first, so a
+   * retry does not send a second one (unless the worker died between the two, which sends it twice
+   * rather than never). A refusal is recorded for the agent and does not hold the case.
+   */
+  async function invoiceOnce(found: Case): Promise<void> {
+    const dearer = found.details.lines.filter((line) => line.decision === 'approved' && line.exchange?.settle === 'invoice');
+    if (dearer.length === 0) return;
+    if ((await cases.listEvents(found.id)).some((e) => e.type === 'exchange_invoice_sent' || e.type === 'exchange_invoice_refused')) return;
+    const amounts = dearer.map((line) => `${line.exchange!.difference.amount} ${line.exchange!.difference.currencyCode}`);
+    const sent = await shopifyReturns.sendOrderInvoice(found.orderId);
+    if (sent.ok) await cases.appendEvent(found.id, event('exchange_invoice_sent', 'system', { amounts }));
+    else await cases.appendEvent(found.id, event('exchange_invoice_refused', 'store', { amounts, codes: sent.errors.map((error) => error.code ?? 'UNKNOWN'), messages: sent.errors.map((error) => error.message) }));
+  }
+
   /** Handed over by a last attempt, and nothing decided since: a re-drive may finish the job. */
   async function wasHandedOver(found: Case): Promise<boolean> {
     if (found.state !== 'needs_review') return false;
@@ -173,6 +189,7 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
       current = await reread(await cases.transition(current.id, 'received', 'submitted_to_store', event('submitted_to_store', 'system', { shopifyReturnId })));
     }
     if (current?.state === 'submitted_to_store') {
+      await invoiceOnce(current);
       const review = current.details.lines.some((line) => line.decision === 'needs_review');
       // Approved: the label request is queued in the same write (toJobsOnReaching).
       if (review) await cases.transition(current.id, 'submitted_to_store', 'needs_review', event('awaiting_review', 'system'));

@@ -84,3 +84,13 @@ export const ORDER_RETURNS_QUERY = `#graphql
     }
   }
 `;
+
+/** An invoice for the order's balance due (a dearer exchange), emailed to the order's customer. */
+export const ORDER_INVOICE_SEND_MUTATION = `#graphql
+  mutation ComptoirOrderInvoiceSend($id: ID!) {
+    orderInvoiceSend(id: $id) {
+      order { id }
+      userErrors { field message code }
+    }
+  }
+`;

@@ -4,7 +4,7 @@ import { UpstreamError } from '~/utils/upstream-error';
 import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
 import {
-  ORDER_RETURNS_QUERY, RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION,
+  ORDER_INVOICE_SEND_MUTATION, ORDER_RETURNS_QUERY, RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION,
 } from './return-queries';
 import {
   OrderReturnsDataSchema, ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toCaseReturns, toReturnContext,
@@ -17,6 +17,9 @@ const unexpectedShape = (cause: unknown) =>
 
 const RequestDataSchema = z.object({ returnRequest: ReturnPayloadSchema });
 const CreateDataSchema = z.object({ returnCreate: ReturnPayloadSchema });
+const InvoiceDataSchema = z.object({
+  orderInvoiceSend: z.object({ userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() })) }),
+});
 
 /**
  * Returns through the Shopify Admin GraphQL API. Each method is exactly one API call, parsed with
@@ -65,6 +68,12 @@ export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?
       };
       const data = await call(RETURN_CREATE_MUTATION, { returnInput }, CreateDataSchema);
       return resultOf(toReturnResult(data.returnCreate));
+    },
+    /** orderInvoiceSend: the balance due emailed as an invoice; userErrors as values. @throws UpstreamError */
+    async sendOrderInvoice(orderId) {
+      const data = await call(ORDER_INVOICE_SEND_MUTATION, { id: orderId }, InvoiceDataSchema);
+      const errors = data.orderInvoiceSend.userErrors.map((error) => ({ code: error.code, message: error.message, field: error.field }));
+      return errors.length ? { ok: false as const, errors } : { ok: true as const };
     },
     /** The reasons a shopper may pick; retired (deleted) ones are left out. @throws UpstreamError */
     async listReturnReasons() {

@@ -119,6 +119,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       }
       if (path.startsWith('/__sandbox/shopify/admin')) return (await adminPage(request, path)) ?? notFound();
       if (path === '/__sandbox/shopify/inventory' && request.method === 'POST') return setStock(() => seed, request);
+      if (path === '/__sandbox/shopify/invoices' && request.method === 'GET') return Response.json({ invoices: returns.invoices() });
       if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GqlObject, Seed } from '~/sandbox/seed/types.server';
+import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import type { RootResolver } from './field-resolver.server';
 import { planReturn, ReturnInputSchema, userError, type ReturnUserError } from './return-validation.server';
 import type { ReturnsStore } from './returns-store.server';
@@ -82,6 +82,17 @@ export function createReturnMutations(getSeed: () => Seed, getStore: () => Retur
       if (lines.length === 0) return fail(['reverseDeliveryLineItems'], 'BLANK', 'Reverse delivery line items can\'t be blank.');
       const tracking = { number: input.trackingInput?.number ?? null, url: input.trackingInput?.url ?? null };
       return { __typename: typename, reverseDelivery: getStore().addReverseDelivery(rfo, lines, tracking), userErrors: [] };
+    },
+    // An invoice for what the order still owes (a dearer exchange): emailed to the order's customer.
+    orderInvoiceSend: (args) => {
+      const order = getSeed().nodes.get(requireGid(String(args.id)));
+      const fail = (message: string) => ({
+        __typename: 'OrderInvoiceSendPayload', order: null,
+        userErrors: [{ __typename: 'OrderInvoiceSendUserError', field: ['id'], code: 'ORDER_INVOICE_SEND_UNSUCCESSFUL', message }],
+      });
+      if (order?.__typename !== 'Order') return fail('Order does not exist.');
+      const sent = getStore().sendInvoice(order as SeedOrder);
+      return sent.ok ? { __typename: 'OrderInvoiceSendPayload', order, userErrors: [] } : fail(sent.message);
     },
     // Shopify allows a cancel only before any work (inspection, refund) was done on the return.
     returnCancel: (args) => {

@@ -32,6 +32,24 @@ const MINTED_ID_BASES = {
 const ACTIVE = new Set(['REQUESTED', 'OPEN']);
 const list = (value: unknown) => (value ?? []) as GqlObject[];
 
+const cents = (amount: unknown) => Math.round(Number(amount) * 100);
+const decimalOf = (value: number) => (value / 100).toFixed(2);
+
+/**
+ * What an exchange adds to the order's balance due: the new items' prices less those of the items
+ * going back, when positive (a cheaper exchange is a refund, made when the return is processed).
+ * In the shop's currency; an order charged in another one is left as it is.
+ */
+function addExchangeBalance(order: SeedOrder, returned: Array<{ unit: MoneyBag; quantity: number }>, exchanges: Array<{ variant: GqlObject; quantity: number }>): void {
+  const outstanding = order.totalOutstandingSet as MoneyBag;
+  if (outstanding.shopMoney.currencyCode !== outstanding.presentmentMoney.currencyCode) return;
+  const gap = exchanges.reduce((sum, { variant, quantity }) => sum + cents(variant.price) * quantity, 0)
+    - returned.reduce((sum, { unit, quantity }) => sum + cents(unit.shopMoney.amount) * quantity, 0);
+  if (gap <= 0) return;
+  const amount = decimalOf(cents(outstanding.shopMoney.amount) + gap);
+  order.totalOutstandingSet = { ...outstanding, shopMoney: { ...outstanding.shopMoney, amount }, presentmentMoney: { ...outstanding.presentmentMoney, amount } };
+}
+
 function scaleBag(bag: MoneyBag, factor: number): MoneyBag {
   const scale = (m: MoneyBag['shopMoney']) => ({ ...m, amount: (Number(m.amount) * factor).toFixed(2).replace(/(\.\d)0$/, '$1') });
   return { ...bag, shopMoney: scale(bag.shopMoney), presentmentMoney: scale(bag.presentmentMoney) };
@@ -60,6 +78,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
   }
   const moved = new Map<string, number>();
   const made: Array<{ ret: GqlObject; via: ReturnPlan['via'] }> = [];
+  const invoices: Array<{ orderId: string; orderName: string; amount: string; currencyCode: string; at: string }> = [];
 
   const returnableQuantity = (fliId: string) => (seeded.get(fliId) ?? 0) + (moved.get(fliId) ?? 0);
 
@@ -169,6 +188,10 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
       for (const object of [ret, ...returnLineItems, ...exchangeLineItems]) seed.nodes.set(String(object.id), object as GqlObject);
       moveUnits(ret, -1);
       if (plan.status === 'OPEN') openReverseOrder(ret);
+      if (plan.status === 'OPEN' && plan.exchanges.length > 0) {
+        const returned = plan.lines.map((line) => ({ unit: (line.fulfillmentLineItem.lineItem as GqlObject).discountedUnitPriceAfterAllDiscountsSet as MoneyBag, quantity: line.quantity }));
+        addExchangeBalance(order, returned, plan.exchanges);
+      }
       refresh(order);
       made.push({ ret, via: plan.via });
       if (plan.status === 'REQUESTED') notify('returns/request', ret);
@@ -204,6 +227,20 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
       refresh(ret.order as SeedOrder);
       notify(status === 'DECLINED' ? 'returns/decline' : 'returns/cancel', ret);
     },
+
+    /**
+     * `orderInvoiceSend`: emails the customer an invoice for the order's balance due. Shopify's
+     * only code is ORDER_INVOICE_SEND_UNSUCCESSFUL; the emulator gives it when nothing is due.
+     */
+    sendInvoice(order: SeedOrder): { ok: true } | { ok: false; message: string } {
+      const due = (order.totalOutstandingSet as MoneyBag).presentmentMoney;
+      if (cents(due.amount) <= 0) return { ok: false, message: 'Order has no outstanding balance to invoice.' };
+      invoices.push({ orderId: String(order.id), orderName: String(order.name), amount: due.amount, currencyCode: due.currencyCode, at: isoTime(clock().getTime()) });
+      return { ok: true };
+    },
+
+    /** What `GET /__sandbox/shopify/invoices` shows: the invoices sent, oldest first. */
+    invoices: () => [...invoices],
 
     /** What `GET /__sandbox/shopify/returns` shows: the returns made through mutations, as they stand now. */
     list() {
