@@ -42,7 +42,7 @@ for (const language of ['en', 'fr'] as const) {
     await expect(page.getByRole('img', { name: /^Photo 1$/ })).toBeVisible();
     await page.getByLabel(text.photos).setInputFiles({ name: 'ok2.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(26, 20)) });
     await confirmConditions(page, language);
-    await expect(currentStep(page, language)).toHaveText(new RegExp(`${language === 'en' ? 'Refund' : 'Remboursement'}$`));
+    await expect(currentStep(page, language)).toHaveText(new RegExp(`${language === 'en' ? 'Refund or exchange' : 'Remboursement ou échange'}$`));
     await goToReview(page, language);
     await expect(page.getByRole('button', { name: text.send })).toBeVisible();
     // Refresh shows the same page from the draft, no "resubmit the form?" question.

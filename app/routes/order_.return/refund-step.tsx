@@ -105,7 +105,7 @@ export function RefundStep({ view }: { view: ReturnStepView }) {
           </section>
         ) : null}
         <fieldset data-refund-methods="" className="space-y-3">
-          <legend className="text-xl font-bold text-brand-900">{offered.length > 0 ? t('outcome.refundMethod') : t('refund.title')}</legend>
+          <legend className="text-xl font-bold text-brand-900">{t('refund.title')}</legend>
           {view.form.refundMethods.map((method) => (
             <label key={method.id} className={`${choiceCardClass} flex min-h-14 cursor-pointer items-center gap-3 p-4 font-medium`}>
               <input type="radio" name="refundMethod" value={method.id} defaultChecked={chosenMethod === method.id} className="size-6 shrink-0 accent-brand-700" />

@@ -21,8 +21,8 @@ export function StepProgress({ current, furthest }: { current: ReturnStepName; f
             </>
           );
           return (
-            // Each step as wide as its name needs: "Remboursement" beside "Motifs" on a phone.
-            <li key={step} className="min-w-0 flex-auto">
+            // Each step as wide as its longest word at least: "Remboursement ou échange" wraps, never overlaps "Motifs".
+            <li key={step} className="flex-auto">
               {step === current ? (
                 <span aria-current="step" className="block font-bold text-brand-900">{label}</span>
               ) : index <= reachable ? (
