@@ -76,8 +76,16 @@ describe('the case page’s “send it back” part', () => {
 
   it('tells a keep-the-item shopper there is nothing to send, and shows no label or steps', () => {
     const keep = view('approved', [], true);
-    expect(keep).toEqual({ stage: 'keep_items', label: null, canAddTracking: false, portalUrl: null, provider: null, progress: [], refund: null });
+    expect(keep).toEqual({ stage: 'keep_items', label: null, canAddTracking: false, portalUrl: null, provider: null, progress: [], refund: null, exchangeOnly: false });
     expect(view('refunded', [event('refund_issued', 4, { amount: { amount: '9.00', currencyCode: 'EUR' }, method: 'store_credit', estimate: null })], true)).toMatchObject({ stage: 'done', label: null });
+  });
+
+  it('ends an exchange’s way back at the store’s check, with no refund step', () => {
+    const exchange = toReturnShippingView({ state: 'received_by_store', keepItems: false, exchangeOnly: true }, [event('label_issued', 3, loopLabel), event('return_closed', 6)], STORE_ADDRESS);
+    expect(exchange).toMatchObject({ stage: 'received', exchangeOnly: true });
+    expect(exchange!.progress.map((step) => step.step)).toEqual(['label_issued', 'in_transit', 'delivered_to_store', 'received_by_store']);
+    expect(exchange!.progress.at(-1)).toMatchObject({ done: true });
+    expect(view('received_by_store', [event('return_closed', 6)])!.progress.at(-1)).toMatchObject({ step: 'refunded', done: false });
   });
 
   it('says the label is being prepared as soon as the store approves, before its job has run', () => {

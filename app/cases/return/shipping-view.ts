@@ -50,6 +50,8 @@ export type ReturnShippingView = {
   progress: { step: ProgressStep; done: boolean; at: string | null }[];
   /** The refund as the store made it, and the estimate quoted before; `amount` null when only its date is known. */
   refund: { amount: Money | null; estimate: Money | null; method: 'original_payment' | 'store_credit' | null; at: string } | null;
+  /** Every item is exchanged: the page speaks of the exchange, not of a refund. */
+  exchangeOnly: boolean;
   /** Who makes the label: the store's own flow, or its returns provider. */
   provider: 'loop' | 'aftership' | 'store' | null;
 };
@@ -72,7 +74,7 @@ function parseParcelEvent(event: CaseEvent): Parsed | null {
  * address: shown when no label carries one (a return approved before labels existed).
  */
 export function toReturnShippingView(
-  found: { state: CaseState; keepItems: boolean },
+  found: { state: CaseState; keepItems: boolean; exchangeOnly?: boolean },
   events: readonly CaseEvent[],
   fallbackAddress: string[] | null,
 ): ReturnShippingView | null {
@@ -161,8 +163,10 @@ export function toReturnShippingView(
     canAddTracking: ownCarrier && !tracking && lastReached < 1 && found.state === 'label_issued',
     portalUrl: label ? null : pendingPortal,
     provider,
-    progress: found.keepItems ? [] : PROGRESS_STEPS.map((step, index) => ({ step, done: index <= lastReached, at: progress[step] })),
+    // Every item exchanged: no refund ends the way back, the store's check does.
+    progress: found.keepItems ? [] : PROGRESS_STEPS.filter((step) => !(found.exchangeOnly && step === 'refunded')).map((step, index) => ({ step, done: index <= lastReached, at: progress[step] })),
     refund,
+    exchangeOnly: found.exchangeOnly ?? false,
   };
 
   function toStage(

@@ -30,7 +30,7 @@ const toShopperExchange = ({ productTitle, variantTitle, settle, difference, shi
 
 export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, { declined, events, returnAddress }: ShopperViewContext): ReturnShopperView {
   return {
-    shipping: toReturnShippingView({ state: found.state, keepItems: found.details.keepItems ?? false }, events, returnAddress),
+    shipping: toReturnShippingView({ state: found.state, keepItems: found.details.keepItems ?? false, exchangeOnly: found.details.lines.every((line) => line.outcome === 'exchange') }, events, returnAddress),
     lines: found.details.lines.map(({ fulfillmentLineItemId, title, quantity, decision, photoIds, outcome, exchange }) => ({
       fulfillmentLineItemId,
       title,

@@ -24,7 +24,7 @@ function NewTabLink({ href, children }: { href: string; children: React.ReactNod
   );
 }
 
-function Label({ caseId, label, canAddTracking }: { caseId: string; label: LabelView; canAddTracking: boolean }) {
+function Label({ caseId, label, canAddTracking, exchangeOnly }: { caseId: string; label: LabelView; canAddTracking: boolean; exchangeOnly: boolean }) {
   const { t } = useTranslation('returns');
   const calendarDate = useCalendarDate();
   return (
@@ -77,7 +77,7 @@ function Label({ caseId, label, canAddTracking }: { caseId: string; label: Label
         </div>
       ) : null}
       {label.portalUrl ? <p><NewTabLink href={label.portalUrl}>{t('case.shipping.portal')}</NewTabLink></p> : null}
-      {canAddTracking ? <p className="text-gray-800">{t('case.shipping.keepReceipt')}</p> : null}
+      {canAddTracking ? <p className="text-gray-800">{t(exchangeOnly ? 'case.shipping.keepReceiptExchange' : 'case.shipping.keepReceipt')}</p> : null}
     </div>
   );
 }
@@ -159,10 +159,10 @@ export function ReturnShipping({ caseId, view, trackingResult }: { caseId: strin
       {view.stage === 'done' && view.refund?.amount && view.progress.length === 0 ? (
         <p className="mt-2 text-gray-800">{t('case.shipping.refundPayment', { amount: format.money(view.refund.amount) })}</p>
       ) : null}
-      {view.stage === 'ready' && view.label ? <Label caseId={caseId} label={view.label} canAddTracking={view.canAddTracking} /> : null}
+      {view.stage === 'ready' && view.label ? <Label caseId={caseId} label={view.label} canAddTracking={view.canAddTracking} exchangeOnly={view.exchangeOnly} /> : null}
       {view.canAddTracking ? <TrackingForm caseId={caseId} lastResult={trackingResult} /> : null}
       {view.stage === 'delivered' ? <p className="mt-2 text-gray-800">{t('case.shipping.delivered')}</p> : null}
-      {view.stage === 'received' ? <p className="mt-2 text-gray-800">{t('case.shipping.received')}</p> : null}
+      {view.stage === 'received' ? <p className="mt-2 text-gray-800">{t(view.exchangeOnly ? 'case.shipping.receivedExchange' : 'case.shipping.received')}</p> : null}
       {['on_its_way', 'delivered', 'received', 'done'].includes(view.stage) ? (
         view.label?.trackingNumber ? (
           <p className="mt-2 text-gray-800">

@@ -126,6 +126,8 @@ export type EmulatorReturn = {
   status: string;
   via: string;
   lines: Array<{ fulfillmentLineItemId: string; quantity: number; reason: string | null; customerNote: string | null; returnReasonNote: string | null }>;
+  /** The new items of an exchange, reserved by the return. */
+  exchangeLines: Array<{ variantId: string; sku: string; quantity: number }>;
 };
 
 export async function shopifyReturnsFor(request: APIRequestContext, orderName: string): Promise<EmulatorReturn[]> {
