@@ -226,7 +226,7 @@ test('the steps: a progress indicator marks where the shopper is; a later step d
   await writeFile(file, makeJpeg(30, 20));
   await page.getByLabel(returnLabels.en.photos).setInputFiles(file);
   await confirmConditions(page);
-  await expect(currentStep(page)).toHaveText(/Refund$/);
+  await expect(currentStep(page)).toHaveText(/Refund or exchange$/);
   await page.getByRole('link', { name: /Reasons$/ }).click();
   await page.getByRole('button', { name: 'Remove photo 1' }).click();
   await expect(page).toHaveURL('/order/return?step=why');
