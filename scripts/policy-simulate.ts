@@ -5,14 +5,15 @@ import { parseArgs } from 'node:util';
 import { parseEnv } from '~/env.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
 import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile, PolicyFileError } from '~/policy/load-policy.server';
 import type { Policy } from '~/policy/policy-schema';
 import { summarizeSimulation } from '~/policy/simulate/aggregate';
-import { diffSimulations } from '~/policy/simulate/diff';
+import { diffExchanges, diffSimulations } from '~/policy/simulate/diff';
 import { createProgressBar } from '~/policy/simulate/progress-bar';
-import { formatChanges, formatSummary } from '~/policy/simulate/report';
+import { formatChanges, formatExchangeChanges, formatExchanges, formatSummary } from '~/policy/simulate/report';
 import { runSimulation } from '~/policy/simulate/run-simulation';
 import { getAssumedSelection } from '~/policy/simulate/simulate-order';
 import { addDays, toZonedDate } from '~/policy/zoned-date';
@@ -87,6 +88,7 @@ try {
   const run = await runSimulation({
     orderIds: createShopifyOrderIdSource({ client, gate }),
     contexts: createShopifyReturns({ client, gate }),
+    catalog: createShopifyCatalogSource({ client, gate }),
     policies, since, now, timeZone: config.timeZone,
     onProgress: progress.update,
   });
@@ -96,13 +98,18 @@ try {
   console.log(`Return policy simulation, ${store}, as if asked on ${toZonedDate(now, config.timeZone)} (${config.timeZone})`);
   console.log(`Orders created since ${since}: ${run.orderCount}. Customer history taken as empty (no "previous returns" reviews).\n`);
   console.log(`Policy ${policyFile} (version ${policies[0]!.version})`);
-  console.log(formatSummary(summarizeSimulation(base!, policies[0]!), getAssumedSelection(policies[0]!)).join('\n'));
+  const baseSummary = summarizeSimulation(base!, policies[0]!);
+  console.log([...formatSummary(baseSummary, getAssumedSelection(policies[0]!)), ...formatExchanges(baseSummary)].join('\n'));
   if (other && args.diff) {
     console.log(`\nPolicy ${args.diff} (version ${policies[1]!.version})`);
-    console.log(formatSummary(summarizeSimulation(other, policies[1]!), getAssumedSelection(policies[1]!)).join('\n'));
+    const otherSummary = summarizeSimulation(other, policies[1]!);
+    console.log([...formatSummary(otherSummary, getAssumedSelection(policies[1]!)), ...formatExchanges(otherSummary)].join('\n'));
     const changes = diffSimulations(base!, other);
     console.log(`\nLines whose outcome changes from ${policyFile} to ${args.diff}: ${changes.length}`);
     console.log(formatChanges(changes).join('\n'));
+    const exchangeChanges = diffExchanges(base!, other);
+    console.log(`\nLines whose exchange changes from ${policyFile} to ${args.diff}: ${exchangeChanges.length}`);
+    console.log(formatExchangeChanges(exchangeChanges).join('\n'));
   }
 } catch (error) {
   progress.finish();

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
+import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
 import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile, parsePolicy } from '~/policy/load-policy.server';
 import type { Policy } from '~/policy/policy-schema';
 import { summarizeSimulation } from '~/policy/simulate/aggregate';
-import { diffSimulations } from '~/policy/simulate/diff';
+import { diffExchanges, diffSimulations } from '~/policy/simulate/diff';
 import { runSimulation } from '~/policy/simulate/run-simulation';
 import { addDays, toZonedDate } from '~/policy/zoned-date';
 import { toNodeHandler } from '~/sandbox/node-http.server';
@@ -89,6 +90,29 @@ describe('policy simulation over the demo store', () => {
       orderName: longAgoOrder.name, before: 'not_eligible', after: 'eligible', clauseIds: ['2.1'],
     }));
     expect(changes.every((change) => change.clauseIds.includes('2.1') && change.after !== 'not_eligible')).toBe(true);
+  });
+
+  it('counts what an exchange could give each returnable line from the store’s stock, and --diff shows what a policy without cross-product exchanges takes away', async () => {
+    const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
+    const sizesOnly = parsePolicy(text.replace(/acrossProducts: \{ among: product-type, priceRangePercent: 20 \}/, 'acrossProducts: { among: none }'), 'sizes-only.policy.yaml');
+    expect(sizesOnly.exchanges!.acrossProducts.among).toBe('none');
+    // The Marinière's every size and colour sold but the one returned: only the Polo is left to exchange for.
+    const sold = ['XS', 'S', 'L', 'XL'].flatMap((size) => [`MAR-NAV-${size}`, `MAR-RED-${size}`]).concat('MAR-RED-M');
+    for (const sku of sold) await control('/__sandbox/shopify/inventory', { sku, available: 0 });
+    const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+    const gate = createThrottleGate({ maxWaitMs: 60_000 });
+    const run = await runSimulation({
+      orderIds: createShopifyOrderIdSource({ client, gate }), contexts: createShopifyReturns({ client, gate }), catalog: createShopifyCatalogSource({ client, gate }),
+      policies: [sample, sizesOnly], since: longAgo(), now: new Date(), timeZone: TIME_ZONE,
+    });
+    const withPolo = summarizeSimulation(run.results[0]!, sample).exchanges!;
+    const without = summarizeSimulation(run.results[1]!, sizesOnly).exchanges!;
+    expect(withPolo.other_product).toBeGreaterThan(0);
+    expect(without.other_product).toBe(0);
+    expect(without.sold_out - withPolo.sold_out).toBe(withPolo.other_product);
+    const changes = diffExchanges(run.results[0]!, run.results[1]!);
+    expect(changes.length).toBe(withPolo.other_product);
+    expect(changes.every((change) => change.title === 'Marinière Saint-Malo' && change.before === 'other_product' && change.after === 'sold_out')).toBe(true);
   });
 
   it('reads only the orders created since the date given', async () => {

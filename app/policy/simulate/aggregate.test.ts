@@ -43,7 +43,7 @@ describe('summarizeSimulation', () => {
   it('reports an empty store as zeros', () => {
     expect(summarizeSimulation([], policy)).toEqual({
       orders: 0, ordersWithLines: 0, lines: { total: 0, eligible: 0, needs_review: 0, not_eligible: 0 },
-      refusalsByClause: [], reviewsByClause: [], money: [],
+      refusalsByClause: [], reviewsByClause: [], money: [], exchanges: null,
     });
   });
 });

@@ -3,7 +3,7 @@ import type { LineDecision } from '../decide-return';
 import { fromMinorUnits, toMinorUnits } from '../money';
 import { toPolicyPageView } from '../policy-page';
 import type { Policy } from '../policy-schema';
-import type { SimulatedLine, SimulatedOrder, SimulatedQuote } from './simulate-order';
+import type { ExchangeAvailability, SimulatedLine, SimulatedOrder, SimulatedQuote } from './simulate-order';
 
 /** Lines per clause, and per engine reason within it (`notDeliveredYet` and `windowClosed.delivery` share 2.1). */
 export type ClauseCount = { clauseId: string; title: string; lines: number; byReason: Record<string, number> };
@@ -19,6 +19,8 @@ export type SimulationSummary = {
   reviewsByClause: ClauseCount[];
   /** Never summed across currencies: one row per currency orders were charged in. */
   money: CurrencyTotals[];
+  /** Lines that may go back, by what an exchange could give them today; null when the catalog was not read. */
+  exchanges: Record<ExchangeAvailability, number> | null;
 };
 
 const MONEY_KEYS = ['itemsValue', 'fees', 'estimatedRefund', 'bonus'] as const;
@@ -56,6 +58,14 @@ function sumMoney(orders: SimulatedOrder[]): CurrencyTotals[] {
   }));
 }
 
+function countExchanges(lines: SimulatedLine[]): SimulationSummary['exchanges'] {
+  const counted = lines.filter((line) => line.exchange !== null);
+  if (counted.length === 0) return null;
+  const counts: Record<ExchangeAvailability, number> = { same_product: 0, other_product: 0, sold_out: 0, not_offered: 0 };
+  for (const line of counted) counts[line.exchange!] += 1;
+  return counts;
+}
+
 /** Counts and totals of a simulation run under one policy; clause titles in one language. */
 export function summarizeSimulation(orders: SimulatedOrder[], policy: Policy, language: Language = 'en'): SimulationSummary {
   const lines = orders.flatMap((order) => order.lines);
@@ -69,5 +79,6 @@ export function summarizeSimulation(orders: SimulatedOrder[], policy: Policy, la
     refusalsByClause: countClauses(lines.filter((line) => line.decision === 'not_eligible'), titles),
     reviewsByClause: countClauses(lines.filter((line) => line.decision === 'needs_review'), titles),
     money: sumMoney(orders),
+    exchanges: countExchanges(lines),
   };
 }

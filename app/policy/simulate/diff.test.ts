@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARIS, buildPolicy, makeContext, makeLine } from '../test-fixtures';
-import { diffSimulations } from './diff';
-import { simulateOrder } from './simulate-order';
+import { diffExchanges, diffSimulations } from './diff';
+import { simulateOrder, type SimulatedLine } from './simulate-order';
 
 const NOW = new Date('2026-03-20T10:00:00Z');
 const thirty = buildPolicy();
@@ -37,5 +37,16 @@ describe('diffSimulations', () => {
   it('skips a line that only one run has', () => {
     const [first, second] = run(sixty);
     expect(diffSimulations(run(thirty), [{ ...first!, lines: [] }, second!]).map((c) => c.orderName)).toEqual(['#1002']);
+  });
+});
+
+describe('diffExchanges', () => {
+  it('lists the lines whose exchange availability changes, and only those', () => {
+    const order = (exchanges: (SimulatedLine['exchange'])[]) => ({
+      orderId: 'o1', orderName: '#1001', currencyCode: 'EUR', quote: null,
+      lines: exchanges.map((exchange, i) => ({ fulfillmentLineItemId: `f${i}`, title: `Item ${i}`, sku: null, units: 1, decision: 'eligible' as const, clauseIds: [], reasons: [], exchange })),
+    });
+    expect(diffExchanges([order(['same_product', 'other_product', null])], [order(['same_product', 'sold_out', 'not_offered'])]))
+      .toEqual([{ orderName: '#1001', title: 'Item 1', sku: null, before: 'other_product', after: 'sold_out' }]);
   });
 });

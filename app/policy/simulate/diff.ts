@@ -1,5 +1,5 @@
 import type { LineDecision } from '../decide-return';
-import type { SimulatedOrder } from './simulate-order';
+import type { ExchangeAvailability, SimulatedOrder } from './simulate-order';
 
 export type OutcomeChange = {
   orderId: string;
@@ -33,4 +33,16 @@ export function diffSimulations(before: SimulatedOrder[], after: SimulatedOrder[
     }
   }
   return changes;
+}
+
+export type ExchangeChange = { orderName: string; title: string; sku: string | null; before: ExchangeAvailability; after: ExchangeAvailability };
+
+/** The lines whose exchange availability differs between two runs (both counted), matched as above. */
+export function diffExchanges(before: SimulatedOrder[], after: SimulatedOrder[]): ExchangeChange[] {
+  const afterLines = new Map(after.flatMap((order) => order.lines.map((line) => [`${order.orderId}|${line.fulfillmentLineItemId}`, line] as const)));
+  return before.flatMap((order) => order.lines.flatMap((line) => {
+    const other = afterLines.get(`${order.orderId}|${line.fulfillmentLineItemId}`);
+    if (!other?.exchange || !line.exchange || other.exchange === line.exchange) return [];
+    return [{ orderName: order.orderName, title: line.title, sku: line.sku, before: line.exchange, after: other.exchange }];
+  }));
 }

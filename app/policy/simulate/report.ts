@@ -1,7 +1,7 @@
 import type { LineDecision } from '../decide-return';
 import type { SimulationSummary } from './aggregate';
-import type { OutcomeChange } from './diff';
-import type { AssumedSelection } from './simulate-order';
+import type { ExchangeChange, OutcomeChange } from './diff';
+import type { AssumedSelection, ExchangeAvailability } from './simulate-order';
 
 /** Plain-text report of `npm run policy:simulate`, for a terminal or a pasted ticket. */
 
@@ -54,6 +54,33 @@ export function formatSummary(summary: SimulationSummary, assumed: AssumedSelect
     out.push('  nothing can be returned');
   }
   return out;
+}
+
+const EXCHANGE_LABELS: Record<ExchangeAvailability, string> = {
+  same_product: 'another size or colour in stock',
+  other_product: 'only another product in stock',
+  sold_out: 'nothing else in stock to exchange for',
+  not_offered: 'no exchange under the policy',
+};
+
+/** The exchanges table: lines that may go back, by what an exchange could give them today. */
+export function formatExchanges(summary: SimulationSummary): string[] {
+  if (!summary.exchanges) return [];
+  const counts = summary.exchanges;
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return ['', 'Exchanges, for the lines that may go back (stock as of now, apart from refunds)', ...formatTable([
+    ['Lines', 'count', '%'],
+    ...(Object.keys(EXCHANGE_LABELS) as ExchangeAvailability[]).map((key) => [EXCHANGE_LABELS[key], String(counts[key]), percent(counts[key], total)]),
+    ['total', String(total), ''],
+  ], [1, 2])];
+}
+
+export function formatExchangeChanges(changes: ExchangeChange[]): string[] {
+  if (changes.length === 0) return ['  no line changes what an exchange could give'];
+  return formatTable([
+    ['order', 'line', 'before', '', 'after'],
+    ...changes.map((c) => [c.orderName, c.sku ? `${c.title} (${c.sku})` : c.title, EXCHANGE_LABELS[c.before], '→', EXCHANGE_LABELS[c.after]]),
+  ]);
 }
 
 export function formatChanges(changes: OutcomeChange[]): string[] {

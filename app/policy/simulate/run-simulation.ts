@@ -1,3 +1,4 @@
+import type { CatalogProduct, CatalogSource } from '~/catalog/ports';
 import type { Policy } from '../policy-schema';
 import type { ReturnContext } from '../return-context';
 import { simulateOrder, type SimulatedOrder } from './simulate-order';
@@ -20,6 +21,8 @@ export type SimulationInput = {
   now: Date;
   timeZone: string;
   onProgress?: (done: number, total: number) => void;
+  /** The store's catalog now: when given, each returnable line's exchange options are counted. */
+  catalog?: CatalogSource;
 };
 
 export type SimulationRun = {
@@ -28,6 +31,18 @@ export type SimulationRun = {
   /** One list per policy, in the order of `policies`, each over the very same Shopify answers. */
   results: SimulatedOrder[][];
 };
+
+/** The exchange catalog of each product on the order, within the policy's reach (the source caches). */
+async function readCatalog(source: CatalogSource, context: ReturnContext, policy: Policy): Promise<Map<string, CatalogProduct[]>> {
+  const catalog = new Map<string, CatalogProduct[]>();
+  if (!policy.exchanges) return catalog;
+  for (const line of context.lines) {
+    if (!line.productId || catalog.has(line.productId)) continue;
+    const { product, others } = await source.exchangeCatalog({ id: line.productId, productType: line.productType }, policy.exchanges.acrossProducts.among);
+    catalog.set(line.productId, product ? [product, ...others] : others);
+  }
+  return catalog;
+}
 
 /**
  * Replays the policy over a store's recent orders as if every shopper asked today. Each order's
@@ -42,9 +57,10 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   for (const [index, orderId] of ids.entries()) {
     const context = await input.contexts.getReturnContext(orderId);
     if (context) {
-      input.policies.forEach((policy, i) => {
-        results[i]!.push(simulateOrder({ context, policy, now: input.now, timeZone: input.timeZone }));
-      });
+      for (const [i, policy] of input.policies.entries()) {
+        const catalog = input.catalog ? await readCatalog(input.catalog, context, policy) : undefined;
+        results[i]!.push(simulateOrder({ context, policy, now: input.now, timeZone: input.timeZone, catalog }));
+      }
     }
     input.onProgress?.(index + 1, ids.length);
   }

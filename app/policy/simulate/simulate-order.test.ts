@@ -38,3 +38,34 @@ describe('getAssumedSelection', () => {
     expect(simulateOrder({ context: makeContext([makeLine()]), policy: noRefund, now: NOW, timeZone: PARIS }).quote).toBeNull();
   });
 });
+
+describe('exchanges in the simulation', () => {
+  const variant = (id: string, available: number) => ({ id, title: id, price: { amount: '45.00', currencyCode: 'EUR' }, available, availableForSale: available > 0 });
+  const mariniere = (stock: Record<string, number>) => ({
+    id: 'gid://shopify/Product/1', title: 'Marinière', productType: 'Tops', collectionIds: [],
+    variants: Object.entries(stock).map(([id, available]) => variant(id, available)),
+  });
+  const polo = { id: 'gid://shopify/Product/2', title: 'Polo', productType: 'Tops', collectionIds: [], variants: [variant('gid://shopify/ProductVariant/21', 5)] };
+  const line = makeLine({ productId: 'gid://shopify/Product/1', variantId: 'gid://shopify/ProductVariant/11' });
+  const run = (products: ReturnType<typeof mariniere>[] | (ReturnType<typeof mariniere> | typeof polo)[], policy = buildPolicy()) =>
+    simulateOrder({ context: makeContext([line]), policy, now: NOW, timeZone: PARIS, catalog: new Map([['gid://shopify/Product/1', products]]) }).lines[0]!.exchange;
+
+  it('says what an exchange could give a returnable line today: another variant, only another product, or nothing in stock', () => {
+    expect(run([mariniere({ 'gid://shopify/ProductVariant/11': 3, 'gid://shopify/ProductVariant/12': 2 })])).toBe('same_product');
+    const across = buildPolicy((p) => (p.exchanges!.acrossProducts = { among: 'product-type', priceRangePercent: 20 }));
+    const sizesOnly = buildPolicy((p) => (p.exchanges!.acrossProducts = { among: 'none', priceRangePercent: 20 }));
+    const soldOutSizes = () => [mariniere({ 'gid://shopify/ProductVariant/11': 3, 'gid://shopify/ProductVariant/12': 0 }), polo];
+    expect(run(soldOutSizes(), across)).toBe('other_product');
+    expect(run(soldOutSizes(), sizesOnly)).toBe('sold_out');
+    expect(run([mariniere({ 'gid://shopify/ProductVariant/11': 3, 'gid://shopify/ProductVariant/12': 0 })])).toBe('sold_out');
+    expect(run([])).toBe('sold_out');
+  });
+
+  it('counts no exchange where the policy has none, and nothing for a line that cannot go back or when the catalog was not read', () => {
+    const without = buildPolicy((p) => delete p.exchanges);
+    expect(run([mariniere({ 'gid://shopify/ProductVariant/12': 2 })], without)).toBe('not_offered');
+    const gift = simulateOrder({ context: makeContext([makeLine({ isGiftCard: true })]), policy: buildPolicy(), now: NOW, timeZone: PARIS, catalog: new Map() });
+    expect(gift.lines[0]!.exchange).toBeNull();
+    expect(simulateOrder({ context: makeContext([line]), policy: buildPolicy(), now: NOW, timeZone: PARIS }).lines[0]!.exchange).toBeNull();
+  });
+});
