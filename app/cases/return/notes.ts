@@ -36,6 +36,8 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       refund_issued: 'Refund issued',
       return_cancelled: 'The return was cancelled at the label provider; check with the shopper',
       label_expired: 'The return label expired before the parcel was posted',
+      exchange_invoice_sent: 'Shopify emailed the shopper an invoice for the exchange’s price difference',
+      exchange_invoice_refused: 'Shopify did not send the invoice for the exchange’s price difference; send it from the order in Shopify',
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the return is open on Shopify`,
@@ -69,6 +71,8 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       refund_issued: 'Remboursement effectué',
       return_cancelled: 'Le retour a été annulé chez le prestataire d’étiquettes ; voyez avec le client',
       label_expired: 'L’étiquette de retour a expiré avant l’envoi du colis',
+      exchange_invoice_sent: 'Shopify a envoyé au client une facture pour la différence de prix de l’échange',
+      exchange_invoice_refused: 'Shopify n’a pas envoyé la facture de la différence de prix de l’échange ; envoyez-la depuis la commande dans Shopify',
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvé par ${who} depuis la page agent de Comptoir : le retour est ouvert sur Shopify`,
