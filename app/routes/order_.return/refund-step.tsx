@@ -89,7 +89,10 @@ export function RefundStep({ view }: { view: ReturnStepView }) {
   const { t } = useTranslation('returns');
   const chosenMethod = view.refundMethod ?? view.form.refundMethods[0]?.id;
   const lineIds = Object.keys(view.answers);
-  const offered = lineIds.filter((id) => view.exchanges[id]?.offered);
+  // An offer with nothing to list (an order paid in another currency than the shop's prices) is no offer.
+  const hasOptions = (offer: ExchangeOffer | undefined): offer is Extract<ExchangeOffer, { offered: true }> =>
+    offer?.offered === true && offer.sameProduct.length + offer.otherProducts.length > 0;
+  const offered = lineIds.filter((id) => hasOptions(view.exchanges[id]));
   return (
     <StepForm step="refund">
       <div data-outcomes="" className="space-y-5">
@@ -99,7 +102,7 @@ export function RefundStep({ view }: { view: ReturnStepView }) {
             {lineIds.map((id, index) => {
               const offer = view.exchanges[id];
               // An item that can only be refunded still says so, for the rule that hides the methods.
-              if (!offer?.offered) return <input key={id} type="checkbox" hidden data-refund="" defaultChecked readOnly />;
+              if (!hasOptions(offer)) return <input key={id} type="checkbox" hidden data-refund="" defaultChecked readOnly />;
               return <LineOutcome key={id} view={view} lineId={id} index={index} offer={offer} />;
             })}
           </section>
