@@ -151,6 +151,21 @@ describe('throttling and faults', () => {
     });
     expect((await shop.post('/__sandbox/shopify/faults', { mode: 'sometimes' })).status).toBe(400);
   });
+
+  it('sets a variant’s stock as a sale would leave it: sold out at 0, for sale again above; unknown SKUs and bad bodies refused', async () => {
+    await shop.post('/__sandbox/shopify/reset', {});
+    type Variant = { sku: string; inventoryQuantity: number; availableForSale: boolean };
+    const stock = async () => ((await shop.graphql(`query { products(first: 20) { nodes { variants(first: 20) { nodes { sku inventoryQuantity availableForSale } } } } }`))
+      .body.data?.products.nodes as { variants: { nodes: Variant[] } }[]).flatMap((product) => product.variants.nodes).find((variant) => variant.sku === 'MAR-NAV-L');
+    expect(await stock()).toMatchObject({ availableForSale: true });
+    const sold = await shop.post('/__sandbox/shopify/inventory', { sku: 'MAR-NAV-L', available: 0 });
+    expect([sold.status, await sold.json()]).toEqual([200, { sku: 'MAR-NAV-L', inventoryQuantity: 0, availableForSale: false }]);
+    expect(await stock()).toEqual({ sku: 'MAR-NAV-L', inventoryQuantity: 0, availableForSale: false });
+    await shop.post('/__sandbox/shopify/inventory', { sku: 'MAR-NAV-L', available: 3 });
+    expect(await stock()).toEqual({ sku: 'MAR-NAV-L', inventoryQuantity: 3, availableForSale: true });
+    expect((await shop.post('/__sandbox/shopify/inventory', { sku: 'NOPE', available: 1 })).status).toBe(404);
+    expect((await shop.post('/__sandbox/shopify/inventory', { sku: 'MAR-NAV-L', available: -1 })).status).toBe(400);
+  });
 });
 
 describe('demo data', () => {

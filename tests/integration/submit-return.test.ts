@@ -67,6 +67,20 @@ const shopifyReturns: ShopifyReturns = {
   findReturnsForCase: (orderId, caseId) => adapter.findReturnsForCase(orderId, caseId),
   sendOrderInvoice: (orderId) => adapter.sendOrderInvoice(orderId),
 };
+/** The real adapter, except that the first return Shopify creates comes back as a lost answer (NETWORK). */
+function losingFirstCreateAnswer(): ShopifyReturns {
+  const real = realReturns();
+  let lost = false;
+  return {
+    ...real,
+    async createReturn(input) {
+      const result = await real.createReturn(input);
+      if (lost) return result;
+      lost = true;
+      throw new UpstreamError({ service: 'shopify', status: null, code: 'NETWORK', retryable: true });
+    },
+  };
+}
 const shopifyReturnsMade = async () => (await control('returns')).returns as any[];
 
 async function deliveredOrderLines() {
@@ -175,17 +189,7 @@ describe('Shopify submission worker', () => {
   }, 120_000);
 
   it('does not open a return twice when Shopify made it but the answer was lost', async () => {
-    const real = realReturns();
-    let lost = false;
-    adapter = {
-      ...real,
-      async createReturn(input) {
-        const result = await real.createReturn(input);
-        if (lost) return result;
-        lost = true;
-        throw new UpstreamError({ service: 'shopify', status: null, code: 'NETWORK', retryable: true });
-      },
-    };
+    adapter = losingFirstCreateAnswer();
     const opened = await openCase(['approved', 'needs_review']);
     expect((await settled(opened.id)).state).toBe('needs_review');
     expect((await jobOf(opened.id)).retryCount).toBe(1);
@@ -199,17 +203,7 @@ describe('Shopify submission worker', () => {
       return product!.variants.find((variant) => variant.title === variantTitle)!;
     };
     const wanted = await stockOf('M / Red');
-    const real = realReturns();
-    let lost = false;
-    adapter = {
-      ...real,
-      async createReturn(input) {
-        const result = await real.createReturn(input);
-        if (lost) return result;
-        lost = true;
-        throw new UpstreamError({ service: 'shopify', status: null, code: 'NETWORK', retryable: true });
-      },
-    };
+    adapter = losingFirstCreateAnswer();
     const exchange: CaseExchange = {
       productId: context.lines[0]!.productId!, variantId: wanted.id, productTitle: 'Marinière Saint-Malo', variantTitle: 'M / Red',
       unitPrice: { amount: '45.00', currencyCode: 'EUR' }, settle: 'none', difference: { amount: '0.00', currencyCode: 'EUR' },

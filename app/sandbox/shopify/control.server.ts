@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AccessTokens } from './access-tokens.server';
-import { json } from './responses.server';
+import { json, readControlBody } from './responses.server';
 
 export const FaultSchema = z.object({
   mode: z.enum(['none', 'throttled', 'http429', 'http500']),
@@ -79,14 +79,8 @@ export function createControl(onReset: () => void, options: ControlOptions) {
         return json({ ok: true });
       }
       if (path === '/__sandbox/shopify/faults' && request.method === 'POST') {
-        let body: unknown;
-        try {
-          body = await request.json();
-        } catch {
-          return json({ errors: 'Body must be JSON' }, 400);
-        }
-        const parsed = FaultSchema.safeParse(body);
-        if (!parsed.success) return json({ errors: z.prettifyError(parsed.error) }, 400);
+        const parsed = await readControlBody(request, FaultSchema);
+        if (!parsed.ok) return parsed.response;
         fault = { mode: parsed.data.mode, remaining: parsed.data.mode === 'none' ? 0 : parsed.data.count };
         latencyMs = parsed.data.latencyMs ?? latencyMs;
         return json({ ok: true, fault, latencyMs });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GqlObject, Seed } from '~/sandbox/seed/types.server';
 import { adjustStock } from './inventory.server';
-import { json } from './responses.server';
+import { json, readControlBody } from './responses.server';
 
 const StockSchema = z.strictObject({ sku: z.string().min(1).max(100), available: z.number().int().min(0).max(100_000) });
 
@@ -11,14 +11,8 @@ const StockSchema = z.strictObject({ sku: z.string().min(1).max(100), available:
  * sells out while the shopper is choosing. Answers the variant's new stock; 404 for an unknown SKU.
  */
 export async function setStock(seed: () => Seed, request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return json({ errors: 'Body must be JSON' }, 400);
-  }
-  const parsed = StockSchema.safeParse(body);
-  if (!parsed.success) return json({ errors: z.prettifyError(parsed.error) }, 400);
+  const parsed = await readControlBody(request, StockSchema);
+  if (!parsed.ok) return parsed.response;
   const variant = seed().products
     .flatMap((product) => (product.variants ?? []) as GqlObject[])
     .find((candidate) => candidate.sku === parsed.data.sku);
