@@ -41,7 +41,9 @@ function LineOutcome({ view, lineId, index, offer }: { view: ReturnStepView; lin
   const answer = view.answers[lineId];
   const name = `lines[${index}].choice`;
   const chosen = answer?.exchange?.variantId ?? 'refund';
-  const errors = lineErrors(view, lineId, 'exchange');
+  // A choice sold out since it was made says so, even when no post reported it yet.
+  const stale = [...offer.sameProduct, ...offer.otherProducts].find((option) => option.variantId === chosen && option.unavailable);
+  const errors = [...new Set([...lineErrors(view, lineId, 'exchange'), ...(stale?.unavailable ? [stale.unavailable.key] : [])])];
   const errorId = `${lineId}-exchange-error`;
   return (
     <fieldset className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-5" aria-describedby={errors.length ? errorId : undefined}>
