@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test as base, expect, openOrder } from './support/fixtures';
 import { withOwnServer } from './support/returns-server';
 import { SERVER_START_MS } from './support/servers';
+import { AGENT_LINK, agentLinkFromTicket, openTicket } from './support/agents';
 import { expectCaseState, expectNoAxeViolations, sendReviewReturn, shopifyReturnsFor } from './support/returns';
 
 /*
@@ -15,25 +16,7 @@ const test = base.extend<object, { agentServerUrl: string }>({
   baseURL: async ({ agentServerUrl }, use) => use(agentServerUrl),
 });
 
-const AGENT_LINK = /https?:\/\/[^\s]+\/agent\/cases\/[A-Za-z0-9_-]+/;
 const PORTAL_KEY = { Authorization: 'Bearer sandbox-api-key-not-for-production' };
-
-/** The case's ticket in the sandbox's Gorgias agent view, once a note says `text`. */
-async function openTicket(page: Page, caseId: string, orderName: string, text: string | RegExp) {
-  await expect(async () => {
-    await page.goto('/__sandbox/gorgias/tickets');
-    await page.getByRole('link', { name: `Return ${caseId} · order ${orderName}` }).click();
-    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
-}
-
-/** What an agent clicks in the ticket's first note: the case's agent link. */
-async function agentLinkFromTicket(page: Page, caseId: string, orderName: string): Promise<string> {
-  await openTicket(page, caseId, orderName, 'Case (agent view):');
-  const link = AGENT_LINK.exec(await page.locator('body').innerText())?.[0];
-  expect(link, 'agent link in the ticket note').toBeTruthy();
-  return new URL(link!).pathname;
-}
 
 test('an agent approves one review case and declines another from the ticket link; Shopify, the case page and the ticket follow', async ({ page, request, demoOrders }) => {
   const approvedOrder = demoOrders.get('partially-fulfilled');

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { agentLinkFromTicket, openTicket } from './support/agents';
 import { fetchDemoOrders, openOrder, type DemoOrder, type Language } from './support/fixtures';
 import { expect, test } from './support/returns-server';
 import {
@@ -65,6 +66,15 @@ for (const [language, index] of [['en', 0], ['fr', 1]] as const) {
     const returns = await shopifyReturnsFor(page.request, order.name);
     expect(returns.map((found) => [found.status, found.exchangeLines.map((line) => [line.sku, line.quantity])])).toEqual([['OPEN', [['MAR-NAV-L', 1]]]]);
     expect(returns[0]!.lines[0]!.returnReasonNote).toContain(`[${caseId}]`);
+    if (language === 'fr') return;
+
+    // The agent finds it all on the case's one Gorgias ticket, and on the agent page it links to.
+    const agentLink = await agentLinkFromTicket(page, caseId, order.name);
+    await openTicket(page, caseId, order.name, /exchange: Marinière Saint-Malo M \/ Navy → L \/ Navy, in stock \(\d+\), no price difference, ships at once \(instant exchange\), clause 5\.5/);
+    await page.goto(agentLink);
+    await expect(page.getByText('In exchange: Marinière Saint-Malo — L / Navy')).toBeVisible();
+    await expect(page.getByText(/^In stock when the request was sent: \d+ · No price difference$/)).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 }
 
