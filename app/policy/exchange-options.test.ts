@@ -86,6 +86,15 @@ describe('offerExchange', () => {
     expect(options['XXL / Navy']).toMatchObject({ available: false, stock: { state: 'sold_out', left: 0 } });
   });
 
+  it('offers an order paid in another currency the sizes the shop prices like the one bought, at no difference, and nothing it cannot compare', () => {
+    const dearerXl = { ...mariniere, variants: [...mariniere.variants.filter((v) => v.id !== 'XL / Navy'), variant('XL / Navy', '50.00', 3)] };
+    const cad: ExchangedLine = { ...returned, unitPrice: { amount: '67.50', currencyCode: 'CAD' } };
+    const { sameProduct, otherProducts } = offered(buildPolicy(), cad, [dearerXl, polo, trousers]);
+    expect(Object.keys(byVariant(sameProduct))).toEqual(['S / Navy', 'L / Navy']);
+    expect(byVariant(sameProduct)['L / Navy']).toMatchObject({ available: true, difference: { settle: 'none', amount: { amount: '0.00', currencyCode: 'CAD' } } });
+    expect(otherProducts).toEqual([]);
+  });
+
   it('has every refusal it gives in both languages', () => {
     for (const language of ['en', 'fr'] as const) {
       const policy = resources[language].policy as { exchange: Record<string, string> };

@@ -58,6 +58,8 @@ function stockOf(variant: CatalogVariant, lowStockAt: number): StockState {
   return { state: left <= lowStockAt ? 'low' : 'in_stock', left };
 }
 
+const samePrice = (a: Money, b: Money) => a.currencyCode === b.currencyCode && toMinorUnits(a.amount, a.currencyCode) === toMinorUnits(b.amount, b.currencyCode);
+
 function settle(oldMinor: number, newMinor: number, currencyCode: string, rules: ExchangesPolicy['priceDifference']): Settlement {
   const gap = newMinor - oldMinor;
   const amount = { amount: fromMinorUnits(Math.abs(gap), currencyCode), currencyCode };
@@ -100,11 +102,20 @@ export function offerExchange(
 
   const currencyCode = line.unitPrice.currencyCode;
   const oldMinor = toMinorUnits(line.unitPrice.amount, currencyCode);
+  // The returned variant as the shop prices it now: in the shop's currency, which may not be the order's.
+  const bought = product.variants.find((variant) => variant.id === line.variantId);
   const option = (from: CatalogProduct, variant: CatalogVariant): ExchangeOption | null => {
-    // A price in another currency cannot be compared with what was paid: not an option.
-    if (variant.price.currencyCode !== currencyCode) return null;
+    let difference: Settlement;
+    if (variant.price.currencyCode === currencyCode) {
+      difference = settle(oldMinor, toMinorUnits(variant.price.amount, currencyCode), currencyCode, exchanges.priceDifference);
+    } else if (from.id === product.id && bought && samePrice(bought.price, variant.price)) {
+      // Paid in another currency than the shop's prices: a size or colour the shop prices like the
+      // one bought costs the same, whatever the rate. Any other price cannot be compared: no option.
+      difference = { settle: 'none', amount: { amount: fromMinorUnits(0, currencyCode), currencyCode } };
+    } else {
+      return null;
+    }
     const stock = stockOf(variant, exchanges.lowStockAt);
-    const difference = settle(oldMinor, toMinorUnits(variant.price.amount, currencyCode), currencyCode, exchanges.priceDifference);
     const enough = stock.state === 'untracked' || (stock.left !== null && stock.left >= line.quantity);
     const unavailable: Explanation | null = !enough
       ? { key: stock.state === 'sold_out' ? 'policy:exchange.soldOut' : 'policy:exchange.notEnoughLeft', clauseId: exchanges.clause }

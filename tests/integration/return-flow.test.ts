@@ -311,6 +311,20 @@ describe('exchanges in the return flow', () => {
     }
   });
 
+  it('offers an order paid in Canadian dollars the sizes the shop prices like the one bought, at no difference', async () => {
+    const order = await orderOf('cad-canada', 1);
+    const [pullover] = await lineIds(order);
+    await start(order);
+    await chooseItems(order, { [pullover!]: 1 });
+    await why(order, [{ id: pullover!, reasonId: 'size-too-small', conditions: SIZE }]);
+    const page = await loadReturnStep(deps, order, 'refund', new Date());
+    const offer = page.kind === 'page' ? page.offers?.get(pullover!) : undefined;
+    if (!offer?.offered) throw new Error('no exchange offered');
+    expect(offer.sameProduct.length).toBeGreaterThan(0);
+    expect(offer.sameProduct.every((option) => option.difference.settle === 'none' && option.difference.amount.currencyCode === 'CAD')).toBe(true);
+    expect(offer.otherProducts).toEqual([]);
+  });
+
   it('refuses a variant no offer names and drops it; another reason drops the choice; a dearer product shows what is left to pay', async () => {
     const { order, top, variant, other } = await toRefundStep(2);
     expect(await post(order, { step: 'refund', refundMethod: 'original_payment', lines: [{ id: top, choice: 'gid://shopify/ProductVariant/1' }] })).toBe('/order/return?step=refund');
