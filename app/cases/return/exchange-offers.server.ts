@@ -39,9 +39,3 @@ export async function loadExchangeOffers(deps: ExchangeOfferDeps, prepared: Prep
   }));
   return new Map(entries.filter((entry): entry is [string, ExchangeOffer] => entry !== null));
 }
-
-/** Whether any chosen line may be exchanged under the policy (its reason lists `exchange`). */
-export function mayExchange(policy: Policy, draft: ReturnDraft): boolean {
-  if (!policy.exchanges) return false;
-  return Object.values(draft.lines).some((line) => policy.reasons.find((reason) => reason.id === line.reasonId)?.outcomes.includes('exchange'));
-}

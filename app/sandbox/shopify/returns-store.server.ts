@@ -1,5 +1,6 @@
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import { createIdSequence } from '~/sandbox/seed/ids.server';
+import { money } from '~/sandbox/seed/money.server';
 import { orderReturnStatus } from '~/sandbox/seed/order-totals.server';
 import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import { adjustStock } from './inventory.server';
@@ -33,7 +34,6 @@ const ACTIVE = new Set(['REQUESTED', 'OPEN']);
 const list = (value: unknown) => (value ?? []) as GqlObject[];
 
 const cents = (amount: unknown) => Math.round(Number(amount) * 100);
-const decimalOf = (value: number) => (value / 100).toFixed(2);
 
 /**
  * What an exchange adds to the order's balance due: the new items' prices less those of the items
@@ -46,7 +46,7 @@ function addExchangeBalance(order: SeedOrder, returned: Array<{ unit: MoneyBag; 
   const gap = exchanges.reduce((sum, { variant, quantity }) => sum + cents(variant.price) * quantity, 0)
     - returned.reduce((sum, { unit, quantity }) => sum + cents(unit.shopMoney.amount) * quantity, 0);
   if (gap <= 0) return;
-  const amount = decimalOf(cents(outstanding.shopMoney.amount) + gap);
+  const amount = money(cents(outstanding.shopMoney.amount) + gap);
   order.totalOutstandingSet = { ...outstanding, shopMoney: { ...outstanding.shopMoney, amount }, presentmentMoney: { ...outstanding.presentmentMoney, amount } };
 }
 
