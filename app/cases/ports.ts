@@ -37,8 +37,11 @@ export type ShopifyReturnResult =
 
 export type ReturnReason = { id: string; handle: string; name: string };
 
-/** A return Shopify already holds for a case, found by the case id in its lines' notes. */
-export type CaseReturn = { returnId: string; status: ShopifyReturnStatus; fulfillmentLineItemIds: string[] };
+/**
+ * A return Shopify already holds for a case, found by the case id in its lines' notes, with the
+ * order line items its exchange's new items became (none until Shopify processes the exchange).
+ */
+export type CaseReturn = { returnId: string; status: ShopifyReturnStatus; fulfillmentLineItemIds: string[]; exchangeLineItemIds: string[] };
 
 /** Returns at Shopify: what can go back, and opening the return once the policy has decided. */
 export interface ShopifyReturns {

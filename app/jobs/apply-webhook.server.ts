@@ -31,7 +31,7 @@ export function createApplyWebhookHandler(deps: ApplyWebhookDependencies): JobHa
       return parkJob('WRONG_VENDOR');
     }
     const result = await applyShopifyEvent(deps, delivery.event, { topic: delivery.topic });
-    log.info('jobs.apply_webhook.done', { deliveryId, topic: delivery.topic, status: result.status, ...('caseId' in result ? { caseId: result.caseId } : {}) });
+    log.info('jobs.apply_webhook.done', { deliveryId, topic: delivery.topic, status: result.status, ...('caseId' in result ? { caseId: result.caseId } : {}), ...('caseIds' in result ? { caseIds: result.caseIds.join(' ') } : {}) });
     const now = deps.clock().getTime();
     if (now - purgedAt >= PURGE_EVERY_MS) {
       purgedAt = now;

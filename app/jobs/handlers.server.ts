@@ -65,6 +65,7 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       clock: dependencies.clock,
       deliveries: dependencies.webhooks.deliveries,
       invalidateOrder: dependencies.webhooks.invalidateOrder,
+      caseReturns: dependencies.shopifyReturns,
       requestHelpdeskSync,
     }) as JobHandlers[string];
   }

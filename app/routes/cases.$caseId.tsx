@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView } from '~/cases/case-view';
+import { ExchangeDelivery } from '~/components/case/exchange-delivery';
 import { ReturnShipping } from '~/components/case/return-shipping';
 import { useFormatters } from '~/components/format';
 import { getTranslator } from '~/i18n.server';
@@ -83,6 +84,9 @@ export default function CasePage() {
         ) : null}
       </header>
       <ReturnShipping caseId={view.id} view={view.shipping} trackingResult={actionData?.result} />
+      {view.state !== 'declined' ? (
+        <ExchangeDelivery lines={view.lines.flatMap((line) => (line.exchange && line.decision !== 'declined' ? [{ ...line, exchange: line.exchange }] : []))} parcel={view.exchangeParcel} />
+      ) : null}
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>
         <ul className="mt-2 divide-y divide-brand-100">
@@ -94,10 +98,11 @@ export default function CasePage() {
                 <div className="mt-2 space-y-1 rounded-md bg-brand-50 p-2 text-sm">
                   <p className="font-semibold">{t('review.exchangeFor', { item: `${line.exchange.productTitle} — ${line.exchange.variantTitle}` })}</p>
                   {line.decision !== 'declined' ? (
-                    <>
-                      <p>{t(`review.settle.${line.exchange.settle}`, { amount: format.money(line.exchange.difference) })}</p>
-                      <p>{t(`review.ships.${line.exchange.ships}`)}</p>
-                    </>
+                    <p>
+                      {line.exchange.settle === 'invoice' && view.balancePaid
+                        ? t('case.exchange.paid', { amount: format.money(line.exchange.difference) })
+                        : t(`review.settle.${line.exchange.settle}`, { amount: format.money(line.exchange.difference) })}
+                    </p>
                   ) : null}
                 </div>
               ) : null}

@@ -1,11 +1,19 @@
 import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
 import { kindOf } from '~/cases/kinds';
+import type { ShopifyReturns } from '~/cases/ports';
+import { hasExchange, toBalancePaidEvent, toExchangeParcelEvents } from '~/cases/return/exchange-progress';
+import { log } from '~/utils/log.server';
 import { toJobsOnReaching } from '~/labels/label-jobs';
 import { pathForward, type CaseState } from '~/cases/case-state';
 import type { ShopifyEvent } from './shopify-events';
 
 export type ApplyEventDeps = {
-  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance'>;
+  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance' | 'listCasesForOrder' | 'listEvents' | 'appendEvent'>;
+  /**
+   * Finds the returns Shopify holds for a case, with the order line items their exchanges became:
+   * how a parcel of the order is known to carry a case's new item. Without it, parcels are not followed.
+   */
+  caseReturns?: Pick<ShopifyReturns, 'findReturnsForCase'> | undefined;
   /** Drops the order from this process's cache, so the next read (case page, ticket note) is fresh. */
   invalidateOrder(orderId: string): void;
   /** Asks the helpdesk to post the case's new events on its ticket; absent without a helpdesk. */
@@ -17,6 +25,8 @@ export type ApplyResult =
   | { status: 'moved'; caseId: string; states: CaseState[] }
   /** A case was found but is already there or past it: a replay or a late delivery. */
   | { status: 'unchanged'; caseId: string }
+  /** Exchanges' news (a new item shipped or delivered, a difference paid) logged on these cases, which keep their state. */
+  | { status: 'noted'; caseIds: string[] }
   /** Nothing of ours: an order's cache dropped at most. */
   | { status: 'no_case' };
 
@@ -55,8 +65,9 @@ export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
  * so replays and late deliveries are harmless. The helpdesk is asked to catch up after a move.
  */
 export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEvent, source: { topic: string }): Promise<ApplyResult> {
-  if (event.kind === 'order_changed' || event.orderId) deps.invalidateOrder(event.orderId!);
-  const returnId = event.kind === 'order_changed' ? null : event.returnId;
+  if (event.orderId) deps.invalidateOrder(event.orderId);
+  if (event.kind === 'order_changed' || event.kind === 'fulfillment_changed') return noteExchanges(deps, event);
+  const returnId = event.returnId;
   let found = returnId ? await deps.cases.findCaseByShopifyReturnId(returnId) : null;
   if (!found) return { status: 'no_case' };
   deps.invalidateOrder(found.orderId);
@@ -90,7 +101,9 @@ export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEven
 
 function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string, last: boolean, found: Case): NewCaseEvent {
   const data: Record<string, string> = { topic };
-  if (event.kind !== 'order_changed' && event.returnId) data['shopifyReturnId'] = event.returnId;
+  if (event.kind === 'return_changed' || event.kind === 'refund_created') {
+    if (event.returnId) data['shopifyReturnId'] = event.returnId;
+  }
   const declined = last && event.kind === 'return_changed' && event.decline;
   if (declined) {
     data['declineReason'] = declined.reason;
@@ -104,4 +117,35 @@ function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string
   }
   const type = declined ? 'declined_by_store' : (EVENT_FOR[to] ?? to);
   return { at, type, actor: 'store', data };
+}
+
+/**
+ * An order's change or parcel, as news for its exchanges: a parcel carrying a case's new item is
+ * logged as shipped (then delivered); a balance back to zero after an exchange's invoice, as paid.
+ * Only the order's cases with an exchange are read, and Shopify is asked (one call per case) which
+ * order line items each exchange became only when a parcel arrives.
+ */
+async function noteExchanges(deps: ApplyEventDeps, event: Extract<ShopifyEvent, { kind: 'order_changed' | 'fulfillment_changed' }>): Promise<ApplyResult> {
+  const balanceDue = event.kind === 'order_changed' ? event.balanceDue : null;
+  if (event.kind === 'order_changed' && !balanceDue) return { status: 'no_case' };
+  if (event.kind === 'fulfillment_changed' && !deps.caseReturns) return { status: 'no_case' };
+  const exchanging = (await deps.cases.listCasesForOrder(event.orderId)).filter(hasExchange);
+  const noted: string[] = [];
+  for (const found of exchanging) {
+    const events = await deps.cases.listEvents(found.id);
+    let added: NewCaseEvent[];
+    if (event.kind === 'fulfillment_changed') {
+      const returns = await deps.caseReturns!.findReturnsForCase(found.orderId, found.id);
+      added = toExchangeParcelEvents(events, returns.flatMap((ret) => ret.exchangeLineItemIds), event, deps.clock());
+    } else {
+      const paid = toBalancePaidEvent(events, balanceDue!, deps.clock());
+      added = paid ? [paid] : [];
+    }
+    for (const caseEvent of added) await deps.cases.appendEvent(found.id, caseEvent);
+    if (added.length === 0) continue;
+    noted.push(found.id);
+    log.info('webhooks.exchange_noted', { caseId: found.id, events: added.map((caseEvent) => caseEvent.type).join(' ') });
+    await deps.requestHelpdeskSync?.(found.id);
+  }
+  return noted.length ? { status: 'noted', caseIds: noted } : { status: 'no_case' };
 }

@@ -5,10 +5,33 @@ const ret = { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981', status:
 
 describe('Shopify webhook payloads', () => {
   it('keeps the ids of an order, a fulfillment and a refund', () => {
-    expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
+    expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: null });
     expect(toShopifyEvent('fulfillments/update', { id: 7, order_id: 55, status: 'success' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
     expect(toShopifyEvent('refunds/create', { id: 3, order_id: 55, return: { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981' } }))
       .toEqual({ kind: 'refund_created', orderId: 'gid://shopify/Order/55', returnId: 'gid://shopify/Return/981', refund: null });
+  });
+
+  it('reads what an order still owes, in its currency', () => {
+    expect(toShopifyEvent('orders/updated', { admin_graphql_api_id: 'gid://shopify/Order/55', total_outstanding: '0.00', currency: 'eur' }))
+      .toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: { amount: '0.00', currencyCode: 'EUR' } });
+    // A balance Shopify spells oddly is not guessed at: the order's change still counts.
+    expect(toShopifyEvent('orders/updated', { admin_graphql_api_id: 'gid://shopify/Order/55', total_outstanding: 'n/a', currency: 'EUR' })).toMatchObject({ balanceDue: null });
+  });
+
+  it("reads a parcel's line items, tracking and delivery", () => {
+    const payload = {
+      id: 77, admin_graphql_api_id: 'gid://shopify/Fulfillment/77', order_id: 55, status: 'success', shipment_status: 'delivered',
+      tracking_company: ' Colissimo ', tracking_number: '6A12345678901', tracking_url: null, tracking_urls: ['https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901'],
+      line_items: [{ id: 900, admin_graphql_api_id: 'gid://shopify/LineItem/900', quantity: 1 }, { id: 901, quantity: 1 }, { title: 'no id' }],
+    };
+    expect(toShopifyEvent('fulfillments/create', payload)).toEqual({
+      kind: 'fulfillment_changed', orderId: 'gid://shopify/Order/55', fulfillmentId: 'gid://shopify/Fulfillment/77',
+      lineItemIds: ['gid://shopify/LineItem/900', 'gid://shopify/LineItem/901'],
+      tracking: { carrier: 'Colissimo', number: '6A12345678901', url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901' }, delivered: true,
+    });
+    // A tracking address that is not a web page is never linked to.
+    expect(toShopifyEvent('fulfillments/update', { ...payload, tracking_url: 'javascript:alert(1)', tracking_urls: [], shipment_status: 'in_transit' }))
+      .toMatchObject({ tracking: { url: null }, delivered: false });
   });
 
   it("reads a refund's actual amount: its successful refund transactions, summed", () => {

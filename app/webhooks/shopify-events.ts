@@ -30,8 +30,17 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /** What a delivery means for the portal, once parsed. */
 export type ShopifyEvent =
-  /** The order changed (edited, cancelled, shipped, tracking moved): only its cached copy is stale. */
-  | { kind: 'order_changed'; orderId: string }
+  /**
+   * The order changed (edited, cancelled, paid): its cached copy is stale. `balanceDue` is what it
+   * still owes once the change is made (`total_outstanding`), when the payload says: an exchange's
+   * price difference is paid when it reaches zero.
+   */
+  | { kind: 'order_changed'; orderId: string; balanceDue?: Money | null }
+  /**
+   * A parcel of the order was shipped or moved (`fulfillments/*`): which order line items it
+   * carries, its tracking, and whether the carrier delivered it. An exchange's new item ships so.
+   */
+  | { kind: 'fulfillment_changed'; orderId: string; fulfillmentId: string; lineItemIds: string[]; tracking: ParcelTracking; delivered: boolean }
   | {
       kind: 'return_changed';
       returnId: string;
@@ -48,8 +57,18 @@ export type ShopifyEvent =
       refund: { amount: Money; method: 'original_payment' | 'store_credit' } | null;
     };
 
+/** A parcel's carrier, tracking number and tracking page, each null when Shopify has none. */
+export type ParcelTracking = { carrier: string | null; number: string | null; url: string | null };
+
+const MoneyFieldsSchema = z.object({ amount: z.string(), currencyCode: z.string().length(3) });
+
 export const ShopifyEventSchema: z.ZodType<ShopifyEvent> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('order_changed'), orderId: z.string() }),
+  // Deliveries recorded before the balance was kept have none.
+  z.object({ kind: z.literal('order_changed'), orderId: z.string(), balanceDue: MoneyFieldsSchema.nullable().optional() }),
+  z.object({
+    kind: z.literal('fulfillment_changed'), orderId: z.string(), fulfillmentId: z.string(), lineItemIds: z.array(z.string()),
+    tracking: z.object({ carrier: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() }), delivered: z.boolean(),
+  }),
   z.object({
     kind: z.literal('return_changed'),
     returnId: z.string(),
@@ -60,7 +79,7 @@ export const ShopifyEventSchema: z.ZodType<ShopifyEvent> = z.discriminatedUnion(
   z.object({
     kind: z.literal('refund_created'), orderId: z.string(), returnId: z.string().nullable(),
     // Deliveries recorded before the amount was kept have none.
-    refund: z.object({ amount: z.object({ amount: z.string(), currencyCode: z.string().length(3) }), method: z.enum(['original_payment', 'store_credit']) }).nullable().default(null),
+    refund: z.object({ amount: MoneyFieldsSchema, method: z.enum(['original_payment', 'store_credit']) }).nullable().default(null),
   }),
 ]);
 
@@ -68,8 +87,27 @@ const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type
 const legacyId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]);
 const orderGid = (id: number | string) => `gid://shopify/Order/${id}`;
 
-const OrderPayloadSchema = z.object({ admin_graphql_api_id: gid('Order') });
-const FulfillmentPayloadSchema = z.object({ order_id: legacyId });
+const amount = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+(\.\d+)?$/));
+const OrderPayloadSchema = z.object({
+  admin_graphql_api_id: gid('Order'),
+  // REST gives the balance in the order's presentment currency, beside `currency`.
+  total_outstanding: amount.nullish().catch(null),
+  currency: z.string().length(3).nullish().catch(null),
+});
+/** Far more than a parcel holds; the rest of a longer list is not read. */
+const MAX_FULFILLMENT_LINES = 250;
+const text = (max: number) => z.string().trim().max(max).nullish().catch(null).transform((value) => value || null);
+const FulfillmentPayloadSchema = z.object({
+  order_id: legacyId,
+  admin_graphql_api_id: gid('Fulfillment').nullish().catch(null),
+  shipment_status: z.string().nullish().catch(null),
+  tracking_company: text(200),
+  tracking_number: text(200),
+  tracking_url: text(2000),
+  tracking_urls: z.array(z.unknown()).nullish().catch(null),
+  line_items: z.array(z.unknown()).nullish().catch(null),
+});
+const FulfillmentLineSchema = z.object({ admin_graphql_api_id: gid('LineItem').nullish(), id: legacyId.nullish() });
 const ReturnPayloadSchema = z.object({
   admin_graphql_api_id: gid('Return'),
   order: z.object({ admin_graphql_api_id: gid('Order') }).nullish(),
@@ -86,7 +124,7 @@ const ReturnPayloadSchema = z.object({
 const RefundTransactionSchema = z.object({
   kind: z.string(),
   status: z.string(),
-  amount: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+(\.\d+)?$/)),
+  amount,
   currency: z.string().length(3),
   gateway: z.string().nullish(),
 });
@@ -112,6 +150,38 @@ function toActualRefund(transactions: unknown[] | null | undefined): { amount: M
   return { amount: { amount: (cents / 100).toFixed(2), currencyCode: currency }, method: storeCredit ? 'store_credit' : 'original_payment' };
 }
 
+/** A parcel of the order: its line items (by GraphQL id), tracking and delivery; the order alone when it names no fulfillment. */
+function toFulfillmentEvent(payload: unknown): ShopifyEvent | null {
+  const parsed = FulfillmentPayloadSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const { order_id, admin_graphql_api_id: fulfillmentId, shipment_status, tracking_company, tracking_number, tracking_url, tracking_urls, line_items } = parsed.data;
+  const orderId = orderGid(order_id);
+  if (!fulfillmentId) return { kind: 'order_changed', orderId };
+  const lineItemIds = (line_items ?? []).slice(0, MAX_FULFILLMENT_LINES).flatMap((raw) => {
+    const line = FulfillmentLineSchema.safeParse(raw);
+    if (!line.success) return [];
+    const id = line.data.admin_graphql_api_id ?? (line.data.id ? `gid://shopify/LineItem/${line.data.id}` : null);
+    return id ? [id] : [];
+  });
+  const firstUrl = tracking_urls?.find((url): url is string => typeof url === 'string' && url.length <= 2000) ?? null;
+  return {
+    kind: 'fulfillment_changed', orderId, fulfillmentId, lineItemIds,
+    tracking: { carrier: tracking_company, number: tracking_number, url: toHttpsUrl(tracking_url ?? firstUrl) },
+    delivered: shipment_status?.toLowerCase() === 'delivered',
+  };
+}
+
+/** Only a web address is ever linked to from the shopper's page. */
+function toHttpsUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 const RETURN_STATUS = {
   'returns/request': 'requested',
   'returns/approve': 'approved',
@@ -128,13 +198,13 @@ export function toShopifyEvent(topic: ShopifyWebhookTopic, payload: unknown): Sh
     case 'orders/updated':
     case 'orders/cancelled': {
       const parsed = OrderPayloadSchema.safeParse(payload);
-      return parsed.success ? { kind: 'order_changed', orderId: parsed.data.admin_graphql_api_id } : null;
+      if (!parsed.success) return null;
+      const { admin_graphql_api_id: orderId, total_outstanding, currency } = parsed.data;
+      return { kind: 'order_changed', orderId, balanceDue: total_outstanding && currency ? { amount: total_outstanding, currencyCode: currency.toUpperCase() } : null };
     }
     case 'fulfillments/create':
-    case 'fulfillments/update': {
-      const parsed = FulfillmentPayloadSchema.safeParse(payload);
-      return parsed.success ? { kind: 'order_changed', orderId: orderGid(parsed.data.order_id) } : null;
-    }
+    case 'fulfillments/update':
+      return toFulfillmentEvent(payload);
     case 'returns/request':
     case 'returns/approve':
     case 'returns/decline':

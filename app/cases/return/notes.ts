@@ -38,6 +38,9 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       label_expired: 'The return label expired before the parcel was posted',
       exchange_invoice_sent: 'Shopify emailed the shopper an invoice for the exchange’s price difference',
       exchange_invoice_refused: 'Shopify did not send the invoice for the exchange’s price difference; send it from the order in Shopify',
+      exchange_shipped: 'Exchange: the new item shipped to the shopper',
+      exchange_delivered: 'Exchange: the new item was delivered to the shopper',
+      exchange_balance_paid: 'Exchange: the shopper paid the invoice for the price difference',
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the return is open on Shopify`,
@@ -73,6 +76,9 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       label_expired: 'L’étiquette de retour a expiré avant l’envoi du colis',
       exchange_invoice_sent: 'Shopify a envoyé au client une facture pour la différence de prix de l’échange',
       exchange_invoice_refused: 'Shopify n’a pas envoyé la facture de la différence de prix de l’échange ; envoyez-la depuis la commande dans Shopify',
+      exchange_shipped: 'Échange : le nouvel article est expédié au client',
+      exchange_delivered: 'Échange : le nouvel article est livré au client',
+      exchange_balance_paid: 'Échange : le client a réglé la facture de la différence de prix',
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvé par ${who} depuis la page agent de Comptoir : le retour est ouvert sur Shopify`,

@@ -58,6 +58,8 @@ export function toParcelEventLines(type: string, data: Record<string, unknown>, 
     case 'tracking_added':
     case 'parcel_in_transit':
     case 'parcel_delivered':
+    case 'exchange_shipped':
+    case 'exchange_delivered':
       return tracking ? [`${t.tracking}: ${tracking}`] : [];
     case 'refund_issued':
       return toRefundLines(data, language);

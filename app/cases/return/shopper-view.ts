@@ -2,6 +2,7 @@ import type { Money } from '~/orders/types';
 import type { CaseState } from '../case-state';
 import type { ShopperViewContext } from '../kind';
 import type { CaseExchange, CaseLine, ReturnDetails } from './details';
+import { isBalancePaid, toExchangeParcelView, type ExchangeParcelView } from './exchange-progress';
 import { toReturnShippingView, type ReturnShippingView } from './shipping-view';
 
 /** The new item an exchanged line brings, as the shopper reads it: what it is, the price difference and when it ships. */
@@ -14,6 +15,10 @@ export type ReturnShopperView = {
   /** Whether any line goes back for money: when every one is exchanged, no refund is shown. */
   refunded: boolean;
   shipping: ReturnShippingView | null;
+  /** The new items' own way to the shopper, once an item is exchanged: null before it ships. */
+  exchangeParcel: ExchangeParcelView | null;
+  /** Whether a price difference invoiced for an exchange is paid. */
+  balancePaid: boolean;
 };
 
 const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
@@ -41,5 +46,7 @@ export function toReturnShopperView(found: { state: CaseState; details: ReturnDe
     })),
     estimatedRefund: found.details.totals.estimatedRefund,
     refunded: found.details.lines.some((line) => line.outcome !== 'exchange'),
+    exchangeParcel: toExchangeParcelView(events),
+    balancePaid: isBalancePaid(events),
   };
 }

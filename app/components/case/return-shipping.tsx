@@ -14,7 +14,8 @@ import { RETURN_CARRIERS, type ReturnCarrier } from '~/labels/shopper-tracking';
 
 const linkClass = 'font-semibold text-brand-700 underline underline-offset-2';
 
-function NewTabLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** A link to a vendor's page (a label, a carrier's tracking), opened in a new tab, said so to screen readers. */
+export function NewTabLink({ href, children }: { href: string; children: React.ReactNode }) {
   const { t } = useTranslation('common');
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" className={linkClass}>

@@ -120,6 +120,8 @@ export const OrderReturnsDataSchema = z.object({
           id: z.string(),
           status: ReturnStatusSchema,
           returnLineItems: z.object({ nodes: z.array(OrderReturnLineSchema) }),
+          // The order line items an exchange's new items became, once processed (null before).
+          exchangeLineItems: z.object({ nodes: z.array(z.object({ lineItems: z.array(z.object({ id: z.string() })).nullable() })) }),
         })),
       }),
     })
@@ -136,5 +138,6 @@ export function toCaseReturns(data: OrderReturnsData, caseId: string): CaseRetur
       returnId: ret.id,
       status: ret.status,
       fulfillmentLineItemIds: ret.returnLineItems.nodes.flatMap((line) => (line.fulfillmentLineItem ? [line.fulfillmentLineItem.id] : [])),
+      exchangeLineItemIds: ret.exchangeLineItems.nodes.flatMap((line) => (line.lineItems ?? []).map((item) => item.id)),
     }));
 }

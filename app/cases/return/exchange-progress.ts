@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Case, CaseEvent, NewCaseEvent } from '../case-store';
+
+/*
+ * What becomes of an exchange after the case is sent: the new item ships (Shopify fulfills the
+ * order line items the exchange became), the carrier delivers it, and a price difference invoiced
+ * to the shopper is paid. Each is one case event, logged once; the case's state stays the return's
+ * (the parcel going back), so these never move it. Pure: the webhook job gives the facts.
+ */
+
+const ParcelDataSchema = z.object({
+  fulfillmentId: z.string(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+});
+
+/** Event type → the schema of its `data`. */
+export const EXCHANGE_EVENT_DATA = {
+  /** The new item left the store: its parcel on the order, with tracking. */
+  exchange_shipped: ParcelDataSchema,
+  /** The carrier delivered the new item. */
+  exchange_delivered: ParcelDataSchema,
+  /** The order owes nothing any more: the invoiced difference (as `exchange_invoice_sent` listed it) is paid. */
+  exchange_balance_paid: z.object({ amounts: z.array(z.string()) }),
+} as const;
+
+export type ExchangeEventType = keyof typeof EXCHANGE_EVENT_DATA;
+export type ExchangeParcelData = z.infer<typeof ParcelDataSchema>;
+
+/** A parcel of the order, as Shopify's `fulfillments/*` webhook tells it. */
+export type OrderParcel = {
+  fulfillmentId: string;
+  lineItemIds: readonly string[];
+  tracking: { carrier: string | null; number: string | null; url: string | null };
+  delivered: boolean;
+};
+
+/** A return case with an item exchanged: the only cases a parcel or a payment of the order can be news for. */
+export const hasExchange = (found: Case): boolean =>
+  found.kind === 'return' && found.details.lines.some((line) => line.outcome === 'exchange' && line.exchange && line.decision !== 'declined');
+
+const parcelOf = (event: CaseEvent, type: ExchangeEventType): ExchangeParcelData | null => {
+  if (event.type !== type) return null;
+  const parsed = ParcelDataSchema.safeParse(event.data);
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * The events a parcel of the order adds to a case whose exchange became `exchangeLineItemIds` on
+ * the order: none when the parcel carries none of them or was already logged so far; `shipped`
+ * the first time; `delivered` once delivered (after `shipped`, logged too if it was missed).
+ */
+export function toExchangeParcelEvents(events: readonly CaseEvent[], exchangeLineItemIds: readonly string[], parcel: OrderParcel, at: Date): NewCaseEvent[] {
+  if (!parcel.lineItemIds.some((id) => exchangeLineItemIds.includes(id))) return [];
+  const data: ExchangeParcelData = {
+    fulfillmentId: parcel.fulfillmentId, carrier: parcel.tracking.carrier, trackingNumber: parcel.tracking.number, trackingUrl: parcel.tracking.url,
+  };
+  const logged = (type: ExchangeEventType) => events.some((event) => parcelOf(event, type)?.fulfillmentId === parcel.fulfillmentId);
+  const added: NewCaseEvent[] = [];
+  if (!logged('exchange_shipped')) added.push({ at, type: 'exchange_shipped', actor: 'store', data });
+  if (parcel.delivered && !logged('exchange_delivered')) added.push({ at, type: 'exchange_delivered', actor: 'store', data });
+  return added;
+}
+
+/**
+ * The payment of an exchange's invoiced difference: logged once, when the order's balance due is
+ * back to zero after Shopify sent the invoice. Null when nothing was invoiced, it is logged, or
+ * the order still owes something.
+ */
+export function toBalancePaidEvent(events: readonly CaseEvent[], balanceDue: { amount: string }, at: Date): NewCaseEvent | null {
+  if (Number(balanceDue.amount) > 0) return null;
+  const invoiced = events.findLast((event) => event.type === 'exchange_invoice_sent');
+  if (!invoiced || events.some((event) => event.type === 'exchange_balance_paid')) return null;
+  const amounts = z.array(z.string()).catch([]).parse(invoiced.data['amounts']);
+  return { at, type: 'exchange_balance_paid', actor: 'store', data: { amounts } };
+}
+
+/** The new item's way to the shopper, for the case page: the latest parcel carrying it. */
+export type ExchangeParcelView = {
+  stage: 'shipped' | 'delivered';
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  /** When it shipped, and when it was delivered (ISO). */
+  shippedAt: string;
+  deliveredAt: string | null;
+};
+
+export function toExchangeParcelView(events: readonly CaseEvent[]): ExchangeParcelView | null {
+  const shipped = events.findLast((event) => parcelOf(event, 'exchange_shipped'));
+  const data = shipped && parcelOf(shipped, 'exchange_shipped');
+  if (!shipped || !data) return null;
+  const delivered = events.find((event) => parcelOf(event, 'exchange_delivered')?.fulfillmentId === data.fulfillmentId);
+  return {
+    stage: delivered ? 'delivered' : 'shipped',
+    carrier: data.carrier, trackingNumber: data.trackingNumber, trackingUrl: data.trackingUrl,
+    shippedAt: shipped.at.toISOString(), deliveredAt: delivered ? delivered.at.toISOString() : null,
+  };
+}
+
+export const isBalancePaid = (events: readonly CaseEvent[]) => events.some((event) => event.type === 'exchange_balance_paid');
