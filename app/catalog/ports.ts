@@ -10,6 +10,8 @@ export type CatalogVariant = {
   available: number | null;
   /** False when Shopify will not sell it (out of stock and not sold on backorder). */
   availableForSale: boolean;
+  /** Its picture (the colour it is in), else the product's; none when the shop has none. */
+  image?: { url: string; altText: string | null } | null;
 };
 
 export type CatalogProduct = {

@@ -31,6 +31,8 @@ export type ExchangeOption = {
   variantId: string;
   productTitle: string;
   variantTitle: string;
+  /** The variant's picture, drawn on its swatch. */
+  image: { url: string; altText: string | null } | null;
   price: Money;
   stock: StockState;
   difference: Settlement;
@@ -123,7 +125,7 @@ export function offerExchange(
         ? { key: 'policy:exchange.dearerNotOffered', clauseId: exchanges.clause }
         : null;
     return {
-      productId: from.id, variantId: variant.id, productTitle: from.title, variantTitle: variant.title,
+      productId: from.id, variantId: variant.id, productTitle: from.title, variantTitle: variant.title, image: variant.image ?? null,
       price: variant.price, stock, difference, available: unavailable === null, unavailable,
     };
   };

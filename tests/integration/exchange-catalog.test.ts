@@ -58,6 +58,12 @@ describe('the exchange catalog from Shopify', () => {
     expect(soldOut).toMatchObject({ available: 0, availableForSale: false, price: { amount: '45.00', currencyCode: 'EUR' } });
     expect(found.product!.variants.filter((variant) => (variant.available ?? 0) > 0).length).toBeGreaterThan(4);
     expect(found.others.map((product) => product.title)).toEqual(['Polo Marin']);
+    // Each size and colour carries the picture of its colour; another product, its own picture.
+    const colourPicture = (title: string) => found.product!.variants.find((variant) => variant.title === title)?.image;
+    expect(colourPicture('L / Navy')).toMatchObject({ url: expect.stringMatching(/\/__sandbox\/images\/.+\.svg$/), altText: expect.stringMatching(/navy/i) });
+    expect(colourPicture('L / Navy')?.url).toBe(colourPicture('S / Navy')?.url);
+    expect(colourPicture('L / Navy')?.url).not.toBe(found.product!.variants.find((variant) => !variant.title.endsWith('Navy'))?.image?.url);
+    expect(found.others[0]!.variants.every((variant) => variant.image?.url)).toBe(true);
 
     const beret = await productIdOf('Béret en Laine');
     const accessories = await catalog.exchangeCatalog({ id: beret, productType: 'Accessories' }, 'product-type');

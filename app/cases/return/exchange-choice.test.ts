@@ -7,7 +7,7 @@ import { applyOutcomes, checkExchanges, planExchanges, sumSettlements } from './
 
 const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
 const option = (variantId: string, overrides: Partial<ExchangeOption> = {}): ExchangeOption => ({
-  productId: 'gid://shopify/Product/1', variantId, productTitle: 'Marinière', variantTitle: variantId, price: eur('45.00'),
+  productId: 'gid://shopify/Product/1', variantId, productTitle: 'Marinière', variantTitle: variantId, image: null, price: eur('45.00'),
   stock: { state: 'in_stock', left: 5 }, difference: { settle: 'none', amount: eur('0.00') }, available: true, unavailable: null, ...overrides,
 });
 const SOLD_OUT = option('XS', { stock: { state: 'sold_out', left: 0 }, available: false, unavailable: { key: 'policy:exchange.soldOut', clauseId: '5.5' } });

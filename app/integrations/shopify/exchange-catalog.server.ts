@@ -6,6 +6,8 @@ import type { ShopifyGraphqlClient } from './client.server';
 import { EXCHANGE_CATALOG_QUERY } from './exchange-catalog-queries';
 import type { ThrottleGate } from './throttle.server';
 
+const PictureSchema = z.object({ preview: z.object({ image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable() }).nullable() }).nullable();
+
 const ProductNodeSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -13,6 +15,7 @@ const ProductNodeSchema = z.object({
   status: z.string(),
   tracksInventory: z.boolean(),
   collections: z.object({ nodes: z.array(z.object({ id: z.string() })) }),
+  featuredMedia: PictureSchema.optional(),
   variants: z.object({
     nodes: z.array(z.object({
       id: z.string(),
@@ -20,6 +23,8 @@ const ProductNodeSchema = z.object({
       price: z.string(),
       availableForSale: z.boolean(),
       inventoryQuantity: z.number().int().nullable(),
+      // Asked for the returned item's product only.
+      media: z.object({ nodes: z.array(PictureSchema) }).optional(),
     })),
   }),
 });
@@ -31,7 +36,10 @@ const DataSchema = z.object({
   products: z.object({ nodes: z.array(ProductNodeSchema) }).optional(),
 });
 
+const pictureOf = (media: z.infer<typeof PictureSchema> | undefined) => media?.preview?.image ?? null;
+
 function toProduct(node: ProductNode, currencyCode: string): CatalogProduct {
+  const featured = pictureOf(node.featuredMedia);
   return {
     id: node.id,
     title: node.title,
@@ -43,6 +51,7 @@ function toProduct(node: ProductNode, currencyCode: string): CatalogProduct {
       price: { amount: variant.price, currencyCode },
       available: node.tracksInventory ? (variant.inventoryQuantity ?? 0) : null,
       availableForSale: variant.availableForSale,
+      image: pictureOf(variant.media?.nodes[0]) ?? featured,
     })),
   };
 }

@@ -79,7 +79,7 @@ export const ORDER_RETURNS_QUERY = `#graphql
               ... on ReturnLineItem { customerNote returnReasonNote fulfillmentLineItem { id } }
             }
           }
-          exchangeLineItems(first: 20) { nodes { lineItems { id } } }
+          exchangeLineItems(first: 10) { nodes { lineItems { id } } }
         }
       }
     }

@@ -26,6 +26,10 @@ function Swatch({ name, option, checked, withProduct }: { name: string; option: 
   return (
     <label className={`${choiceCardClass} flex min-h-14 items-start gap-2 p-3 ${option.available ? 'cursor-pointer' : 'cursor-not-allowed border-dashed bg-gray-50 text-gray-700'}`}>
       <input type="radio" name={name} value={option.variantId} data-exchange="" disabled={!option.available} defaultChecked={checked && option.available} className="mt-1 size-5 shrink-0 accent-brand-700" />
+      {option.image ? (
+        // The text beside it names the variant: the picture adds nothing for a screen reader.
+        <img src={option.image.url} alt="" width={48} height={48} loading="lazy" className={`size-12 shrink-0 rounded-md bg-brand-100 object-cover ${option.available ? '' : 'opacity-50 grayscale'}`} />
+      ) : null}
       <span className="min-w-0">
         <span className="block font-semibold">{withProduct ? `${option.productTitle} — ${option.variantTitle}` : option.variantTitle}</span>
         <OptionFacts option={option} />

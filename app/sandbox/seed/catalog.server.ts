@@ -51,7 +51,8 @@ function buildProduct(def: ProductDef, now: Date, nextId: IdSequence, variantsBy
   const created = isoTime(now.getTime() - 400 * 86_400_000);
   const sizeOption = def.sizeOption ?? 'Size';
   const images = new Map((def.colours.length ? def.colours : [undefined]).map((c) => [c?.code, imageOf(def, c, nextId)]));
-  const media = [...images.values()].map((image) => mediaImageOf(image, nextId));
+  const mediaByColour = new Map([...images].map(([code, image]) => [code, mediaImageOf(image, nextId)]));
+  const media = [...mediaByColour.values()];
   const product: GqlObject = { __typename: 'Product', id: nextId('Product') };
   const options: GqlObject[] = [];
   const addOption = (name: string, values: string[]) =>
@@ -93,6 +94,8 @@ function buildProduct(def: ProductDef, now: Date, nextId: IdSequence, variantsBy
              ...(colour ? [{ __typename: 'SelectedOption', name: 'Color', value: colour.name }] : [])]
           : [{ __typename: 'SelectedOption', name: 'Title', value: 'Default Title' }],
         image: images.get(colour?.code) ?? null,
+        // The variant's own media: the picture of its colour.
+        media: [mediaByColour.get(colour?.code)].filter(Boolean),
         taxable: !def.giftCard,
         requiresShipping: !def.giftCard,
         createdAt: created,
