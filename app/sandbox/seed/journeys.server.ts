@@ -19,7 +19,8 @@ export type JourneySpec = {
   extraHubs?: Place[];
 };
 
-type Draft = { status: string; place: Place; message: string };
+/** A carrier scan before it is dated: what happened, where, in the carrier's words. */
+export type Draft = { status: string; place: Place; message: string };
 
 export type Journey = {
   events: GqlObject[];
@@ -91,6 +92,26 @@ function timesFor(drafts: Draft[], shippedAt: number, lastAt: number): number[] 
 
 const iso = isoTime;
 
+/** A carrier scan as a `FulfillmentEvent`, recorded by Shopify two minutes after it happened. */
+export function toFulfillmentEvent(nextId: IdSequence, draft: Draft, happenedAtMs: number, estimatedDeliveryAt: string | null): GqlObject {
+  return {
+    __typename: 'FulfillmentEvent',
+    id: nextId('FulfillmentEvent'),
+    status: draft.status,
+    happenedAt: iso(happenedAtMs),
+    createdAt: iso(happenedAtMs + 2 * 60_000),
+    message: draft.message,
+    address1: null,
+    city: draft.place.city,
+    province: draft.place.province,
+    country: draft.place.country,
+    zip: draft.place.zip,
+    latitude: null,
+    longitude: null,
+    estimatedDeliveryAt,
+  };
+}
+
 /** Turns a parcel's progress into `FulfillmentEvent`s and the dates Shopify derives from them. */
 export function buildJourney(carrierId: CarrierId | null, destination: Place, spec: JourneySpec, now: Date, nextId: IdSequence): Journey {
   const nowMs = now.getTime();
@@ -112,22 +133,7 @@ export function buildJourney(carrierId: CarrierId | null, destination: Place, sp
     // Before a delay, the carrier still promised the earlier date.
     return iso(delayedIndex >= 0 && i < delayedIndex ? finalEta - 24 * HOUR : finalEta);
   };
-  const events = drafts.map((draft, i) => ({
-    __typename: 'FulfillmentEvent',
-    id: nextId('FulfillmentEvent'),
-    status: draft.status,
-    happenedAt: iso(times[i] ?? lastAt),
-    createdAt: iso((times[i] ?? lastAt) + 2 * 60_000),
-    message: draft.message,
-    address1: null,
-    city: draft.place.city,
-    province: draft.place.province,
-    country: draft.place.country,
-    zip: draft.place.zip,
-    latitude: null,
-    longitude: null,
-    estimatedDeliveryAt: eta(i),
-  }));
+  const events = drafts.map((draft, i) => toFulfillmentEvent(nextId, draft, times[i] ?? lastAt, eta(i)));
   const firstTransit = drafts.findIndex((d) => d.status === 'IN_TRANSIT');
   return {
     events,

@@ -66,13 +66,18 @@ export function orderReturnStatus(statuses: unknown[]): string {
   return 'NO_RETURN';
 }
 
+/** `Order.displayFulfillmentStatus` from the units still to ship and those shipped. */
+export function fulfillmentStatusOf(unfulfilled: number, fulfilled: number): string {
+  if (fulfilled === 0) return 'UNFULFILLED';
+  return unfulfilled === 0 ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
+}
+
 /** Display statuses derived from the order's content, as Shopify derives them. */
 export function orderStatuses(spec: OrderSpec, lines: DraftLine[], returns: GqlObject[], total: Amount, refunded: Amount) {
   const open = lines.reduce((sum, line) => sum + Math.max(0, line.quantity - line.fulfilled - line.refunded), 0);
   const fulfilled = lines.reduce((sum, line) => sum + line.fulfilled, 0);
   const statuses = returns.map((r) => r.status);
-  let displayFulfillmentStatus = 'UNFULFILLED';
-  if (fulfilled > 0) displayFulfillmentStatus = open === 0 ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
+  const displayFulfillmentStatus = fulfillmentStatusOf(open, fulfilled);
   let displayFinancialStatus = 'PAID';
   if (refunded.shop > 0) displayFinancialStatus = refunded.shop >= total.shop ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
   const returnStatus = orderReturnStatus(statuses);
