@@ -1,7 +1,8 @@
 import { html, isSameOrigin } from '../page-response.server';
 import { z } from 'zod';
 import { isoTime } from '~/sandbox/seed/build-context.server';
-import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import { exchangeShipmentRefusal, unshippedExchangeLines } from './exchange-shipment.server';
 import type { ReturnsStore } from './returns-store.server';
 import { toFulfillmentPayload, toOrderPayload } from './webhook-payloads.server';
 import type { WebhookHub } from './webhooks.server';
@@ -9,8 +10,9 @@ import type { WebhookHub } from './webhooks.server';
 /*
  * `/__sandbox/shopify/admin`: what an agent would do in Shopify's admin, for a person trying the
  * sandbox — approve or decline (with a reason and a note for the shopper) a requested return,
- * close an open one, mark a parcel delivered, cancel an unshipped order. Each action changes the
- * emulator's store exactly as the matching Admin API mutation would, and Shopify's webhook follows.
+ * close an open one, ship an exchange's new item, mark a parcel delivered, mark an exchange's
+ * invoice paid, cancel an unshipped order. Each action changes the emulator's store exactly as the
+ * matching Admin API mutation would, and Shopify's webhook follows.
  */
 const PATH = '/__sandbox/shopify/admin';
 
@@ -26,12 +28,15 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('close'), id: z.string().min(1) }),
   z.object({ action: z.literal('deliver'), id: z.string().min(1) }),
   z.object({ action: z.literal('cancel'), id: z.string().min(1) }),
+  z.object({ action: z.literal('ship_exchange'), id: z.string().min(1) }),
+  z.object({ action: z.literal('pay_invoice'), id: z.string().min(1) }),
 ]);
 
 const DONE: Record<string, string> = {
   approve: 'Return approved. Shopify sends returns/approve.', decline: 'Return declined. Shopify sends returns/decline.',
   close: 'Return closed. Shopify sends returns/close.', deliver: 'Parcel marked delivered. Shopify sends fulfillments/update.',
-  cancel: 'Order cancelled. Shopify sends orders/cancelled.',
+  cancel: 'Order cancelled. Shopify sends orders/cancelled.', ship_exchange: 'New item shipped. Shopify sends fulfillments/create.',
+  pay_invoice: 'Invoice paid. Shopify sends orders/updated.',
 };
 
 const button = (action: string, id: unknown, label: string) =>
@@ -43,6 +48,20 @@ function itemsOf(ret: GqlObject): string {
     const note = rli.customerNote ?? rli.returnReasonNote;
     return `<li>${esc(rli.quantity)} × ${esc(line.name)}${note ? ` — <q>${esc(note)}</q>` : ''}</li>`;
   }).join('');
+}
+
+const orderOf = (ret: GqlObject) => ret.order as SeedOrder;
+
+function exchangeCard(ret: GqlObject): string {
+  const lines = unshippedExchangeLines(ret);
+  const items = lines.map((eli) => `<li>${esc(eli.quantity)} × ${esc(eli.title)}${eli.variantTitle && eli.variantTitle !== 'Default Title' ? ` — ${esc(eli.variantTitle)}` : ''}</li>`).join('');
+  const label = `Ship the new item${lines.length > 1 ? 's' : ''} for ${String(ret.name)}`;
+  return `<li class="card"><h3>${esc(ret.name)} <small>order ${esc(orderOf(ret).name)}</small></h3><ul>${items}</ul>${button('ship_exchange', ret.id, label)}</li>`;
+}
+
+function invoiceCard(order: SeedOrder): string {
+  const due = (order.totalOutstandingSet as MoneyBag).presentmentMoney;
+  return `<li class="card"><h3>${esc(order.name)}</h3><p>Balance due ${esc(due.amount)} ${esc(due.currencyCode)}, invoice sent</p>${button('pay_invoice', order.id, `Mark the invoice for ${order.name} paid`)}</li>`;
 }
 
 function requestedCard(ret: GqlObject): string {
@@ -57,10 +76,13 @@ function requestedCard(ret: GqlObject): string {
 <button type="submit">Decline ${esc(ret.name)}</button></form></div></li>`;
 }
 
-function page(seed: Seed, notice: string): string {
+function page(seed: Seed, store: ReturnsStore, notice: string): string {
   const returns = seed.orders.flatMap((order) => list(order.returns));
   const requested = returns.filter((r) => r.status === 'REQUESTED');
   const open = returns.filter((r) => r.status === 'OPEN');
+  const toShip = returns.filter((r) => exchangeShipmentRefusal(r) === null);
+  const invoiced = new Set(store.invoices().filter((invoice) => invoice.paidAt === null).map((invoice) => invoice.orderId));
+  const unpaid = seed.orders.filter((order) => invoiced.has(order.id) && Number((order.totalOutstandingSet as MoneyBag).presentmentMoney.amount) > 0);
   const parcels = seed.orders.flatMap((order) => list(order.fulfillments).filter((f) => f.displayStatus !== 'DELIVERED').map((f) => ({ order, f })));
   const cancellable = seed.orders.filter((order) => !order.cancelledAt && list(order.fulfillments).length === 0);
   const section = (title: string, empty: string, items: string[]) =>
@@ -83,7 +105,9 @@ button { font: inherit; padding: .35rem .75rem; min-height: 2.5rem; cursor: poin
 ${notice}
 ${section('Return requests to review', 'No return request waits for a decision. Send one from the portal with the reason “Another reason” (for example on order #1005), and it waits here.', requested.map(requestedCard))}
 ${section('Open returns', 'No open return.', open.map((r) => `<li class="card"><h3>${esc(r.name)} <small>order ${esc((r.order as SeedOrder).name)}</small></h3><ul>${itemsOf(r)}</ul>${button('close', r.id, `Close ${r.name} (items received)`)}</li>`))}
+${section('Exchanges to ship', 'No exchange waits for its new item. Exchange an item from the portal (for example on order #1038), and its new item waits here.', toShip.map(exchangeCard))}
 ${section('Parcels on their way', 'Every parcel is delivered.', parcels.map(({ order, f }) => `<li class="card"><h3>${esc(f.name)} <small>order ${esc(order.name)}</small></h3><p>${esc(String(f.displayStatus).toLowerCase().replaceAll('_', ' '))}</p>${button('deliver', f.id, `Mark ${f.name} delivered`)}</li>`))}
+${section('Invoices awaiting payment', 'No invoice waits for payment. An exchange for a dearer item (the Polo Marin on order #1038) sends one.', unpaid.map(invoiceCard))}
 ${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.map((o) => `<li class="card"><h3>${esc(o.name)}</h3>${button('cancel', o.id, `Cancel ${o.name}`)}</li>`))}
 </main></body></html>
 `;
@@ -117,6 +141,21 @@ export function createAdminPage(deps: { seed: () => Seed; returns: () => Returns
         deps.hub.emit('fulfillments/update', toFulfillmentPayload(node, order));
         return null;
       }
+      case 'ship_exchange': {
+        if (node?.__typename !== 'Return') return 'This return does not exist.';
+        const refusal = exchangeShipmentRefusal(node);
+        if (refusal) return refusal;
+        deps.hub.emit('fulfillments/create', toFulfillmentPayload(deps.returns().shipExchange(node), orderOf(node)));
+        return null;
+      }
+      case 'pay_invoice': {
+        if (node?.__typename !== 'Order') return 'This order does not exist.';
+        const paid = deps.returns().payInvoice(node as SeedOrder);
+        if (!paid.ok) return paid.message;
+        // Shopify sends both; the portal listens to orders/updated.
+        for (const topic of ['orders/updated', 'orders/paid']) deps.hub.emit(topic, toOrderPayload(node as SeedOrder));
+        return null;
+      }
       case 'cancel': {
         const order = node as SeedOrder | undefined;
         if (order?.__typename !== 'Order' || order.cancelledAt || list(order.fulfillments).length > 0) return 'Only an order not shipped and not cancelled can be cancelled.';
@@ -131,13 +170,13 @@ export function createAdminPage(deps: { seed: () => Seed; returns: () => Returns
     const url = new URL(request.url);
     if (path === PATH && request.method === 'GET') {
       const done = DONE[url.searchParams.get('done') ?? ''];
-      return html(page(deps.seed(), done ? `<p role="status">${esc(done)}</p>` : ''));
+      return html(page(deps.seed(), deps.returns(), done ? `<p role="status">${esc(done)}</p>` : ''));
     }
     if (path !== PATH || request.method !== 'POST') return null;
     if (!isSameOrigin(request)) return html('<p>Cross-site request refused.</p>', 403);
     const input = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
     const refusal = input.success ? act(input.data) : 'Choose an action, a return, parcel or order, and a decline reason from the list.';
-    if (refusal || !input.success) return html(page(deps.seed(), `<p role="alert">${esc(refusal)}</p>`), 400);
+    if (refusal || !input.success) return html(page(deps.seed(), deps.returns(), `<p role="alert">${esc(refusal)}</p>`), 400);
     return new Response(null, { status: 303, headers: { Location: `${PATH}?done=${input.data.action}` } });
   };
 }

@@ -1,8 +1,9 @@
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import { createIdSequence } from '~/sandbox/seed/ids.server';
-import { money } from '~/sandbox/seed/money.server';
+import { amountOf, money, moneyBag } from '~/sandbox/seed/money.server';
 import { orderReturnStatus } from '~/sandbox/seed/order-totals.server';
-import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import { shipExchangeItems } from './exchange-shipment.server';
 import { adjustStock } from './inventory.server';
 
 /** A return line the validator accepted, with the seed objects it refers to. */
@@ -28,6 +29,8 @@ export type ReturnPlan = {
 const MINTED_ID_BASES = {
   Return: 9_870_900_000, ReturnLineItem: 14_560_900_000, ExchangeLineItem: 2_150_900_000, ReturnableFulfillment: 5_230_900_000,
   ReverseFulfillmentOrder: 3_410_900_000, ReverseFulfillmentOrderLineItem: 7_720_900_000, ReverseDelivery: 1_980_900_000, ReverseDeliveryLineItem: 6_140_900_000,
+  // An exchange's new items: order lines and the parcel that ships them.
+  LineItem: 15_870_900_000, Fulfillment: 5_230_800_000, FulfillmentLineItem: 11_900_900_000, FulfillmentEvent: 7_310_900_000,
 };
 
 const ACTIVE = new Set(['REQUESTED', 'OPEN']);
@@ -78,7 +81,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
   }
   const moved = new Map<string, number>();
   const made: Array<{ ret: GqlObject; via: ReturnPlan['via'] }> = [];
-  const invoices: Array<{ orderId: string; orderName: string; amount: string; currencyCode: string; at: string }> = [];
+  const invoices: Array<{ orderId: string; orderName: string; amount: string; currencyCode: string; at: string; paidAt: string | null }> = [];
 
   const returnableQuantity = (fliId: string) => (seeded.get(fliId) ?? 0) + (moved.get(fliId) ?? 0);
 
@@ -235,8 +238,35 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
     sendInvoice(order: SeedOrder): { ok: true } | { ok: false; message: string } {
       const due = (order.totalOutstandingSet as MoneyBag).presentmentMoney;
       if (cents(due.amount) <= 0) return { ok: false, message: 'Order has no outstanding balance to invoice.' };
-      invoices.push({ orderId: String(order.id), orderName: String(order.name), amount: due.amount, currencyCode: due.currencyCode, at: isoTime(clock().getTime()) });
+      invoices.push({ orderId: String(order.id), orderName: String(order.name), amount: due.amount, currencyCode: due.currencyCode, at: isoTime(clock().getTime()), paidAt: null });
       return { ok: true };
+    },
+
+    /** The customer paid the invoice sent for the order's balance due: nothing is due any more. */
+    payInvoice(order: SeedOrder): { ok: true } | { ok: false; message: string } {
+      const unpaid = invoices.filter((invoice) => invoice.orderId === order.id && invoice.paidAt === null);
+      if (unpaid.length === 0 || cents((order.totalOutstandingSet as MoneyBag).presentmentMoney.amount) <= 0) {
+        return { ok: false, message: `${order.name} has no invoice awaiting payment.` };
+      }
+      const now = isoTime(clock().getTime());
+      order.totalOutstandingSet = moneyBag(amountOf(0, order.presentmentCurrencyCode as CurrencyCode));
+      order.updatedAt = now;
+      for (const invoice of unpaid) invoice.paidAt = now;
+      return { ok: true };
+    },
+
+    /**
+     * Ships an exchange's new items (`exchange-shipment.server.ts`) and returns the parcel. They are
+     * returnable at once, like every shipped unit of the seed: Shopify counts fulfilled units, and
+     * the portal's policy dates the window from the delivery.
+     */
+    shipExchange(ret: GqlObject): GqlObject {
+      const fulfillment = shipExchangeItems(seed, ret, clock(), nextId);
+      for (const fli of list(fulfillment.fulfillmentLineItems)) {
+        if ((fli.lineItem as GqlObject).isGiftCard !== true) seeded.set(String(fli.id), Number(fli.quantity));
+      }
+      refresh(ret.order as SeedOrder);
+      return fulfillment;
     },
 
     /** What `GET /__sandbox/shopify/invoices` shows: the invoices sent, oldest first. */

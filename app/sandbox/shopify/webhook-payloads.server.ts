@@ -1,4 +1,5 @@
-import type { GqlObject, SeedOrder } from '~/sandbox/seed/types.server';
+import { money } from '~/sandbox/seed/money.server';
+import type { GqlObject, MoneyBag, SeedOrder } from '~/sandbox/seed/types.server';
 
 /*
  * Webhook bodies, REST-style as Shopify sends them: numeric `id`, `admin_graphql_api_id`, snake_case,
@@ -34,7 +35,13 @@ export function toReturnPayload(ret: GqlObject): Record<string, unknown> {
   };
 }
 
+/**
+ * `total_outstanding` is the balance due in the order's presentment currency, two decimals as REST
+ * writes money ("4.00"); `currency` names that currency here. (Every order the emulator can owe
+ * money on is in the shop's euros, where the two currencies are one.)
+ */
 export function toOrderPayload(order: SeedOrder): Record<string, unknown> {
+  const due = (order.totalOutstandingSet as MoneyBag).presentmentMoney;
   return {
     ...ref(order as GqlObject),
     name: order.name,
@@ -43,19 +50,35 @@ export function toOrderPayload(order: SeedOrder): Record<string, unknown> {
     cancel_reason: order.cancelReason ? String(order.cancelReason).toLowerCase() : null,
     financial_status: String(order.displayFinancialStatus ?? '').toLowerCase() || null,
     fulfillment_status: String(order.displayFulfillmentStatus ?? '').toLowerCase() || null,
+    total_outstanding: money(Math.round(Number(due.amount) * 100)),
+    currency: due.currencyCode,
   };
 }
 
+/** REST's `shipment_status` is the latest carrier event's, in lower case; a parcel with no carrier event has none. */
+const shipmentStatusOf = (displayStatus: unknown) => (!displayStatus || displayStatus === 'FULFILLED' ? null : String(displayStatus).toLowerCase());
+
 export function toFulfillmentPayload(fulfillment: GqlObject, order: SeedOrder): Record<string, unknown> {
-  const tracking = list(fulfillment.trackingInfo)[0];
+  const tracking = list(fulfillment.trackingInfo);
+  const numbers = tracking.map((t) => t.number).filter((n): n is string => typeof n === 'string');
+  const urls = tracking.map((t) => t.url).filter((u): u is string => typeof u === 'string');
   return {
     ...ref(fulfillment),
     order_id: legacyId(order.id),
     name: fulfillment.name,
     status: String(fulfillment.status ?? 'success').toLowerCase(),
-    shipment_status: String(fulfillment.displayStatus ?? '').toLowerCase() || null,
-    tracking_company: tracking?.company ?? null,
-    tracking_number: tracking?.number ?? null,
+    shipment_status: shipmentStatusOf(fulfillment.displayStatus),
+    tracking_company: tracking[0]?.company ?? null,
+    tracking_number: numbers[0] ?? null,
+    tracking_numbers: numbers,
+    tracking_url: urls[0] ?? null,
+    tracking_urls: urls,
+    created_at: fulfillment.createdAt,
     updated_at: fulfillment.updatedAt ?? order.updatedAt,
+    line_items: list(fulfillment.fulfillmentLineItems).map((fli) => {
+      const item = fli.lineItem as GqlObject;
+      const variant = item.variant as GqlObject | null;
+      return { ...ref(item), variant_id: variant ? legacyId(variant.id) : null, title: item.title, name: item.name, sku: item.sku ?? null, quantity: fli.quantity };
+    }),
   };
 }
