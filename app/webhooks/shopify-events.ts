@@ -90,7 +90,7 @@ const orderGid = (id: number | string) => `gid://shopify/Order/${id}`;
 const amount = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+(\.\d+)?$/));
 const OrderPayloadSchema = z.object({
   admin_graphql_api_id: gid('Order'),
-  // REST gives the balance in the order's presentment currency, beside `currency`.
+  // REST gives the balance in the shop's currency, named by `currency`.
   total_outstanding: amount.nullish().catch(null),
   currency: z.string().length(3).nullish().catch(null),
 });

@@ -36,12 +36,12 @@ export function toReturnPayload(ret: GqlObject): Record<string, unknown> {
 }
 
 /**
- * `total_outstanding` is the balance due in the order's presentment currency, two decimals as REST
- * writes money ("4.00"); `currency` names that currency here. (Every order the emulator can owe
- * money on is in the shop's euros, where the two currencies are one.)
+ * As REST's Order resource: `total_outstanding` is the balance due in the shop's currency, two
+ * decimals ("4.00"), and `currency` is the shop's currency (`presentment_currency` the shopper's).
  */
 export function toOrderPayload(order: SeedOrder): Record<string, unknown> {
-  const due = (order.totalOutstandingSet as MoneyBag).presentmentMoney;
+  const bag = order.totalOutstandingSet as MoneyBag;
+  const due = bag.shopMoney;
   return {
     ...ref(order as GqlObject),
     name: order.name,
@@ -52,6 +52,7 @@ export function toOrderPayload(order: SeedOrder): Record<string, unknown> {
     fulfillment_status: String(order.displayFulfillmentStatus ?? '').toLowerCase() || null,
     total_outstanding: money(Math.round(Number(due.amount) * 100)),
     currency: due.currencyCode,
+    presentment_currency: bag.presentmentMoney.currencyCode,
   };
 }
 
