@@ -75,7 +75,48 @@ for (const [language, index] of [['en', 0], ['fr', 1]] as const) {
     await expect(page.getByText('In exchange: Marinière Saint-Malo — L / Navy')).toBeVisible();
     await expect(page.getByText(/^In stock when the request was sent: \d+ · No price difference$/)).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // The store ships the new item: the shopper follows its own parcel; the ticket hears of it.
+    await page.goto(`/cases/${caseId}`);
+    const newItem = page.getByRole('region', { name: 'Your new item' });
+    await expect(newItem).toContainText('1 × Marinière Saint-Malo — L / Navy');
+    await expect(newItem).toContainText('Not shipped yet.');
+    await actInShopifyAdmin(page, `Ship the new item for ${order.name}-R1`);
+    const tracking = await expectNewItemShipped(page, caseId);
+    await actInShopifyAdmin(page, new RegExp(`^Mark ${order.name}\\.\\d+ delivered$`));
+    await page.goto(`/cases/${caseId}`);
+    await expect(async () => {
+      await page.reload();
+      await expect(newItem).toContainText('Delivered on', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+    await expect(timelineEntry(page, 'Your new item was delivered')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await openTicket(page, caseId, order.name, new RegExp(`Exchange: the new item shipped to the shopper[\\s\\S]*${tracking}`));
   });
+}
+
+const timelineEntry = (page: Page, text: string) => page.getByRole('region', { name: 'What has happened' }).getByText(text, { exact: true });
+
+/** One of the sandbox's Shopify admin buttons, as the store's agent would press it. */
+async function actInShopifyAdmin(page: Page, button: string | RegExp) {
+  await page.goto('/__sandbox/shopify/admin');
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+}
+
+/** Waits for Shopify's webhook to reach the case page; the tracking number shown. */
+async function expectNewItemShipped(page: Page, caseId: string): Promise<string> {
+  await page.goto(`/cases/${caseId}`);
+  const newItem = page.getByRole('region', { name: 'Your new item' });
+  await expect(async () => {
+    await page.reload();
+    await expect(newItem).toContainText(/Shipped on .+ with \w+/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+  const tracking = (await newItem.locator('dd').innerText()).trim();
+  expect(tracking).toMatch(/^\w{8,}$/);
+  await expect(newItem.getByRole('link', { name: /^Follow your parcel/ })).toHaveAttribute('href', /^https:\/\//);
+  await expect(timelineEntry(page, 'Your new item has shipped')).toBeVisible();
+  return tracking;
 }
 
 test('an exchange for another product with a difference to pay: the Polo Marin at €4 more, invoiced by Shopify', async ({ page }) => {
@@ -91,6 +132,16 @@ test('an exchange for another product with a difference to pay: the Polo Marin a
   expect((await shopifyReturnsFor(page.request, order.name))[0]!.exchangeLines).toEqual([expect.objectContaining({ sku: 'POL-NAV-M', quantity: 1 })]);
   const invoices = (await (await page.request.get('/__sandbox/shopify/invoices')).json()) as { invoices: { orderName: string; amount: string }[] };
   expect(invoices.invoices.filter((invoice) => invoice.orderName === order.name)).toEqual([expect.objectContaining({ amount: '4.00' })]);
+
+  // The shopper pays the invoice: the case page says so, once Shopify's orders/updated arrives.
+  const caseUrl = page.url();
+  await actInShopifyAdmin(page, `Mark the invoice for ${order.name} paid`);
+  await page.goto(caseUrl);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('Price difference paid: €4.00. Thank you.')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+  await expect(timelineEntry(page, 'Price difference paid')).toBeVisible();
 });
 
 test('the last XL sold while the shopper checks the review: back to choose, told why, every other answer kept', async ({ page }) => {
