@@ -52,6 +52,19 @@ export function findGuardrailViolations(policy: PolicyFile): GuardrailViolation[
   return violations;
 }
 
+/**
+ * Cancelling before delivery is a withdrawal too, so its refund goes back the way the shopper
+ * paid (Directive 2011/83/EU art. 13): store credit may be offered, never imposed. Kept apart
+ * from the return rules, whose violations send EU/UK returns to review.
+ */
+export function findCancellationGuardrailViolations(policy: PolicyFile): GuardrailViolation[] {
+  if (policy.cancellation?.refundMethod !== 'store_credit') return [];
+  return [{
+    path: ['cancellation', 'refundMethod'],
+    message: 'EU and UK law require a cancelled order to be refunded by the original means of payment; use original_payment or shopper_choice',
+  }];
+}
+
 /** The EU/UK countries a policy ships to, for the load-time guardrail and its message. */
 export function listEuUkDestinations(policy: PolicyFile): string[] {
   return policy.store.shipsTo.filter((country) => isEuOrUk(country));

@@ -82,12 +82,49 @@ describe('loading the policy file', () => {
     ['a reason repeated', (d) => { d.reasons[1].id = 'size-too-small'; }, 'reasons.1.id', /appears twice/],
     ['an unknown label provider', (d) => { d.reasons[0].labelProvider = 'ups'; }, 'reasons.0.labelProvider', /must be loop, aftership or store/],
     ['store credit offered but disabled', (d) => { d.refunds.storeCredit.enabled = false; }, 'reasons.0.outcomes', /storeCredit/],
+    ['a cancellation clause no section defines', (d) => { d.cancellation.clause = '8.9'; }, 'cancellation.clause', /"8\.9", which no section defines/],
+    ['an excluded tag with a clause no section defines', (d) => { d.cancellation.excludedTags[0].clause = '9.1'; }, 'cancellation.excludedTags.0.clause', /"9\.1"/],
+    ['a review window shorter than the self-service one', (d) => { d.cancellation.reviewWindowHours = 6; }, 'cancellation.reviewWindowHours', /at least windowHours/],
+    ['hours that are not whole', (d) => { d.cancellation.windowHours = 1.5; }, 'cancellation.windowHours', /int/],
+    ['a cancellation limit missing the store currency', (d) => { d.cancellation.maxValue = { USD: '330.00' }; }, 'cancellation.maxValue', /store currency EUR/],
+    ['an unknown cancellation refund method', (d) => { d.cancellation.refundMethod = 'cash'; }, 'cancellation.refundMethod', /original_payment/],
+    ['an excluded tag with no outcome it knows', (d) => { d.cancellation.excludedTags[0].then = 'ignore'; }, 'cancellation.excludedTags.0.then', /review/],
+    ['a cancellation placeholder without the section', (d) => { delete d.cancellation; }, 'sections.7.clauses.0.title.en', /\{\{cancellationWindowHours\}\} is not a value/],
   ])('refuses %s, naming its path', (_, edit, path, message) => {
     const issues = issuesAfter(edit);
     expect(issues.find(([p]) => p === path), JSON.stringify(issues)).toEqual([path, expect.stringMatching(message)]);
   });
 
+  describe('the cancellation section', () => {
+    it('is optional: without it and its clauses, the policy loads and offers no cancellation', () => {
+      const data = readSampleData() as Data;
+      delete data.cancellation;
+      data.sections = data.sections.filter((section: Data) => section.id !== '8');
+      expect(parsePolicy(stringify(data), 'x').cancellation).toBeUndefined();
+    });
+
+    it('fills the defaults: no review period, whole orders, refunded to the original payment, restocked, notified', () => {
+      const data = readSampleData() as Data;
+      // The sample's clause quotes the limit, so it stays.
+      data.cancellation = { clause: '8.1', windowHours: 6, maxValue: '300.00' };
+      expect(parsePolicy(stringify(data), 'x').cancellation).toEqual({
+        clause: '8.1', windowHours: 6, reviewWindowHours: 6, maxValue: '300.00', excludedTags: [], partial: false,
+        refundMethod: 'original_payment', restock: true, notifyCustomer: true,
+      });
+    });
+  });
+
   describe('EU/UK guardrail', () => {
+    it('refuses store credit as the only refund of a cancelled order', () => {
+      expect(issuesAfter((d) => { d.cancellation.refundMethod = 'store_credit'; })).toEqual([
+        ['cancellation.refundMethod', expect.stringMatching(/^ships to FR, BE, DE: .*original means of payment/)],
+      ]);
+      const data = readSampleData() as Data;
+      data.cancellation.refundMethod = 'shopper_choice';
+      expect(parsePolicy(stringify(data), 'x').cancellation?.refundMethod).toBe('shopper_choice');
+    });
+
+
     it('refuses a window under 14 days when the store ships to the EU', () => {
       expect(issuesAfter((d) => { d.window.days = 10; })).toEqual([
         ['window.days', 'ships to FR, BE, DE: EU and UK law give shoppers 14 days after delivery to return an order; this policy gives 10'],
@@ -114,6 +151,7 @@ describe('loading the policy file', () => {
       data.window.days = 10;
       data.refunds.originalPayment = false;
       data.reasons.forEach((reason: Data) => { reason.outcomes = ['store_credit', 'exchange']; });
+      data.cancellation.refundMethod = 'store_credit';
       expect(parsePolicy(stringify(data), 'x').window.days).toBe(10);
     });
 

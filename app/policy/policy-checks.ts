@@ -1,6 +1,6 @@
 import { supportedLanguages } from '~/i18n';
 import type { Amount, PolicyFile } from './policy-schema';
-import { findGuardrailViolations, listEuUkDestinations } from './eu-guardrail';
+import { findCancellationGuardrailViolations, findGuardrailViolations, listEuUkDestinations } from './eu-guardrail';
 import { PLACEHOLDER, getPolicyVariables } from './policy-page';
 
 /** A problem in a policy file, with the path of the field at fault. */
@@ -19,6 +19,10 @@ function collectClauseReferences(file: PolicyFile): Array<[PolicyIssue['path'], 
   file.reasons.forEach((reason, i) => references.push([['reasons', i, 'clause'], reason.clause]));
   if (file.keepItem) references.push([['keepItem', 'clause'], file.keepItem.clause]);
   if (file.exchanges) references.push([['exchanges', 'clause'], file.exchanges.clause]);
+  if (file.cancellation) {
+    references.push([['cancellation', 'clause'], file.cancellation.clause]);
+    file.cancellation.excludedTags.forEach((rule, i) => references.push([['cancellation', 'excludedTags', i, 'clause'], rule.clause]));
+  }
   return references;
 }
 
@@ -27,6 +31,7 @@ function collectAmounts(file: PolicyFile): Array<[PolicyIssue['path'], Amount]> 
     [['review', 'maxOrderValue'], file.review.maxOrderValue],
     [['keepItem', 'below'], file.keepItem?.below],
     [['exchanges', 'ship', 'instantBelow'], file.exchanges?.ship.instantBelow],
+    [['cancellation', 'maxValue'], file.cancellation?.maxValue],
     ...file.reasons.map((r, i): [PolicyIssue['path'], Amount | undefined] => [['reasons', i, 'returnShipping', 'fee'], r.returnShipping.fee]),
   ];
   return amounts.filter((entry): entry is [PolicyIssue['path'], Amount] => entry[1] !== undefined);
@@ -99,7 +104,7 @@ export function checkPolicyFile(file: PolicyFile): PolicyIssue[] {
   checkPlaceholders(file, issues);
   const destinations = listEuUkDestinations(file);
   if (destinations.length > 0) {
-    for (const violation of findGuardrailViolations(file)) {
+    for (const violation of [...findGuardrailViolations(file), ...findCancellationGuardrailViolations(file)]) {
       issues.push({ path: violation.path, message: `ships to ${destinations.join(', ')}: ${violation.message}` });
     }
   }

@@ -10,7 +10,7 @@ describe('the policy page', () => {
     const policy = buildPolicy();
     const view = toPolicyPageView(policy, 'en');
     expect(view.version).toBe(policy.version);
-    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(view.sections[2]?.clauses.map((c) => c.id)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5']);
   });
 
@@ -25,6 +25,17 @@ describe('the policy page', () => {
     expect(clause(fr, '6.1')?.text).toMatch(/majoré de 10\s%/);
     expect(clause(fr, '1.1')?.text).toContain('France, Belgique, Allemagne, Canada et États-Unis');
     expect(JSON.stringify(fr)).not.toContain('{{');
+  });
+
+  it('writes the cancellation hours and limit into its clauses, in both languages', () => {
+    const en = toPolicyPageView(buildPolicy(), 'en');
+    const fr = toPolicyPageView(buildPolicy(), 'fr');
+    expect(clause(en, '8.1')?.title).toBe('Cancel within 12 hours');
+    expect(clause(fr, '8.1')?.title).toBe('Annulation sous 12 heures');
+    expect(clause(en, '8.1')?.text).toContain('up to 48 hours after your order, or for orders above €300.00');
+    expect(clause(fr, '8.1')?.text).toMatch(/jusqu'à 48 heures après votre commande, ou pour les commandes de plus de 300,00\s€/);
+    const edited = toPolicyPageView(buildPolicy((p) => { p.cancellation!.windowHours = 24; }), 'en');
+    expect(clause(edited, '8.1')?.text).toContain('within 24 hours of placing it');
   });
 
   it('follows the rules when they change', () => {

@@ -67,6 +67,11 @@ export function getPolicyVariables(file: PolicyFile, language: Language): Record
     variables.exchangeLowStockAt = String(file.exchanges.lowStockAt);
     if (file.exchanges.ship.instantBelow !== undefined) variables.instantExchangeBelow = storeAmount(file.exchanges.ship.instantBelow, file, language);
   }
+  if (file.cancellation) {
+    variables.cancellationWindowHours = String(file.cancellation.windowHours);
+    variables.cancellationReviewHours = String(file.cancellation.reviewWindowHours);
+    if (file.cancellation.maxValue !== undefined) variables.cancellationMaxValue = storeAmount(file.cancellation.maxValue, file, language);
+  }
   for (const reason of file.reasons) {
     variables[`photos.${reason.id}`] = String(reason.photos);
     if (reason.returnShipping.fee !== undefined) {

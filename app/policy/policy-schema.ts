@@ -92,6 +92,49 @@ export const ExchangesSchema = z.strictObject({
 });
 export type ExchangesPolicy = z.infer<typeof ExchangesSchema>;
 
+export const CancellationRefundMethodSchema = z.enum(['original_payment', 'store_credit', 'shopper_choice']);
+export type CancellationRefundMethod = z.infer<typeof CancellationRefundMethodSchema>;
+
+/**
+ * Order tags that take an order out of self-service cancellation: `review` makes it a request
+ * the team answers (is it already being made?), `refuse` rules it out — meant for goods the law
+ * lets a store refuse to take back, made to the shopper's specifications.
+ */
+export const CancellationExclusionSchema = z.strictObject({
+  clause: ClauseIdSchema,
+  /** Compared without regard to case or surrounding spaces, as Shopify treats tags. */
+  tags: z.array(z.string().trim().min(1)).min(1),
+  then: z.enum(['review', 'refuse']).default('review'),
+});
+export type CancellationExclusion = z.infer<typeof CancellationExclusionSchema>;
+
+/**
+ * Cancelling an order nothing of which has shipped. Hours count from the order (Shopify's
+ * processedAt); each window is open until the instant it closes, exclusive. Within `windowHours`
+ * the order is cancelled at once; then, until `reviewWindowHours` (left out: no such period),
+ * the shopper may ask and the team decides; beyond, only "contact us" is left.
+ */
+export const CancellationSchema = z
+  .strictObject({
+    clause: ClauseIdSchema,
+    /** 0: every cancellation is a request the team reviews. */
+    windowHours: z.int().min(0).max(720),
+    reviewWindowHours: z.int().min(0).max(2160).optional(),
+    /** Orders whose total is above this amount go to review (equal to it: still at once). */
+    maxValue: AmountSchema.optional(),
+    excludedTags: z.array(CancellationExclusionSchema).default([]),
+    /** Whether the shopper may cancel some items only rather than the whole order. */
+    partial: z.boolean().default(false),
+    refundMethod: CancellationRefundMethodSchema.default('original_payment'),
+    restock: z.boolean().default(true),
+    notifyCustomer: z.boolean().default(true),
+  })
+  .refine((rules) => (rules.reviewWindowHours ?? rules.windowHours) >= rules.windowHours, {
+    message: 'must be at least windowHours: the review period follows the self-service window', path: ['reviewWindowHours'],
+  })
+  .transform(({ reviewWindowHours, ...rules }) => ({ ...rules, reviewWindowHours: reviewWindowHours ?? rules.windowHours }));
+export type CancellationPolicy = z.infer<typeof CancellationSchema>;
+
 export const ReasonSchema = z.strictObject({
   id: SlugSchema,
   /** A handle of Shopify's standardized return reasons (Admin API 2026-01 and later). */
@@ -174,6 +217,8 @@ export const PolicyFileSchema = z.strictObject({
   keepItem: z.strictObject({ clause: ClauseIdSchema, below: AmountSchema }).optional(),
   /** Without it, no reason offers an exchange, whatever its `outcomes` say. */
   exchanges: ExchangesSchema.optional(),
+  /** Without it, the portal offers no cancellation: a shopper is told to contact the store. */
+  cancellation: CancellationSchema.optional(),
   sections: z.array(SectionSchema).min(1),
 }).superRefine((file, ctx) => {
   const known = new Set(file.conditions.items.map((item) => item.id));
