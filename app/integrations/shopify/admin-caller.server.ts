@@ -18,20 +18,37 @@ export function createAdminCaller(deps: { client: ShopifyGraphqlClient; gate?: T
   const gate = deps.gate ?? createThrottleGate();
   const expectedCost = new Map<string, number>();
 
-  return async (query, variables, schema) => {
-    await gate.beforeRequest(expectedCost.get(query) ?? DEFAULT_EXPECTED_COST);
-    let response: { data: unknown; extensions: unknown };
-    try {
-      response = await deps.client.request(query, variables);
-    } catch (error) {
-      const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
-      if (cost) gate.record(cost.throttleStatus);
-      throw toUpstreamError(error);
+  /** The dearest cost seen for a document: its variables (a page size, an `@include`) may change it. */
+  const remember = (query: string, requested: number) => expectedCost.set(query, Math.max(expectedCost.get(query) ?? 0, requested));
+
+  /**
+   * One request. A document dearer than expected (priced here for the first time, or with other
+   * variables) may find the bucket too low: Shopify's refusal names its cost, so that is waited for
+   * (within the gate's limit) and the request is sent once more.
+   */
+  async function request(query: string, variables: Record<string, unknown>): Promise<{ data: unknown; extensions: unknown }> {
+    for (let attempt = 0; ; attempt++) {
+      const expected = expectedCost.get(query) ?? DEFAULT_EXPECTED_COST;
+      await gate.beforeRequest(expected);
+      try {
+        return await deps.client.request(query, variables);
+      } catch (error) {
+        const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
+        const upstream = toUpstreamError(error);
+        if (!cost) throw upstream;
+        gate.record(cost.throttleStatus);
+        remember(query, cost.requestedQueryCost);
+        if (upstream.code !== 'THROTTLED' || cost.requestedQueryCost <= expected || attempt > 0) throw upstream;
+      }
     }
+  }
+
+  return async (query, variables, schema) => {
+    const response = await request(query, variables);
     const cost = readCost(response.extensions);
     if (cost) {
       gate.record(cost.throttleStatus);
-      expectedCost.set(query, cost.requestedQueryCost);
+      remember(query, cost.requestedQueryCost);
     }
     const parsed = schema.safeParse(response.data);
     if (!parsed.success) {
