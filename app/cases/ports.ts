@@ -69,6 +69,13 @@ export interface ShopifyReturns {
    * exchange leaves to pay. Shopify's refusals come back as `{ ok: false }`. @throws UpstreamError
    */
   sendOrderInvoice(orderId: string): Promise<{ ok: true } | { ok: false; errors: ShopifyReturnError[] }>;
+  /**
+   * Releases a return's exchanged items to ship now (`returnProcess` on its exchange lines only,
+   * for what is still unprocessed): Shopify adds them to the order with a fulfillment order. Two
+   * calls (the lines, then the mutation); nothing left to process is `{ ok: true, units: 0 }`, so a
+   * retry is harmless. Shopify's refusals come back as `{ ok: false }`. @throws UpstreamError
+   */
+  releaseExchange(returnId: string): Promise<{ ok: true; units: number } | { ok: false; errors: ShopifyReturnError[] }>;
   /** The shop's return reasons in use (retired ones left out). @throws UpstreamError */
   listReturnReasons(): Promise<ReturnReason[]>;
   /**

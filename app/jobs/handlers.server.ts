@@ -11,12 +11,13 @@ import { createApplyWebhookHandler } from './apply-webhook.server';
 import { applyKeptDeliveries, createApplyLabelWebhookHandler } from './apply-label-webhook.server';
 import { createRequestLabelHandler } from './request-label.server';
 import { createRecordTrackingHandler } from './record-return-tracking.server';
+import { createReleaseExchangeHandler } from './release-exchange.server';
 import type { ReverseDeliveries } from '~/integrations/shopify/reverse-deliveries.server';
 import type { LabelProviderName } from '~/labels/ports';
 import type { LabelProviders } from '~/labels/registry';
 import { createGorgiasSyncHandler } from './gorgias-sync.server';
 import { createExecuteCaseHandler } from './execute-case.server';
-import { GORGIAS_SYNC_CASE, LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
+import { GORGIAS_SYNC_CASE, LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_RELEASE_EXCHANGE, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
 import type { JobHandlers } from './workers.server';
 
@@ -86,6 +87,13 @@ export function createJobHandlers(dependencies: JobDependencies): JobHandlers {
       requestHelpdeskSync,
     }) as JobHandlers[string];
   }
+  handlers[SHOPIFY_RELEASE_EXCHANGE] = createReleaseExchangeHandler({
+    cases: dependencies.cases,
+    shopifyReturns: dependencies.shopifyReturns,
+    clock: dependencies.clock,
+    retryLimit: (queues[SHOPIFY_RELEASE_EXCHANGE] ?? QUEUES[SHOPIFY_RELEASE_EXCHANGE]).retryLimit,
+    requestHelpdeskSync,
+  }) as JobHandlers[string];
   if (dependencies.reverseDeliveries) {
     handlers[SHOPIFY_RECORD_RETURN_TRACKING] = createRecordTrackingHandler({
       cases: dependencies.cases,

@@ -23,11 +23,14 @@ export const LABELS_APPLY_WEBHOOK = 'labels.apply-webhook';
 /** Records the tracking number a shopper typed on the case's Shopify return (a reverse delivery). */
 export const SHOPIFY_RECORD_RETURN_TRACKING = 'shopify.record-return-tracking';
 
+/** Lets an exchange's new items ship before its return is processed (`returnProcess` on its exchange lines). */
+export const SHOPIFY_RELEASE_EXCHANGE = 'shopify.release-exchange';
+
 /** One Gorgias sync at a time per case. */
 export const toGorgiasSyncKey = (caseId: string) => `${caseId}:gorgias`;
 
 /** Every queue Comptoir sends to; `createQueue` creates them, a job for another name is refused. */
-export const JOB_NAMES = [SHOPIFY_EXECUTE_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LABELS_APPLY_WEBHOOK, SHOPIFY_RECORD_RETURN_TRACKING] as const;
+export const JOB_NAMES = [SHOPIFY_EXECUTE_CASE, LEGACY_SHOPIFY_SUBMIT_RETURN, GORGIAS_SYNC_CASE, SHOPIFY_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LABELS_APPLY_WEBHOOK, SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_RELEASE_EXCHANGE] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -102,4 +105,5 @@ export const QUEUES: Record<JobName, QueueSettings> = {
   [LABELS_REQUEST_LABEL]: VENDOR_DELIVERY,
   [LABELS_APPLY_WEBHOOK]: { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
   [SHOPIFY_RECORD_RETURN_TRACKING]: VENDOR_DELIVERY,
+  [SHOPIFY_RELEASE_EXCHANGE]: VENDOR_DELIVERY,
 };

@@ -4,6 +4,7 @@ import { kindOf } from '~/cases/kinds';
 import type { Money } from '~/orders/types';
 import { EVENT_OF_STATE, STATE_OF_STEP, toParcelEventData } from './parcel-steps';
 import type { LabelProviderName, ParcelUpdate } from './ports';
+import { toJobsOnPath } from './label-jobs';
 
 export type ApplyParcelDeps = {
   cases: Pick<CaseStore, 'getCase' | 'findCaseByProviderReturnId' | 'advance' | 'appendEvent' | 'listEvents'>;
@@ -45,7 +46,7 @@ export async function applyParcelUpdate(deps: ApplyParcelDeps, update: ParcelUpd
     const path = pathForward(found.kind, found.state, target);
     if (!path?.length) break;
     const steps = path.map((to) => ({ to, event: toEvent(deps.clock(), to, update, estimate) }));
-    const moved = await deps.cases.advance(found.id, found.state, steps, []);
+    const moved = await deps.cases.advance(found.id, found.state, steps, toJobsOnPath(found, path));
     if (moved.ok) {
       logged.push(...steps.map((step) => step.event.type));
       found = moved.case;

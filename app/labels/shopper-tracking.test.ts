@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, CaseEvent, CaseJob, CaseStore } from '~/cases/case-store';
-import { SHOPIFY_RECORD_RETURN_TRACKING } from '~/jobs/job-names';
+import type { CaseLine } from '~/cases/return/details';
+import { SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_RELEASE_EXCHANGE } from '~/jobs/job-names';
 import { parseShopperTracking, recordShopperTracking } from './shopper-tracking';
 
 describe('parseShopperTracking', () => {
@@ -21,8 +22,8 @@ describe('parseShopperTracking', () => {
 });
 
 /** A case store of the test's own: one case, its events, and the moves and jobs asked of it. */
-function storeWith(state: Case['state'], provider: string) {
-  const found = { id: 'C-7KQ2M9XA', state, kind: 'return' } as Case;
+function storeWith(state: Case['state'], provider: string, lines: Partial<CaseLine>[] = []) {
+  const found = { id: 'C-7KQ2M9XA', state, kind: 'return', details: { lines } } as unknown as Case;
   const events = [{ id: 1, caseId: found.id, at: new Date(), type: 'label_issued', actor: 'system', data: { provider } }] as CaseEvent[];
   const moves: { to: string; type: string; jobs: CaseJob[] }[] = [];
   const cases: Pick<CaseStore, 'listEvents' | 'advance'> = {
@@ -42,6 +43,19 @@ describe('recordShopperTracking', () => {
     const result = await recordShopperTracking(deps, found, { carrier: 'dhl', trackingNumber: 'JD0146000012345678' });
     expect(result).toMatchObject({ ok: true, case: { state: 'in_transit' } });
     expect(moves).toEqual([{ to: 'in_transit', type: 'tracking_added', jobs: [{ name: SHOPIFY_RECORD_RETURN_TRACKING, data: { caseId: found.id } }] }]);
+  });
+
+  it('also asks Shopify to let an exchange go that ships once the return is on its way, and only that one', async () => {
+    const exchanged = (ships: string): Partial<CaseLine> => ({ decision: 'approved', outcome: 'exchange', exchange: { ships } as CaseLine['exchange'] });
+    const waiting = storeWith('label_issued', 'store', [exchanged('in_transit')]);
+    await recordShopperTracking(waiting.deps, waiting.found, { carrier: 'dhl', trackingNumber: 'JD0146000012345678' });
+    expect(waiting.moves[0]?.jobs.map((job) => job.name)).toEqual([SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_RELEASE_EXCHANGE]);
+    // Already released at once (instant), or left to the store's receipt: nothing more to ask.
+    for (const ships of ['now', 'received']) {
+      const other = storeWith('label_issued', 'store', [exchanged(ships)]);
+      await recordShopperTracking(other.deps, other.found, { carrier: 'dhl', trackingNumber: 'JD0146000012345678' });
+      expect(other.moves[0]?.jobs.map((job) => job.name)).toEqual([SHOPIFY_RECORD_RETURN_TRACKING]);
+    }
   });
 
   it('refuses a bad number before touching the case', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Case, CaseStore } from '~/cases/case-store';
 import { SHOPIFY_RECORD_RETURN_TRACKING } from '~/jobs/job-names';
+import { toJobsOnReaching } from './label-jobs';
 
 /*
  * The `store` provider's way back: the shopper posts the parcel with a carrier of their choice and
@@ -71,6 +72,6 @@ export async function recordShopperTracking(deps: RecordTrackingDeps, found: Cas
   const label = (await deps.cases.listEvents(found.id)).findLast((event) => event.type === 'label_issued');
   if (label?.data['provider'] !== 'store') return { ok: false, reason: 'not_expected' };
   const event = { at: deps.clock(), type: 'tracking_added', actor: 'shopper' as const, data: parsed.value };
-  const moved = await deps.cases.advance(found.id, 'label_issued', [{ to: 'in_transit', event }], [{ name: SHOPIFY_RECORD_RETURN_TRACKING, data: { caseId: found.id } }]);
+  const moved = await deps.cases.advance(found.id, 'label_issued', [{ to: 'in_transit', event }], [{ name: SHOPIFY_RECORD_RETURN_TRACKING, data: { caseId: found.id } }, ...toJobsOnReaching(found, 'in_transit')]);
   return moved.ok ? { ok: true, case: moved.case } : { ok: false, reason: 'not_expected' };
 }

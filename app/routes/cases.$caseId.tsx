@@ -85,7 +85,7 @@ export default function CasePage() {
       </header>
       <ReturnShipping caseId={view.id} view={view.shipping} trackingResult={actionData?.result} />
       {view.state !== 'declined' ? (
-        <ExchangeDelivery lines={view.lines.flatMap((line) => (line.exchange && line.decision !== 'declined' ? [{ ...line, exchange: line.exchange }] : []))} parcel={view.exchangeParcel} />
+        <ExchangeDelivery lines={view.lines.flatMap((line) => (line.exchange && line.decision !== 'declined' ? [{ ...line, exchange: line.exchange }] : []))} parcel={view.exchangeParcel} released={view.exchangeReleased} />
       ) : null}
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>

@@ -66,6 +66,7 @@ const shopifyReturns: ShopifyReturns = {
   listReturnReasons: () => adapter.listReturnReasons(),
   findReturnsForCase: (orderId, caseId) => adapter.findReturnsForCase(orderId, caseId),
   sendOrderInvoice: (orderId) => adapter.sendOrderInvoice(orderId),
+  releaseExchange: (returnId) => adapter.releaseExchange(returnId),
 };
 /** The real adapter, except that the first return Shopify creates comes back as a lost answer (NETWORK). */
 function losingFirstCreateAnswer(): ShopifyReturns {

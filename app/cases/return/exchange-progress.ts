@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Case, CaseEvent, NewCaseEvent } from '../case-store';
+import type { Case, CaseEvent, CaseOf, NewCaseEvent } from '../case-store';
+import type { CaseExchange } from './details';
 
 /*
  * What becomes of an exchange after the case is sent: the new item ships (Shopify fulfills the
@@ -39,6 +40,10 @@ export type OrderParcel = {
 /** A return case with an item exchanged: the only cases a parcel or a payment of the order can be news for. */
 export const hasExchange = (found: Case): boolean =>
   found.kind === 'return' && found.details.lines.some((line) => line.outcome === 'exchange' && line.exchange && line.decision !== 'declined');
+
+/** Whether the case's approved exchanges ship at `when` (the policy's `exchanges.ship`, kept on each line). */
+export const shipsAt = (found: CaseOf<'return'>, when: CaseExchange['ships']): boolean =>
+  found.details.lines.some((line) => line.decision === 'approved' && line.outcome === 'exchange' && line.exchange?.ships === when);
 
 const parcelOf = (event: CaseEvent, type: ExchangeEventType): ExchangeParcelData | null => {
   if (event.type !== type) return null;

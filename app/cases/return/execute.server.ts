@@ -5,6 +5,8 @@ import { toJobsOnReaching } from '~/labels/label-jobs';
 import { log } from '~/utils/log.server';
 import { isUpstreamError } from '~/utils/upstream-error';
 import type { CaseLine } from './details';
+import { shipsAt } from './exchange-progress';
+import { releaseExchangeOnce } from './release-exchange.server';
 
 type Case = CaseOf<'return'>;
 
@@ -190,6 +192,8 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
     }
     if (current?.state === 'submitted_to_store') {
       await invoiceOnce(current);
+      // An instant exchange: the new items ship now, not once the return is processed.
+      if (shipsAt(current, 'now')) await releaseExchangeOnce({ cases, shopifyReturns, clock: deps.clock }, current);
       const review = current.details.lines.some((line) => line.decision === 'needs_review');
       // Approved: the label request is queued in the same write (toJobsOnReaching).
       if (review) await cases.transition(current.id, 'submitted_to_store', 'needs_review', event('awaiting_review', 'system'));

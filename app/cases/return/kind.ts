@@ -25,9 +25,9 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
     'submitted_to_store', 'approved_by_store', 'awaiting_review', 'store_refused', 'store_unreachable', 'not_submitted',
     'declined_by_store', 'return_closed', 'refunded_by_store',
     'label_pending', 'label_issued', 'tracking_added', 'parcel_in_transit', 'parcel_delivered', 'return_received', 'refund_issued',
-    'return_cancelled', 'label_expired', 'exchange_invoice_sent', 'exchange_shipped', 'exchange_delivered', 'exchange_balance_paid',
+    'return_cancelled', 'label_expired', 'exchange_invoice_sent', 'exchange_released', 'exchange_shipped', 'exchange_delivered', 'exchange_balance_paid',
   ]),
-  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable', 'label_refused', 'return_cancelled']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'not_submitted', 'store_unreachable', 'label_refused', 'return_cancelled', 'exchange_release_refused']),
   policyVerdict: ({ details }) => {
     if (details.lines.some((line) => line.decision === 'needs_review')) return 'needs_review';
     return details.lines.every((line) => line.decision === 'declined') ? 'declined' : 'approved';

@@ -41,6 +41,8 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       exchange_shipped: 'Exchange: the new item shipped to the shopper',
       exchange_delivered: 'Exchange: the new item was delivered to the shopper',
       exchange_balance_paid: 'Exchange: the shopper paid the invoice for the price difference',
+      exchange_released: 'Exchange: the new item is released to ship now, before the return is processed (Shopify returnProcess on the exchange lines)',
+      exchange_release_refused: 'Exchange: Shopify refused to release the new item; ship it from the order in Shopify',
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the return is open on Shopify`,
@@ -79,6 +81,8 @@ export const RETURN_TEXT: Record<TextLanguage, KindText> = {
       exchange_shipped: 'Échange : le nouvel article est expédié au client',
       exchange_delivered: 'Échange : le nouvel article est livré au client',
       exchange_balance_paid: 'Échange : le client a réglé la facture de la différence de prix',
+      exchange_released: 'Échange : le nouvel article peut partir dès maintenant, avant le traitement du retour (returnProcess Shopify sur les lignes d’échange)',
+      exchange_release_refused: 'Échange : Shopify a refusé de libérer le nouvel article ; expédiez-le depuis la commande dans Shopify',
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvé par ${who} depuis la page agent de Comptoir : le retour est ouvert sur Shopify`,

@@ -19,6 +19,8 @@ export type ReturnShopperView = {
   exchangeParcel: ExchangeParcelView | null;
   /** Whether a price difference invoiced for an exchange is paid. */
   balancePaid: boolean;
+  /** Whether Shopify was asked to ship the new items before the return is processed. */
+  exchangeReleased: boolean;
 };
 
 const STORE_APPROVED: readonly CaseState[] = ['approved', 'label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'];
@@ -48,5 +50,6 @@ export function toReturnShopperView(found: { state: CaseState; details: ReturnDe
     refunded: found.details.lines.some((line) => line.outcome !== 'exchange'),
     exchangeParcel: toExchangeParcelView(events),
     balancePaid: isBalancePaid(events),
+    exchangeReleased: events.some((event) => event.type === 'exchange_released'),
   };
 }

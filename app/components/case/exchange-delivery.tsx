@@ -12,7 +12,7 @@ import { NewTabLink } from './return-shipping';
 
 type ExchangedLine = { fulfillmentLineItemId: string; quantity: number; exchange: ShopperExchangeView };
 
-export function ExchangeDelivery({ lines, parcel }: { lines: ExchangedLine[]; parcel: ExchangeParcelView | null }) {
+export function ExchangeDelivery({ lines, parcel, released }: { lines: ExchangedLine[]; parcel: ExchangeParcelView | null; released: boolean }) {
   const { t } = useTranslation('returns');
   const format = useFormatters();
   const first = lines[0];
@@ -48,7 +48,7 @@ export function ExchangeDelivery({ lines, parcel }: { lines: ExchangedLine[]; pa
           ) : null}
         </div>
       ) : (
-        <p className="mt-3 text-gray-800">{t('case.exchange.waiting')} {t(`review.ships.${first.exchange.ships}`)}</p>
+        <p className="mt-3 text-gray-800">{released ? t('case.exchange.preparing') : `${t('case.exchange.waiting')} ${t(`review.ships.${first.exchange.ships}`)}`}</p>
       )}
     </section>
   );

@@ -95,3 +95,27 @@ export const ORDER_INVOICE_SEND_MUTATION = `#graphql
     }
   }
 `;
+
+/** A return's exchange lines and what of each Shopify has not processed yet (added to the order to ship). */
+export const RETURN_EXCHANGE_LINES_QUERY = `#graphql
+  query ComptoirReturnExchangeLines($id: ID!) {
+    return(id: $id) {
+      id
+      status
+      exchangeLineItems(first: 10) { nodes { id unprocessedQuantity } }
+    }
+  }
+`;
+
+/**
+ * Processes a return's exchange lines alone (no returned item yet): Shopify adds the new items to
+ * the order with a fulfillment order, so the store can ship them before the return arrives.
+ */
+export const RETURN_PROCESS_EXCHANGE_MUTATION = `#graphql
+  mutation ComptoirReturnProcessExchange($input: ReturnProcessInput!) {
+    returnProcess(input: $input) {
+      return { id }
+      userErrors { field message code }
+    }
+  }
+`;

@@ -4,7 +4,7 @@ import { UpstreamError } from '~/utils/upstream-error';
 import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
 import {
-  ORDER_INVOICE_SEND_MUTATION, ORDER_RETURNS_QUERY, RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION,
+  ORDER_INVOICE_SEND_MUTATION, ORDER_RETURNS_QUERY, RETURN_EXCHANGE_LINES_QUERY, RETURN_PROCESS_EXCHANGE_MUTATION, RETURN_CONTEXT_QUERY, RETURN_CREATE_MUTATION, RETURN_REASONS_QUERY, RETURN_REQUEST_MUTATION,
 } from './return-queries';
 import {
   OrderReturnsDataSchema, ReturnContextDataSchema, ReturnPayloadSchema, ReturnReasonsDataSchema, toCaseReturns, toReturnContext,
@@ -17,9 +17,13 @@ const unexpectedShape = (cause: unknown) =>
 
 const RequestDataSchema = z.object({ returnRequest: ReturnPayloadSchema });
 const CreateDataSchema = z.object({ returnCreate: ReturnPayloadSchema });
-const InvoiceDataSchema = z.object({
-  orderInvoiceSend: z.object({ userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() })) }),
+const UserErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }));
+const InvoiceDataSchema = z.object({ orderInvoiceSend: z.object({ userErrors: UserErrorsSchema }) });
+const ExchangeLinesDataSchema = z.object({
+  return: z.object({ exchangeLineItems: z.object({ nodes: z.array(z.object({ id: z.string(), unprocessedQuantity: z.number().int() })) }) }).nullable(),
 });
+const ProcessDataSchema = z.object({ returnProcess: z.object({ userErrors: UserErrorsSchema }) });
+const toErrors = (errors: z.infer<typeof UserErrorsSchema>) => errors.map((error) => ({ code: error.code, message: error.message, field: error.field }));
 
 /**
  * Returns through the Shopify Admin GraphQL API. Each method is exactly one API call, parsed with
@@ -72,8 +76,19 @@ export function createShopifyReturns(deps: { client: ShopifyGraphqlClient; gate?
     /** orderInvoiceSend: the balance due emailed as an invoice; userErrors as values. @throws UpstreamError */
     async sendOrderInvoice(orderId) {
       const data = await call(ORDER_INVOICE_SEND_MUTATION, { id: orderId }, InvoiceDataSchema);
-      const errors = data.orderInvoiceSend.userErrors.map((error) => ({ code: error.code, message: error.message, field: error.field }));
+      const errors = toErrors(data.orderInvoiceSend.userErrors);
       return errors.length ? { ok: false as const, errors } : { ok: true as const };
+    },
+    /** The exchange lines still unprocessed, then returnProcess on them alone. @throws UpstreamError */
+    async releaseExchange(returnId) {
+      const lines = await call(RETURN_EXCHANGE_LINES_QUERY, { id: returnId }, ExchangeLinesDataSchema);
+      if (!lines.return) return { ok: false as const, errors: [{ code: 'NOT_FOUND', message: 'Return not found', field: ['returnId'] }] };
+      const pending = lines.return.exchangeLineItems.nodes.filter((line) => line.unprocessedQuantity > 0);
+      if (pending.length === 0) return { ok: true as const, units: 0 };
+      const input = { returnId, returnLineItems: [], exchangeLineItems: pending.map(({ id, unprocessedQuantity }) => ({ id, quantity: unprocessedQuantity })) };
+      const data = await call(RETURN_PROCESS_EXCHANGE_MUTATION, { input }, ProcessDataSchema);
+      const errors = toErrors(data.returnProcess.userErrors);
+      return errors.length ? { ok: false as const, errors } : { ok: true as const, units: pending.reduce((sum, line) => sum + line.unprocessedQuantity, 0) };
     },
     /** The reasons a shopper may pick; retired (deleted) ones are left out. @throws UpstreamError */
     async listReturnReasons() {
