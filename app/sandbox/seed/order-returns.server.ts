@@ -64,7 +64,7 @@ export function buildReturns(spec: OrderSpec, order: GqlObject, fulfillments: Gq
       return {
         __typename: 'ExchangeLineItem', id: ctx.nextId('ExchangeLineItem'), quantity,
         variantId: variant.id, productId: product.id, title: product.title, variantTitle: variant.title, variantSku: sku,
-        processableQuantity: 0, processedQuantity: 0, unprocessedQuantity: quantity, lineItems: null, lineItem: null,
+        processableQuantity: approved && ret.status !== 'CLOSED' ? quantity : 0, processedQuantity: 0, unprocessedQuantity: quantity, lineItems: null, lineItem: null,
       };
     });
     const createdAt = hoursAgo(ctx, ret.hoursAgo);

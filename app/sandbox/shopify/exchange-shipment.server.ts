@@ -1,16 +1,18 @@
-import { isoTime } from '~/sandbox/seed/build-context.server';
+import { isoTime, type DraftLine } from '~/sandbox/seed/build-context.server';
 import { CARRIERS, type CarrierId } from '~/sandbox/seed/carriers.server';
 import type { IdSequence } from '~/sandbox/seed/ids.server';
 import { toFulfillmentEvent, type Journey } from '~/sandbox/seed/journeys.server';
 import { buildLine, settleLines } from '~/sandbox/seed/order-lines.server';
 import { buildFulfillmentLineItem, carrierTracking, toFulfillment } from '~/sandbox/seed/order-parcels.server';
 import { fulfillmentStatusOf } from '~/sandbox/seed/order-totals.server';
-import type { CurrencyCode, GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 
 /*
  * An exchange's new items leaving the warehouse, as Shopify records a native exchange: no new
  * order. The items join the original order as new line items (`ExchangeLineItem.lineItems`), and
  * the merchant's fulfillment of them is a new parcel of that order, already with the carrier.
+ * Two steps, as in Shopify: processing (`returnProcess`) adds the line items, unfulfilled; shipping
+ * (the merchant's fulfillment) adds the parcel.
  */
 
 const HOUR = 3_600_000;
@@ -22,8 +24,16 @@ const STOPPED: Record<string, string> = { REQUESTED: 'not approved yet', DECLINE
 const list = (value: unknown) => (value ?? []) as GqlObject[];
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
-/** Exchange lines whose new item has not been shipped yet. */
-export const unshippedExchangeLines = (ret: GqlObject) => list(ret.exchangeLineItems).filter((eli) => eli.lineItems == null);
+/** Exchange line items (order lines) added by processing and not fulfilled yet. */
+const unfulfilledItems = (ret: GqlObject) =>
+  list(ret.exchangeLineItems).flatMap((eli) => list(eli.lineItems)).filter((item) => Number(item.unfulfilledQuantity) > 0);
+
+/** Exchange lines whose new item has not been shipped yet: some units unprocessed, or processed and not fulfilled. */
+export const unshippedExchangeLines = (ret: GqlObject) =>
+  list(ret.exchangeLineItems).filter((eli) => Number(eli.unprocessedQuantity) > 0 || list(eli.lineItems).some((item) => Number(item.unfulfilledQuantity) > 0));
+
+/** Every unit of every exchange line is processed: its new items are on the order, waiting to ship or shipped. */
+export const isExchangeProcessed = (ret: GqlObject) => list(ret.exchangeLineItems).every((eli) => Number(eli.unprocessedQuantity) === 0);
 
 /** Why the new items of `ret` cannot ship, or null when they can: an approved return (open or closed) with some still to ship. */
 export function exchangeShipmentRefusal(ret: GqlObject): string | null {
@@ -40,22 +50,65 @@ function carrierOf(order: SeedOrder): CarrierId {
   return (Object.keys(CARRIERS) as CarrierId[]).find((id) => CARRIERS[id].company === company) ?? 'colissimo';
 }
 
+/** The order's counts and fulfillment status after lines or parcels were added. */
+function settleOrder(order: SeedOrder, added: number, at: string): void {
+  const shipped = sum(list(order.fulfillments).flatMap((f) => list(f.fulfillmentLineItems)).map((fli) => Number(fli.quantity)));
+  Object.assign(order, {
+    displayFulfillmentStatus: fulfillmentStatusOf(sum(list(order.lineItems).map((item) => Number(item.unfulfilledQuantity))), shipped),
+    subtotalLineItemsQuantity: Number(order.subtotalLineItemsQuantity) + added,
+    currentSubtotalLineItemsQuantity: Number(order.currentSubtotalLineItemsQuantity) + added,
+    updatedAt: at,
+  });
+}
+
+/** A line item added by processing, as the seed's draft line it was built from (its unit price in both currencies). */
+function toDraftLine(item: GqlObject): DraftLine {
+  const unit = item.originalUnitPriceSet as MoneyBag;
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+  const quantity = Number(item.quantity);
+  const refunded = quantity - Number(item.refundableQuantity);
+  return {
+    item, quantity, giftCard: item.isGiftCard === true, refunded,
+    unit: { shop: cents(unit.shopMoney.amount), presentment: cents(unit.presentmentMoney.amount), currency: unit.presentmentMoney.currencyCode as CurrencyCode },
+    fulfilled: quantity - refunded - Number(item.unfulfilledQuantity), inOpenReturn: quantity - refunded - Number(item.currentQuantity),
+  };
+}
+
 /**
- * Adds the exchange's unshipped items to its order as line items, fulfilled by one new parcel in
- * transit, and marks the exchange lines processed. Returns that `Fulfillment`; every new object is
- * registered for `node`. The caller checks `exchangeShipmentRefusal` first.
+ * `returnProcess` on an exchange line: `quantity` more units join the original order as a new,
+ * unfulfilled line item (`ExchangeLineItem.lineItems`; `lineItem` stays the first), and move from
+ * unprocessed to processed. Returns the new `LineItem`, registered for `node`. The caller validates.
+ */
+export function processExchangeUnits(seed: Seed, eli: GqlObject, quantity: number, order: SeedOrder, now: Date, nextId: IdSequence): GqlObject {
+  const variant = seed.nodes.get(String(eli.variantId));
+  if (variant?.__typename !== 'ProductVariant') throw new Error(`Exchange line ${String(eli.id)}: unknown variant ${String(eli.variantId)}`);
+  const reasons = new Map(seed.returnReasonDefinitions.map((r) => [String(r.handle), r]));
+  const line = buildLine(variant, quantity, order.presentmentCurrencyCode as CurrencyCode, { nextId, reasons });
+  settleLines([line]);
+  const lineItems = [...list(eli.lineItems), line.item];
+  Object.assign(eli, {
+    lineItems, lineItem: lineItems[0],
+    processableQuantity: Math.max(0, Number(eli.processableQuantity) - quantity),
+    processedQuantity: Number(eli.processedQuantity) + quantity,
+    unprocessedQuantity: Number(eli.unprocessedQuantity) - quantity,
+  });
+  order.lineItems = [...list(order.lineItems), line.item];
+  settleOrder(order, quantity, isoTime(now.getTime()));
+  seed.nodes.set(String(line.item.id), line.item);
+  return line.item;
+}
+
+/**
+ * Ships the exchange's processed, unfulfilled line items in one new parcel already with the
+ * carrier, and returns that `Fulfillment`; every new object is registered for `node`. The caller
+ * processes the exchange first (`processExchangeUnits`) and checks `exchangeShipmentRefusal`.
  */
 export function shipExchangeItems(seed: Seed, ret: GqlObject, now: Date, nextId: IdSequence): GqlObject {
   const order = ret.order as SeedOrder;
-  const reasons = new Map(seed.returnReasonDefinitions.map((r) => [String(r.handle), r]));
-  const lines = unshippedExchangeLines(ret).map((eli) => {
-    const variant = seed.nodes.get(String(eli.variantId));
-    if (variant?.__typename !== 'ProductVariant') throw new Error(`Exchange line ${String(eli.id)}: unknown variant ${String(eli.variantId)}`);
-    const line = buildLine(variant, Number(eli.quantity), order.presentmentCurrencyCode as CurrencyCode, { nextId, reasons });
-    line.fulfilled = line.quantity;
-    Object.assign(eli, { lineItems: [line.item], lineItem: line.item, processableQuantity: 0, processedQuantity: eli.quantity, unprocessedQuantity: 0 });
-    return line;
-  });
+  const lines = unfulfilledItems(ret).map(toDraftLine);
+  if (lines.length === 0) throw new Error(`${String(ret.name)}: no processed exchange item waits to ship`);
+  const fulfillmentLineItems = lines.map((line) => buildFulfillmentLineItem(line, line.quantity - line.fulfilled, nextId));
+  for (const line of lines) line.fulfilled = line.quantity - line.refunded;
   settleLines(lines);
 
   const carrierId = carrierOf(order);
@@ -67,24 +120,12 @@ export function shipExchangeItems(seed: Seed, ret: GqlObject, now: Date, nextId:
     events: [toFulfillmentEvent(nextId, handedOver, now.getTime(), eta)], displayStatus: 'IN_TRANSIT',
     createdAt: at, updatedAt: at, inTransitAt: at, deliveredAt: null, estimatedDeliveryAt: eta,
   };
-  const fulfillmentLineItems = lines.map((line) => buildFulfillmentLineItem(line, line.quantity, nextId));
   const fulfillment = toFulfillment({
     id: nextId('Fulfillment'), name: `${order.name}.${list(order.fulfillments).length + 1}`, order, journey,
     trackingInfo: [carrierTracking(carrierId, `exchange-${String(ret.id)}`)], fulfillmentLineItems,
   });
-
-  const added = sum(lines.map((line) => line.quantity));
-  order.lineItems = [...list(order.lineItems), ...lines.map((line) => line.item)];
   order.fulfillments = [...list(order.fulfillments), fulfillment];
-  const shipped = sum(list(order.fulfillments).flatMap((f) => list(f.fulfillmentLineItems)).map((fli) => Number(fli.quantity)));
-  Object.assign(order, {
-    displayFulfillmentStatus: fulfillmentStatusOf(sum(list(order.lineItems).map((item) => Number(item.unfulfilledQuantity))), shipped),
-    subtotalLineItemsQuantity: Number(order.subtotalLineItemsQuantity) + added,
-    currentSubtotalLineItemsQuantity: Number(order.currentSubtotalLineItemsQuantity) + added,
-    updatedAt: at,
-  });
-  for (const object of [fulfillment, ...fulfillmentLineItems, ...list(journey.events), ...lines.map((line) => line.item)]) {
-    seed.nodes.set(String(object.id), object);
-  }
+  settleOrder(order, 0, at);
+  for (const object of [fulfillment, ...fulfillmentLineItems, ...list(journey.events)]) seed.nodes.set(String(object.id), object);
   return fulfillment;
 }

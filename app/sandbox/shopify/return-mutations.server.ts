@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import type { RootResolver } from './field-resolver.server';
+import { planReturnProcess, ReturnProcessInputSchema } from './return-process.server';
 import { planReturn, ReturnInputSchema, userError, type ReturnUserError } from './return-validation.server';
 import type { ReturnsStore } from './returns-store.server';
 import { requireGid } from './root-resolvers.server';
@@ -94,10 +95,21 @@ export function createReturnMutations(getSeed: () => Seed, getStore: () => Retur
       const sent = getStore().sendInvoice(order as SeedOrder);
       return sent.ok ? { __typename: 'OrderInvoiceSendPayload', order, userErrors: [] } : fail(sent.message);
     },
+    // Exchange units join the order to ship; returned units are received; all processed closes the return.
+    returnProcess: (args) => {
+      const planned = planReturnProcess(ReturnProcessInputSchema.parse(args.input), getSeed());
+      if ('errors' in planned) return payload('ReturnProcessPayload', null, planned.errors);
+      getStore().process(planned.plan);
+      return payload('ReturnProcessPayload', planned.plan.ret);
+    },
     // Shopify allows a cancel only before any work (inspection, refund) was done on the return.
     returnCancel: (args) => {
       const found = findReturn(String(args.id), ['id'], ['REQUESTED', 'OPEN'], 'cancelable');
       if ('error' in found) return payload('ReturnCancelPayload', null, [found.error]);
+      const lines = [...((found.ret.returnLineItems ?? []) as GqlObject[]), ...((found.ret.exchangeLineItems ?? []) as GqlObject[])];
+      if (lines.some((line) => Number(line.processedQuantity) > 0)) {
+        return payload('ReturnCancelPayload', null, [userError(['id'], 'INVALID_STATE', 'Return has processed items and can no longer be canceled.')]);
+      }
       getStore().close(found.ret, 'CANCELED', null);
       return payload('ReturnCancelPayload', found.ret);
     },

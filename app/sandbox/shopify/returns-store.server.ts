@@ -3,8 +3,9 @@ import { createIdSequence } from '~/sandbox/seed/ids.server';
 import { amountOf, money, moneyBag } from '~/sandbox/seed/money.server';
 import { orderReturnStatus } from '~/sandbox/seed/order-totals.server';
 import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
-import { shipExchangeItems } from './exchange-shipment.server';
+import { processExchangeUnits, shipExchangeItems } from './exchange-shipment.server';
 import { adjustStock } from './inventory.server';
+import type { ProcessPlan } from './return-process.server';
 
 /** A return line the validator accepted, with the seed objects it refers to. */
 export type PlannedReturnLine = {
@@ -29,6 +30,7 @@ export type ReturnPlan = {
 const MINTED_ID_BASES = {
   Return: 9_870_900_000, ReturnLineItem: 14_560_900_000, ExchangeLineItem: 2_150_900_000, ReturnableFulfillment: 5_230_900_000,
   ReverseFulfillmentOrder: 3_410_900_000, ReverseFulfillmentOrderLineItem: 7_720_900_000, ReverseDelivery: 1_980_900_000, ReverseDeliveryLineItem: 6_140_900_000,
+  ReverseFulfillmentOrderDisposition: 8_330_900_000,
   // An exchange's new items: order lines and the parcel that ships them.
   LineItem: 15_870_900_000, Fulfillment: 5_230_800_000, FulfillmentLineItem: 11_900_900_000, FulfillmentEvent: 7_310_900_000,
 };
@@ -123,6 +125,47 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
     }
   }
 
+  /** Every unit of every return and exchange line processed. */
+  const isFullyProcessed = (ret: GqlObject) =>
+    [...list(ret.returnLineItems), ...list(ret.exchangeLineItems)].every((line) => Number(line.unprocessedQuantity) === 0);
+
+  function complete(ret: GqlObject): void {
+    ret.status = 'CLOSED';
+    ret.closedAt = isoTime(clock().getTime());
+    refresh(ret.order as SeedOrder);
+    notify('returns/close', ret);
+  }
+
+  /**
+   * `returnProcess` (validated by `return-process.server.ts`): exchange units join the order as
+   * line items to ship; returned units are received, disposed of, restocked when the disposition
+   * says so. An OPEN return with nothing left unprocessed closes, as Shopify closes it.
+   */
+  function process(plan: ProcessPlan): void {
+    const { ret } = plan;
+    const order = ret.order as SeedOrder;
+    const now = clock();
+    for (const { eli, quantity } of plan.exchangeLines) processExchangeUnits(seed, eli, quantity, order, now, nextId);
+    for (const { rli, quantity, dispositions } of plan.returnLines) {
+      Object.assign(rli, {
+        processedQuantity: Number(rli.processedQuantity) + quantity,
+        unprocessedQuantity: Number(rli.unprocessedQuantity) - quantity,
+        processableQuantity: Math.max(0, Number(rli.processableQuantity) - quantity),
+      });
+      for (const { item, quantity: units, type } of dispositions) {
+        // Locations are not modelled: the disposition keeps none, and stock is one number per variant.
+        const disposition = { __typename: 'ReverseFulfillmentOrderDisposition', id: nextId('ReverseFulfillmentOrderDisposition'), createdAt: isoTime(now.getTime()), quantity: units, type, location: null };
+        item.dispositions = [...list(item.dispositions), disposition];
+        seed.nodes.set(disposition.id, disposition);
+        const variant = ((rli.fulfillmentLineItem as GqlObject).lineItem as GqlObject).variant as GqlObject | null;
+        if (type === 'RESTOCKED' && variant) adjustStock(variant, units);
+      }
+    }
+    refresh(order);
+    notify('returns/process', ret);
+    if (ret.status === 'OPEN' && isFullyProcessed(ret)) complete(ret);
+  }
+
   /** An open return's reverse fulfillment order: what Shopify expects back, line by line. */
   function openReverseOrder(ret: GqlObject): void {
     if (list(ret.reverseFulfillmentOrders).length > 0) return;
@@ -178,7 +221,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
         return {
           __typename: 'ExchangeLineItem', id: nextId('ExchangeLineItem'), quantity, variantId: variant.id, productId: product.id,
           title: product.title, variantTitle: variant.title, variantSku: variant.sku,
-          processableQuantity: 0, processedQuantity: 0, unprocessedQuantity: quantity, lineItems: null, lineItem: null,
+          processableQuantity: plan.status === 'OPEN' ? quantity : 0, processedQuantity: 0, unprocessedQuantity: quantity, lineItems: null, lineItem: null,
         };
       });
       const ret: GqlObject = {
@@ -204,19 +247,16 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
     approve(ret: GqlObject): void {
       ret.status = 'OPEN';
       ret.requestApprovedAt = isoTime(clock().getTime());
-      for (const rli of list(ret.returnLineItems)) rli.processableQuantity = rli.quantity;
+      for (const line of [...list(ret.returnLineItems), ...list(ret.exchangeLineItems)]) line.processableQuantity = line.unprocessedQuantity;
       openReverseOrder(ret);
       refresh(ret.order as SeedOrder);
       notify('returns/approve', ret);
     },
 
     /** Every item processed (received, restocked or refunded): the return is done. */
-    complete(ret: GqlObject): void {
-      ret.status = 'CLOSED';
-      ret.closedAt = isoTime(clock().getTime());
-      refresh(ret.order as SeedOrder);
-      notify('returns/close', ret);
-    },
+    complete,
+
+    process,
 
     /** Declined or cancelled: the units become returnable again and reserved exchange stock comes back. */
     close(ret: GqlObject, status: 'DECLINED' | 'CANCELED', decline: { reason: string; note: string | null } | null): void {
@@ -256,11 +296,14 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
     },
 
     /**
-     * Ships an exchange's new items (`exchange-shipment.server.ts`) and returns the parcel. They are
-     * returnable at once, like every shipped unit of the seed: Shopify counts fulfilled units, and
-     * the portal's policy dates the window from the delivery.
+     * Ships an exchange's new items (`exchange-shipment.server.ts`) and returns the parcel; units
+     * not processed yet are processed first, as staff do from Shopify's admin. They are returnable
+     * at once, like every shipped unit of the seed: Shopify counts fulfilled units, and the
+     * portal's policy dates the window from the delivery.
      */
     shipExchange(ret: GqlObject): GqlObject {
+      const pending = list(ret.exchangeLineItems).filter((eli) => Number(eli.unprocessedQuantity) > 0);
+      if (pending.length > 0) process({ ret, returnLines: [], exchangeLines: pending.map((eli) => ({ eli, quantity: Number(eli.unprocessedQuantity) })) });
       const fulfillment = shipExchangeItems(seed, ret, clock(), nextId);
       for (const fli of list(fulfillment.fulfillmentLineItems)) {
         if ((fli.lineItem as GqlObject).isGiftCard !== true) seeded.set(String(fli.id), Number(fli.quantity));
@@ -285,7 +328,7 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
           customerNote: rli.customerNote,
           returnReasonNote: rli.returnReasonNote,
         })),
-        exchangeLines: list(ret.exchangeLineItems).map((eli) => ({ variantId: eli.variantId, sku: eli.variantSku, quantity: eli.quantity })),
+        exchangeLines: list(ret.exchangeLineItems).map((eli) => ({ variantId: eli.variantId, sku: eli.variantSku, quantity: eli.quantity, processedQuantity: eli.processedQuantity })),
       }));
     },
   };
