@@ -2,7 +2,7 @@ import { html, isSameOrigin } from '../page-response.server';
 import { z } from 'zod';
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
-import { exchangeShipmentRefusal, unshippedExchangeLines } from './exchange-shipment.server';
+import { exchangeShipmentRefusal, isExchangeProcessed, unshippedExchangeLines } from './exchange-shipment.server';
 import type { ReturnsStore } from './returns-store.server';
 import { toFulfillmentPayload, toOrderPayload } from './webhook-payloads.server';
 import type { WebhookHub } from './webhooks.server';
@@ -56,7 +56,9 @@ function exchangeCard(ret: GqlObject): string {
   const lines = unshippedExchangeLines(ret);
   const items = lines.map((eli) => `<li>${esc(eli.quantity)} × ${esc(eli.title)}${eli.variantTitle && eli.variantTitle !== 'Default Title' ? ` — ${esc(eli.variantTitle)}` : ''}</li>`).join('');
   const label = `Ship the new item${lines.length > 1 ? 's' : ''} for ${String(ret.name)}`;
-  return `<li class="card"><h3>${esc(ret.name)} <small>order ${esc(orderOf(ret).name)}</small></h3><ul>${items}</ul>${button('ship_exchange', ret.id, label)}</li>`;
+  // As in Shopify: an app's returnProcess may already have added the items to the order.
+  const state = isExchangeProcessed(ret) ? 'Processed, ready to ship.' : 'Not processed yet: shipping processes them.';
+  return `<li class="card"><h3>${esc(ret.name)} <small>order ${esc(orderOf(ret).name)}</small></h3><ul>${items}</ul><p>${state}</p>${button('ship_exchange', ret.id, label)}</li>`;
 }
 
 function invoiceCard(order: SeedOrder): string {

@@ -167,6 +167,36 @@ describe('shipping an exchange’s new item', () => {
   });
 });
 
+describe('shipping an exchange an app already processed', () => {
+  const PROCESS = `mutation($input: ReturnProcessInput!) { returnProcess(input: $input) {
+    return { exchangeLineItems(first: 5) { nodes { lineItems { id } } } } userErrors { code } } }`;
+
+  it('says whether the items are processed, and ships the processed line without adding it twice', async () => {
+    const { orderId, returnId, returnName } = await exchange('#1038', 'MAR-NAV-L');
+    expect(await (await fetch(`${shop.url}/__sandbox/shopify/admin`)).text()).toContain('Not processed yet: shipping processes them.');
+    const [eli] = (await shop.graphql(EXCHANGE, { id: returnId })).body.data?.return.exchangeLineItems.nodes ?? [];
+    expect(eli).toMatchObject({ unprocessedQuantity: 1, lineItems: null });
+    const ids = (await shop.graphql(`query($id: ID!) { return(id: $id) { exchangeLineItems(first: 5) { nodes { id } } } }`, { id: returnId })).body.data?.return.exchangeLineItems.nodes;
+    const processed = (await shop.graphql(PROCESS, { input: { returnId, returnLineItems: [], exchangeLineItems: [{ id: ids[0].id, quantity: 1 }] } })).body.data?.returnProcess;
+    expect(processed.userErrors).toEqual([]);
+    const [lineItem] = processed.return.exchangeLineItems.nodes[0].lineItems;
+    const linesBefore = (await shop.graphql(ORDER, { id: orderId })).body.data?.order.lineItems.nodes.length;
+
+    const page = await (await fetch(`${shop.url}/__sandbox/shopify/admin`)).text();
+    expect(page).toContain('Processed, ready to ship.');
+    expect(page).toContain(`Ship the new item for ${returnName}`);
+    expect((await admin('ship_exchange', returnId)).status).toBe(303);
+
+    const order = (await shop.graphql(ORDER, { id: orderId })).body.data?.order;
+    expect(order.lineItems.nodes).toHaveLength(linesBefore);
+    expect(order.lineItems.nodes.filter((l: any) => l.sku === 'MAR-NAV-L')).toMatchObject([{ id: lineItem.id, quantity: 1, unfulfilledQuantity: 0 }]);
+    expect(order.fulfillments.at(-1).fulfillmentLineItems.nodes).toEqual([{ quantity: 1, lineItem: { id: lineItem.id } }]);
+    expect(order.displayFulfillmentStatus).toBe('FULFILLED');
+    expect((await shop.graphql(EXCHANGE, { id: returnId })).body.data?.return.exchangeLineItems.nodes[0]).toMatchObject({ processedQuantity: 1, lineItems: [{ id: lineItem.id }] });
+    expect(await hooksOf('fulfillments/create')).toHaveLength(1);
+  });
+});
+
 describe('an exchange invoice paid', () => {
   it('zeroes the balance due and sends orders/updated with total_outstanding 0.00', async () => {
     const { orderId } = await exchange('#1040', 'POL-NAV-M');
