@@ -129,7 +129,7 @@ describe('Shopify returns: requesting and creating', () => {
     });
     expect(result).toMatchObject({ ok: true, status: 'OPEN' });
     expect((await variantBySku(orderId, 'CHI-OLI-42')).inventoryQuantity).toBe(before.inventoryQuantity - 1);
-    expect((await control('/__sandbox/shopify/returns')).returns[0].exchangeLines).toEqual([{ variantId: before.id, sku: 'CHI-OLI-42', quantity: 1 }]);
+    expect((await control('/__sandbox/shopify/returns')).returns[0].exchangeLines).toEqual([{ variantId: before.id, sku: 'CHI-OLI-42', quantity: 1, processedQuantity: 0 }]);
   });
 
   it("hands back Shopify's refusals as values: too many units, an unknown reason", async () => {

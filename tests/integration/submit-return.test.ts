@@ -18,6 +18,7 @@ import { LEGACY_SHOPIFY_SUBMIT_RETURN, SHOPIFY_EXECUTE_CASE, LABELS_REQUEST_LABE
 import { listParked, redriveParked } from '~/jobs/parking.server';
 import { createQueue, type Queue } from '~/jobs/queue.server';
 import { createExecuteCaseHandler } from '~/jobs/execute-case.server';
+import { createReleaseExchangeHandler } from '~/jobs/release-exchange.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
@@ -213,8 +214,30 @@ describe('Shopify submission worker', () => {
     const opened = await openCase(['approved'], { enqueue: true, exchange });
     expect((await settled(opened.id)).state).toBe('approved');
     expect((await jobOf(opened.id)).retryCount).toBe(1);
-    expect((await shopifyReturnsMade()).map((r) => [r.status, r.exchangeLines])).toEqual([['OPEN', [{ variantId: wanted.id, sku: 'MAR-RED-M', quantity: 1 }]]]);
+    // An instant exchange: its new item is released to ship (processed) at once, the return still open.
+    expect((await shopifyReturnsMade()).map((r) => [r.status, r.exchangeLines])).toEqual([['OPEN', [{ variantId: wanted.id, sku: 'MAR-RED-M', quantity: 1, processedQuantity: 1 }]]]);
     expect((await stockOf('M / Red')).available).toBe(wanted.available! - 1);
+    expect((await eventTypes(opened.id)).filter((type) => type.startsWith('exchange_'))).toEqual(['exchange_released']);
+  });
+
+  it('an exchange that ships once the return is on its way waits, and is released by its job — once, however often the job runs', async () => {
+    const catalog = createShopifyCatalogSource({ client: client() });
+    const { product } = await catalog.exchangeCatalog({ id: context.lines[0]!.productId!, productType: null }, 'none', { fresh: true });
+    const wanted = product!.variants.find((variant) => variant.title === 'S / Red')!;
+    const exchange: CaseExchange = {
+      productId: context.lines[0]!.productId!, variantId: wanted.id, productTitle: 'Marinière Saint-Malo', variantTitle: 'S / Red',
+      unitPrice: wanted.price, settle: 'none', difference: { amount: '0.00', currencyCode: 'EUR' }, stockLeft: wanted.available, ships: 'in_transit', clauseId: '5.5',
+    };
+    const opened = await openCase(['approved'], { enqueue: true, exchange });
+    expect((await settled(opened.id)).state).toBe('approved');
+    const processed = async () => (await shopifyReturnsMade())[0]!.exchangeLines.map((line: { processedQuantity: number }) => line.processedQuantity);
+    expect(await processed()).toEqual([0]);
+    expect(await eventTypes(opened.id)).not.toContain('exchange_released');
+    const release = createReleaseExchangeHandler({ cases, shopifyReturns: realReturns(), clock: () => new Date(), retryLimit: 3 });
+    await release({ caseId: opened.id }, attempt(0));
+    await release({ caseId: opened.id }, attempt(0));
+    expect(await processed()).toEqual([1]);
+    expect((await eventTypes(opened.id)).filter((type) => type === 'exchange_released')).toHaveLength(1);
   });
 
   it('a dearer exchange leaves €4 due on the order, and Shopify emails one invoice for it even when the job runs again', async () => {
