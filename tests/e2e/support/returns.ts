@@ -127,7 +127,7 @@ export type EmulatorReturn = {
   via: string;
   lines: Array<{ fulfillmentLineItemId: string; quantity: number; reason: string | null; customerNote: string | null; returnReasonNote: string | null }>;
   /** The new items of an exchange, reserved by the return. */
-  exchangeLines: Array<{ variantId: string; sku: string; quantity: number }>;
+  exchangeLines: Array<{ variantId: string; sku: string; quantity: number; processedQuantity: number }>;
 };
 
 export async function shopifyReturnsFor(request: APIRequestContext, orderName: string): Promise<EmulatorReturn[]> {
