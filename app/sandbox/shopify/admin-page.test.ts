@@ -1,10 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_BY_ID_QUERY } from '~/integrations/shopify/order-queries';
 import { RETURN_CONTEXT_QUERY } from '~/integrations/shopify/return-queries';
-import { toNodeHandler } from '~/sandbox/node-http.server';
-import { startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
+import { receiveWebhooks, startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
 import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.test-helpers';
 
 /*
@@ -13,8 +10,6 @@ import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.t
  * read where Shopify sends them, at a subscribed address.
  */
 
-const SUBSCRIBE = `mutation($topic: WebhookSubscriptionTopic!, $uri: String!) {
-  webhookSubscriptionCreate(topic: $topic, webhookSubscription: { uri: $uri, format: JSON }) { userErrors { message } } }`;
 const CREATE = `mutation($input: ReturnInput!) { returnCreate(returnInput: $input) { return { id name } userErrors { code message } } }`;
 const CANCEL = 'mutation($id: ID!) { returnCancel(id: $id) { userErrors { code } } }';
 const INVOICE = 'mutation($id: ID!) { orderInvoiceSend(id: $id) { userErrors { message } } }';
@@ -31,32 +26,23 @@ const ORDER = `query($id: ID!) { order(id: $id) {
 const POLO = `{ products(first: 1, query: "title:'Polo Marin'") { nodes { variants(first: 20) { nodes { id sku } } } } }`;
 
 let shop: RunningEmulator;
-let hooks: Server;
+let hooks: Awaited<ReturnType<typeof receiveWebhooks>>;
 let reasons: Awaited<ReturnType<typeof readReasons>>;
-const received: Array<{ topic: string; body: Record<string, any> }> = [];
 
 beforeAll(async () => {
   shop = await startEmulator({ webhookRetryDelaysMs: [10] });
   reasons = await readReasons(shop);
-  hooks = createServer(toNodeHandler(async (request) => {
-    received.push({ topic: request.headers.get('x-shopify-topic') ?? '', body: await request.json() });
-    return new Response(null, { status: 200 });
-  }));
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  const uri = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/webhooks/shopify`;
-  for (const topic of ['FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE', 'ORDERS_UPDATED', 'ORDERS_PAID']) {
-    expect((await shop.graphql(SUBSCRIBE, { topic, uri })).body.data?.webhookSubscriptionCreate.userErrors).toEqual([]);
-  }
+  hooks = await receiveWebhooks(shop, ['FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE', 'ORDERS_UPDATED', 'ORDERS_PAID']);
 });
 afterAll(async () => {
   await shop.emulator.webhooks.idle();
   await shop.close();
-  await new Promise<void>((resolve) => hooks.close(() => resolve()));
+  await hooks.close();
 });
 beforeEach(async () => {
   await shop.emulator.webhooks.idle();
   shop.emulator.reset();
-  received.length = 0;
+  hooks.clear();
 });
 
 /** A click on the admin page: a redirect when done, the page again with a 400 when refused. */
@@ -81,7 +67,7 @@ async function exchange(name: string, sku: string) {
 
 async function hooksOf(topic: string) {
   await shop.emulator.webhooks.idle();
-  return received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
+  return hooks.received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
 }
 
 describe('shipping an exchange’s new item', () => {

@@ -54,3 +54,29 @@ export async function startEmulator(options: ShopifyEmulatorOptions = {}) {
 }
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const SUBSCRIBE = `mutation($topic: WebhookSubscriptionTopic!, $uri: String!) {
+  webhookSubscriptionCreate(topic: $topic, webhookSubscription: { uri: $uri, format: JSON }) { userErrors { message } } }`;
+
+/**
+ * A loopback address subscribed to `topics` (`RETURNS_CLOSE`, ...) on the emulator: what Shopify
+ * sends there is kept, in order, as `received`; `clear` empties it between tests.
+ */
+export async function receiveWebhooks(shop: RunningEmulator, topics: readonly string[]) {
+  const received: Array<{ topic: string; body: Record<string, any> }> = [];
+  const server = createServer(toNodeHandler(async (request) => {
+    received.push({ topic: request.headers.get('x-shopify-topic') ?? '', body: await request.json() });
+    return new Response(null, { status: 200 });
+  }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/shopify`;
+  for (const topic of topics) {
+    const reply = await shop.graphql(SUBSCRIBE, { topic, uri });
+    if (reply.body.data?.webhookSubscriptionCreate.userErrors.length) throw new Error(`could not subscribe to ${topic}`);
+  }
+  return {
+    received,
+    clear: () => void (received.length = 0),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,13 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { toNodeHandler } from '~/sandbox/node-http.server';
-import { startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
+import { receiveWebhooks, startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
 import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.test-helpers';
 
 /*
  * returnProcess as an app calls it after returnCreate: exchange units join the original order to
- * be shipped, returned units are received with their dispositions, and the return closes once
+ * be shipped, returned units are hooks.received with their dispositions, and the return closes once
  * nothing is left unprocessed. Webhooks are read where Shopify sends them.
  */
 
@@ -24,36 +21,25 @@ const RETURN = `query($id: ID!) { return(id: $id) { status
 const ORDER = `query($id: ID!) { order(id: $id) { displayFulfillmentStatus currentSubtotalLineItemsQuantity
   lineItems(first: 20) { nodes { id sku quantity currentQuantity unfulfilledQuantity } } } }`;
 const CANCEL = 'mutation($id: ID!) { returnCancel(id: $id) { return { id } userErrors { field code } } }';
-const SUBSCRIBE = `mutation($topic: WebhookSubscriptionTopic!, $uri: String!) {
-  webhookSubscriptionCreate(topic: $topic, webhookSubscription: { uri: $uri, format: JSON }) { userErrors { message } } }`;
 
 let shop: RunningEmulator;
-let hooks: Server;
+let hooks: Awaited<ReturnType<typeof receiveWebhooks>>;
 let reasons: Awaited<ReturnType<typeof readReasons>>;
-const received: Array<{ topic: string; body: Record<string, any> }> = [];
 
 beforeAll(async () => {
   shop = await startEmulator({ webhookRetryDelaysMs: [10] });
   reasons = await readReasons(shop);
-  hooks = createServer(toNodeHandler(async (request) => {
-    received.push({ topic: request.headers.get('x-shopify-topic') ?? '', body: await request.json() });
-    return new Response(null, { status: 200 });
-  }));
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  const uri = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/webhooks/shopify`;
-  for (const topic of ['RETURNS_PROCESS', 'RETURNS_CLOSE']) {
-    expect((await shop.graphql(SUBSCRIBE, { topic, uri })).body.data?.webhookSubscriptionCreate.userErrors).toEqual([]);
-  }
+  hooks = await receiveWebhooks(shop, ['RETURNS_PROCESS', 'RETURNS_CLOSE']);
 });
 afterAll(async () => {
   await shop.emulator.webhooks.idle();
   await shop.close();
-  await new Promise<void>((resolve) => hooks.close(() => resolve()));
+  await hooks.close();
 });
 beforeEach(async () => {
   await shop.emulator.webhooks.idle();
   shop.emulator.reset();
-  received.length = 0;
+  hooks.clear();
 });
 
 /** #1016's olive chinos (40) back for a 42, as the portal opens an exchange. */
@@ -77,7 +63,7 @@ const errorsOf = (body: Awaited<ReturnType<typeof processReturn>>) =>
 
 async function hooksOf(topic: string) {
   await shop.emulator.webhooks.idle();
-  return received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
+  return hooks.received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
 }
 
 describe('returnProcess on exchange lines', () => {
