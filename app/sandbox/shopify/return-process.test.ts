@@ -4,7 +4,7 @@ import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.t
 
 /*
  * returnProcess as an app calls it after returnCreate: exchange units join the original order to
- * be shipped, returned units are hooks.received with their dispositions, and the return closes once
+ * be shipped, returned units are received with their dispositions, and the return closes once
  * nothing is left unprocessed. Webhooks are read where Shopify sends them.
  */
 
