@@ -65,10 +65,7 @@ async function exchange(name: string, sku: string) {
   return { orderId: order.id, returnId: data?.returnCreate.return.id as string, returnName: data?.returnCreate.return.name as string };
 }
 
-async function hooksOf(topic: string) {
-  await shop.emulator.webhooks.idle();
-  return hooks.received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
-}
+const hooksOf = (topic: string) => hooks.of(topic);
 
 describe('shipping an exchange’s new item', () => {
   it('adds the item to the order, ships it in a tracked parcel and sends fulfillments/create naming its line', async () => {

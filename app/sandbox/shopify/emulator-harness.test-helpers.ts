@@ -76,6 +76,11 @@ export async function receiveWebhooks(shop: RunningEmulator, topics: readonly st
   }
   return {
     received,
+    /** The bodies sent for `topic` so far, once every delivery under way has landed. */
+    async of(topic: string) {
+      await shop.emulator.webhooks.idle();
+      return received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
+    },
     clear: () => void (received.length = 0),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

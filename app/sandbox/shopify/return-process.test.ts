@@ -61,10 +61,7 @@ const processReturn = async (input: Record<string, unknown>) => (await shop.grap
 const errorsOf = (body: Awaited<ReturnType<typeof processReturn>>) =>
   body.data?.returnProcess.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code]);
 
-async function hooksOf(topic: string) {
-  await shop.emulator.webhooks.idle();
-  return hooks.received.filter((hook) => hook.topic === topic).map((hook) => hook.body);
-}
+const hooksOf = (topic: string) => hooks.of(topic);
 
 describe('returnProcess on exchange lines', () => {
   it('adds the new item to the original order, unfulfilled, and moves the units to processed', async () => {
