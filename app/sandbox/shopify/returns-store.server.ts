@@ -258,6 +258,23 @@ export function createReturnsStore(seed: Seed, clock: () => Date, notify: Return
 
     process,
 
+    /**
+     * What staff do in Shopify's admin when the parcel is in: every unit still unprocessed is
+     * received and restocked, every exchange unit still held is processed to ship, and the return
+     * closes (`returnProcess` on everything left).
+     */
+    receiveAll(ret: GqlObject): void {
+      const reverseItems = list(ret.reverseFulfillmentOrders).flatMap((rfo) => list(rfo.lineItems));
+      const returnLines = list(ret.returnLineItems).filter((rli) => Number(rli.unprocessedQuantity) > 0).map((rli) => {
+        const quantity = Number(rli.unprocessedQuantity);
+        const item = reverseItems.find((candidate) => candidate.fulfillmentLineItem === rli.fulfillmentLineItem);
+        return { rli, quantity, dispositions: item ? [{ item, quantity, type: 'RESTOCKED' as const, locationId: null }] : [] };
+      });
+      const exchangeLines = list(ret.exchangeLineItems).filter((eli) => Number(eli.unprocessedQuantity) > 0).map((eli) => ({ eli, quantity: Number(eli.unprocessedQuantity) }));
+      if (returnLines.length || exchangeLines.length) process({ ret, returnLines, exchangeLines });
+      if (ret.status === 'OPEN') complete(ret);
+    },
+
     /** Declined or cancelled: the units become returnable again and reserved exchange stock comes back. */
     close(ret: GqlObject, status: 'DECLINED' | 'CANCELED', decline: { reason: string; note: string | null } | null): void {
       const wasActive = ACTIVE.has(String(ret.status));
