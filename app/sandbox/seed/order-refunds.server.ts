@@ -5,6 +5,41 @@ import type { GqlObject } from './types.server';
 
 export type BuiltRefunds = { refunds: GqlObject[]; lines: Amount; shipping: Amount; total: Amount };
 
+/** `quantity` units of an order line refunded at `unit`; CANCEL and RETURN restock, NO_RESTOCK does not. */
+export function buildRefundLineItem(id: string, lineItem: GqlObject, unit: Amount, quantity: number, restockType: 'CANCEL' | 'RETURN' | 'NO_RESTOCK'): GqlObject {
+  return {
+    __typename: 'RefundLineItem', id, quantity, lineItem,
+    restockType, restocked: restockType !== 'NO_RESTOCK', location: null,
+    priceSet: moneyBag(unit), subtotalSet: moneyBag(scaleAmount(unit, quantity)),
+    totalTaxSet: moneyBag(amountOf(0, unit.currency)),
+  };
+}
+
+/** A `Refund` as the Admin API serves it; `transactions` are the money movements behind it (the seed's own refunds carry none). */
+export function buildRefundNode(init: {
+  id: string; at: string; note: string | null; order: GqlObject; settled: GqlObject | null;
+  refundLineItems: GqlObject[]; total: Amount; transactions: GqlObject[];
+}): GqlObject {
+  return {
+    __typename: 'Refund',
+    id: init.id,
+    legacyResourceId: legacyIdOf(init.id),
+    createdAt: init.at,
+    processedAt: init.at,
+    updatedAt: init.at,
+    note: init.note,
+    order: init.order,
+    return: init.settled,
+    totalRefundedSet: moneyBag(init.total),
+    refundLineItems: init.refundLineItems,
+    refundShippingLines: [],
+    orderAdjustments: [],
+    transactions: init.transactions,
+    duties: [],
+    staffMember: null,
+  };
+}
+
 /** Refunds with their refunded lines; a refund that settles a return is linked both ways. */
 export function buildRefunds(
   spec: OrderSpec, order: GqlObject, lines: DraftLine[], returns: GqlObject[], shipping: Amount, ctx: BuildContext,
@@ -22,37 +57,16 @@ export function buildRefunds(
       if (line.refunded > line.quantity) throw new Error(`Seed order #${spec.number}: line ${index} refunded twice`);
       parts.push(scaleAmount(line.unit, quantity));
       const restockType = spec.cancellation ? 'CANCEL' : settled ? 'RETURN' : 'NO_RESTOCK';
-      return {
-        __typename: 'RefundLineItem', id: ctx.nextId('RefundLineItem'), quantity, lineItem: line.item,
-        restockType, restocked: restockType !== 'NO_RESTOCK', location: null,
-        priceSet: moneyBag(line.unit), subtotalSet: moneyBag(scaleAmount(line.unit, quantity)),
-        totalTaxSet: moneyBag(amountOf(0, spec.currency)),
-      };
+      return buildRefundLineItem(ctx.nextId('RefundLineItem'), line.item, line.unit, quantity, restockType);
     });
     const linesTotal = addAmounts(spec.currency, parts);
     const shippingPart = refund.shipping ? shipping : amountOf(0, spec.currency);
     refundedLines = addAmounts(spec.currency, [refundedLines, linesTotal]);
     refundedShipping = addAmounts(spec.currency, [refundedShipping, shippingPart]);
-    const id = ctx.nextId('Refund');
-    const at = hoursAgo(ctx, refund.hoursAgo);
-    const built: GqlObject = {
-      __typename: 'Refund',
-      id,
-      legacyResourceId: legacyIdOf(id),
-      createdAt: at,
-      processedAt: at,
-      updatedAt: at,
-      note: refund.note,
-      order,
-      return: settled ?? null,
-      totalRefundedSet: moneyBag(addAmounts(spec.currency, [linesTotal, shippingPart])),
-      refundLineItems,
-      refundShippingLines: [],
-      orderAdjustments: [],
-      transactions: [],
-      duties: [],
-      staffMember: null,
-    };
+    const built = buildRefundNode({
+      id: ctx.nextId('Refund'), at: hoursAgo(ctx, refund.hoursAgo), note: refund.note, order, settled: settled ?? null,
+      refundLineItems, total: addAmounts(spec.currency, [linesTotal, shippingPart]), transactions: [],
+    });
     if (settled) (settled.refunds as GqlObject[]).push(built);
     return built;
   });
