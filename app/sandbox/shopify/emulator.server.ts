@@ -8,11 +8,13 @@ import { createControl } from './control.server';
 import { setStock } from './inventory-control.server';
 import { serveDemoOrders } from './demo-orders-page.server';
 import { createDocumentCache } from './document-cache.server';
+import type { RootResolver } from './field-resolver.server';
 import { handleGraphql } from './graphql-endpoint.server';
 import { serveProductImage } from './images.server';
 import { createLeakyBucket } from './leaky-bucket.server';
 import { notFound } from './responses.server';
 import { createReturnMutations } from './return-mutations.server';
+import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
@@ -45,6 +47,8 @@ export const ShopifyEmulatorOptionsSchema = z.object({
   shopDomain: z.string().min(1).default('comptoir-demo.myshopify.com'),
   /** Waits before each webhook retry (tests use short ones); their count is the number of retries. */
   webhookRetryDelaysMs: z.array(z.number().int().min(0)).optional(),
+  /** Emulator-clock time before an `orderCancel` job runs (on the next request after it); 0 runs it on the very next request. */
+  orderCancelJobDelayMs: z.number().int().min(0).max(600_000).default(0),
 });
 
 export type ShopifyEmulatorOptions = z.input<typeof ShopifyEmulatorOptionsSchema>;
@@ -82,27 +86,34 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   let seed: Seed = createSeed(clock());
   // Mutations write into the seed; the store tracks what they moved, so both are replaced together.
   let returns = createReturnsStore(seed, clock, notify);
+  const newCancellations = () => createOrderCancellations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload), jobDelayMs: config.orderCancelJobDelayMs });
+  let cancellations: OrderCancellations = newCancellations();
+  const viaCancellations = (field: 'job' | 'orderCancel'): RootResolver => (args, context, info) => cancellations[field](args, context, info);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
   // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
   const tokens = createAccessTokens({ apps: config.apps, fixedToken: config.accessToken, lifetimeSeconds: config.tokenLifetimeSeconds, clock });
   const reset = () => {
     seed = createSeed(clock());
     returns = createReturnsStore(seed, clock, notify);
+    cancellations = newCancellations();
     webhooks.reset();
     bucket.reset();
     control.reset();
   };
   const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs, tokens });
   const subscriptions = createWebhookSubscriptionResolvers(webhooks, apiVersion);
-  const adminPage = createAdminPage({ seed: () => seed, returns: () => returns, hub: webhooks, clock });
+  const adminPage = createAdminPage({ seed: () => seed, returns: () => returns, cancellations: () => cancellations, hub: webhooks, clock });
   const endpoint = {
     schema,
     tokens,
     documents: createDocumentCache(schema),
     bucket,
     control,
-    queryRoot: { ...createQueryRoot(schema, () => seed), ...subscriptions.query },
-    mutationRoot: { ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation },
+    queryRoot: { ...createQueryRoot(schema, () => seed), ...subscriptions.query, job: viaCancellations('job') },
+    mutationRoot: {
+      ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation,
+      orderCancel: viaCancellations('orderCancel'),
+    },
     publicUrl: config.publicUrl,
   };
 
@@ -111,6 +122,8 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     webhooks,
     async handle(request) {
       const path = new URL(request.url).pathname;
+      // Shopify's jobs run in the background; here, before whatever comes next (see order-cancel.server.ts).
+      cancellations.settle();
       const graphql = GRAPHQL_PATH.exec(path);
       if (graphql?.[1] && request.method === 'POST') return handleGraphql(request, graphql[1], endpoint);
       if (path === TOKEN_PATH && request.method === 'POST') return tokens.grant(request);
@@ -120,7 +133,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       if (path.startsWith('/__sandbox/shopify/admin')) return (await adminPage(request, path)) ?? notFound();
       if (path === '/__sandbox/shopify/inventory' && request.method === 'POST') return setStock(() => seed, request);
       if (path === '/__sandbox/shopify/invoices' && request.method === 'GET') return Response.json({ invoices: returns.invoices() });
-      if (path.startsWith('/__sandbox/shopify/')) return (await control.handle(request, path)) ?? notFound();
+      if (path.startsWith('/__sandbox/shopify/')) return (await cancellations.handleControl(request, path)) ?? (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);
       if (image?.[1] && request.method === 'GET') return serveProductImage(image[1]) ?? notFound();

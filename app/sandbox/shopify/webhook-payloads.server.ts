@@ -83,3 +83,43 @@ export function toFulfillmentPayload(fulfillment: GqlObject, order: SeedOrder): 
     }),
   };
 }
+
+/**
+ * As REST's Refund resource: `transactions` in the currency the shopper paid (`kind: 'refund'`,
+ * `status: 'success'`, amount with two decimals), `refund_line_items` with their restock type.
+ */
+export function toRefundPayload(refund: GqlObject, order: SeedOrder): Record<string, unknown> {
+  const settled = refund.return as GqlObject | null;
+  const lines = list(refund.refundLineItems);
+  return {
+    ...ref(refund),
+    order_id: legacyId(order.id),
+    created_at: refund.createdAt,
+    processed_at: refund.processedAt,
+    note: refund.note ?? null,
+    restock: lines.some((rli) => rli.restocked === true),
+    return: settled ? ref(settled) : null,
+    refund_line_items: lines.map((rli) => ({
+      ...ref(rli),
+      line_item_id: legacyId((rli.lineItem as GqlObject).id),
+      quantity: rli.quantity,
+      restock_type: String(rli.restockType).toLowerCase(),
+      subtotal: money(Math.round(Number((rli.subtotalSet as MoneyBag).presentmentMoney.amount) * 100)),
+    })),
+    transactions: list(refund.transactions).map((tx) => {
+      const amount = (tx.amountSet as MoneyBag).presentmentMoney;
+      return {
+        ...ref(tx),
+        order_id: legacyId(order.id),
+        kind: String(tx.kind).toLowerCase(),
+        status: String(tx.status).toLowerCase(),
+        amount: money(Math.round(Number(amount.amount) * 100)),
+        currency: amount.currencyCode,
+        gateway: tx.gateway,
+        parent_id: null,
+        created_at: tx.createdAt,
+        processed_at: tx.processedAt,
+      };
+    }),
+  };
+}
