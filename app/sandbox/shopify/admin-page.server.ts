@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import { exchangeShipmentRefusal, isExchangeProcessed, unshippedExchangeLines } from './exchange-shipment.server';
+import type { OrderCancellations } from './order-cancel.server';
+import { orderStateRefusal } from './order-cancel-plan.server';
 import type { ReturnsStore } from './returns-store.server';
 import { toFulfillmentPayload, toOrderPayload } from './webhook-payloads.server';
 import type { WebhookHub } from './webhooks.server';
@@ -35,7 +37,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 const DONE: Record<string, string> = {
   approve: 'Return approved. Shopify sends returns/approve.', decline: 'Return declined. Shopify sends returns/decline.',
   close: 'Return closed. Shopify sends returns/close.', deliver: 'Parcel marked delivered. Shopify sends fulfillments/update.',
-  cancel: 'Order cancelled. Shopify sends orders/cancelled.', ship_exchange: 'New item shipped. Shopify sends fulfillments/create.',
+  cancel: 'Order cancelled, refunded and restocked. Shopify sends orders/cancelled and refunds/create.', ship_exchange: 'New item shipped. Shopify sends fulfillments/create.',
   pay_invoice: 'Invoice paid. Shopify sends orders/updated.',
 };
 
@@ -86,7 +88,7 @@ function page(seed: Seed, store: ReturnsStore, notice: string): string {
   const invoiced = new Set(store.invoices().filter((invoice) => invoice.paidAt === null).map((invoice) => invoice.orderId));
   const unpaid = seed.orders.filter((order) => invoiced.has(order.id) && Number((order.totalOutstandingSet as MoneyBag).presentmentMoney.amount) > 0);
   const parcels = seed.orders.flatMap((order) => list(order.fulfillments).filter((f) => f.displayStatus !== 'DELIVERED').map((f) => ({ order, f })));
-  const cancellable = seed.orders.filter((order) => !order.cancelledAt && list(order.fulfillments).length === 0);
+  const cancellable = seed.orders.filter((order) => orderStateRefusal(order) === null);
   const section = (title: string, empty: string, items: string[]) =>
     `<section><h2>${title}</h2>${items.length ? `<ul class="cards">${items.join('')}</ul>` : `<p>${empty}</p>`}</section>`;
   return `<!doctype html>
@@ -116,7 +118,7 @@ ${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.ma
 }
 
 
-export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; hub: WebhookHub; clock: () => Date }) {
+export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; cancellations: () => OrderCancellations; hub: WebhookHub; clock: () => Date }) {
   function act(input: z.infer<typeof ActionSchema>): string | null {
     const node = deps.seed().nodes.get(input.id);
     const now = isoTime(deps.clock().getTime());
@@ -128,7 +130,7 @@ export function createAdminPage(deps: { seed: () => Seed; returns: () => Returns
         if (node?.__typename !== 'Return' || node.status !== wanted) return `This return is not ${wanted.toLowerCase()} any more.`;
         if (input.action === 'approve') deps.returns().approve(node);
         else if (input.action === 'decline') deps.returns().close(node, 'DECLINED', { reason: input.reason, note: input.note || null });
-        else deps.returns().complete(node);
+        else deps.returns().receiveAll(node);
         return null;
       }
       case 'deliver': {
@@ -159,11 +161,11 @@ export function createAdminPage(deps: { seed: () => Seed; returns: () => Returns
         return null;
       }
       case 'cancel': {
-        const order = node as SeedOrder | undefined;
-        if (order?.__typename !== 'Order' || order.cancelledAt || list(order.fulfillments).length > 0) return 'Only an order not shipped and not cancelled can be cancelled.';
-        Object.assign(order, { cancelledAt: now, cancelReason: 'STAFF', closed: true, closedAt: now, updatedAt: now });
-        deps.hub.emit('orders/cancelled', toOrderPayload(order));
-        return null;
+        if (node?.__typename !== 'Order') return 'This order does not exist.';
+        // As Shopify's admin does by default: refund in full to the original payment, restock the items.
+        return deps.cancellations().cancelNow({
+          orderId: input.id, reason: 'STAFF', restock: true, notifyCustomer: false, refundMethod: { originalPaymentMethodsRefund: true }, staffNote: null,
+        });
       }
     }
   }
