@@ -45,8 +45,8 @@ describe('transport and validation', () => {
   });
 
   it('fails loudly on root fields and mutations the emulator does not implement', async () => {
-    const reply = await shop.graphql('mutation { orderCancel(orderId: "gid://shopify/Order/1", reason: CUSTOMER, restock: true) { job { id } } }');
-    expect(reply.body.errors?.[0]).toMatchObject({ message: expect.stringContaining("'orderCancel' is not supported") });
+    const reply = await shop.graphql('mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["vip"]) { node { id } } }');
+    expect(reply.body.errors?.[0]).toMatchObject({ message: expect.stringContaining("'tagsAdd' is not supported") });
   });
 
   it('answers unknown paths with Shopify’s 404 body', async () => {
