@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_BY_ID_QUERY } from '~/integrations/shopify/order-queries';
 import { RETURN_CONTEXT_QUERY } from '~/integrations/shopify/return-queries';
-import { receiveWebhooks, startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
+import { type RunningEmulator, useEmulatorWithWebhooks, type WebhookReceiver } from './emulator-harness.test-helpers';
 import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.test-helpers';
 
 /*
@@ -26,23 +26,15 @@ const ORDER = `query($id: ID!) { order(id: $id) {
 const POLO = `{ products(first: 1, query: "title:'Polo Marin'") { nodes { variants(first: 20) { nodes { id sku } } } } }`;
 
 let shop: RunningEmulator;
-let hooks: Awaited<ReturnType<typeof receiveWebhooks>>;
+let hooks: WebhookReceiver;
 let reasons: Awaited<ReturnType<typeof readReasons>>;
 
+useEmulatorWithWebhooks({ webhookRetryDelaysMs: [10] }, ['FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE', 'ORDERS_UPDATED', 'ORDERS_PAID'], (started, receiver) => {
+  shop = started;
+  hooks = receiver;
+});
 beforeAll(async () => {
-  shop = await startEmulator({ webhookRetryDelaysMs: [10] });
   reasons = await readReasons(shop);
-  hooks = await receiveWebhooks(shop, ['FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE', 'ORDERS_UPDATED', 'ORDERS_PAID']);
-});
-afterAll(async () => {
-  await shop.emulator.webhooks.idle();
-  await shop.close();
-  await hooks.close();
-});
-beforeEach(async () => {
-  await shop.emulator.webhooks.idle();
-  shop.emulator.reset();
-  hooks.clear();
 });
 
 /** A click on the admin page: a redirect when done, the page again with a 400 when refused. */

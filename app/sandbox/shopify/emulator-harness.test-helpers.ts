@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator, type ShopifyEmulatorOptions } from './emulator.server';
 
@@ -84,4 +85,31 @@ export async function receiveWebhooks(shop: RunningEmulator, topics: readonly st
     clear: () => void (received.length = 0),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type WebhookReceiver = Awaited<ReturnType<typeof receiveWebhooks>>;
+
+/**
+ * A test file's emulator and webhook receiver: started before its tests, reset (and the receiver
+ * emptied) before each once every delivery under way has landed, stopped after. `use` hands them
+ * to the file's own variables.
+ */
+export function useEmulatorWithWebhooks(options: ShopifyEmulatorOptions, topics: readonly string[], use: (shop: RunningEmulator, hooks: WebhookReceiver) => void) {
+  let shop: RunningEmulator;
+  let hooks: WebhookReceiver;
+  beforeAll(async () => {
+    shop = await startEmulator(options);
+    hooks = await receiveWebhooks(shop, topics);
+    use(shop, hooks);
+  });
+  afterAll(async () => {
+    await shop.emulator.webhooks.idle();
+    await shop.close();
+    await hooks.close();
+  });
+  beforeEach(async () => {
+    await shop.emulator.webhooks.idle();
+    shop.emulator.reset();
+    hooks.clear();
+  });
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestClock, receiveWebhooks, startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
+import { describe, expect, it } from 'vitest';
+import { createTestClock, type RunningEmulator, useEmulatorWithWebhooks, type WebhookReceiver } from './emulator-harness.test-helpers';
 
 /*
  * orderCancel as Shopify answers it: refusals as orderCancelUserErrors, a job that cancels the
@@ -23,21 +23,11 @@ const ORDER = `query($q: String!) { orders(first: 1, query: $q) { nodes {
 const clock = createTestClock('2026-03-01T12:00:00Z');
 const DELAY_MS = 1000;
 let shop: RunningEmulator;
-let hooks: Awaited<ReturnType<typeof receiveWebhooks>>;
+let hooks: WebhookReceiver;
 
-beforeAll(async () => {
-  shop = await startEmulator({ clock: clock.clock, orderCancelJobDelayMs: DELAY_MS, webhookRetryDelaysMs: [10] });
-  hooks = await receiveWebhooks(shop, ['ORDERS_CANCELLED', 'ORDERS_UPDATED', 'REFUNDS_CREATE']);
-});
-afterAll(async () => {
-  await shop.emulator.webhooks.idle();
-  await shop.close();
-  await hooks.close();
-});
-beforeEach(async () => {
-  await shop.emulator.webhooks.idle();
-  shop.emulator.reset();
-  hooks.clear();
+useEmulatorWithWebhooks({ clock: clock.clock, orderCancelJobDelayMs: DELAY_MS, webhookRetryDelaysMs: [10] }, ['ORDERS_CANCELLED', 'ORDERS_UPDATED', 'REFUNDS_CREATE'], (started, receiver) => {
+  shop = started;
+  hooks = receiver;
 });
 
 const readOrder = async (name: string) => (await shop.graphql(ORDER, { q: `name:${name}` })).body.data?.orders.nodes[0];

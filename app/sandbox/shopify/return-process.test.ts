@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { receiveWebhooks, startEmulator, type RunningEmulator } from './emulator-harness.test-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, useEmulatorWithWebhooks, type WebhookReceiver } from './emulator-harness.test-helpers';
 import { readOrder, readReasons, readSiblingVariants } from './return-fixtures.test-helpers';
 
 /*
@@ -23,23 +23,15 @@ const ORDER = `query($id: ID!) { order(id: $id) { displayFulfillmentStatus curre
 const CANCEL = 'mutation($id: ID!) { returnCancel(id: $id) { return { id } userErrors { field code } } }';
 
 let shop: RunningEmulator;
-let hooks: Awaited<ReturnType<typeof receiveWebhooks>>;
+let hooks: WebhookReceiver;
 let reasons: Awaited<ReturnType<typeof readReasons>>;
 
+useEmulatorWithWebhooks({ webhookRetryDelaysMs: [10] }, ['RETURNS_PROCESS', 'RETURNS_CLOSE'], (started, receiver) => {
+  shop = started;
+  hooks = receiver;
+});
 beforeAll(async () => {
-  shop = await startEmulator({ webhookRetryDelaysMs: [10] });
   reasons = await readReasons(shop);
-  hooks = await receiveWebhooks(shop, ['RETURNS_PROCESS', 'RETURNS_CLOSE']);
-});
-afterAll(async () => {
-  await shop.emulator.webhooks.idle();
-  await shop.close();
-  await hooks.close();
-});
-beforeEach(async () => {
-  await shop.emulator.webhooks.idle();
-  shop.emulator.reset();
-  hooks.clear();
 });
 
 /** #1016's olive chinos (40) back for a 42, as the portal opens an exchange. */
