@@ -28,6 +28,9 @@ const FRENCH_SCENARIOS = new Set(['partially-fulfilled', 'running-late']);
 // The return walked through the steps: an order with two returnable items; a reason an agent reviews.
 const RETURN_SCENARIO = 'delivered-recently';
 const REVIEW_REASON = 'other';
+// The exchange walked through: a Marinière M / Navy, too small, for another size.
+const EXCHANGE_SCENARIO = 'ready-to-exchange';
+const EXCHANGE_REASON = 'size-too-small';
 
 const unknownOrderNumber = () => `LH-${randomBytes(4).toString('hex').toUpperCase()}`;
 
@@ -98,6 +101,27 @@ async function auditReturn(auditor: Auditor, orders: DemoOrder[]) {
   await audit('agent case page (en)', { path: new URL(cases[0].agentUrl).pathname });
 }
 
+/** An exchange: the refund step's sizes, colours and other products as swatches with their pictures, then its case page. */
+async function auditExchange(auditor: Auditor, orders: DemoOrder[]) {
+  const { tab, audit } = auditor;
+  const order = orders.find((o) => o.scenario === EXCHANGE_SCENARIO);
+  if (!order) throw new Error(`the sandbox has no demo order for "${EXCHANGE_SCENARIO}"`);
+  await tab.goto('/?lng=en');
+  await lookUp(auditor, order);
+  await tab.goto('/order/return');
+  await tab.check('input[name="lines[0].selected"]');
+  await continueTo(auditor, 'why');
+  await tab.check(`input[name="lines[0].reasonId"][value="${EXCHANGE_REASON}"]`);
+  for (const box of await tab.locator(`input[name="lines[0].conditions"][value^="${EXCHANGE_REASON}:"]`).all()) await box.check();
+  await continueTo(auditor, 'refund');
+  await audit('return: refund or exchange step, with swatches (en)');
+  await tab.locator('input[name="lines[0].choice"][data-exchange]:not([disabled])').first().check();
+  await continueTo(auditor, 'review');
+  await audit('return: review step of an exchange (en)');
+  await Promise.all([tab.waitForURL('**/cases/C-*'), tab.click('button[name="intent"][value="submit"]')]);
+  await audit('case page of an exchange (en)');
+}
+
 /** A portal of its own on a fresh database and a reset emulator, audited page by page. */
 export async function measureLighthouse(options: { node: string; tsxArgs: string[]; emulatorUrl: string; port: number; debugPort: number; runs: number; log?: (line: string) => void; reports?: string; only?: RegExp }): Promise<AuditedPage[]> {
   await fetch(`${options.emulatorUrl}/__sandbox/shopify/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
@@ -116,6 +140,7 @@ export async function measureLighthouse(options: { node: string; tsxArgs: string
       await auditLanguage(auditor, 'en', orders);
       await auditLanguage(auditor, 'fr', orders);
       await auditReturn(auditor, orders);
+      await auditExchange(auditor, orders);
       await auditor.tab.goto('/?lng=en');
       await auditor.audit('policy page (en)', { path: '/policy' });
       await auditor.audit('404 page (en)', { path: '/no-such-page', status: 404 });
