@@ -80,6 +80,7 @@ for (const [language, index] of [['en', 0], ['fr', 1]] as const) {
     await page.goto(`/cases/${caseId}`);
     const newItem = page.getByRole('region', { name: 'Your new item' });
     await expect(newItem).toContainText('1 × Marinière Saint-Malo — L / Navy');
+    await expect(newItem.locator('img')).toHaveAttribute('src', /mariniere-saint-malo-nav/);
     // An instant exchange: Shopify was asked to let the new item go at once (its exchange line processed).
     await expect(newItem).toContainText('Being prepared for shipping: it leaves soon.');
     expect((await shopifyReturnsFor(page.request, order.name))[0]!.exchangeLines).toEqual([expect.objectContaining({ sku: 'MAR-NAV-L', processedQuantity: 1 })]);

@@ -15,6 +15,8 @@ export const CaseExchangeSchema = z.object({
   variantId: z.string().min(1),
   productTitle: z.string(),
   variantTitle: z.string(),
+  /** The new item's picture as the shop showed it; absent from cases sent before pictures were kept. */
+  image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable().optional(),
   /** The new item's price per unit. */
   unitPrice: MoneySchema,
   /** How the price difference of all the line's units is settled, and how much (never negative). */

@@ -39,6 +39,7 @@ const toCaseExchange = ({ option, settlement, clauseId }: PlannedExchange, ships
   variantId: option.variantId,
   productTitle: option.productTitle,
   variantTitle: option.variantTitle,
+  image: option.image,
   unitPrice: option.price,
   settle: settlement.settle,
   difference: settlement.amount,

@@ -21,7 +21,7 @@ const viewOf = (found: Case) => toCaseView(found, [], { helpdesk: false });
 describe('an exchange on the shopper’s case page', () => {
   it('shows the new item, its price difference and when it ships, beside a line refunded as usual', () => {
     const view = viewOf(caseOf('approved', line('f1', { outcome: 'exchange', exchange: polo }), line('f2', {})));
-    expect(view.lines[0]?.exchange).toEqual({ productTitle: 'Polo Marin', variantTitle: 'M / Navy', settle: 'invoice', difference: eur('4.00'), ships: 'in_transit' });
+    expect(view.lines[0]?.exchange).toEqual({ productTitle: 'Polo Marin', variantTitle: 'M / Navy', settle: 'invoice', difference: eur('4.00'), ships: 'in_transit', image: null });
     expect(view.lines[1]?.exchange).toBeNull();
     // One item still goes back for money: its refund is shown.
     expect(view.refunded).toBe(true);

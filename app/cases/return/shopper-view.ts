@@ -6,7 +6,7 @@ import { isBalancePaid, toExchangeParcelView, type ExchangeParcelView } from './
 import { toReturnShippingView, type ReturnShippingView } from './shipping-view';
 
 /** The new item an exchanged line brings, as the shopper reads it: what it is, the price difference and when it ships. */
-export type ShopperExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitle' | 'settle' | 'difference' | 'ships'>;
+export type ShopperExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitle' | 'settle' | 'difference' | 'ships'> & { image: CaseExchange['image'] | null };
 
 /** The return's part of the shopper's case page: each line as it stands, the refund to expect, and how to send it back. */
 export type ReturnShopperView = {
@@ -33,7 +33,7 @@ function toShownDecision(decision: CaseLine['decision'], state: CaseState, decli
 }
 
 // Stock and product ids are the store's business, not the shopper's.
-const toShopperExchange = ({ productTitle, variantTitle, settle, difference, ships }: CaseExchange): ShopperExchangeView => ({ productTitle, variantTitle, settle, difference, ships });
+const toShopperExchange = ({ productTitle, variantTitle, settle, difference, ships, image }: CaseExchange): ShopperExchangeView => ({ productTitle, variantTitle, settle, difference, ships, image: image ?? null });
 
 export function toReturnShopperView(found: { state: CaseState; details: ReturnDetails }, { declined, events, returnAddress }: ShopperViewContext): ReturnShopperView {
   return {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeParcelView } from '~/cases/return/exchange-progress';
 import type { ShopperExchangeView } from '~/cases/return/shopper-view';
 import { useFormatters } from '~/components/format';
+import { ItemPicture } from '~/routes/order/item-list';
 import { NewTabLink } from './return-shipping';
 
 /*
@@ -22,7 +23,10 @@ export function ExchangeDelivery({ lines, parcel, released }: { lines: Exchanged
       <h2 id="case-exchange" className="text-xl font-bold text-brand-900">{t('case.exchange.title')}</h2>
       <ul className="mt-2 space-y-1">
         {lines.map(({ fulfillmentLineItemId, quantity, exchange }) => (
-          <li key={fulfillmentLineItemId} className="font-medium">{quantity} × {exchange.productTitle} — {exchange.variantTitle}</li>
+          <li key={fulfillmentLineItemId} className="flex items-center gap-3 font-medium">
+            <ItemPicture image={exchange.image ? { url: exchange.image.url, altText: null } : null} />
+            <span>{quantity} × {exchange.productTitle} — {exchange.variantTitle}</span>
+          </li>
         ))}
       </ul>
       {parcel ? (
