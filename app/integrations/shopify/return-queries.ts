@@ -65,7 +65,8 @@ export const RETURN_REASONS_QUERY = `#graphql
 
 /**
  * The order's latest returns with their lines' notes, where the submission worker writes the
- * case id. 10 returns × 20 lines keeps it near 430 requested points.
+ * case id, and the order lines their exchanges became. 10 returns × (20 lines + 10 exchange
+ * lines) is 653 requested points.
  */
 export const ORDER_RETURNS_QUERY = `#graphql
   query ComptoirOrderReturns($orderId: ID!) {
