@@ -1,7 +1,7 @@
 import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
 import { kindOf } from '~/cases/kinds';
 import type { ShopifyReturns } from '~/cases/ports';
-import { hasExchange, toBalancePaidEvent, toExchangeParcelEvents } from '~/cases/return/exchange-progress';
+import { hasExchange, mayBeNewsFor, toBalancePaidEvent, toExchangeParcelEvents } from '~/cases/return/exchange-progress';
 import { log } from '~/utils/log.server';
 import { toJobsOnReaching } from '~/labels/label-jobs';
 import { pathForward, type CaseState } from '~/cases/case-state';
@@ -123,7 +123,7 @@ function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string
  * An order's change or parcel, as news for its exchanges: a parcel carrying a case's new item is
  * logged as shipped (then delivered); a balance back to zero after an exchange's invoice, as paid.
  * Only the order's cases with an exchange are read, and Shopify is asked (one call per case) which
- * order line items each exchange became only when a parcel arrives.
+ * order line items each exchange became only when a parcel could still add to that case's log.
  */
 async function noteExchanges(deps: ApplyEventDeps, event: Extract<ShopifyEvent, { kind: 'order_changed' | 'fulfillment_changed' }>): Promise<ApplyResult> {
   const balanceDue = event.kind === 'order_changed' ? event.balanceDue : null;
@@ -135,6 +135,8 @@ async function noteExchanges(deps: ApplyEventDeps, event: Extract<ShopifyEvent, 
     const events = await deps.cases.listEvents(found.id);
     let added: NewCaseEvent[];
     if (event.kind === 'fulfillment_changed') {
+      // A replay, or a parcel already logged as far as it goes: no need to ask Shopify.
+      if (!mayBeNewsFor(events, event)) continue;
       const returns = await deps.caseReturns!.findReturnsForCase(found.orderId, found.id);
       added = toExchangeParcelEvents(events, returns.flatMap((ret) => ret.exchangeLineItemIds), event, deps.clock());
     } else {

@@ -103,10 +103,12 @@ const FulfillmentPayloadSchema = z.object({
   shipment_status: z.string().nullish().catch(null),
   tracking_company: text(200),
   tracking_number: text(200),
-  tracking_url: text(2000),
+  tracking_url: z.unknown().optional(),
   tracking_urls: z.array(z.unknown()).nullish().catch(null),
   line_items: z.array(z.unknown()).nullish().catch(null),
 });
+/** Only a web address is ever linked to from the shopper's page. */
+const WebUrlSchema = z.url({ protocol: /^https?$/ }).max(2000);
 const FulfillmentLineSchema = z.object({ admin_graphql_api_id: gid('LineItem').nullish(), id: legacyId.nullish() });
 const ReturnPayloadSchema = z.object({
   admin_graphql_api_id: gid('Return'),
@@ -163,23 +165,12 @@ function toFulfillmentEvent(payload: unknown): ShopifyEvent | null {
     const id = line.data.admin_graphql_api_id ?? (line.data.id ? `gid://shopify/LineItem/${line.data.id}` : null);
     return id ? [id] : [];
   });
-  const firstUrl = tracking_urls?.find((url): url is string => typeof url === 'string' && url.length <= 2000) ?? null;
+  const url = [tracking_url, ...(tracking_urls ?? [])].map((candidate) => WebUrlSchema.safeParse(candidate)).find((parsed) => parsed.success)?.data ?? null;
   return {
     kind: 'fulfillment_changed', orderId, fulfillmentId, lineItemIds,
-    tracking: { carrier: tracking_company, number: tracking_number, url: toHttpsUrl(tracking_url ?? firstUrl) },
+    tracking: { carrier: tracking_company, number: tracking_number, url },
     delivered: shipment_status?.toLowerCase() === 'delivered',
   };
-}
-
-/** Only a web address is ever linked to from the shopper's page. */
-function toHttpsUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 const RETURN_STATUS = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Case, CaseEvent, CaseOf, NewCaseEvent } from '../case-store';
+import { LabelFactsSchema } from '~/labels/parcel-events';
 import type { CaseExchange } from './details';
 
 /*
@@ -9,24 +10,11 @@ import type { CaseExchange } from './details';
  * (the parcel going back), so these never move it. Pure: the webhook job gives the facts.
  */
 
-const ParcelDataSchema = z.object({
-  fulfillmentId: z.string(),
-  carrier: z.string().nullable(),
-  trackingNumber: z.string().nullable(),
-  trackingUrl: z.string().nullable(),
-});
+/** An exchange parcel event's data: the parcel, and its tracking as a return parcel's events keep it. */
+const ParcelDataSchema = LabelFactsSchema.pick({ carrier: true, trackingNumber: true, trackingUrl: true }).extend({ fulfillmentId: z.string() });
 
-/** Event type → the schema of its `data`. */
-export const EXCHANGE_EVENT_DATA = {
-  /** The new item left the store: its parcel on the order, with tracking. */
-  exchange_shipped: ParcelDataSchema,
-  /** The carrier delivered the new item. */
-  exchange_delivered: ParcelDataSchema,
-  /** The order owes nothing any more: the invoiced difference (as `exchange_invoice_sent` listed it) is paid. */
-  exchange_balance_paid: z.object({ amounts: z.array(z.string()) }),
-} as const;
-
-export type ExchangeEventType = keyof typeof EXCHANGE_EVENT_DATA;
+/** The new item left the store (its parcel on the order, with tracking), then the carrier delivered it. */
+type ParcelEventType = 'exchange_shipped' | 'exchange_delivered';
 export type ExchangeParcelData = z.infer<typeof ParcelDataSchema>;
 
 /** A parcel of the order, as Shopify's `fulfillments/*` webhook tells it. */
@@ -45,11 +33,23 @@ export const hasExchange = (found: Case): boolean =>
 export const shipsAt = (found: CaseOf<'return'>, when: CaseExchange['ships']): boolean =>
   found.details.lines.some((line) => line.decision === 'approved' && line.outcome === 'exchange' && line.exchange?.ships === when);
 
-const parcelOf = (event: CaseEvent, type: ExchangeEventType): ExchangeParcelData | null => {
+const parcelOf = (event: CaseEvent, type: ParcelEventType): ExchangeParcelData | null => {
   if (event.type !== type) return null;
   const parsed = ParcelDataSchema.safeParse(event.data);
   return parsed.success ? parsed.data : null;
 };
+
+/** What a parcel could still add to a case's log, whatever it carries: its steps not logged yet. */
+function pendingSteps(events: readonly CaseEvent[], parcel: OrderParcel): ParcelEventType[] {
+  const logged = (type: ParcelEventType) => events.some((event) => parcelOf(event, type)?.fulfillmentId === parcel.fulfillmentId);
+  const steps: ParcelEventType[] = [];
+  if (!logged('exchange_shipped')) steps.push('exchange_shipped');
+  if (parcel.delivered && !logged('exchange_delivered')) steps.push('exchange_delivered');
+  return steps;
+}
+
+/** Whether a parcel could be news for the case at all: not when each of its steps is logged already. */
+export const mayBeNewsFor = (events: readonly CaseEvent[], parcel: OrderParcel): boolean => pendingSteps(events, parcel).length > 0;
 
 /**
  * The events a parcel of the order adds to a case whose exchange became `exchangeLineItemIds` on
@@ -61,11 +61,7 @@ export function toExchangeParcelEvents(events: readonly CaseEvent[], exchangeLin
   const data: ExchangeParcelData = {
     fulfillmentId: parcel.fulfillmentId, carrier: parcel.tracking.carrier, trackingNumber: parcel.tracking.number, trackingUrl: parcel.tracking.url,
   };
-  const logged = (type: ExchangeEventType) => events.some((event) => parcelOf(event, type)?.fulfillmentId === parcel.fulfillmentId);
-  const added: NewCaseEvent[] = [];
-  if (!logged('exchange_shipped')) added.push({ at, type: 'exchange_shipped', actor: 'store', data });
-  if (parcel.delivered && !logged('exchange_delivered')) added.push({ at, type: 'exchange_delivered', actor: 'store', data });
-  return added;
+  return pendingSteps(events, parcel).map((type) => ({ at, type, actor: 'store', data }));
 }
 
 /**
