@@ -54,3 +54,11 @@ export function moneyBag(amount: Amount): MoneyBag {
     presentmentMoney: moneyV2(amount.presentment, amount.currency),
   };
 }
+
+/** A decimal amount as the API writes it ("45.0", 45) in minor units. */
+export const centsOf = (amount: unknown): number => Math.round(Number(amount) * 100);
+
+/** A `MoneyBag` back in minor units, to add and subtract exactly (the inverse of `moneyBag`). */
+export function amountOfBag(bag: MoneyBag): Amount {
+  return { shop: centsOf(bag.shopMoney.amount), presentment: centsOf(bag.presentmentMoney.amount), currency: bag.presentmentMoney.currencyCode as CurrencyCode };
+}

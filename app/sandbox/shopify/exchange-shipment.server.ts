@@ -4,6 +4,7 @@ import type { IdSequence } from '~/sandbox/seed/ids.server';
 import { toFulfillmentEvent, type Journey } from '~/sandbox/seed/journeys.server';
 import { buildLine, settleLines } from '~/sandbox/seed/order-lines.server';
 import { buildFulfillmentLineItem, carrierTracking, toFulfillment } from '~/sandbox/seed/order-parcels.server';
+import { amountOfBag } from '~/sandbox/seed/money.server';
 import { fulfillmentStatusOf } from '~/sandbox/seed/order-totals.server';
 import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 
@@ -63,13 +64,11 @@ function settleOrder(order: SeedOrder, added: number, at: string): void {
 
 /** A line item added by processing, as the seed's draft line it was built from (its unit price in both currencies). */
 function toDraftLine(item: GqlObject): DraftLine {
-  const unit = item.originalUnitPriceSet as MoneyBag;
-  const cents = (amount: string) => Math.round(Number(amount) * 100);
   const quantity = Number(item.quantity);
   const refunded = quantity - Number(item.refundableQuantity);
   return {
     item, quantity, giftCard: item.isGiftCard === true, refunded,
-    unit: { shop: cents(unit.shopMoney.amount), presentment: cents(unit.presentmentMoney.amount), currency: unit.presentmentMoney.currencyCode as CurrencyCode },
+    unit: amountOfBag(item.originalUnitPriceSet as MoneyBag),
     fulfilled: quantity - refunded - Number(item.unfulfilledQuantity), inOpenReturn: quantity - refunded - Number(item.currentQuantity),
   };
 }

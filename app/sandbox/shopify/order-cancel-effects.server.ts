@@ -1,18 +1,12 @@
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { IdSequence } from '~/sandbox/seed/ids.server';
-import { amountOf, moneyBag, subtractAmounts, addAmounts, type Amount } from '~/sandbox/seed/money.server';
+import { amountOf, amountOfBag, moneyBag, subtractAmounts, addAmounts, type Amount } from '~/sandbox/seed/money.server';
 import { buildRefundLineItem, buildRefundNode } from '~/sandbox/seed/order-refunds.server';
 import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import { adjustStock } from './inventory.server';
 import type { CancelPlan } from './order-cancel-plan.server';
 
 const list = (value: unknown) => (value ?? []) as GqlObject[];
-const cents = (amount: string) => Math.round(Number(amount) * 100);
-
-/** A `MoneyBag` back in minor units, to add and subtract exactly. */
-function amountOfBag(bag: MoneyBag): Amount {
-  return { shop: cents(bag.shopMoney.amount), presentment: cents(bag.presentmentMoney.amount), currency: bag.presentmentMoney.currencyCode };
-}
 
 /** Shopify's gateway name for a refund to store credit (what the portal's refunds/create reader expects). */
 export const STORE_CREDIT_GATEWAY = 'shopify_store_credit';

@@ -1,6 +1,6 @@
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import { createIdSequence } from '~/sandbox/seed/ids.server';
-import { amountOf, money, moneyBag } from '~/sandbox/seed/money.server';
+import { amountOf, centsOf as cents, money, moneyBag } from '~/sandbox/seed/money.server';
 import { orderReturnStatus } from '~/sandbox/seed/order-totals.server';
 import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import { processExchangeUnits, shipExchangeItems } from './exchange-shipment.server';
@@ -38,7 +38,6 @@ const MINTED_ID_BASES = {
 const ACTIVE = new Set(['REQUESTED', 'OPEN']);
 const list = (value: unknown) => (value ?? []) as GqlObject[];
 
-const cents = (amount: unknown) => Math.round(Number(amount) * 100);
 
 /**
  * What an exchange adds to the order's balance due: the new items' prices less those of the items
