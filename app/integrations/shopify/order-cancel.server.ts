@@ -5,12 +5,13 @@ import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
 import { ORDER_CANCEL_JOB_QUERY, ORDER_CANCEL_MUTATION, ORDER_CANCELLED_AT_QUERY } from './order-cancel-queries';
 import type { ThrottleGate } from './throttle.server';
+import { CodedUserErrorsSchema } from './user-errors';
 
 const JobSchema = z.object({ id: z.string(), done: z.boolean() });
 const CancelDataSchema = z.object({
   orderCancel: z.object({
     job: JobSchema.nullable(),
-    orderCancelUserErrors: z.array(z.object({ code: z.string().nullable(), field: z.array(z.string()).nullable(), message: z.string() })),
+    orderCancelUserErrors: CodedUserErrorsSchema,
   }),
 });
 const JobDataSchema = z.object({ job: JobSchema.nullable() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseReturn, ShopifyReturnResult } from '~/cases/ports';
 import type { ReturnContext } from '~/policy/return-context';
+import { CodedUserErrorsSchema } from './user-errors';
 
 /** Admin API answers for the return documents, parsed here and trusted inside. */
 const MoneySchema = z.object({ amount: z.string(), currencyCode: z.string() });
@@ -87,7 +88,7 @@ const ReturnStatusSchema = z.enum(['REQUESTED', 'OPEN', 'CLOSED', 'DECLINED', 'C
 /** The payload both returnRequest and returnCreate answer with. */
 export const ReturnPayloadSchema = z.object({
   return: z.object({ id: z.string(), status: ReturnStatusSchema }).nullable(),
-  userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() })),
+  userErrors: CodedUserErrorsSchema,
 });
 export type ReturnPayload = z.infer<typeof ReturnPayloadSchema>;
 

@@ -11,19 +11,19 @@ import {
   toReturnResult,
 } from './return-schema';
 import type { ThrottleGate } from './throttle.server';
+import { CodedUserErrorsSchema } from './user-errors';
 
 const unexpectedShape = (cause: unknown) =>
   new UpstreamError({ service: 'shopify', status: 200, code: 'UNEXPECTED_SHAPE', retryable: false, cause });
 
 const RequestDataSchema = z.object({ returnRequest: ReturnPayloadSchema });
 const CreateDataSchema = z.object({ returnCreate: ReturnPayloadSchema });
-const UserErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }));
-const InvoiceDataSchema = z.object({ orderInvoiceSend: z.object({ userErrors: UserErrorsSchema }) });
+const InvoiceDataSchema = z.object({ orderInvoiceSend: z.object({ userErrors: CodedUserErrorsSchema }) });
 const ExchangeLinesDataSchema = z.object({
   return: z.object({ exchangeLineItems: z.object({ nodes: z.array(z.object({ id: z.string(), unprocessedQuantity: z.number().int() })) }) }).nullable(),
 });
-const ProcessDataSchema = z.object({ returnProcess: z.object({ userErrors: UserErrorsSchema }) });
-const toErrors = (errors: z.infer<typeof UserErrorsSchema>) => errors.map((error) => ({ code: error.code, message: error.message, field: error.field }));
+const ProcessDataSchema = z.object({ returnProcess: z.object({ userErrors: CodedUserErrorsSchema }) });
+const toErrors = (errors: z.infer<typeof CodedUserErrorsSchema>) => errors.map((error) => ({ code: error.code, message: error.message, field: error.field }));
 
 /**
  * Returns through the Shopify Admin GraphQL API. Each method is exactly one API call, parsed with

@@ -4,6 +4,7 @@ import { createAdminCaller } from './admin-caller.server';
 import type { ShopifyGraphqlClient } from './client.server';
 import { RETURN_REVERSE_ORDERS_QUERY, REVERSE_DELIVERY_CREATE_MUTATION } from './reverse-delivery-queries';
 import type { ThrottleGate } from './throttle.server';
+import { CodedUserErrorsSchema } from './user-errors';
 
 /** Records a shopper's own shipment of a return on Shopify (the `store` label provider's way back). */
 export interface ReverseDeliveries {
@@ -32,7 +33,7 @@ const ReverseOrdersDataSchema = z.object({
 const CreateDataSchema = z.object({
   reverseDeliveryCreateWithShipping: z.object({
     reverseDelivery: z.object({ id: z.string() }).nullable(),
-    userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() })),
+    userErrors: CodedUserErrorsSchema,
   }),
 });
 
