@@ -35,13 +35,18 @@ export function aParcel(overrides: Partial<Parcel> = {}): Parcel {
 }
 
 export function anOrder(overrides: Partial<Order> = {}): Order {
+  const createdAt = overrides.createdAt ?? new Date('2026-11-09T14:30:00Z');
   return {
     id: 'gid://shopify/Order/1',
     name: '#1001',
     email: 'camille.martin@example.com',
     phone: '+33612345678',
-    createdAt: new Date('2026-11-09T14:30:00Z'),
+    createdAt,
+    processedAt: createdAt,
     cancelledAt: null,
+    closed: false,
+    tags: [],
+    netPayment: overrides.total ?? { amount: '64.90', currencyCode: 'EUR' },
     financialStatus: 'PAID',
     fulfillmentStatus: 'FULFILLED',
     total: { amount: '64.90', currencyCode: 'EUR' },

@@ -68,7 +68,14 @@ export type Order = {
   email: string | null;
   phone: string | null;
   createdAt: Date;
+  /** When the order counts as placed (differs from createdAt for imported orders). */
+  processedAt: Date;
   cancelledAt: Date | null;
+  /** Shopify closes an order once it is paid and fulfilled, or cancelled. */
+  closed: boolean;
+  tags: string[];
+  /** Received minus refunded, in the order's currency. */
+  netPayment: Money;
   financialStatus: string | null;
   fulfillmentStatus: string;
   total: Money;

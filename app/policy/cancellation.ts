@@ -207,3 +207,8 @@ export function decideCancellation(input: DecideCancellationInput): Cancellation
     ...stamp,
   };
 }
+
+/** The facts as the order query reads them now: every one known. */
+export const cancellationFactsOf = (order: Order): CancellationOrderFacts => ({
+  processedAt: order.processedAt, tags: order.tags, closed: order.closed, netPayment: order.netPayment,
+});

@@ -133,8 +133,8 @@ async function approvedCase(): Promise<Case> {
   const orderId = `gid://shopify/Order/${loopOrder.providerOrderId}`;
   const line = loopOrder.lines[0]!;
   shopifyOrders.set(orderId, {
-    id: orderId, name: loopOrder.name, email: loopOrder.email, phone: null, createdAt: new Date('2026-11-01'), cancelledAt: null, financialStatus: 'paid',
-    fulfillmentStatus: 'FULFILLED', total: { amount: '49.00', currencyCode: 'EUR' },
+    id: orderId, name: loopOrder.name, email: loopOrder.email, phone: null, createdAt: new Date('2026-11-01'), processedAt: new Date('2026-11-01'), cancelledAt: null, closed: false, tags: [], financialStatus: 'paid',
+    fulfillmentStatus: 'FULFILLED', total: { amount: '49.00', currencyCode: 'EUR' }, netPayment: { amount: '49.00', currencyCode: 'EUR' },
     shippingAddress: { firstName: 'Ann', lastName: 'Lee', address1: '3 rue Oberkampf', address2: null, city: 'Paris', provinceCode: null, countryCode: 'FR', zip: '75011', phone: null },
     lineItems: [], parcels: [], returns: [],
   });

@@ -126,8 +126,8 @@ let policy: Policy;
 let intake: IntakeDeps;
 const loop = createFakeLoop();
 const order = (id: string): Order => ({
-  id, name: '#1001', email: 'camille@example.com', phone: null, createdAt: new Date('2026-11-01'), cancelledAt: null, financialStatus: 'paid',
-  fulfillmentStatus: 'FULFILLED', total: { amount: '60.00', currencyCode: 'EUR' },
+  id, name: '#1001', email: 'camille@example.com', phone: null, createdAt: new Date('2026-11-01'), processedAt: new Date('2026-11-01'), cancelledAt: null, closed: false, tags: [], financialStatus: 'paid',
+  fulfillmentStatus: 'FULFILLED', total: { amount: '60.00', currencyCode: 'EUR' }, netPayment: { amount: '60.00', currencyCode: 'EUR' },
   shippingAddress: { firstName: 'Camille', lastName: 'Roux', address1: '3 rue Neuve', address2: null, city: 'Lyon', provinceCode: null, countryCode: 'FR', zip: '69002', phone: null },
   lineItems: [], parcels: [], returns: [],
 });
