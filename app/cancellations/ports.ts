@@ -26,12 +26,17 @@ export type ShopifyCancelError = {
   message: string;
 };
 
-export type CancelOrderResult = { ok: true; cancelledAt: string | null } | { ok: false; errors: ShopifyCancelError[] };
+/**
+ * `already`: Shopify refused because the order was cancelled before this call — by an earlier
+ * attempt whose answer was lost, or by the store — so nothing was done twice.
+ */
+export type CancelOrderResult = { ok: true; cancelledAt: string; already: boolean } | { ok: false; errors: ShopifyCancelError[] };
 
 /**
  * Cancelling an order in Shopify. A refusal is a value; an outage is an UpstreamError. Shopify
  * refuses a second `orderCancel` on an order already cancelled (or being cancelled), so a retry
- * after an outage never cancels or refunds twice — it comes back as an INVALID refusal instead.
+ * after an outage never cancels or refunds twice: it comes back as `already` once the order is
+ * cancelled, and as an INVALID refusal while the first job still runs.
  */
 export interface ShopifyOrderCancel {
   /**

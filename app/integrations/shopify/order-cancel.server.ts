@@ -69,15 +69,21 @@ export function createShopifyOrderCancel(deps: {
         refundMethod: REFUND_METHOD[input.refundMethod],
         staffNote: input.staffNote,
       };
+      const readCancelledAt = async () => (await call(ORDER_CANCELLED_AT_QUERY, { orderId: input.orderId }, CancelledAtDataSchema)).order?.cancelledAt ?? null;
       const { orderCancel } = await call(ORDER_CANCEL_MUTATION, variables, CancelDataSchema);
-      if (orderCancel.orderCancelUserErrors.length) return { ok: false as const, errors: orderCancel.orderCancelUserErrors };
+      if (orderCancel.orderCancelUserErrors.length) {
+        // Refused because it is cancelled already: by an earlier attempt whose answer was lost, or by the store.
+        const cancelledAt = orderCancel.orderCancelUserErrors.some((error) => error.code === 'INVALID') ? await readCancelledAt() : null;
+        if (cancelledAt) return { ok: true as const, cancelledAt, already: true };
+        return { ok: false as const, errors: orderCancel.orderCancelUserErrors };
+      }
       if (!orderCancel.job) throw upstream('UNEXPECTED_SHAPE', false, new Error('orderCancel answered neither a job nor userErrors'));
       if (!orderCancel.job.done) await waitForJob(orderCancel.job.id);
-      const { order } = await call(ORDER_CANCELLED_AT_QUERY, { orderId: input.orderId }, CancelledAtDataSchema);
-      if (!order?.cancelledAt) {
+      const cancelledAt = await readCancelledAt();
+      if (!cancelledAt) {
         return { ok: false as const, errors: [{ code: 'JOB_FAILED', field: null, message: 'Shopify finished the cancellation job but the order is not cancelled.' }] };
       }
-      return { ok: true as const, cancelledAt: order.cancelledAt };
+      return { ok: true as const, cancelledAt, already: false };
     },
   };
 }
