@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
@@ -148,4 +148,34 @@ export const returnDrafts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [index('return_drafts_updated_at_idx').on(table.updatedAt)]
+);
+
+/**
+ * One-time codes (app/verification/), one row per binding: the keyed hash of the binding's current
+ * code, never the code, its tries, and the sends of the current hour that cap the next ones.
+ * `forget_at` is when neither the code nor the sending window is of any use.
+ */
+export const oneTimeCodes = pgTable(
+  'one_time_codes',
+  {
+    /** The shopper session's id (the hash of its token), as in `shopper_sessions`. */
+    sessionId: text('session_id').notNull(),
+    orderId: text('order_id').notNull(),
+    purpose: text('purpose').notNull(),
+    /** Random per issued code: a try counted against one code never consumes its replacement. */
+    codeId: text('code_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    tries: integer('tries').notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true, mode: 'date' }),
+    sendWindowStart: timestamp('send_window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    sendCount: integer('send_count').notNull(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true, mode: 'date' }).notNull(),
+    forgetAt: timestamp('forget_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.orderId, table.purpose] }),
+    index('one_time_codes_forget_at_idx').on(table.forgetAt),
+  ]
 );
