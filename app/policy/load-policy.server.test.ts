@@ -83,7 +83,7 @@ describe('loading the policy file', () => {
     ['an unknown label provider', (d) => { d.reasons[0].labelProvider = 'ups'; }, 'reasons.0.labelProvider', /must be loop, aftership or store/],
     ['store credit offered but disabled', (d) => { d.refunds.storeCredit.enabled = false; }, 'reasons.0.outcomes', /storeCredit/],
     ['a cancellation clause no section defines', (d) => { d.cancellation.clause = '8.9'; }, 'cancellation.clause', /"8\.9", which no section defines/],
-    ['an excluded tag with a clause no section defines', (d) => { d.cancellation.excludedTags[0].clause = '9.1'; }, 'cancellation.excludedTags.0.clause', /"9\.1"/],
+    ['an excluded tag with a clause no section defines', (d) => { d.cancellation.excludedTags[0].clause = '99.1'; }, 'cancellation.excludedTags.0.clause', /"99\.1"/],
     ['a review window shorter than the self-service one', (d) => { d.cancellation.reviewWindowHours = 6; }, 'cancellation.reviewWindowHours', /at least windowHours/],
     ['hours that are not whole', (d) => { d.cancellation.windowHours = 1.5; }, 'cancellation.windowHours', /int/],
     ['a cancellation limit missing the store currency', (d) => { d.cancellation.maxValue = { USD: '330.00' }; }, 'cancellation.maxValue', /store currency EUR/],

@@ -23,6 +23,10 @@ function collectClauseReferences(file: PolicyFile): Array<[PolicyIssue['path'], 
     references.push([['cancellation', 'clause'], file.cancellation.clause]);
     file.cancellation.excludedTags.forEach((rule, i) => references.push([['cancellation', 'excludedTags', i, 'clause'], rule.clause]));
   }
+  if (file.addressChange) {
+    references.push([['addressChange', 'clause'], file.addressChange.clause]);
+    file.addressChange.excludedTags.forEach((rule, i) => references.push([['addressChange', 'excludedTags', i, 'clause'], rule.clause]));
+  }
   return references;
 }
 

@@ -10,7 +10,7 @@ describe('the policy page', () => {
     const policy = buildPolicy();
     const view = toPolicyPageView(policy, 'en');
     expect(view.version).toBe(policy.version);
-    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(view.sections[2]?.clauses.map((c) => c.id)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5']);
   });
 

@@ -72,6 +72,7 @@ export function getPolicyVariables(file: PolicyFile, language: Language): Record
     variables.cancellationReviewHours = String(file.cancellation.reviewWindowHours);
     if (file.cancellation.maxValue !== undefined) variables.cancellationMaxValue = storeAmount(file.cancellation.maxValue, file, language);
   }
+  if (file.addressChange) variables.addressChangeWindowHours = String(file.addressChange.windowHours);
   for (const reason of file.reasons) {
     variables[`photos.${reason.id}`] = String(reason.photos);
     if (reason.returnShipping.fee !== undefined) {
