@@ -8,6 +8,7 @@ import { checkLoopEnv, LoopEnvShape, toLoopConfig } from './integrations/loop/en
 import { checkShopifyCredentials, ShopifyEnvShape, toShopifyConfig } from './integrations/shopify/env.server';
 import { JobsEnvShape, toJobsConfig } from './jobs/env.server';
 import { LabelsEnvShape, toLabelsConfig } from './labels/env.server';
+import { checkMailEnv, MailEnvShape, toMailConfig } from './mail/env.server';
 import { DEFAULT_POLICY_FILE } from './policy/load-policy.server';
 import { RateLimitEnvShape, toRateLimitConfig } from './rate-limit/env.server';
 import { SecurityEnvShape, toSecurityConfig } from './security/env.server';
@@ -44,12 +45,14 @@ export const EnvSchema = z
     ...AftershipEnvShape,
     ...LoopEnvShape,
     ...LabelsEnvShape,
+    ...MailEnvShape,
   })
   .superRefine((env, ctx) => {
     checkGorgiasEnv(env, ctx);
     checkAftershipEnv(env, ctx);
     checkLoopEnv(env, ctx);
     checkShopifyCredentials(env, ctx);
+    checkMailEnv(env, ctx);
     if (env.COMPTOIR_MODE !== 'live') return;
     for (const key of ['SHOPIFY_SHOP_DOMAIN', 'COMPTOIR_SECRET'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in live mode' });
@@ -112,5 +115,7 @@ function toConfig(env: Env) {
     aftership: toAftershipConfig(env),
     /** The label provider used when the policy's reason names none (app/labels/env.server.ts). */
     labels: toLabelsConfig(env),
+    /** The SMTP server and sender of shoppers' emails; null in the sandbox's defaults (app/mail/env.server.ts). */
+    mail: toMailConfig(env),
   } as const;
 }
