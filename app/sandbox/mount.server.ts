@@ -10,7 +10,8 @@ import { toNodeHandler } from './node-http.server';
  * (`/admin/api/…`, and `/admin/oauth/access_token` for tokens); Gorgias' `/api/…` lives under `/__sandbox/gorgias-api` so it never meets the
  * portal's own `/api` routes. The mock chat widget page (`/__sandbox/chat-widget`) is always
  * there; `/__sandbox/jobs` shows the job queues and re-drives parked jobs (`jobs` is called per
- * request, since the queue starts after the emulators are mounted). Returns the base URLs the
+ * request, since the queue starts after the emulators are mounted); `/__sandbox/mailbox` shows the
+ * emails sent to the loopback mailbox the services start without SMTP_URL. Returns the base URLs the
  * adapters should call and the origins that may frame the portal.
  */
 export async function mountSandboxEmulators(
@@ -32,6 +33,13 @@ export async function mountSandboxEmulators(
   app.use('/__sandbox/jobs', (req, res) => {
     req.url = req.originalUrl;
     jobsPage(req, res);
+  });
+  const { createMailboxPage, MAILBOX_PATH } = await import('./mailbox/mailbox-page.server');
+  const { currentSandboxMailbox } = await import('./mailbox/sandbox-mailbox.server');
+  const mailboxPage = toNodeHandler(createMailboxPage(currentSandboxMailbox));
+  app.use([`${MAILBOX_PATH}.json`, MAILBOX_PATH], (req, res) => {
+    req.url = req.originalUrl;
+    mailboxPage(req, res);
   });
   if (options.mountGorgias) {
     const { createGorgiasEmulator } = await import('./gorgias/emulator.server');
