@@ -13,6 +13,11 @@ import type { Helpdesk } from './helpdesk/ports';
 import { createDbCaseStore } from './db/case-store.server';
 import { createDatabase, type DatabaseHandle } from './db/client.server';
 import { createDbRateLimitStore } from './db/rate-limit-store.server';
+import { createDbOneTimeCodeStore } from './db/one-time-code-store.server';
+import { SANDBOX_MAIL_ADDRESS } from './mail/env.server';
+import type { Mailer } from './mail/ports';
+import { createSmtpMailer } from './mail/smtp-mailer.server';
+import type { OneTimeCodeDeps } from './verification/one-time-codes.server';
 import { createDbSessionStore } from './db/session-store.server';
 import { withSessionCache } from './session/cached-session-store';
 import { createDbReturnDraftStore } from './db/return-draft-store.server';
@@ -100,10 +105,14 @@ export type Services = {
     subscribe(uri: string): Promise<EnsureResult>;
   };
   limiter: LookupLimiter;
+  /** Shoppers' emails: SMTP_URL's server, or in the sandbox without it the loopback mailbox (`/__sandbox/mailbox`). */
+  mailer: Mailer;
+  /** What `sendCode` and `checkCode` (app/verification/one-time-codes.server.ts) need. */
+  oneTimeCodes: OneTimeCodeDeps;
   /** Keyed hash for logs and counters: identifiers without the personal data. */
   hashId: (value: string) => string;
   clock: () => Date;
-  /** Stops the queue (running jobs finish), then closes the database. */
+  /** Stops the queue (running jobs finish), then closes the database and the mailer. */
   close(): Promise<void>;
 };
 
@@ -134,6 +143,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const orders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
   const shopifyReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
   const cases = withOrderCaseListCache(createDbCaseStore(database.db, queue));
+  const mail = await openMailer(config, brand);
   return {
     config,
     policy,
@@ -173,9 +183,11 @@ export async function createServices(config: Config, options: ServicesOptions = 
       rules: config.rateLimits,
       hashKey: hashId,
     }),
+    mailer: mail.mailer,
+    oneTimeCodes: { store: createDbOneTimeCodeStore(database.db), mailer: mail.mailer, secret: config.secret, storeName: brand.name },
     hashId,
     clock: () => new Date(),
-    close: () => queue.stop().finally(() => database.close()),
+    close: () => queue.stop().finally(() => database.close()).finally(() => mail.close()),
   };
 }
 
@@ -199,6 +211,24 @@ function createLabelProviders(config: Config, policy: Policy, brand: Brand): Lab
   ];
   if (missing.length > 0) throw new Error(`Comptoir cannot start: no label provider configured for ${missing.join('; ')} (configured: ${available.join(', ')})`);
   return providers;
+}
+
+/**
+ * SMTP_URL's server; in the sandbox without it, a real SMTP server on loopback whose mailbox the
+ * sandbox page shows (the one sandbox module this root starts: the mailer cannot tell it from a
+ * provider). Sent from MAIL_FROM, or in the sandbox from the store's name.
+ */
+async function openMailer(config: Config, brand: Brand): Promise<{ mailer: Mailer; close(): Promise<void> }> {
+  const from = config.mail.from ?? { name: brand.name, address: SANDBOX_MAIL_ADDRESS };
+  if (config.mail.smtpUrl) {
+    const mailer = createSmtpMailer({ url: config.mail.smtpUrl, from });
+    return { mailer, close: async () => mailer.close() };
+  }
+  if (!config.sandbox) throw new Error('Comptoir cannot start: SMTP_URL is required in live mode');
+  const { startSandboxMailbox } = await import('./sandbox/mailbox/sandbox-mailbox.server');
+  const mailbox = await startSandboxMailbox();
+  const mailer = createSmtpMailer({ url: mailbox.smtpUrl, from });
+  return { mailer, close: () => (mailer.close(), mailbox.close()) };
 }
 
 declare module '@remix-run/node' {
