@@ -65,6 +65,24 @@ export function findCancellationGuardrailViolations(policy: PolicyFile): Guardra
   }];
 }
 
+/**
+ * A damaged or wrong item does not conform to the contract, and the legal guarantee of
+ * conformity (Directive (EU) 2019/771 art. 13; the UK's Consumer Rights Act 2015 s. 19) owes a
+ * remedy: a replacement, or money back. A store with problem reports must offer one for both,
+ * and store credit alone is not one. Reports past the store's own window go to review for
+ * EU/UK orders, never refused (the guarantee runs two years).
+ */
+export function findProblemsGuardrailViolations(policy: PolicyFile): GuardrailViolation[] {
+  if (!policy.problems) return [];
+  const law = 'EU and UK law owe a remedy (replacement or refund) for an item that does not conform';
+  return (['damaged', 'wrongItem'] as const).flatMap((name): GuardrailViolation[] => {
+    const rule = policy.problems?.[name];
+    if (!rule) return [{ path: ['problems', name], message: `${law}; add a ${name} rule` }];
+    if (rule.offer === 'store_credit') return [{ path: ['problems', name, 'offer'], message: `${law}; store credit alone is not one: use reship, refund or review` }];
+    return [];
+  });
+}
+
 /** The EU/UK countries a policy ships to, for the load-time guardrail and its message. */
 export function listEuUkDestinations(policy: PolicyFile): string[] {
   return policy.store.shipsTo.filter((country) => isEuOrUk(country));

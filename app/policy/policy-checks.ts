@@ -1,7 +1,8 @@
 import { supportedLanguages } from '~/i18n';
 import type { Amount, PolicyFile } from './policy-schema';
-import { findCancellationGuardrailViolations, findGuardrailViolations, listEuUkDestinations } from './eu-guardrail';
+import { findCancellationGuardrailViolations, findGuardrailViolations, findProblemsGuardrailViolations, listEuUkDestinations } from './eu-guardrail';
 import { PLACEHOLDER, getPolicyVariables } from './policy-page';
+import { listProblemAmounts, listProblemClauses, listProblemStoreCreditRules } from './problems-schema';
 
 /** A problem in a policy file, with the path of the field at fault. */
 export type PolicyIssue = { path: (string | number)[]; message: string };
@@ -27,6 +28,7 @@ function collectClauseReferences(file: PolicyFile): Array<[PolicyIssue['path'], 
     references.push([['addressChange', 'clause'], file.addressChange.clause]);
     file.addressChange.excludedTags.forEach((rule, i) => references.push([['addressChange', 'excludedTags', i, 'clause'], rule.clause]));
   }
+  references.push(...listProblemClauses(file.problems));
   return references;
 }
 
@@ -37,6 +39,7 @@ function collectAmounts(file: PolicyFile): Array<[PolicyIssue['path'], Amount]> 
     [['exchanges', 'ship', 'instantBelow'], file.exchanges?.ship.instantBelow],
     [['cancellation', 'maxValue'], file.cancellation?.maxValue],
     ...file.reasons.map((r, i): [PolicyIssue['path'], Amount | undefined] => [['reasons', i, 'returnShipping', 'fee'], r.returnShipping.fee]),
+    ...listProblemAmounts(file.problems),
   ];
   return amounts.filter((entry): entry is [PolicyIssue['path'], Amount] => entry[1] !== undefined);
 }
@@ -90,6 +93,9 @@ function checkRules(file: PolicyFile, issues: PolicyIssue[]): void {
       issues.push({ path: ['reasons', i, 'outcomes'], message: 'offers store credit, which refunds.storeCredit does not enable' });
     }
   });
+  for (const name of listProblemStoreCreditRules(file.problems)) {
+    if (!storeCredit.enabled) issues.push({ path: ['problems', name, 'offer'], message: 'offers store credit, which refunds.storeCredit does not enable' });
+  }
   for (const [path, amount] of collectAmounts(file)) {
     if (typeof amount !== 'string' && amount[file.store.currency] === undefined) {
       issues.push({ path, message: `must give an amount in the store currency ${file.store.currency}` });
@@ -108,7 +114,7 @@ export function checkPolicyFile(file: PolicyFile): PolicyIssue[] {
   checkPlaceholders(file, issues);
   const destinations = listEuUkDestinations(file);
   if (destinations.length > 0) {
-    for (const violation of [...findGuardrailViolations(file), ...findCancellationGuardrailViolations(file)]) {
+    for (const violation of [...findGuardrailViolations(file), ...findCancellationGuardrailViolations(file), ...findProblemsGuardrailViolations(file)]) {
       issues.push({ path: violation.path, message: `ships to ${destinations.join(', ')}: ${violation.message}` });
     }
   }

@@ -10,7 +10,7 @@ describe('the policy page', () => {
     const policy = buildPolicy();
     const view = toPolicyPageView(policy, 'en');
     expect(view.version).toBe(policy.version);
-    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(view.sections.map((s) => s.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(view.sections[2]?.clauses.map((c) => c.id)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5']);
   });
 
@@ -36,6 +36,18 @@ describe('the policy page', () => {
     expect(clause(fr, '8.1')?.text).toMatch(/jusqu'à 48 heures après votre commande, ou pour les commandes de plus de 300,00\s€/);
     const edited = toPolicyPageView(buildPolicy((p) => { p.cancellation!.windowHours = 24; }), 'en');
     expect(clause(edited, '8.1')?.text).toContain('within 24 hours of placing it');
+  });
+
+  it('writes the problem rules’ days, photos and limits into section 10, in both languages', () => {
+    const en = toPolicyPageView(buildPolicy(), 'en');
+    const fr = toPolicyPageView(buildPolicy(), 'fr');
+    expect(clause(en, '10.2')?.text).toContain('still not arrived 3 days after its expected delivery date');
+    expect(clause(en, '10.2')?.text).toContain('worth more than €250.00');
+    expect(clause(fr, '10.5')?.text).toMatch(/au moins 2\) : nous vous le remboursons/);
+    expect(clause(fr, '10.5')?.text).toMatch(/supérieure à 100,00\s€/);
+    const edited = toPolicyPageView(buildPolicy((p) => { p.problems!.deliveredNotFound!.reportWithinDays = 10; }), 'en');
+    expect(clause(edited, '10.3')?.text).toContain('within 10 days of delivery');
+    expect(JSON.stringify([en, fr])).not.toContain('{{');
   });
 
   it('follows the rules when they change', () => {

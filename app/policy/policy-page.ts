@@ -1,5 +1,5 @@
 import type { Language } from '~/i18n';
-import { getReasonConditions, type Policy, type PolicyFile } from './policy-schema';
+import { getReasonConditions, type Amount, type Policy, type PolicyFile } from './policy-schema';
 import { EU_WITHDRAWAL_DAYS } from './eu-guardrail';
 
 /** `{{windowDays}}`, `{{fee.defective}}`: the numbers a clause text may quote from the rules. */
@@ -73,6 +73,14 @@ export function getPolicyVariables(file: PolicyFile, language: Language): Record
     if (file.cancellation.maxValue !== undefined) variables.cancellationMaxValue = storeAmount(file.cancellation.maxValue, file, language);
   }
   if (file.addressChange) variables.addressChangeWindowHours = String(file.addressChange.windowHours);
+  // `{{problems.damaged.photos}}`, `{{problems.notReceived.maxValue}}`: every number of a problem rule.
+  const { clause: _, ...problemRules } = file.problems ?? { clause: '' };
+  for (const [name, rule] of Object.entries(problemRules)) {
+    for (const [field, value] of Object.entries(rule ?? {})) {
+      if (typeof value === 'number') variables[`problems.${name}.${field}`] = String(value);
+      if (field === 'maxValue') variables[`problems.${name}.maxValue`] = storeAmount(value as Amount, file, language);
+    }
+  }
   for (const reason of file.reasons) {
     variables[`photos.${reason.id}`] = String(reason.photos);
     if (reason.returnShipping.fee !== undefined) {

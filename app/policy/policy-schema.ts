@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABEL_PROVIDERS } from '~/labels/ports';
+import { createProblemsSchema } from './problems-schema';
 
 /**
  * The shape of a store's return policy file (YAML or JSON). One file both decides returns and
@@ -219,6 +220,8 @@ export const PolicyFileSchema = z.strictObject({
   exchanges: ExchangesSchema.optional(),
   /** Without it, the portal offers no cancellation: a shopper is told to contact the store. */
   cancellation: CancellationSchema.optional(),
+  /** Without it, no problem report is offered online: a shopper is told to contact the store. */
+  problems: createProblemsSchema({ clause: ClauseIdSchema, amount: AmountSchema }).optional(),
   sections: z.array(SectionSchema).min(1),
 }).superRefine((file, ctx) => {
   const known = new Set(file.conditions.items.map((item) => item.id));
