@@ -27,6 +27,11 @@ const SHOP: GqlObject = {
   enabledPresentmentCurrencies: ['EUR', 'CAD', 'USD'], ianaTimezone: 'Europe/Paris', timezoneAbbreviation: 'CET',
   url: `https://${SHOP_DOMAIN}`, primaryDomain: { __typename: 'Domain', id: 'gid://shopify/Domain/98512345677', host: SHOP_DOMAIN, url: `https://${SHOP_DOMAIN}`, sslEnabled: true },
   taxesIncluded: true, weightUnit: 'KILOGRAMS', shopOwnerName: 'Comptoir Demo',
+  // Its shipping zones: the EU, the UK, Switzerland, Norway, Monaco, Canada and the United States.
+  shipsToCountries: [
+    'AT', 'BE', 'BG', 'CA', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU', 'IE', 'IT',
+    'LT', 'LU', 'LV', 'MC', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'US',
+  ],
 };
 
 /** Indexes every object carrying a global id, however deep, for `node`/`nodes`. */

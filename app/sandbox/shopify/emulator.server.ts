@@ -14,6 +14,7 @@ import { serveProductImage } from './images.server';
 import { createLeakyBucket } from './leaky-bucket.server';
 import { notFound } from './responses.server';
 import { createReturnMutations } from './return-mutations.server';
+import { createOrderAddressUpdates } from './order-address.server';
 import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
@@ -113,6 +114,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     mutationRoot: {
       ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation,
       orderCancel: viaCancellations('orderCancel'),
+      ...createOrderAddressUpdates({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) }),
     },
     publicUrl: config.publicUrl,
   };

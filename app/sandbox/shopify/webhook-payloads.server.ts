@@ -53,6 +53,17 @@ export function toOrderPayload(order: SeedOrder): Record<string, unknown> {
     total_outstanding: money(Math.round(Number(due.amount) * 100)),
     currency: due.currencyCode,
     presentment_currency: bag.presentmentMoney.currencyCode,
+    shipping_address: toAddressPayload(order.shippingAddress as GqlObject | null),
+  };
+}
+
+function toAddressPayload(address: GqlObject | null): Record<string, unknown> | null {
+  if (!address) return null;
+  return {
+    first_name: address.firstName ?? null, last_name: address.lastName ?? null, name: address.name ?? null, company: address.company ?? null,
+    address1: address.address1 ?? null, address2: address.address2 ?? null, city: address.city ?? null, province: address.province ?? null,
+    province_code: address.provinceCode ?? null, country: address.country ?? null, country_code: address.countryCodeV2 ?? null,
+    zip: address.zip ?? null, phone: address.phone ?? null, latitude: address.latitude ?? null, longitude: address.longitude ?? null,
   };
 }
 
