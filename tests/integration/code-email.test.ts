@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   await services?.close();
   // Closed with the services: the page has no mailbox left to show.
   expect(currentSandboxMailbox()).toBeNull();
