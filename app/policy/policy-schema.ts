@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABEL_PROVIDERS } from '~/labels/ports';
+import { createAddressChangeSchema } from './address-change-schema';
 import { createProblemsSchema } from './problems-schema';
 
 /**
@@ -220,6 +221,8 @@ export const PolicyFileSchema = z.strictObject({
   exchanges: ExchangesSchema.optional(),
   /** Without it, the portal offers no cancellation: a shopper is told to contact the store. */
   cancellation: CancellationSchema.optional(),
+  /** Without it, the portal offers no address change: a shopper is told to contact the store. */
+  addressChange: createAddressChangeSchema({ clause: ClauseIdSchema }).optional(),
   /** Without it, no problem report is offered online: a shopper is told to contact the store. */
   problems: createProblemsSchema({ clause: ClauseIdSchema, amount: AmountSchema }).optional(),
   sections: z.array(SectionSchema).min(1),
