@@ -207,13 +207,13 @@ describe('decideProblem', () => {
     });
   });
 
-  it('credits the store-credit offer, never more than the order’s total, and reviews units already refunded', () => {
+  it('credits the store-credit offer, never more than the order’s total, and reviews units already refunded or on a return', () => {
     const credit = buildPolicy((p) => { p.problems!.missingItem!.offer = 'store_credit'; });
     const report = { type: 'missing_item' as const, lines: [{ lineItemId: LINE, quantity: 2 }] };
     const discounted = delivered({ total: { amount: '80.00', currencyCode: 'EUR' } });
     expect(offerOf(discounted, report, undefined, credit)).toMatchObject({ outcome: 'store_credit', amount: { amount: '80.00', currencyCode: 'EUR' }, value: { amount: '100.00', currencyCode: 'EUR' } });
     const refunded = delivered({ lineItems: [aLine({ quantity: 2, currentQuantity: 1, unitPrice: { amount: '50.00', currencyCode: 'EUR' } })] });
-    expect(offerOf(refunded, report, undefined, credit)).toMatchObject({ outcome: 'review', reasons: [{ key: 'policy:problems.review.alreadyRefunded' }] });
+    expect(offerOf(refunded, report, undefined, credit)).toMatchObject({ outcome: 'review', reasons: [{ key: 'policy:problems.review.returnedOrRefunded' }] });
   });
 
   it('takes a question about a parcel on its way as a message to the team', () => {

@@ -95,7 +95,7 @@ function findValueReasons(policy: Policy, type: ProblemType, value: Money, claus
 /**
  * The offer for one report, or why it cannot be taken: the report must be one the options
  * offer, name lines of that parcel (up to the units shipped in it) and carry the photos asked.
- * Above the rule's value limit, or for units already refunded, a person decides. A refund or
+ * Above the rule's value limit, or for units already refunded or on a return, a person decides. A refund or
  * credit is the lines' unit prices, never more than the order's total.
  */
 export function decideProblem(policy: Policy, order: Order, report: ProblemReport, now: Date, timeZone: string): ProblemDecision {
@@ -111,11 +111,12 @@ export function decideProblem(policy: Policy, order: Order, report: ProblemRepor
   const lines = option.scope === 'parcel' ? option.lines : (report.lines ?? []).map((line) => ({ ...line }));
   const { minor, currencyCode } = valueOf(order, lines);
   const value = toMoney(minor, currencyCode);
-  const refunded = lines.some((line) => (order.lineItems.find((item) => item.id === line.lineItemId)?.currentQuantity ?? 0) < line.quantity);
+  // Shopify takes refunded units and units on an open return out of currentQuantity.
+  const settled = lines.some((line) => (order.lineItems.find((item) => item.id === line.lineItemId)?.currentQuantity ?? 0) < line.quantity);
   const reasons = [
     ...option.reasons,
     ...findValueReasons(policy, report.type, value, option.clauseId),
-    ...(refunded ? [{ key: 'policy:problems.review.alreadyRefunded', clauseId: option.clauseId, facts: {} }] : []),
+    ...(settled ? [{ key: 'policy:problems.review.returnedOrRefunded', clauseId: option.clauseId, facts: {} }] : []),
   ];
   const outcome: ProblemOutcome = reasons.length > 0 ? 'review' : option.outcome;
   const total = order.total.currencyCode === currencyCode ? toMinorUnits(order.total.amount, currencyCode) : minor;
