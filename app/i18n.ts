@@ -1,11 +1,13 @@
 import type { InitOptions } from 'i18next';
 import enAgent from '../locales/en/agent.json';
+import enCancel from '../locales/en/cancel.json';
 import enCommon from '../locales/en/common.json';
 import enLookup from '../locales/en/lookup.json';
 import enOrders from '../locales/en/orders.json';
 import enPolicy from '../locales/en/policy.json';
 import enReturns from '../locales/en/returns.json';
 import frAgent from '../locales/fr/agent.json';
+import frCancel from '../locales/fr/cancel.json';
 import frCommon from '../locales/fr/common.json';
 import frLookup from '../locales/fr/lookup.json';
 import frOrders from '../locales/fr/orders.json';
@@ -14,8 +16,8 @@ import frReturns from '../locales/fr/returns.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { agent: enAgent, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
-  fr: { agent: frAgent, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
+  en: { agent: enAgent, cancel: enCancel, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
+  fr: { agent: frAgent, cancel: frCancel, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -29,7 +31,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['agent', 'common', 'lookup', 'orders', 'policy', 'returns'],
+  ns: ['agent', 'cancel', 'common', 'lookup', 'orders', 'policy', 'returns'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

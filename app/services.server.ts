@@ -33,6 +33,8 @@ import type { Config } from './env.server';
 import { createShopifyGraphqlClient } from './integrations/shopify/client.server';
 import { createShopifyOrderSource } from './integrations/shopify/order-source.server';
 import { createShopifyReturns } from './integrations/shopify/returns.server';
+import { createShopifyOrderCancel } from './integrations/shopify/order-cancel.server';
+import type { ShopifyOrderCancel } from './cancellations/ports';
 import { createShopifyCatalogSource } from './integrations/shopify/exchange-catalog.server';
 import type { CatalogSource } from './catalog/ports';
 import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
@@ -78,6 +80,8 @@ export type Services = {
   /** A customer's latest orders by email, cached like orders (the sidebar, for a customer with no case). */
   customerOrders: CustomerOrders;
   shopifyReturns: ShopifyReturns;
+  /** Cancels orders in Shopify (`orderCancel`, its job polled to the end). */
+  orderCancel: ShopifyOrderCancel;
   /** The products an exchange may choose from, with stock (cached 30 s). */
   catalog: CatalogSource;
   /** Approve / decline a return request at Shopify, from the agent page. */
@@ -157,6 +161,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     orders,
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
+    orderCancel: createShopifyOrderCancel({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),

@@ -1,10 +1,11 @@
 import type { Language } from '~/i18n';
 import type { Money, Order } from '~/orders/types';
-import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import { toReviewStatus, type ReviewStatus } from './agent-review';
 import type { Case, CaseEvent } from './case-store';
 import type { CaseExchange, CaseLine, RefundMethod } from './return/details';
+import type { ReturnShippingView } from './return/shipping-view';
+import { kindOf } from './kinds';
 import { toCaseView, type CaseView } from './case-view';
 import { toShopifyAdminOrderUrl } from './customer-cases';
 
@@ -33,7 +34,7 @@ export type AgentExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitl
 };
 
 /** Everything an agent needs on one page; unlike the shopper's view it keeps the policy version and the log. */
-export type AgentCaseView = {
+export type AgentCaseView = AgentKindParts & {
   id: string;
   kind: Case['kind'];
   state: Case['state'];
@@ -41,12 +42,6 @@ export type AgentCaseView = {
   order: { name: string; adminUrl: string };
   /** From the Shopify order; null when the store could not be read just now. */
   customer: { name: string | null; email: string | null } | null;
-  lines: AgentLineView[];
-  refundMethod: RefundMethod | null;
-  /** Whether any line goes back for money; when every one is exchanged, no refund is estimated. */
-  refunded: boolean;
-  fees: Money;
-  estimatedRefund: Money;
   policyVersion: string;
   shopperLanguage: string;
   decline: CaseView['decline'];
@@ -54,10 +49,25 @@ export type AgentCaseView = {
   /** Every event, oldest first, with who caused it. */
   events: { id: number; type: string; at: string; actor: CaseEvent['actor']; agentName: string | null; viaAgentPage: boolean }[];
   ticketUrl: string | null;
-  /** How the items come back, and where they are: the shopper's own view of it. */
-  shipping: CaseView['shipping'];
   shopifyReturns: { id: string; url: string }[];
 };
+
+/** The kind's part of the agent's page (`KINDS[kind].agentParts`): its items, the money, and how they travel. */
+export type AgentKindParts = {
+  lines: AgentLineView[];
+  refundMethod: RefundMethod | null;
+  /** Whether any line goes back for money; when every one is exchanged, no refund is estimated. */
+  refunded: boolean;
+  /** Null when the kind charges none. */
+  fees: Money | null;
+  /** Null when the team confirms the amount. */
+  estimatedRefund: Money | null;
+  /** How the items come back, and where they are: the shopper's own view of it (null when nothing travels). */
+  shipping: ReturnShippingView | null;
+};
+
+/** What a kind's agent part may read: the shopper's view of the same case, the order and the policy. */
+export type AgentPartsContext = Pick<AgentViewContext, 'policy' | 'language' | 'signPhoto'> & { shopper: CaseView; order: Order | null };
 
 export type AgentViewContext = {
   policy: Policy;
@@ -87,12 +97,6 @@ function listReturnIds(found: Case, events: CaseEvent[]): string[] {
   return [...ids];
 }
 
-function toAgentExchange({ outcome, exchange }: CaseLine, decision: CaseLine['decision']): AgentExchangeView | null {
-  if (outcome !== 'exchange' || !exchange) return null;
-  const { productTitle, variantTitle, settle, difference, stockLeft, ships } = exchange;
-  return { productTitle, variantTitle, settle, difference, stockLeft, ships, addOnApproval: decision === 'needs_review' };
-}
-
 export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order | null, context: AgentViewContext): AgentCaseView {
   const shopper = toCaseView(found, events, { helpdesk: context.ticketUrl !== null });
   const orderAdminUrl = toShopifyAdminOrderUrl(context.shopDomain, found.orderId);
@@ -104,28 +108,7 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
     createdAt: found.createdAt.toISOString(),
     order: { name: found.orderName, adminUrl: orderAdminUrl },
     customer: order ? { name: customerName || null, email: order.email } : null,
-    lines: found.details.lines.map((line, index) => {
-      const item = order?.lineItems.find((candidate) => candidate.id === line.lineItemId);
-      return {
-        key: line.fulfillmentLineItemId,
-        title: line.title || item?.title || '',
-        variantTitle: item?.variantTitle ?? null,
-        sku: item?.sku ?? null,
-        image: item?.image ? { url: item.image.url, alt: item.image.altText ?? '' } : null,
-        quantity: line.quantity,
-        reason: context.policy.reasons.find((reason) => reason.id === line.reasonId)?.label[context.language] ?? line.reasonId,
-        note: line.note,
-        policyDecision: line.decision,
-        decision: shopper.lines[index]?.decision ?? line.decision,
-        clauses: line.clauseIds.map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) })),
-        photoUrls: line.photoIds.map(context.signPhoto),
-        exchange: toAgentExchange(line, shopper.lines[index]?.decision ?? line.decision),
-      };
-    }),
-    refundMethod: found.details.refundMethod,
-    refunded: shopper.refunded,
-    fees: found.details.totals.fees,
-    estimatedRefund: found.details.totals.estimatedRefund,
+    ...kindOf(found).agentParts(found, { shopper, order, policy: context.policy, language: context.language, signPhoto: context.signPhoto }),
     policyVersion: found.policyVersion,
     shopperLanguage: found.language,
     decline: shopper.decline,
@@ -136,7 +119,6 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
       viaAgentPage: event.data['via'] === 'agent_page',
     })),
     ticketUrl: context.ticketUrl,
-    shipping: shopper.shipping,
     shopifyReturns: listReturnIds(found, events).map((id) => ({ id, url: toShopifyAdminReturnUrl(orderAdminUrl, id) })),
   };
 }

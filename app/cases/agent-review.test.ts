@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findReviewReturnId, toAgentName, toReviewStatus } from './agent-review';
+import type { Case } from './case-store';
 import type { CaseState } from './case-state';
 import type { CaseLine, ReturnDetails } from './return/details';
 
 const opened = (returns: string[]) => ({ type: 'shopify.returns_opened', data: { returns } });
 const line = (decision: CaseLine['decision']) => ({ decision }) as CaseLine;
 
-const reviewed = (state: CaseState, lines: CaseLine[]) => ({ state, details: { lines } as ReturnDetails });
+const reviewed = (state: CaseState, lines: CaseLine[]) => ({ kind: 'return', state, details: { lines } as ReturnDetails }) as Case;
 
 describe('what an agent may still decide', () => {
   it('finds the return request, not the return opened for auto-approved lines', () => {

@@ -1,5 +1,6 @@
 import type { Case, CaseEvent } from './case-store';
 import type { CaseState } from './case-state';
+import { kindOf } from './kinds';
 
 /*
  * What an agent may still decide on a case, read from the case and its log (pure, so the page and
@@ -34,12 +35,12 @@ export type ReviewStatus =
   /** Nothing to decide here: no line to review, or no return request at Shopify (refused, unreachable). */
   | { status: 'none' };
 
-export function toReviewStatus(found: Pick<Case, 'state' | 'details'>, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
+export function toReviewStatus(found: Case, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
   const returnId = findReviewReturnId(events);
   const declined = events.some((event) => event.type === 'declined_by_store');
   if (found.state === 'declined' || declined) return { status: 'decided', outcome: 'declined', returnId };
   if (!UNDECIDED.includes(found.state)) {
-    return found.details.lines.some((line) => line.decision === 'needs_review') ? { status: 'decided', outcome: 'approved', returnId } : { status: 'none' };
+    return kindOf(found).policyVerdict(found) === 'needs_review' ? { status: 'decided', outcome: 'approved', returnId } : { status: 'none' };
   }
   return returnId ? { status: 'open', returnId } : { status: 'none' };
 }

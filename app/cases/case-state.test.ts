@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATES, canTransition, isFinalState, pathForward, type CaseState } from './case-state';
+import type { CaseKind } from './kinds';
 
 describe('canTransition', () => {
   it.each<[CaseState, CaseState]>([
@@ -49,31 +50,45 @@ describe('canTransition', () => {
     for (const state of CASE_STATES) expect(canTransition('return', state, state)).toBe(false);
   });
 
-  it('ends only in declined, refunded, a cancelled return or an expired label', () => {
-    expect(CASE_STATES.filter((state) => isFinalState('return', state))).toEqual(['declined', 'refunded', 'return_cancelled', 'label_expired']);
+  const reachable = (kind: CaseKind, from: CaseState) => {
+    const seen = new Set<CaseState>([from]);
+    const queue = [from];
+    for (let state = queue.shift(); state; state = queue.shift()) {
+      for (const next of CASE_STATES) {
+        if (canTransition(kind, state, next) && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return seen;
+  };
+
+  it('ends a return only in declined, refunded, a cancelled return or an expired label', () => {
+    const states = [...reachable('return', 'received')];
+    expect(states.filter((state) => isFinalState('return', state))).toEqual(expect.arrayContaining(['declined', 'refunded', 'return_cancelled', 'label_expired']));
+    expect(states.filter((state) => isFinalState('return', state))).toHaveLength(4);
     for (const to of CASE_STATES) {
       for (const final of ['declined', 'refunded', 'return_cancelled', 'label_expired'] as const) expect(canTransition('return', final, to)).toBe(false);
     }
   });
 
-  it('reaches every state from received, and a final state from every state', () => {
-    const reachable = (from: CaseState) => {
-      const seen = new Set<CaseState>([from]);
-      const queue = [from];
-      for (let state = queue.shift(); state; state = queue.shift()) {
-        for (const next of CASE_STATES) {
-          if (canTransition('return', state, next) && !seen.has(next)) {
-            seen.add(next);
-            queue.push(next);
-          }
-        }
-      }
-      return seen;
-    };
-    expect([...reachable('received')].sort()).toEqual([...CASE_STATES].sort());
+  it('reaches every return state but `completed` from received, and a final state from every state', () => {
+    expect([...reachable('return', 'received')].sort()).toEqual(CASE_STATES.filter((state) => state !== 'completed').sort());
     for (const state of CASE_STATES) {
-      expect([...reachable(state)].some((state) => isFinalState('return', state))).toBe(true);
+      expect([...reachable('return', state)].some((state) => isFinalState('return', state))).toBe(true);
     }
+  });
+
+  it('ends a cancellation only as completed (the order cancelled in Shopify) or declined, never in a parcel state', () => {
+    const states = reachable('cancellation', 'received');
+    expect(states.has('completed')).toBe(true);
+    for (const parcelState of ['label_issued', 'in_transit', 'received_by_store', 'refunded', 'return_cancelled', 'label_expired'] as const) expect(states.has(parcelState)).toBe(false);
+    expect([...states].filter((state) => isFinalState('cancellation', state)).sort()).toEqual(['completed', 'declined']);
+    // The team's check ends either way, and Shopify's refusal of an approved one goes back to it.
+    expect(canTransition('cancellation', 'needs_review', 'completed')).toBe(true);
+    expect(canTransition('cancellation', 'approved', 'needs_review')).toBe(true);
+    expect(canTransition('return', 'received', 'completed')).toBe(false);
   });
 });
 

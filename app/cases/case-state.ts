@@ -19,6 +19,8 @@ export const CASE_STATES = [
   'return_cancelled',
   /** The label was never used before its deadline: final. */
   'label_expired',
+  /** Carried out in Shopify (an order cancelled, an address changed): final. */
+  'completed',
 ] as const;
 
 export type CaseState = (typeof CASE_STATES)[number];
@@ -38,6 +40,7 @@ const SHARED_NEXT: Record<CaseState, readonly CaseState[]> = {
   refunded: [],
   return_cancelled: [],
   label_expired: [],
+  completed: [],
 };
 
 const nextStates = (kind: CaseKind, from: CaseState): readonly CaseState[] => [...SHARED_NEXT[from], ...(KINDS[kind].transitions[from] ?? [])];

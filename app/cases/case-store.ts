@@ -55,7 +55,7 @@ export type CaseOf<K extends CaseKind> = CaseEnvelope & { kind: K; details: Deta
 /** A case of any kind; `kind` tells which details it carries. */
 export type Case = { [K in CaseKind]: CaseOf<K> }[CaseKind];
 
-type NewCaseOf<K extends CaseKind> = Omit<CaseOf<K>, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'> & {
+export type NewCaseOf<K extends CaseKind> = Omit<CaseOf<K>, 'id' | 'state' | 'providerRefs' | 'createdAt' | 'updatedAt'> & {
   /** Vendor ids already known when the case opens, e.g. the Gorgias ticket the shopper came from. */
   providerRefs?: ProviderRefs;
   /** Logged right after `received`, in the same transaction: why those ids are there. */
@@ -82,6 +82,8 @@ export type CaseJob = {
   data: Record<string, unknown>;
   /** Defaults to `<case id>:<job name>`, so one case never queues the same delivery twice. */
   singletonKey?: string;
+  /** Held back this long: a safety net behind work the request itself attempts first. */
+  startAfterSeconds?: number;
 };
 
 export type OpenCaseResult =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, CaseEvent } from './case-store';
-import { toCaseView } from './case-view';
+import { asViewOf, toCaseView } from './case-view';
 
 const found = {
   id: 'C-7KQ2M9XA', orderName: '#1016', state: 'received', providerRefs: {},
@@ -28,12 +28,12 @@ describe('the case as the shopper sees it', () => {
     const line = { fulfillmentLineItemId: 'f1', title: 'Scarf', quantity: 1, decision: 'needs_review', photoIds: [] };
     const declined = { ...found, state: 'declined', details: { ...found.details, lines: [line] } } as unknown as Case;
     const decline = { ...event(5, 'declined_by_store'), data: { declineReason: 'FINAL_SALE', declineNote: 'Sold as is.' } };
-    const view = toCaseView(declined, [event(1, 'received'), decline], { helpdesk: false });
+    const view = asViewOf(toCaseView(declined, [event(1, 'received'), decline], { helpdesk: false }), 'return');
     expect(view.decline).toEqual({ reason: 'FINAL_SALE', note: 'Sold as is.' });
     expect(view.lines[0]?.decision).toBe('declined');
     expect(view.events.map((e) => e.type)).toEqual(['received', 'declined_by_store']);
     // Approved in Shopify: the line the policy left to a check now reads approved.
-    const approved = toCaseView({ ...declined, state: 'approved' } as Case, [event(1, 'received')], { helpdesk: false });
+    const approved = asViewOf(toCaseView({ ...declined, state: 'approved' } as Case, [event(1, 'received')], { helpdesk: false }), 'return');
     expect(approved.decline).toBeNull();
     expect(approved.lines[0]?.decision).toBe('approved');
   });

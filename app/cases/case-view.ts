@@ -16,9 +16,8 @@ export type DeclineView = { reason: (typeof DECLINE_REASONS)[number]; note: stri
 export type HelpdeskView = { status: 'none' | 'pending' | 'with_team'; emailed: boolean };
 
 /** The page's shared part, and its kind's own (for a return: the lines and the refund). */
-export type CaseView = {
+type SharedCaseView = {
   id: string;
-  kind: CaseKind;
   orderName: string;
   state: CaseState;
   helpdesk: HelpdeskView;
@@ -26,26 +25,39 @@ export type CaseView = {
   decline: DeclineView | null;
   /** Oldest first, as a timeline reads. */
   events: { id: number; type: string; at: string }[];
-} & ShopperViewOf<CaseKind>;
+};
+
+/** A case of kind `K` as its shopper sees it. */
+export type CaseViewOf<K extends CaseKind> = SharedCaseView & { kind: K } & ShopperViewOf<K>;
+
+/** The shopper's case page: `kind` tells which part of its own it carries. */
+export type CaseView = { [K in CaseKind]: CaseViewOf<K> }[CaseKind];
+
+/** The view as one of this kind, or an error (tests, and parts of a page that only that kind has). */
+export function asViewOf<K extends CaseKind>(view: CaseView, kind: K): CaseViewOf<K> {
+  if (view.kind !== kind) throw new Error(`expected a ${kind} case view, got ${view.kind}`);
+  return view as CaseViewOf<K>;
+}
 
 /**
  * What the shopper may see of a case: no hashes, notes of the store, or vendor ids. Technical
  * events (vendor ids, retries) stay for agents and logs: the kind lists the ones shown.
  */
-export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean; returnAddress?: string[] | null }): CaseView {
+export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean; returnAddress?: string[] | null; clauseTitle?: (clauseId: string) => string | null }): CaseView {
   const kind = kindOf(found);
   const decline = toDeclineView(events);
   const shown = (event: CaseEvent) => event.type === 'received' || kind.shopperEvents.has(event.type);
+  // One cast: TypeScript cannot tie the kind's own view to `found.kind` (see kindOf).
   return {
     id: found.id,
     kind: found.kind,
     orderName: found.orderName,
     state: found.state,
     helpdesk: toHelpdeskView(found, events, options.helpdesk),
-    ...kind.shopperView(found, { declined: decline !== null, events, returnAddress: options.returnAddress ?? null }),
+    ...kind.shopperView(found, { declined: decline !== null, events, returnAddress: options.returnAddress ?? null, clauseTitle: options.clauseTitle ?? (() => null) }),
     decline,
     events: events.filter(shown).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
-  };
+  } as CaseView;
 }
 
 /** The short list on the order page. */

@@ -49,7 +49,7 @@ export type SidebarReturnParcel = {
 
 function toSidebarReturnParcel(found: Case, events: readonly CaseEvent[] | undefined): SidebarReturnParcel | null {
   if (!events) return null;
-  const view = kindOf(found).shopperView(found, { declined: false, events, returnAddress: null });
+  const view = kindOf(found).shopperView(found, { declined: false, events, returnAddress: null, clauseTitle: () => null });
   const shipping = 'shipping' in view ? view.shipping : null;
   if (!shipping) return null;
   const last = shipping.progress.findLast((step) => step.done) ?? null;

@@ -3,6 +3,8 @@ import type { Money, Order } from '~/orders/types';
 import type { Policy } from '~/policy/policy-schema';
 import type { CaseEnvelope, CaseEvent, CaseStore } from './case-store';
 import type { CaseState } from './case-state';
+import type { ShopifyOrderCancel } from '~/cancellations/ports';
+import type { AgentKindParts, AgentPartsContext } from './agent-case-view';
 import type { ShopifyReturns } from './ports';
 
 /** A case of one kind, as that kind's own code sees it: the envelope and its typed details. */
@@ -54,6 +56,8 @@ export type ShopperViewContext = {
   events: readonly CaseEvent[];
   /** The store's configured return address (lines), or null. */
   returnAddress: string[] | null;
+  /** A policy clause's title in the shopper's language, or null (no policy at hand, or no such clause). */
+  clauseTitle: (clauseId: string) => string | null;
 };
 
 /** A photo the case holds, and the name its copy gets when attached to the ticket. */
@@ -68,6 +72,7 @@ export type NoteContext = { order: Order; policy: Policy; photos: ReadonlyMap<st
 export type ExecuteDeps = {
   cases: CaseStore;
   shopifyReturns: ShopifyReturns;
+  orderCancel: ShopifyOrderCancel;
   policy: Pick<Policy, 'reasons'>;
   clock: () => Date;
 };
@@ -118,6 +123,8 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];
+  /** The kind's part of the agent's case page: its items as the agent reads them, the money, the parcel back. */
+  agentParts(found: KindCase<K, D>, context: AgentPartsContext): AgentKindParts;
   /** The kind's part of the first note: what the request is about, and what it leads to. */
   noteSections(found: KindCase<K, D>, context: NoteContext, language: TextLanguage): { subject: string[]; outcome: string[] };
 };

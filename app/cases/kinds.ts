@@ -1,13 +1,15 @@
 import type { CaseKindDefinition } from './kind';
+import { cancellationKind } from './cancellation/kind';
 import { returnKind } from './return/kind';
 
 /**
  * Every kind of case, by name. A new kind is a folder with its `kind.ts`, one line here and its
  * locale file; `CaseKind` and `Case` grow with this object, so the type checker points at every
- * place that must handle it. Cancellations, address changes and problem reports come next.
+ * place that must handle it. Address changes and problem reports come next.
  */
 export const KINDS = {
   return: returnKind,
+  cancellation: cancellationKind,
 } as const;
 
 export type CaseKind = keyof typeof KINDS;

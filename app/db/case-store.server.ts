@@ -77,7 +77,7 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
           const opened = toCase(row);
           for (const job of enqueue?.(opened) ?? []) {
             const singletonKey = job.singletonKey ?? `${opened.id}:${job.name}`;
-            await queue.send(job.name, job.data, { singletonKey, transaction: tx });
+            await queue.send(job.name, job.data, { singletonKey, transaction: tx, ...(job.startAfterSeconds ? { startAfter: job.startAfterSeconds } : {}) });
           }
           return { status: 'opened' as const, case: opened };
         });
@@ -185,7 +185,7 @@ export function createDbCaseStore(db: Database, queue: Pick<Queue, 'send'>): Cas
         }
         if (!isPath(KindSchema.parse(row.kind), from, path)) throw new NotAllowed();
         for (const step of steps) await insertEvent(tx, caseId, step.event);
-        for (const job of jobs) await queue.send(job.name, job.data, { singletonKey: job.singletonKey ?? `${caseId}:${job.name}`, transaction: tx });
+        for (const job of jobs) await queue.send(job.name, job.data, { singletonKey: job.singletonKey ?? `${caseId}:${job.name}`, transaction: tx, ...(job.startAfterSeconds ? { startAfter: job.startAfterSeconds } : {}) });
         return { ok: true, case: toCase(row) };
       });
     },

@@ -1,5 +1,6 @@
 import type { CaseStore } from '~/cases/case-store';
 import type { ShopifyReturns } from '~/cases/ports';
+import type { ShopifyOrderCancel } from '~/cancellations/ports';
 import type { Config } from '~/env.server';
 import type { Helpdesk } from '~/helpdesk/ports';
 import type { OrderSource } from '~/orders/ports';
@@ -26,6 +27,7 @@ export type JobDependencies = {
   cases: CaseStore;
   policy: Policy;
   shopifyReturns: ShopifyReturns;
+  orderCancel: ShopifyOrderCancel;
   clock: () => Date;
   /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
   helpdesk?: Helpdesk | null;

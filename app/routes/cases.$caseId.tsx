@@ -4,21 +4,27 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView } from '~/cases/case-view';
-import { ExchangeDelivery } from '~/components/case/exchange-delivery';
-import { ReturnShipping } from '~/components/case/return-shipping';
+import { CancellationCaseBody } from '~/components/case/cancellation-case-body';
+import { ReturnCaseBody } from '~/components/case/return-case-body';
 import { useFormatters } from '~/components/format';
-import { getTranslator } from '~/i18n.server';
+import { getLanguage, getTranslator } from '~/i18n.server';
+import { getClauseTitle } from '~/policy/policy-page';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { recordShopperTracking, ShopperTrackingSchema } from '~/labels/shopper-tracking';
 import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.server';
 import { FORM_TOKEN_FIELD } from '~/security/form-token-field';
 import { notFound } from '~/utils/http.server';
 
-export const handle = { i18n: ['common', 'returns'] };
+export const handle = { i18n: ['common', 'returns', 'cancel', 'policy'] };
 
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Comptoir' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Comptoir' },
+  { name: 'robots', content: 'noindex' },
+  // A cancellation being carried out: the page looks again by itself, even with JavaScript off.
+  ...(data?.view.kind === 'cancellation' && data.view.progress === 'cancelling' ? [{ httpEquiv: 'refresh', content: '3' } as const] : []),
+];
 
 /** The case, for the session of its order only: another order's case looks exactly like one that does not exist. */
 async function requireOwnCase(request: Request, caseId: string | undefined, services: LoaderFunctionArgs['context']['services']) {
@@ -32,7 +38,10 @@ async function requireOwnCase(request: Request, caseId: string | undefined, serv
 export async function loader({ request, params, context: { services } }: LoaderFunctionArgs) {
   const found = await requireOwnCase(request, params.caseId, services);
   const t = await getTranslator(request, 'returns');
-  const view = toCaseView(found, await services.cases.listEvents(found.id), { helpdesk: services.helpdesk !== null, returnAddress: services.brand.returnAddress });
+  const language = await getLanguage(request);
+  const view = toCaseView(found, await services.cases.listEvents(found.id), {
+    helpdesk: services.helpdesk !== null, returnAddress: services.brand.returnAddress, clauseTitle: (id) => getClauseTitle(services.policy, id, language),
+  });
   return { view, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }
 
@@ -61,8 +70,8 @@ export default function CasePage() {
     <article aria-labelledby="case-title" className="space-y-6">
       <header className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm">
         <p className="text-sm text-gray-700">{view.orderName}</p>
-        <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t('case.title', { id: view.id })}</h1>
-        <p className="mt-1 text-lg font-semibold">{t(`case.state.${view.state}`)}</p>
+        <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t([`case.titles.${view.kind}`, 'case.title'], { id: view.id })}</h1>
+        <p className="mt-1 text-lg font-semibold">{t([`case.kindStates.${view.kind}.${view.state}`, `case.state.${view.state}`])}</p>
         <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
         {view.decline ? (
           <section aria-labelledby="case-declined" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
@@ -83,52 +92,13 @@ export default function CasePage() {
           </p>
         ) : null}
       </header>
-      <ReturnShipping caseId={view.id} view={view.shipping} trackingResult={actionData?.result} />
-      {view.state !== 'declined' ? (
-        <ExchangeDelivery lines={view.lines.flatMap((line) => (line.exchange && line.decision !== 'declined' ? [{ ...line, exchange: line.exchange }] : []))} parcel={view.exchangeParcel} released={view.exchangeReleased} />
-      ) : null}
-      <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
-        <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('case.items')}</h2>
-        <ul className="mt-2 divide-y divide-brand-100">
-          {view.lines.map((line) => (
-            <li key={line.fulfillmentLineItemId} className="py-2">
-              <p className="font-medium">{line.quantity} × {line.title}</p>
-              <p className="text-sm text-gray-700">{t(`case.decision.${line.decision}`)}</p>
-              {line.exchange ? (
-                <div className="mt-2 space-y-1 rounded-md bg-brand-50 p-2 text-sm">
-                  <p className="font-semibold">{t('review.exchangeFor', { item: `${line.exchange.productTitle} — ${line.exchange.variantTitle}` })}</p>
-                  {line.decision !== 'declined' ? (
-                    <p>
-                      {line.exchange.settle === 'invoice' && view.balancePaid
-                        ? t('case.exchange.paid', { amount: format.money(line.exchange.difference) })
-                        : t(`review.settle.${line.exchange.settle}`, { amount: format.money(line.exchange.difference) })}
-                    </p>
-                  ) : null}
-                </div>
-              ) : null}
-              {line.photoUrls.length ? (
-                <ul className="mt-2 flex flex-wrap gap-2">
-                  {line.photoUrls.map((url, index) => (
-                    <li key={url}><img src={url} alt={t('case.photo', { number: index + 1 })} width={80} height={80} className="size-20 rounded-md object-cover" /></li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {view.refunded ? (
-          <p className="mt-3 flex justify-between border-t border-brand-100 pt-3 font-bold">
-            <span>{t('review.estimatedRefund')}</span>
-            <span>{format.money(view.estimatedRefund)}</span>
-          </p>
-        ) : null}
-      </section>
+      {view.kind === 'return' ? <ReturnCaseBody view={view} trackingResult={actionData?.result} /> : <CancellationCaseBody view={view} />}
       <section aria-labelledby="case-timeline" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-timeline" className="text-xl font-bold text-brand-900">{t('case.timeline')}</h2>
         <ol className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
           {view.events.map((event) => (
             <li key={event.id}>
-              <p className="font-medium">{t(`case.event.${event.type}`)}</p>
+              <p className="font-medium">{t([`case.kindEvents.${view.kind}.${event.type}`, `case.event.${event.type}`])}</p>
               <p className="text-sm text-gray-700"><time dateTime={event.at}>{format.dateTime(event.at)}</time></p>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
+import { isCaseOf } from '~/cases/case-kind-guards';
 import { kindOf } from '~/cases/kinds';
 import type { ShopifyReturns } from '~/cases/ports';
 import { hasExchange, mayBeNewsFor, toBalancePaidEvent, toExchangeParcelEvents } from '~/cases/return/exchange-progress';
@@ -51,7 +52,7 @@ export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
       return 'approved';
     // Lines the policy approved are already in an open return: the case goes on for those.
     case 'declined':
-      return found.details.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
+      return isCaseOf(found, 'return') && found.details.lines.some((line) => line.decision === 'approved') ? 'approved' : 'declined';
     // Shopify closes a return once every item is processed (received, restocked or refunded).
     case 'closed':
       return 'received_by_store';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '~/cases/case-store';
 import type { CaseLine } from '~/cases/return/details';
-import { toCaseView } from '~/cases/case-view';
+import { asViewOf, toCaseView } from '~/cases/case-view';
 import { decideReview, type DecideReviewDeps } from '~/cases/decide-review.server';
 import { syncCaseToHelpdesk } from '~/helpdesk/sync-case.server';
 import { GORGIAS_SYNC_CASE, LABELS_REQUEST_LABEL, toGorgiasSyncKey } from '~/jobs/job-names';
@@ -36,7 +36,7 @@ async function submittedCase(scenario: string, decisions: CaseLine['decision'][]
     details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
   }, randomUUID(), h.time.clock());
   if (opened.status !== 'opened') throw new Error('case not opened');
-  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
+  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, orderCancel: null as never, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
   await submit({ caseId: opened.case.id }, { retryCount: 0 } as never);
   const found = (await h.cases.getCase(opened.case.id))!;
   expect(found.state).toBe('needs_review');
@@ -72,7 +72,7 @@ describe('deciding a review case from the agent page', () => {
     expect(await queuedLabelRequests(found.id)).toHaveLength(1);
 
     // The shopper's page reads approved; the ticket gets one note naming the agent and the page.
-    expect(toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true }).lines[0]?.decision).toBe('approved');
+    expect(asViewOf(toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true }), 'return').lines[0]?.decision).toBe('approved');
     const synced = await syncCaseToHelpdesk(h.deps, found.id);
     if (synced.status !== 'synced') throw new Error(synced.status);
     const notes = h.notesOf(await h.ticket(synced.ticketId)).map((note: any) => note.body_text as string);
@@ -99,7 +99,7 @@ describe('deciding a review case from the agent page', () => {
     expect(await shopifyStatuses(found)).toEqual(['DECLINED']);
     const events = await h.cases.listEvents(found.id);
     expect(events.filter((e) => e.type === 'declined_by_store')).toHaveLength(1);
-    const view = toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true });
+    const view = asViewOf(toCaseView((await h.cases.getCase(found.id))!, events, { helpdesk: true }), 'return');
     expect(view.state).toBe('declined');
     expect(view.decline).toEqual({ reason: 'FINAL_SALE', note: 'Vendu en dernière démarque.' });
     // Nothing goes back: no label is asked for.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseStore, NewCase } from '~/cases/case-store';
+import type { CaseStore, NewCase, NewCaseOf } from '~/cases/case-store';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { QUEUES, SHOPIFY_EXECUTE_CASE } from '~/jobs/job-names';
@@ -24,7 +24,7 @@ const backends = [
 
 const at = (iso: string) => new Date(`${iso}Z`);
 
-function newCase(overrides: Partial<NewCase> = {}): NewCase {
+function newCase(overrides: Partial<NewCaseOf<'return'>> = {}): NewCaseOf<'return'> {
   return {
     kind: 'return',
     orderId: `gid://shopify/Order/${randomUUID()}`,
@@ -224,7 +224,7 @@ for (const backend of backends) {
 
     it("counts a customer's returns since a date", async () => {
       const customer = randomUUID();
-      const open = (iso: string, overrides: Partial<NewCase> = {}) =>
+      const open = (iso: string, overrides: Partial<NewCaseOf<'return'>> = {}) =>
         store.openCase(newCase({ customerEmailHash: customer, ...overrides }), randomUUID(), at(iso));
       await open('2030-01-10T12:00:00');
       await open('2030-02-20T12:00:00');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaseStore, NewCase } from '~/cases/case-store';
+import type { CaseStore, NewCaseOf } from '~/cases/case-store';
 import type { CaseLine } from '~/cases/return/details';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -81,7 +81,7 @@ export async function startHelpdeskHarness() {
   }
 
   /** A case on the order's first line, with the given verdict and options, straight in the store. */
-  async function openCase(order: Order, options: { decision?: CaseLine['decision']; language?: string; extra?: Partial<NewCase> } = {}) {
+  async function openCase(order: Order, options: { decision?: CaseLine['decision']; language?: string; extra?: Partial<NewCaseOf<'return'>> } = {}) {
     const item = order.lineItems[0]!;
     const line: CaseLine = {
       fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${randomUUID()}`, lineItemId: item.id, title: item.title, quantity: 1,

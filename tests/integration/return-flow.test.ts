@@ -10,6 +10,7 @@ import { loadReturnStep, postReturnStep, type ReturnFlowDeps } from '~/cases/ret
 import { ReturnStepFormSchema } from '~/cases/return/return-form';
 import { createDbReturnDraftStore } from '~/db/return-draft-store.server';
 import { prepareReturn } from '~/cases/return/return-request';
+import { asCaseOf } from '~/cases/case-kind-guards';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
@@ -210,7 +211,7 @@ describe('the return flow, step by step', () => {
     expect(await why(order, [{ id: top!, reasonId: 'defective', note: 'seam torn', photos: [jpeg('c.jpg', 22)] }])).toBe('/order/return?step=refund');
     await post(order, { step: 'refund', refundMethod: 'original_payment' });
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
-    const [line] = (await deps.cases.getCase(caseId))!.details.lines;
+    const [line] = asCaseOf(await deps.cases.getCase(caseId), 'return').details.lines;
     expect(line!.photoIds).toHaveLength(2);
     for (const key of line!.photoIds) expect((await deps.photos.get(key))?.contentType).toBe('image/jpeg');
     expect(pendingFiles(order)).toEqual([]);
@@ -283,7 +284,7 @@ describe('exchanges in the return flow', () => {
     // An exchange carries no fee and refunds nothing: the new item is the outcome.
     expect(review.kind === 'page' && review.quote?.totals).toMatchObject({ fees: { amount: '0.00' }, estimatedRefund: { amount: '0.00' } });
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
-    const [line] = (await deps.cases.getCase(caseId))!.details.lines;
+    const [line] = asCaseOf(await deps.cases.getCase(caseId), 'return').details.lines;
     expect(line).toMatchObject({
       outcome: 'exchange', decision: 'approved',
       exchange: { variantId: variant('L / Navy').variantId, productTitle: 'Marinière Saint-Malo', variantTitle: 'L / Navy', settle: 'none', difference: { amount: '0.00' }, ships: 'now', clauseId: '5.5' },
@@ -340,6 +341,6 @@ describe('exchanges in the return flow', () => {
     const review = await loadReturnStep(deps, order, 'review', new Date());
     expect(review.kind === 'page' && review.quote?.lines[0]?.outcome).toBe('exchange');
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
-    expect((await deps.cases.getCase(caseId))!.details.lines[0]!.exchange).toMatchObject({ productTitle: 'Polo Marin', variantTitle: 'M / Navy', settle: 'invoice', difference: { amount: '4.00' } });
+    expect(asCaseOf(await deps.cases.getCase(caseId), 'return').details.lines[0]!.exchange).toMatchObject({ productTitle: 'Polo Marin', variantTitle: 'M / Navy', settle: 'invoice', difference: { amount: '4.00' } });
   });
 });

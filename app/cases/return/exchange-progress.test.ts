@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, CaseEvent, NewCaseEvent } from '../case-store';
-import { toCaseView } from '../case-view';
+import { asViewOf, toCaseView } from '../case-view';
 import type { CaseExchange, CaseLine } from './details';
 import { hasExchange, toBalancePaidEvent, toExchangeParcelEvents, type OrderParcel } from './exchange-progress';
 
@@ -53,7 +53,7 @@ describe('an exchange’s new item on its way to the shopper', () => {
 
   it('shows the shopper the new item’s parcel, with its tracking, and when it was delivered', () => {
     const shipped = logged(toExchangeParcelEvents([], [NEW_ITEM], parcel(), at));
-    const view = toCaseView(caseOf(line()), shipped, { helpdesk: false });
+    const view = asViewOf(toCaseView(caseOf(line()), shipped, { helpdesk: false }), 'return');
     expect(view.exchangeParcel).toEqual({
       stage: 'shipped', carrier: 'Colissimo', trackingNumber: '6A12345678901', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901',
       shippedAt: at.toISOString(), deliveredAt: null,
@@ -61,8 +61,8 @@ describe('an exchange’s new item on its way to the shopper', () => {
     expect(view.events.map((event) => event.type)).toEqual(['exchange_shipped']);
     const later = new Date('2026-12-05T09:00:00Z');
     const delivered = logged(toExchangeParcelEvents(shipped, [NEW_ITEM], parcel({ delivered: true }), later), shipped);
-    expect(toCaseView(caseOf(line()), delivered, { helpdesk: false }).exchangeParcel).toMatchObject({ stage: 'delivered', deliveredAt: later.toISOString() });
-    expect(toCaseView(caseOf(line()), [], { helpdesk: false }).exchangeParcel).toBeNull();
+    expect(asViewOf(toCaseView(caseOf(line()), delivered, { helpdesk: false }), 'return').exchangeParcel).toMatchObject({ stage: 'delivered', deliveredAt: later.toISOString() });
+    expect(asViewOf(toCaseView(caseOf(line()), [], { helpdesk: false }), 'return').exchangeParcel).toBeNull();
   });
 
   it('is news only for a return with an item exchanged and not declined', () => {
@@ -79,12 +79,12 @@ describe('an exchange’s price difference, paid', () => {
     const paid = toBalancePaidEvent(invoiced, { amount: '0.00' }, at);
     expect(paid).toEqual({ at, type: 'exchange_balance_paid', actor: 'store', data: { amounts: ['4.00 EUR'] } });
     expect(toBalancePaidEvent(logged([paid!], invoiced), { amount: '0.00' }, at)).toBeNull();
-    expect(toCaseView(caseOf(line()), logged([paid!], invoiced), { helpdesk: false }).balancePaid).toBe(true);
+    expect(asViewOf(toCaseView(caseOf(line()), logged([paid!], invoiced), { helpdesk: false }), 'return').balancePaid).toBe(true);
   });
 
   it('is not logged while something is still owed, nor when no invoice was sent', () => {
     expect(toBalancePaidEvent(invoiced, { amount: '4.00' }, at)).toBeNull();
     expect(toBalancePaidEvent([], { amount: '0.00' }, at)).toBeNull();
-    expect(toCaseView(caseOf(line()), invoiced, { helpdesk: false }).balancePaid).toBe(false);
+    expect(asViewOf(toCaseView(caseOf(line()), invoiced, { helpdesk: false }), 'return').balancePaid).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { CaseOf } from '~/cases/case-store';
+import type { Case as AnyCase, CaseOf, TransitionResult } from '~/cases/case-store';
+import { isCaseOf } from '~/cases/case-kind-guards';
 import type { CaseExecutor, ExecuteDeps } from '~/cases/kind';
 import type { CaseReturn, ReturnLineInput, ReturnReason, ShopifyReturnError, ShopifyReturnStatus } from '~/cases/ports';
 import { toJobsOnReaching } from '~/labels/label-jobs';
@@ -163,7 +164,8 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
 
   async function advance(initial: Case): Promise<void> {
     let current: Case | null = initial;
-    const reread = async (result: { ok: true; case: Case } | { ok: false }) => (result.ok ? result.case : cases.getCase(initial.id));
+    const asReturn = (found: AnyCase | null) => (found && isCaseOf(found, 'return') ? found : null);
+    const reread = async (result: TransitionResult) => asReturn(result.ok ? result.case : await cases.getCase(initial.id));
 
     if (await wasHandedOver(current)) return resume(current);
     if (current.state === 'received' && !current.providerRefs.shopifyReturnId) {
@@ -184,7 +186,7 @@ export function createReturnExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
         if (opened[0]) await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0].returnId }, event('shopify.returns_opened', 'system', { returns }));
         return;
       }
-      current = await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0]!.returnId }, event('shopify.returns_opened', 'system', { returns }));
+      current = asReturn(await cases.recordProviderRefs(current.id, { shopifyReturnId: opened[0]!.returnId }, event('shopify.returns_opened', 'system', { returns })));
     }
     if (current?.state === 'received') {
       const shopifyReturnId = current.providerRefs.shopifyReturnId ?? '';

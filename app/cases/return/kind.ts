@@ -1,4 +1,5 @@
 import type { CaseKindDefinition } from '../kind';
+import { toReturnAgentParts } from './agent-view';
 import { ReturnDetailsSchema, type ReturnDetails } from './details';
 import { createReturnExecutor } from './execute.server';
 import { RETURN_TEXT, toReturnNoteSections } from './notes';
@@ -49,5 +50,6 @@ export const returnKind: CaseKindDefinition<'return', ReturnDetails, ReturnShopp
   lineItemIds: ({ details }) => details.lines.map((line) => line.lineItemId),
   // Named `<case>-<line>-<photo>`, so an agent tells which line a photo shows.
   photos: ({ id, details }) => details.lines.flatMap((line, index) => line.photoIds.map((key, n) => ({ key, name: `${id}-${index + 1}-${n + 1}` }))),
+  agentParts: toReturnAgentParts,
   noteSections: ({ details }, context, language) => toReturnNoteSections(details, context, language),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from '../case-store';
+import type { Case, CaseOf } from '../case-store';
 import { withoutPendingUnits } from './pending-units';
 
 const READ_AT = new Date('2026-11-21T10:00:00Z');
@@ -14,7 +14,7 @@ const context = {
   readAt: READ_AT,
 } as unknown as ReturnContext;
 
-function aCase(overrides: Partial<Case>): Case {
+function aCase(overrides: Partial<CaseOf<'return'>>): Case {
   return {
     kind: 'return',
     state: 'received',
@@ -44,7 +44,7 @@ describe('withoutPendingUnits', () => {
   });
 
   it('never goes below zero', () => {
-    const big = aCase({ details: { lines: [{ fulfillmentLineItemId: 'FLI-2', quantity: 3 }] } as Case['details'] });
+    const big = aCase({ details: { lines: [{ fulfillmentLineItemId: 'FLI-2', quantity: 3 }] } as CaseOf<'return'>['details'] });
     expect(quantities(withoutPendingUnits(context, [big], READ_AT))).toEqual([2, 0]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReturnContext } from '~/policy/return-context';
-import type { Case } from '../case-store';
+import type { Case, CaseOf } from '../case-store';
+import { isCaseOf } from '../case-kind-guards';
 
 /**
  * Units already asked for in Comptoir's own cases that Shopify's count may not show yet: cases
@@ -14,7 +15,7 @@ function isPendingInShopify(found: Case, readAt: Date): boolean {
 export function withoutPendingUnits(context: ReturnContext, cases: Case[], now: Date): ReturnContext {
   const readAt = context.readAt ?? now;
   const pending = new Map<string, number>();
-  for (const found of cases.filter((c) => isPendingInShopify(c, readAt))) {
+  for (const found of cases.filter((c) => isCaseOf(c, 'return') && isPendingInShopify(c, readAt)) as CaseOf<'return'>[]) {
     for (const line of found.details.lines) pending.set(line.fulfillmentLineItemId, (pending.get(line.fulfillmentLineItemId) ?? 0) + line.quantity);
   }
   if (pending.size === 0) return context;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../case-store';
-import { toCaseView } from '../case-view';
+import { asViewOf, toCaseView } from '../case-view';
 import type { CaseExchange, CaseLine } from './details';
 
 const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
@@ -16,7 +16,7 @@ const caseOf = (state: Case['state'], ...lines: CaseLine[]) => ({
   id: 'C-7KQ2M9XA', kind: 'return', orderName: '#1016', state, providerRefs: {},
   details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: eur('90.00'), fees: eur('0.00'), estimatedRefund: eur('45.00') } },
 }) as unknown as Case;
-const viewOf = (found: Case) => toCaseView(found, [], { helpdesk: false });
+const viewOf = (found: Case) => asViewOf(toCaseView(found, [], { helpdesk: false }), 'return');
 
 describe('an exchange on the shopper’s case page', () => {
   it('shows the new item, its price difference and when it ships, beside a line refunded as usual', () => {

@@ -69,8 +69,8 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
           <>
             <p className="mt-2">{t('refund.method', { method: t(`refund.${view.refundMethod ?? 'none'}`) })}</p>
             <dl className="mt-2 space-y-1">
-              <div className="flex justify-between"><dt>{t('refund.fees')}</dt><dd>{format.money(view.fees)}</dd></div>
-              <div className="flex justify-between font-bold"><dt>{t('refund.estimate')}</dt><dd>{format.money(view.estimatedRefund)}</dd></div>
+              {view.fees ? <div className="flex justify-between"><dt>{t('refund.fees')}</dt><dd>{format.money(view.fees)}</dd></div> : null}
+              <div className="flex justify-between font-bold"><dt>{t('refund.estimate')}</dt><dd>{view.estimatedRefund ? format.money(view.estimatedRefund) : t('refund.toConfirm')}</dd></div>
             </dl>
           </>
         ) : <p className="mt-2">{to('caseExchange.noRefund')}</p>}

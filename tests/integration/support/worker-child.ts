@@ -17,6 +17,7 @@ import { countJobs } from '~/jobs/parking.server';
 import { createQueue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { createLocalPhotoStore } from '~/photos/local-photo-store.server';
+import { createShopifyOrderCancel } from '~/integrations/shopify/order-cancel.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
 import { KILL_QUEUES, WorkerChildEnvSchema } from './worker-kill';
 
@@ -36,6 +37,7 @@ await registerWorkers(queue, createJobHandlers({
   cases,
   policy: await loadPolicyFile(DEFAULT_POLICY_FILE),
   shopifyReturns: createShopifyReturns({ client }),
+  orderCancel: createShopifyOrderCancel({ client }),
   clock: () => new Date(),
   helpdesk: createGorgiasHelpdesk(createGorgiasClient({ baseUrl: env.TEST_WORKER_GORGIAS_URL, email: env.TEST_WORKER_GORGIAS_EMAIL, apiKey: env.TEST_WORKER_GORGIAS_KEY })),
   orders: createShopifyOrderSource({ client }),

@@ -1,0 +1,121 @@
+import type { Case, CaseStore } from '~/cases/case-store';
+import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
+import { normalizeEmail } from '~/orders/identifiers';
+import type { Order } from '~/orders/types';
+import { cancellationFactsOf, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
+import type { Policy } from '~/policy/policy-schema';
+import { log } from '~/utils/log.server';
+import type { CancelForm } from './cancel-form';
+
+export type CancelDeps = {
+  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
+  cases: CaseStore;
+  policy: Policy;
+  timeZone: string;
+  hashId: (value: string) => string;
+  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
+  helpdesk: boolean;
+  /**
+   * Carries the case out now, on the shopper's request, so the page can say the order is
+   * cancelled; the queued job is the safety net when this attempt fails or is cut short.
+   */
+  executeNow(found: Case): Promise<void>;
+  /** How long the shopper's request waits for `executeNow` before the page says "being cancelled". */
+  waitMs?: number;
+};
+
+export type Shopper = { orderId: string; orderName: string; language: string; ticketId: number | null };
+
+/** A cancellation not refused or given up: the one the order page and the cancel page lead to. */
+const isLive = (found: Case) => found.kind === 'cancellation' && found.state !== 'declined';
+
+export type CancelPage =
+  | { kind: 'gone' }
+  /** The order already has a cancellation under way or done: its case. */
+  | { kind: 'existing'; caseId: string }
+  | { kind: 'page'; order: Order; verdict: CancellationVerdict };
+
+/** What the cancel page shows: the policy's verdict on the order now, or the case already opened. */
+export async function loadCancelPage(deps: CancelDeps, orderId: string, now: Date): Promise<CancelPage> {
+  const existing = (await deps.cases.listCasesForOrder(orderId)).find(isLive);
+  if (existing) return { kind: 'existing', caseId: existing.id };
+  const order = await deps.orders.getOrder(orderId);
+  if (!order) return { kind: 'gone' };
+  return { kind: 'page', order, verdict: decideCancellation({ policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone }) };
+}
+
+export type CancelResult =
+  | { ok: true; caseId: string }
+  | { ok: false; error: 'notOffered' | 'changed' | 'refundMethodRequired' }
+  | { gone: true };
+
+const WAIT_MS = 8_000;
+
+/**
+ * Opens the cancellation the shopper confirmed, decided again on the order as Shopify has it now
+ * (past the cache: the page may be minutes old). The same key twice finds the same case; a second
+ * cancellation of an order that has one finds that one. An instant one is carried out on the
+ * request, within `waitMs`, with the queued job 20 s later as the safety net.
+ */
+export async function submitCancellation(deps: CancelDeps, shopper: Shopper, form: CancelForm & { mode: 'instant' | 'review' }, now: Date): Promise<CancelResult> {
+  const replayed = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
+  if (replayed) return { ok: true, caseId: replayed.id };
+  const existing = (await deps.cases.listCasesForOrder(shopper.orderId)).find(isLive);
+  if (existing) return { ok: true, caseId: existing.id };
+  deps.orders.invalidate?.(shopper.orderId);
+  const order = await deps.orders.getOrder(shopper.orderId);
+  if (!order) return { gone: true };
+  const verdict = decideCancellation({ policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone });
+  if (!verdict.offered) return { ok: false, error: 'notOffered' };
+  // The page promised one thing: at once, or a request. A different answer now is shown first.
+  if (verdict.mode !== form.mode) return { ok: false, error: 'changed' };
+  const method = verdict.refund.method === 'shopper_choice' ? form.refundMethod : verdict.refund.method;
+  if (!method) return { ok: false, error: 'refundMethodRequired' };
+  const titles = new Map(order.lineItems.map((line) => [line.id, line]));
+  const opened = await deps.cases.openCase(
+    {
+      kind: 'cancellation',
+      orderId: order.id,
+      orderName: shopper.orderName,
+      customerEmailHash: deps.hashId(normalizeEmail(order.email ?? order.id)),
+      language: shopper.language,
+      policyVersion: verdict.policyVersion,
+      details: {
+        mode: verdict.mode,
+        clauseId: verdict.clauseId,
+        reasonId: form.reasonId,
+        note: form.note || null,
+        lines: verdict.lines.map(({ lineItemId, units }) => ({ lineItemId, title: titles.get(lineItemId)?.title ?? '', variantTitle: titles.get(lineItemId)?.variantTitle ?? null, quantity: units })),
+        refund: { ...verdict.refund, method },
+        restock: verdict.restock,
+        notifyCustomer: verdict.notifyCustomer,
+        reviewReasons: verdict.reasons.map(({ key, clauseId, facts }) => ({ key, clauseId, facts: { ...facts } })),
+      },
+      ...(shopper.ticketId ? {
+        providerRefs: { gorgiasTicketId: shopper.ticketId },
+        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: shopper.ticketId } }],
+      } : {}),
+    },
+    form.idempotencyKey,
+    now,
+    (found) => [
+      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, ...(verdict.mode === 'instant' ? { startAfterSeconds: 20 } : {}) },
+      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
+    ],
+  );
+  if (opened.status === 'key_conflict') return { ok: false, error: 'changed' };
+  if (opened.status === 'opened' && verdict.mode === 'instant') await executeWithin(deps, opened.case);
+  return { ok: true, caseId: opened.case.id };
+}
+
+/** Runs the cancellation now, but never keeps the shopper waiting longer than `waitMs`; a failure is left to the job. */
+async function executeWithin(deps: CancelDeps, found: Case): Promise<void> {
+  const attempt = deps.executeNow(found).then(
+    () => deps.orders.invalidate?.(found.orderId),
+    (error: unknown) => log.warn('cancellation.execute_now_failed', { caseId: found.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([attempt, new Promise<void>((resolve) => { timer = setTimeout(resolve, deps.waitMs ?? WAIT_MS); })]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,74 @@
+import type { CancelOrderResult } from '~/cancellations/ports';
+import type { CaseOf } from '~/cases/case-store';
+import type { CaseExecutor, ExecuteDeps } from '~/cases/kind';
+import { log } from '~/utils/log.server';
+import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
+
+type Case = CaseOf<'cancellation'>;
+
+/** Logged before each call to `orderCancel`: a later attempt knows an earlier one may be running. */
+export const CANCEL_SENT_EVENT = 'shopify.cancel_sent';
+
+/** Shopify keeps at most 255 characters of a cancellation's staff note. */
+const STAFF_NOTE_MAX = 255;
+
+/** `[C-7KQ2M9XA] Cancelled by the shopper from Comptoir (changed_mind)`: for the store's staff, in Shopify. */
+export const toStaffNote = (found: Case) => `[${found.id}] Cancelled by the shopper from Comptoir (${found.details.reasonId})`.slice(0, STAFF_NOTE_MAX);
+
+/**
+ * How a cancellation is carried out in Shopify (the `shopify.execute-case` job, and the shopper's
+ * own request first, so the page can say at once that the order is cancelled):
+ * - a case the policy left to the team moves received → needs_review, and waits for a person;
+ * - otherwise (received at once, or approved by an agent) `orderCancel` with the policy's refund
+ *   method, restock and notification, its job polled to completion, then → completed.
+ *
+ * Never twice: Shopify refuses a second `orderCancel`. A refusal after an earlier attempt whose
+ * answer was lost reads the order: cancelled means done (`already`); still being cancelled is
+ * thrown as retryable, so the queue comes back once Shopify's job has finished. Any other refusal
+ * (shipped meanwhile, no refund permission) goes to the team with Shopify's codes; an outage is
+ * thrown for the queue's backoff, and after the last attempt the case goes to the team too.
+ */
+export function createCancellationExecutor(deps: ExecuteDeps): CaseExecutor<Case> {
+  const { cases } = deps;
+  const event = (type: string, actor: 'system' | 'store', data: Record<string, string | string[] | boolean | null> = {}) => ({ at: deps.clock(), type, actor, data });
+
+  async function cancel(found: Case, from: 'received' | 'approved'): Promise<void> {
+    const sentBefore = (await cases.listEvents(found.id)).some((e) => e.type === CANCEL_SENT_EVENT);
+    await cases.appendEvent(found.id, event(CANCEL_SENT_EVENT, 'system'));
+    const { details } = found;
+    const result: CancelOrderResult = await deps.orderCancel.cancelOrder({
+      orderId: found.orderId, reason: 'CUSTOMER', restock: details.restock, notifyCustomer: details.notifyCustomer,
+      refundMethod: details.refund.method, staffNote: toStaffNote(found),
+    });
+    if (result.ok) {
+      const refund = details.refund.amount ? `${details.refund.amount.amount} ${details.refund.amount.currencyCode}` : null;
+      await cases.advance(found.id, from, [{ to: 'completed', event: event('order_cancelled', 'store', { cancelledAt: result.cancelledAt, already: result.already, refund, method: details.refund.method }) }], []);
+      return;
+    }
+    const codes = result.errors.map((error) => error.code ?? 'UNKNOWN');
+    // Our earlier call's job may still be running: Shopify says INVALID until it ends.
+    if (sentBefore && codes.every((code) => code === 'INVALID')) throw new UpstreamError({ service: 'shopify', status: 200, code: 'CANCEL_PENDING', retryable: true });
+    await cases.transition(found.id, from, 'needs_review', event('store_refused', 'store', { codes, messages: result.errors.map((error) => error.message) }));
+  }
+
+  return {
+    async run(found) {
+      if (found.state === 'received' && found.details.mode === 'review') {
+        await cases.transition(found.id, 'received', 'needs_review', event('awaiting_review', 'system', { reasons: found.details.reviewReasons.map((reason) => reason.key) }));
+        return;
+      }
+      if (found.state === 'received' || found.state === 'approved') await cancel(found, found.state);
+      // Anything else was decided already: a re-driven job leaves it alone.
+    },
+    async giveUp(found, error) {
+      const code = isUpstreamError(error) ? error.code : 'INTERNAL';
+      const current = await cases.getCase(found.id);
+      const from = current?.state;
+      const moved = from === 'received' || from === 'approved'
+        ? await cases.transition(found.id, from, 'needs_review', event('store_unreachable', 'system', { code }))
+        : null;
+      log.error('jobs.cancel_order.gave_up', { caseId: found.id, code, handedOver: moved?.ok ?? false });
+      return { code, status: isUpstreamError(error) ? error.status : null };
+    },
+  };
+}
