@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MailEnvShape } from './mail/env.server';
 import { LabelsEnvShape } from './labels/env.server';
 import { BrandEnvShape } from './brand/env.server';
 import { DatabaseEnvShape } from './db/env.server';
@@ -27,7 +28,7 @@ describe('parseEnv', () => {
     );
   });
 
-  const liveBase = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com', COMPTOIR_SECRET: 'b'.repeat(48) };
+  const liveBase = { COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com', COMPTOIR_SECRET: 'b'.repeat(48) };
   const problems = (env: Record<string, string>) => { try { parseEnv(env); return ''; } catch (error) { return (error as Error).message; } };
 
   it('runs live on a Dev Dashboard app: client credentials, whose secret also verifies webhooks', () => {
@@ -82,7 +83,7 @@ describe('parseEnv', () => {
 
   it('accepts a complete live configuration', () => {
     const config = parseEnv({
-      COMPTOIR_MODE: 'live',
+      COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>',
       SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com',
       SHOPIFY_ADMIN_TOKEN: 'shpat_0123456789abcdef',
       SHOPIFY_API_SECRET: 'a'.repeat(32),
@@ -104,7 +105,7 @@ describe('parseEnv', () => {
     expect(parseEnv({}).gorgias).toMatchObject({ mounted: true, email: 'agent@comptoir-demo.example' });
     expect(parseEnv({ GORGIAS_BASE_URL: 'http://127.0.0.1:4020' }).gorgias).toMatchObject({ mounted: false, baseUrl: 'http://127.0.0.1:4020' });
     expect(() => parseEnv({ GORGIAS_API_KEY: 'abcdefgh1234' })).toThrowError(/GORGIAS_BASE_URL: is required once any GORGIAS_ variable is set[\s\S]*GORGIAS_EMAIL/);
-    const live = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
+    const live = { COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
     expect(parseEnv(live).gorgias).toBeNull();
     expect(parseEnv({ ...live, GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' }).gorgias).toEqual({
       baseUrl: 'https://acme.gorgias.com', email: 'ops@acme.example', apiKey: 'key-123456', mounted: false,
@@ -144,7 +145,7 @@ describe('parseEnv', () => {
     expect(half).toContain('GORGIAS_EMAIL_INTEGRATION_ID: is required when GORGIAS_PUBLIC_REPLY=on');
     expect(half).toContain('GORGIAS_REPLY_FROM: must be the address of that Gorgias email integration');
     expect(half).toContain('COMPTOIR_PUBLIC_URL: is required when GORGIAS_PUBLIC_REPLY=on');
-    const live = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
+    const live = { COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
     expect(message({ ...live, GORGIAS_REVIEW_TEAM_ID: '12' })).toContain('GORGIAS_REVIEW_TEAM_ID: needs Gorgias: set GORGIAS_BASE_URL, GORGIAS_EMAIL and GORGIAS_API_KEY');
   });
 
@@ -164,7 +165,7 @@ describe('parseEnv', () => {
   });
 
   it('takes each fragment whole, and no variable from two fragments (a later one would silently win)', () => {
-    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape, LabelsEnvShape];
+    const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape, LabelsEnvShape, MailEnvShape];
     const names = fragments.flatMap((fragment) => Object.keys(fragment));
     expect(new Set(names).size).toBe(names.length);
     const composed = Object.keys(EnvSchema.shape);

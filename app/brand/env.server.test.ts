@@ -41,7 +41,7 @@ describe('brand configuration', () => {
   });
 
   it('keeps Comptoir colours and no logo or address in live mode unless configured', () => {
-    const { brand } = parseEnv({ COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) });
+    const { brand } = parseEnv({ COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) });
     expect(brand).toMatchObject({ name: null, logoUrl: null, palette: null, returnAddress: null, contact: { url: null } });
   });
 

@@ -3,7 +3,7 @@ import { parseEnv } from '~/env.server';
 
 const problems = (env: Record<string, string>) => { try { parseEnv(env); return ''; } catch (error) { return (error as Error).message; } };
 const live = {
-  COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com', COMPTOIR_SECRET: 'b'.repeat(48),
+  COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'maison-lumiere.myshopify.com', COMPTOIR_SECRET: 'b'.repeat(48),
   SHOPIFY_CLIENT_ID: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef',
 };
 

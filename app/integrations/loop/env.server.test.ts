@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '~/env.server';
 
-const LIVE = { COMPTOIR_MODE: 'live', SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', COMPTOIR_SECRET: 'x'.repeat(40), SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6', SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef0123' };
+const LIVE = { COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', COMPTOIR_SECRET: 'x'.repeat(40), SHOPIFY_CLIENT_ID: '3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6', SHOPIFY_CLIENT_SECRET: 'shpss_0123456789abcdef0123' };
 
 describe('Loop configuration', () => {
   it('the sandbox needs nothing: the mounted emulator with its well-known key and secret', () => {
