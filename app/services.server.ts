@@ -35,6 +35,8 @@ import { createShopifyOrderSource } from './integrations/shopify/order-source.se
 import { createShopifyReturns } from './integrations/shopify/returns.server';
 import { createShopifyOrderCancel } from './integrations/shopify/order-cancel.server';
 import type { ShopifyOrderCancel } from './cancellations/ports';
+import { createShopifyOrderAddress } from './integrations/shopify/order-address.server';
+import type { ShopifyOrderAddress } from './address-changes/ports';
 import { createShopifyCatalogSource } from './integrations/shopify/exchange-catalog.server';
 import type { CatalogSource } from './catalog/ports';
 import { createShopifyReturnDecisions } from './integrations/shopify/return-decisions.server';
@@ -82,6 +84,8 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Cancels orders in Shopify (`orderCancel`, its job polled to the end). */
   orderCancel: ShopifyOrderCancel;
+  /** Changes an order's shipping address in Shopify (`orderUpdate`), and lists the countries the shop ships to. */
+  orderAddress: ShopifyOrderAddress;
   /** The products an exchange may choose from, with stock (cached 30 s). */
   catalog: CatalogSource;
   /** Approve / decline a return request at Shopify, from the agent page. */
@@ -162,6 +166,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     orderCancel: createShopifyOrderCancel({ client, gate }),
+    orderAddress: createShopifyOrderAddress({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
