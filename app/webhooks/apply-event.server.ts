@@ -2,6 +2,7 @@ import type { Case, CaseStore, NewCaseEvent } from '~/cases/case-store';
 import { isCaseOf } from '~/cases/case-kind-guards';
 import { kindOf } from '~/cases/kinds';
 import type { ShopifyReturns } from '~/cases/ports';
+import { toCancellationMove } from '~/cases/cancellation/order-news';
 import { hasExchange, mayBeNewsFor, toBalancePaidEvent, toExchangeParcelEvents } from '~/cases/return/exchange-progress';
 import { log } from '~/utils/log.server';
 import { toJobsOnReaching } from '~/labels/label-jobs';
@@ -9,7 +10,7 @@ import { pathForward, type CaseState } from '~/cases/case-state';
 import type { ShopifyEvent } from './shopify-events';
 
 export type ApplyEventDeps = {
-  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance' | 'listCasesForOrder' | 'listEvents' | 'appendEvent'>;
+  cases: Pick<CaseStore, 'findCaseByShopifyReturnId' | 'getCase' | 'advance' | 'listCasesForOrder' | 'listEvents' | 'appendEvent' | 'transition'>;
   /**
    * Finds the returns Shopify holds for a case, with the order line items their exchanges became:
    * how a parcel of the order is known to carry a case's new item. Without it, parcels are not followed.
@@ -67,7 +68,11 @@ export function toTarget(event: ShopifyEvent, found: Case): CaseState | null {
  */
 export async function applyShopifyEvent(deps: ApplyEventDeps, event: ShopifyEvent, source: { topic: string }): Promise<ApplyResult> {
   if (event.orderId) deps.invalidateOrder(event.orderId);
-  if (event.kind === 'order_changed' || event.kind === 'fulfillment_changed') return noteExchanges(deps, event);
+  if (event.kind === 'order_changed' || event.kind === 'fulfillment_changed') {
+    const settled = await settleCancellations(deps, event);
+    const noted = await noteExchanges(deps, event);
+    return settled.length && noted.status === 'no_case' ? { status: 'moved', caseId: settled[0]!, states: ['completed'] } : noted;
+  }
   const returnId = event.returnId;
   let found = returnId ? await deps.cases.findCaseByShopifyReturnId(returnId) : null;
   if (!found) return { status: 'no_case' };
@@ -118,6 +123,25 @@ function toCaseEvent(at: Date, to: CaseState, event: ShopifyEvent, topic: string
   }
   const type = declined ? 'declined_by_store' : (EVENT_FOR[to] ?? to);
   return { at, type, actor: 'store', data };
+}
+
+/**
+ * The order cancelled, or a parcel sent, while the team was checking a cancellation: the case is
+ * done either way (toCancellationMove). Returns the ids of the cases moved.
+ */
+async function settleCancellations(deps: ApplyEventDeps, event: Extract<ShopifyEvent, { kind: 'order_changed' | 'fulfillment_changed' }>): Promise<string[]> {
+  const news = { cancelledAt: event.kind === 'order_changed' ? event.cancelledAt ?? null : null, shipped: event.kind === 'fulfillment_changed' };
+  if (!news.cancelledAt && !news.shipped) return [];
+  const moved: string[] = [];
+  for (const found of await deps.cases.listCasesForOrder(event.orderId)) {
+    const move = found.kind === 'cancellation' ? toCancellationMove(found.state, news, deps.clock()) : null;
+    if (!move) continue;
+    const result = await deps.cases.transition(found.id, found.state, move.to, move.event);
+    if (!result.ok) continue;
+    moved.push(found.id);
+    await deps.requestHelpdeskSync?.(found.id);
+  }
+  return moved;
 }
 
 /**

@@ -5,7 +5,7 @@ const ret = { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981', status:
 
 describe('Shopify webhook payloads', () => {
   it('keeps the ids of an order, a fulfillment and a refund', () => {
-    expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: null });
+    expect(toShopifyEvent('orders/updated', { id: 55, admin_graphql_api_id: 'gid://shopify/Order/55', email: 'x@example.com' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: null, cancelledAt: null });
     expect(toShopifyEvent('fulfillments/update', { id: 7, order_id: 55, status: 'success' })).toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55' });
     expect(toShopifyEvent('refunds/create', { id: 3, order_id: 55, return: { id: 981, admin_graphql_api_id: 'gid://shopify/Return/981' } }))
       .toEqual({ kind: 'refund_created', orderId: 'gid://shopify/Order/55', returnId: 'gid://shopify/Return/981', refund: null });
@@ -13,9 +13,14 @@ describe('Shopify webhook payloads', () => {
 
   it('reads what an order still owes, in its currency', () => {
     expect(toShopifyEvent('orders/updated', { admin_graphql_api_id: 'gid://shopify/Order/55', total_outstanding: '0.00', currency: 'eur' }))
-      .toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: { amount: '0.00', currencyCode: 'EUR' } });
+      .toEqual({ kind: 'order_changed', orderId: 'gid://shopify/Order/55', balanceDue: { amount: '0.00', currencyCode: 'EUR' }, cancelledAt: null });
     // A balance Shopify spells oddly is not guessed at: the order's change still counts.
     expect(toShopifyEvent('orders/updated', { admin_graphql_api_id: 'gid://shopify/Order/55', total_outstanding: 'n/a', currency: 'EUR' })).toMatchObject({ balanceDue: null });
+  });
+
+  it('reads when the order was cancelled, and ignores a date it cannot read', () => {
+    expect(toShopifyEvent('orders/cancelled', { admin_graphql_api_id: 'gid://shopify/Order/55', cancelled_at: '2026-12-03T10:15:00+01:00' })).toMatchObject({ cancelledAt: '2026-12-03T10:15:00+01:00' });
+    expect(toShopifyEvent('orders/cancelled', { admin_graphql_api_id: 'gid://shopify/Order/55', cancelled_at: 'yesterday' })).toMatchObject({ kind: 'order_changed', cancelledAt: null });
   });
 
   it("reads a parcel's line items, tracking and delivery", () => {

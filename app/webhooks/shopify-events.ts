@@ -35,7 +35,7 @@ export type ShopifyEvent =
    * still owes once the change is made (`total_outstanding`), when the payload says: an exchange's
    * price difference is paid when it reaches zero.
    */
-  | { kind: 'order_changed'; orderId: string; balanceDue?: Money | null }
+  | { kind: 'order_changed'; orderId: string; balanceDue?: Money | null; cancelledAt?: string | null }
   /**
    * A parcel of the order was shipped or moved (`fulfillments/*`): which order line items it
    * carries, its tracking, and whether the carrier delivered it. An exchange's new item ships so.
@@ -64,7 +64,7 @@ const MoneyFieldsSchema = z.object({ amount: z.string(), currencyCode: z.string(
 
 export const ShopifyEventSchema: z.ZodType<ShopifyEvent> = z.discriminatedUnion('kind', [
   // Deliveries recorded before the balance was kept have none.
-  z.object({ kind: z.literal('order_changed'), orderId: z.string(), balanceDue: MoneyFieldsSchema.nullable().optional() }),
+  z.object({ kind: z.literal('order_changed'), orderId: z.string(), balanceDue: MoneyFieldsSchema.nullable().optional(), cancelledAt: z.string().nullable().optional() }),
   z.object({
     kind: z.literal('fulfillment_changed'), orderId: z.string(), fulfillmentId: z.string(), lineItemIds: z.array(z.string()),
     tracking: z.object({ carrier: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() }), delivered: z.boolean(),
@@ -93,6 +93,8 @@ const OrderPayloadSchema = z.object({
   // REST gives the balance in the shop's currency, named by `currency`.
   total_outstanding: amount.nullish().catch(null),
   currency: z.string().length(3).nullish().catch(null),
+  // Set once the order is cancelled, by anyone: a cancellation the team was checking is then done.
+  cancelled_at: z.iso.datetime({ offset: true }).nullish().catch(null),
 });
 /** Far more than a parcel holds; the rest of a longer list is not read. */
 const MAX_FULFILLMENT_LINES = 250;
@@ -190,8 +192,8 @@ export function toShopifyEvent(topic: ShopifyWebhookTopic, payload: unknown): Sh
     case 'orders/cancelled': {
       const parsed = OrderPayloadSchema.safeParse(payload);
       if (!parsed.success) return null;
-      const { admin_graphql_api_id: orderId, total_outstanding, currency } = parsed.data;
-      return { kind: 'order_changed', orderId, balanceDue: total_outstanding && currency ? { amount: total_outstanding, currencyCode: currency.toUpperCase() } : null };
+      const { admin_graphql_api_id: orderId, total_outstanding, currency, cancelled_at: cancelledAt } = parsed.data;
+      return { kind: 'order_changed', orderId, balanceDue: total_outstanding && currency ? { amount: total_outstanding, currencyCode: currency.toUpperCase() } : null, cancelledAt: cancelledAt ?? null };
     }
     case 'fulfillments/create':
     case 'fulfillments/update':

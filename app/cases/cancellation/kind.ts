@@ -19,8 +19,8 @@ export const cancellationKind: CaseKindDefinition<'cancellation', CancellationDe
   },
   execute: createCancellationExecutor,
   text: CANCELLATION_TEXT,
-  shopperEvents: new Set(['awaiting_review', 'order_cancelled', 'order_cancelled_by_store', 'store_refused', 'store_unreachable', 'declined_by_store']),
-  agentEvents: new Set(['awaiting_review', 'store_refused', 'store_unreachable']),
+  shopperEvents: new Set(['awaiting_review', 'order_cancelled', 'order_cancelled_by_store', 'order_shipped_first', 'store_refused', 'store_unreachable', 'declined_by_store']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'store_unreachable', 'order_shipped_first']),
   policyVerdict: ({ details }) => (details.mode === 'instant' ? 'approved' : 'needs_review'),
   tags: ({ details }) => [`cancel-${details.reasonId.replaceAll('_', '-')}`],
   summary: ({ details }) => ({

@@ -20,6 +20,8 @@ export type CancellationShopperView = {
   reviewReasons: (CancellationDetails['reviewReasons'][number] & { clauseTitle: string | null })[];
   /** Shopify refused the cancellation the policy allowed: the team takes it from there. */
   refusedByStore: boolean;
+  /** A parcel left before the team could stop the order: it can be returned once it arrives. */
+  shippedFirst: boolean;
 };
 
 const PROGRESS: Partial<Record<CaseState, CancellationProgress>> = {
@@ -37,5 +39,6 @@ export function toCancellationShopperView(found: { state: CaseState; details: Ca
     progress, mode: details.mode, reasonId: details.reasonId, lines: details.lines, refund: details.refund, cancelledAt,
     reviewReasons: progress === 'with_team' ? details.reviewReasons.map((reason) => ({ ...reason, clauseTitle: context.clauseTitle(reason.clauseId) })) : [],
     refusedByStore: progress === 'with_team' && events.some((event) => event.type === 'store_refused' || event.type === 'store_unreachable'),
+    shippedFirst: events.some((event) => event.type === 'order_shipped_first'),
   };
 }

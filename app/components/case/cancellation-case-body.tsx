@@ -31,6 +31,7 @@ export function CancellationCaseBody({ view }: { view: CaseViewOf<'cancellation'
           </ul>
         ) : null}
         {view.refusedByStore ? <p className="text-gray-800">{t('case.refused')}</p> : null}
+        {view.shippedFirst ? <p className="text-gray-800">{t('case.shippedFirst')}</p> : null}
       </section>
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('items')}</h2>
