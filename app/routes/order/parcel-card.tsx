@@ -60,7 +60,8 @@ function Tracking({ parcel }: { parcel: ParcelView }) {
 }
 
 /** One parcel: where it is, how to follow it, what it carries, and every event so far. */
-export function ParcelCard({ parcel }: { parcel: ParcelView }) {
+/** `problemHref`: where to report a problem with this parcel, when the policy offers one for it now. */
+export function ParcelCard({ parcel, problemHref }: { parcel: ParcelView; problemHref?: string | null }) {
   const { t } = useTranslation('orders');
   const format = useFormatters();
   const titleId = `parcel-${parcel.number}-title`;
@@ -106,6 +107,9 @@ export function ParcelCard({ parcel }: { parcel: ParcelView }) {
           <h4 className="font-semibold text-gray-900">{t('parcels.contents')}</h4>
           <ItemList items={parcel.items} />
         </div>
+      ) : null}
+      {problemHref ? (
+        <p><a href={problemHref} className="font-semibold text-brand-700 underline underline-offset-2">{t('actions.problem')}</a></p>
       ) : null}
     </section>
   );

@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-r
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { toCaseSummaries } from '~/cases/case-view';
+import { toOrderActions } from '~/cases/order-actions';
 import { PostForm } from '~/components/form/post-form';
 import { getLanguage, getTranslator } from '~/i18n.server';
 import { toOrderView } from '~/orders/order-view';
@@ -11,6 +12,7 @@ import { forwardRetryAfter, notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 import { ItemList } from './item-list';
 import { OrderHeadline } from './order-headline';
+import { OrderActions } from './order-actions';
 import { OrderCases } from './order-cases';
 import { OrderSummary } from './order-summary';
 import { ParcelCard } from './parcel-card';
@@ -33,13 +35,14 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
     order: toOrderView(order, { now, timeZone: services.config.timeZone }),
     cases: toCaseSummaries(found),
     storeReturns: toStoreReturnViews(order, ownReturnIds(found)),
+    actions: toOrderActions({ policy: services.policy, order, cases: found, now, timeZone: services.config.timeZone, language }),
     returnability: await services.orderCases.remember(`returnability:${order.id}:${language}`, now, () => getReturnability(services, order, language, now)),
     title: `${t('pageTitle', { name: order.name })} · ${services.brand.name}`,
   };
 }
 
 export default function OrderPage() {
-  const { order, cases, storeReturns, returnability } = useLoaderData<typeof loader>();
+  const { order, cases, storeReturns, returnability, actions } = useLoaderData<typeof loader>();
   const { t } = useTranslation('orders');
   return (
     <article aria-labelledby="order-title" className="space-y-6">
@@ -48,7 +51,7 @@ export default function OrderPage() {
         <section aria-labelledby="parcels-title" className="space-y-4">
           <h2 id="parcels-title" className="text-xl font-bold text-brand-900">{t('parcels.title')}</h2>
           {order.parcels.map((parcel) => (
-            <ParcelCard key={parcel.id} parcel={parcel} />
+            <ParcelCard key={parcel.id} parcel={parcel} problemHref={actions.problems.find((found) => found.parcelId === parcel.id)?.href ?? null} />
           ))}
         </section>
       ) : null}
@@ -59,6 +62,7 @@ export default function OrderPage() {
           <ItemList items={order.unshippedItems} />
         </section>
       ) : null}
+      <OrderActions actions={actions} />
       <OrderCases cases={cases} canReturn={returnability.canReturn} items={returnability.items} />
       <StoreReturns returns={storeReturns} />
       <OrderSummary order={order} />

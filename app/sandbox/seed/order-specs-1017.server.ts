@@ -177,4 +177,29 @@ export const ORDER_SPECS_1017: OrderSpec[] = [
     lines: [{ sku: 'MAR-NAV-M', quantity: 1 }],
     parcels: [{ carrier: 'colissimo', stage: 'delivered', shippedHoursAgo: 80, lastEventHoursAgo: 48, lines: [[0, 1]] }],
   },
+  {
+    number: 1043, scenario: 'ready-to-cancel', customer: 'sarah', currency: 'EUR', placedHoursAgo: 2,
+    description: 'Placed two hours ago, nothing shipped: can still be cancelled at once, or its delivery address changed.',
+    lines: [{ sku: 'MAR-NAV-L', quantity: 1 }, { sku: 'TOT-ECR', quantity: 1 }],
+  },
+  {
+    number: 1044, scenario: 'ready-to-cancel', customer: 'adam', currency: 'EUR', placedHoursAgo: 3,
+    description: 'Placed three hours ago, nothing shipped: can still be cancelled at once, or its delivery address changed.',
+    lines: [{ sku: 'CHI-SAN-40', quantity: 1 }],
+  },
+  {
+    number: 1045, scenario: 'ready-to-cancel', customer: 'paul', currency: 'EUR', placedHoursAgo: 1,
+    description: 'Placed an hour ago, nothing shipped: can still be cancelled at once, or its delivery address changed.',
+    lines: [{ sku: 'ESP-NAT-40', quantity: 1 }],
+  },
+  {
+    number: 1046, scenario: 'ready-to-cancel', customer: 'mathis', currency: 'EUR', placedHoursAgo: 4,
+    description: 'Placed four hours ago, nothing shipped: can still be cancelled at once, or its delivery address changed.',
+    lines: [{ sku: 'MAR-RED-M', quantity: 2 }],
+  },
+  {
+    number: 1047, scenario: 'cancel-for-review', customer: 'julie', currency: 'EUR', placedHoursAgo: 5,
+    description: 'Two trench coats placed five hours ago, nothing shipped: above €300, so a cancellation is a request the team checks.',
+    lines: [{ sku: 'TRE-BEI-M', quantity: 2 }],
+  },
 ];
