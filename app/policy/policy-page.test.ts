@@ -74,6 +74,15 @@ describe('the policy page', () => {
     expect(getClauseTitle(buildPolicy(), '9.9', 'en')).toBeNull();
   });
 
+  it('writes the rules\' numbers into a clause title, as the policy page does', () => {
+    const policy = buildPolicy((draft) => {
+      draft.sections[0]!.clauses[0]!.title = { en: 'Within {{windowDays}} days', fr: 'Sous {{windowDays}} jours' };
+    });
+    const id = policy.sections[0]!.clauses[0]!.id;
+    expect(getClauseTitle(policy, id, 'en')).toBe(`Within ${policy.window.days} days`);
+    expect(getClauseTitle(policy, id, 'fr')).toBe(`Sous ${policy.window.days} jours`);
+  });
+
   it('leaves an unknown placeholder visible rather than blank', () => {
     expect(interpolate('{{windowDays}} / {{nope}}', { windowDays: '30' })).toBe('30 / {{nope}}');
   });

@@ -136,7 +136,8 @@ export function toPolicyPageView(policy: Policy, language: Language): PolicyPage
 export function getClauseTitle(policy: PolicyFile, clauseId: string, language: Language): string | null {
   for (const section of policy.sections) {
     const clause = section.clauses.find((candidate) => candidate.id === clauseId);
-    if (clause) return clause.title[language];
+    // With the rules' numbers in it, as on the policy page ("Cancel within 12 hours").
+    if (clause) return interpolate(clause.title[language], getPolicyVariables(policy, language));
   }
   return null;
 }

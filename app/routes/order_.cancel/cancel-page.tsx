@@ -42,7 +42,7 @@ function CancelForm({ view, idempotencyKey, lastResult }: { view: Offered; idemp
         <legend className="font-semibold text-gray-900">{t('reason.legend')}</legend>
         {CANCEL_REASONS.map((reason) => (
           <label key={reason} className="flex min-h-11 items-center gap-3 rounded-md border border-brand-100 px-3 py-2">
-            <input type="radio" name={fields.reasonId.name} value={reason} defaultChecked={fields.reasonId.initialValue === reason} required className="size-5" />
+            <input type="radio" name={fields.reasonId.name} value={reason} defaultChecked={fields.reasonId.initialValue === reason} required className="size-5 shrink-0" />
             <span>{t(`reason.${reason}`)}</span>
           </label>
         ))}
@@ -53,7 +53,7 @@ function CancelForm({ view, idempotencyKey, lastResult }: { view: Offered; idemp
           <legend className="font-semibold text-gray-900">{t('refund.title')}</legend>
           {(['original_payment', 'store_credit'] as const).map((method) => (
             <label key={method} className="flex min-h-11 items-center gap-3 rounded-md border border-brand-100 px-3 py-2">
-              <input type="radio" name={fields.refundMethod.name} value={method} defaultChecked={method === 'original_payment'} className="size-5" />
+              <input type="radio" name={fields.refundMethod.name} value={method} defaultChecked={method === "original_payment"} className="size-5 shrink-0" />
               <span>{t(`refund.${method}`, { amount: format.money(view.refund.amount!) })}</span>
             </label>
           ))}
