@@ -69,6 +69,8 @@ export const SCENARIO_IDS = [
   'two-parcels-delivered',
   'running-late',
   'ready-to-exchange',
+  'ready-to-cancel',
+  'cancel-for-review',
 ] as const;
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
