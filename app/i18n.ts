@@ -5,6 +5,7 @@ import enCommon from '../locales/en/common.json';
 import enLookup from '../locales/en/lookup.json';
 import enOrders from '../locales/en/orders.json';
 import enPolicy from '../locales/en/policy.json';
+import enProblem from '../locales/en/problem.json';
 import enReturns from '../locales/en/returns.json';
 import frAgent from '../locales/fr/agent.json';
 import frCancel from '../locales/fr/cancel.json';
@@ -12,12 +13,13 @@ import frCommon from '../locales/fr/common.json';
 import frLookup from '../locales/fr/lookup.json';
 import frOrders from '../locales/fr/orders.json';
 import frPolicy from '../locales/fr/policy.json';
+import frProblem from '../locales/fr/problem.json';
 import frReturns from '../locales/fr/returns.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { agent: enAgent, cancel: enCancel, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, returns: enReturns },
-  fr: { agent: frAgent, cancel: frCancel, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, returns: frReturns },
+  en: { agent: enAgent, cancel: enCancel, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, problem: enProblem, returns: enReturns },
+  fr: { agent: frAgent, cancel: frCancel, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, problem: frProblem, returns: frReturns },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -31,7 +33,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['agent', 'cancel', 'common', 'lookup', 'orders', 'policy', 'returns'],
+  ns: ['agent', 'cancel', 'common', 'lookup', 'orders', 'policy', 'problem', 'returns'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

@@ -1,5 +1,6 @@
 import type { CaseKindDefinition } from './kind';
 import { cancellationKind } from './cancellation/kind';
+import { problemKind } from './problem/kind';
 import { returnKind } from './return/kind';
 
 /**
@@ -10,6 +11,7 @@ import { returnKind } from './return/kind';
 export const KINDS = {
   return: returnKind,
   cancellation: cancellationKind,
+  problem: problemKind,
 } as const;
 
 export type CaseKind = keyof typeof KINDS;
