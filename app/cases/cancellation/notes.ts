@@ -59,7 +59,7 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
 
 const SECTION_TEXT = {
   en: {
-    items: 'Items to cancel', reason: 'Reason', note: 'Shopper note', mode: { instant: 'Cancelled at once (within the policy’s window)', review: 'Needs review' },
+    colon: ': ', semicolon: '; ', items: 'Items to cancel', reason: 'Reason', note: 'Shopper note', mode: { instant: 'Cancelled at once (within the policy’s window)', review: 'Needs review' },
     because: 'because', clause: 'clause', refund: 'Refund', toConfirm: 'to confirm by the team', releasesHold: 'the payment was only authorised: the hold is released',
     method: { original_payment: 'original payment', store_credit: 'store credit' }, restock: { true: 'items restocked', false: 'items not restocked' },
     reasons: {
@@ -68,7 +68,7 @@ const SECTION_TEXT = {
     } satisfies Record<CancelReasonId, string>,
   },
   fr: {
-    items: 'Articles à annuler', reason: 'Motif', note: 'Note du client', mode: { instant: 'Annulée immédiatement (dans le délai de la politique)', review: 'À examiner' },
+    colon: ' : ', semicolon: ' ; ', items: 'Articles à annuler', reason: 'Motif', note: 'Note du client', mode: { instant: 'Annulée immédiatement (dans le délai de la politique)', review: 'À examiner' },
     because: 'car', clause: 'clause', refund: 'Remboursement', toConfirm: 'à confirmer par l’équipe', releasesHold: 'le paiement n’était qu’autorisé : la réservation est libérée',
     method: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' }, restock: { true: 'articles remis en stock', false: 'articles non remis en stock' },
     reasons: {
@@ -94,15 +94,16 @@ export function toCancellationNoteSections(details: CancellationDetails, context
   });
   const because = [...new Set(details.reviewReasons.map((reason) => reason.clauseId))].map((id) => clauseText(context, id, language));
   const refund = details.refund.amount ? `${formatMoney(details.refund.amount, language)} (${text.method[details.refund.method]})` : text.toConfirm;
+  const { colon, semicolon } = text;
   return {
     subject: [
-      `${text.items}:`, ...items,
-      `${text.reason}: ${text.reasons[details.reasonId]}`,
-      ...(details.note ? [`${text.note}: « ${details.note} »`] : []),
+      `${text.items}${colon.trimEnd()}`, ...items,
+      `${text.reason}${colon}${text.reasons[details.reasonId]}`,
+      ...(details.note ? [`${text.note}${colon}« ${details.note} »`] : []),
     ],
     outcome: [
-      `→ ${text.mode[details.mode]} (${text.clause} ${clauseText(context, details.clauseId, language)})${because.length ? `, ${text.because}: ${because.join('; ')}` : ''}`,
-      `${text.refund}: ${refund}${details.refund.releasesHold ? ` — ${text.releasesHold}` : ''}; ${text.restock[String(details.restock) as 'true' | 'false']}`,
+      `→ ${text.mode[details.mode]} (${text.clause} ${clauseText(context, details.clauseId, language)})${because.length ? `, ${text.because}${colon}${because.join(semicolon)}` : ''}`,
+      `${text.refund}${colon}${refund}${details.refund.releasesHold ? ` — ${text.releasesHold}` : ''}${semicolon}${text.restock[String(details.restock) as 'true' | 'false']}`,
     ],
   };
 }

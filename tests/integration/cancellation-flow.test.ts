@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CancelPostSchema } from '~/cases/cancellation/cancel-form';
+import { loadCancelPage, submitCancellation, type CancelDeps } from '~/cases/cancellation/cancel-request.server';
+import { asCaseOf } from '~/cases/case-kind-guards';
+import { KINDS } from '~/cases/kinds';
+import { createDbCaseStore } from '~/db/case-store.server';
+import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
+import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
+import { createShopifyOrderCancel } from '~/integrations/shopify/order-cancel.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createThrottleGate } from '~/integrations/shopify/throttle.server';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
+import { createQueue, type Queue } from '~/jobs/queue.server';
+import { parseOrderNumber } from '~/orders/identifiers';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
+import { toNodeHandler } from '~/sandbox/node-http.server';
+import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
+import { hashIdentifier } from '~/session/hash.server';
+
+/**
+ * The cancellation below the route: PGlite with pg-boss (no worker: the queued job stays queued),
+ * the real Shopify adapters over HTTP to an emulator of this file's own. What the shopper posts is
+ * parsed as the route parses it; each test takes its own demo order.
+ */
+const SHOP = 'cancel-flow-test.myshopify.com';
+const TOKEN = 'shpat_cancelflowtest';
+const QUEUES: Record<string, QueueSettings> = {
+  [SHOPIFY_EXECUTE_CASE]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+  [GORGIAS_SYNC_CASE]: { policy: 'exclusive', retryLimit: 1, retryDelay: 1, retryBackoff: false },
+};
+
+let server: Server;
+let baseUrl: string;
+let database: DatabaseHandle;
+let queue: Queue;
+let deps: CancelDeps;
+let demo: { name: string; email: string; scenario: string }[];
+let executeNow: CancelDeps['executeNow'];
+
+async function shopperOf(scenario: string, index = 0) {
+  const entry = demo.filter((o) => o.scenario === scenario)[index]!;
+  const found = await deps.orders.getOrder((await createShopifyOrderSource({ client: client() }).findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!.id);
+  return { orderId: found!.id, orderName: found!.name, language: 'en', ticketId: null };
+}
+const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+const control = (path: string, body: unknown) => fetch(`${baseUrl}/__sandbox/shopify/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const cancellations = async () => ((await (await fetch(`${baseUrl}/__sandbox/shopify/cancellations`)).json()) as { cancellations: { orderId: string; status: string }[] }).cancellations;
+const form = (fields: Record<string, string>) => CancelPostSchema.parse({ idempotencyKey: randomUUID(), reasonId: 'changed_mind', mode: 'instant', ...fields });
+const jobsOf = (caseId: string) => queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } });
+
+beforeAll(async () => {
+  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN, bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } }).handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  demo = ((await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: typeof demo }).orders;
+  database = await createDatabase({ dataDir: 'memory://' });
+  queue = await createQueue(database, { queues: QUEUES });
+  const gate = createThrottleGate({ maxWaitMs: 0 });
+  const cases = createDbCaseStore(database.db, queue);
+  const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
+  const orderCancel = createShopifyOrderCancel({ client: client(), gate, pollDelaysMs: [0, 50, 100, 200], wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+  const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, policy, clock: () => new Date() });
+  executeNow = (found) => executor.run(asCaseOf(found, 'cancellation'));
+  deps = {
+    orders: createShopifyOrderSource({ client: client(), gate }), cases, policy, timeZone: 'Europe/Paris',
+    hashId: (value) => hashIdentifier('s'.repeat(32), value), helpdesk: true, executeNow: (found) => executeNow(found),
+  };
+});
+
+afterAll(async () => {
+  await queue?.stop();
+  await database?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('cancelling an order from the portal', () => {
+  it('cancels at once on the request: one Shopify cancellation, the case completed, a safety-net job held back and a ticket sync queued', async () => {
+    const shopper = await shopperOf('ready-to-cancel', 0);
+    const before = (await cancellations()).length;
+    const result = await submitCancellation(deps, shopper, form({}), new Date());
+    expect(result).toMatchObject({ ok: true });
+    const caseId = (result as { caseId: string }).caseId;
+    const found = asCaseOf(await deps.cases.getCase(caseId), 'cancellation');
+    expect(found.state).toBe('completed');
+    expect(found.details).toMatchObject({ mode: 'instant', clauseId: '8.1', reasonId: 'changed_mind', refund: { method: 'original_payment', releasesHold: false } });
+    expect((await deps.cases.listEvents(caseId)).map((e) => e.type)).toEqual(['received', 'shopify.cancel_sent', 'order_cancelled']);
+    expect((await cancellations()).length).toBe(before + 1);
+    const [job] = await jobsOf(caseId);
+    expect(new Date(job!.startAfter).getTime()).toBeGreaterThan(Date.now() + 10_000);
+    // The held-back job, once it runs, finds the case done and changes nothing.
+    await executeNow(found);
+    expect((await cancellations()).length).toBe(before + 1);
+    // The page now leads to the case, and a second cancellation finds the first.
+    expect(await loadCancelPage(deps, shopper.orderId, new Date())).toEqual({ kind: 'existing', caseId });
+    expect(await submitCancellation(deps, shopper, form({}), new Date())).toEqual({ ok: true, caseId });
+  });
+
+  it('answers a form sent twice with the same case, and cancels once', async () => {
+    const shopper = await shopperOf('ready-to-cancel', 1);
+    const sent = form({});
+    const [first, second] = await Promise.all([submitCancellation(deps, shopper, sent, new Date()), submitCancellation(deps, shopper, sent, new Date())]);
+    expect(first).toEqual(second);
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId)).toHaveLength(1);
+  });
+
+  it('refuses an order that shipped since the page was drawn, and one above the value limit posted as "at once"', async () => {
+    const shipped = await shopperOf('in-transit');
+    expect(await submitCancellation(deps, shipped, form({}), new Date())).toEqual({ ok: false, error: 'notOffered' });
+    const dear = await shopperOf('cancel-for-review');
+    expect(await submitCancellation(deps, dear, form({}), new Date())).toEqual({ ok: false, error: 'changed' });
+    expect(await deps.cases.listCasesForOrder(dear.orderId)).toEqual([]);
+  });
+
+  it('opens a request for review, which waits for the team and cancels nothing', async () => {
+    const shopper = await shopperOf('cancel-for-review');
+    const result = await submitCancellation(deps, shopper, form({ mode: 'review', note: 'Ordered two by mistake' }), new Date());
+    const found = asCaseOf(await deps.cases.getCase((result as { caseId: string }).caseId), 'cancellation');
+    expect(found.details).toMatchObject({ mode: 'review', note: 'Ordered two by mistake', reviewReasons: [{ key: 'policy:cancellation.review.orderValue' }] });
+    await executeNow(found);
+    expect((await deps.cases.getCase(found.id))?.state).toBe('needs_review');
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId)).toEqual([]);
+  });
+
+  it('an outage on the request loses nothing: the case waits in received for its job, which cancels once', async () => {
+    const shopper = await shopperOf('ready-to-cancel', 2);
+    const run = executeNow;
+    // Shopify fails the cancellation itself, after the order was read and the case saved.
+    executeNow = async (found) => {
+      await control('faults', { mode: 'http500', count: 1 });
+      return run(found);
+    };
+    const result = await submitCancellation(deps, shopper, form({}), new Date()).finally(() => { executeNow = run; });
+    const found = asCaseOf(await deps.cases.getCase((result as { caseId: string }).caseId), 'cancellation');
+    expect(found.state).toBe('received');
+    expect(await jobsOf(found.id)).toHaveLength(1);
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId)).toEqual([]);
+    await executeNow(found);
+    expect((await deps.cases.getCase(found.id))?.state).toBe('completed');
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId && made.status === 'SUCCEEDED')).toHaveLength(1);
+  });
+
+  it('a refusal by Shopify (no refund permission) hands the case to the team with the codes', async () => {
+    const shopper = await shopperOf('ready-to-cancel', 3);
+    await control('permissions', { refundOrders: false });
+    try {
+      const result = await submitCancellation(deps, shopper, form({}), new Date());
+      const caseId = (result as { caseId: string }).caseId;
+      expect((await deps.cases.getCase(caseId))?.state).toBe('needs_review');
+      expect((await deps.cases.listEvents(caseId)).at(-1)).toMatchObject({ type: 'store_refused', data: { codes: ['NO_REFUND_PERMISSION'] } });
+    } finally {
+      await control('permissions', { refundOrders: true });
+    }
+  });
+});
