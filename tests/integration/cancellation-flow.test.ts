@@ -63,7 +63,7 @@ beforeAll(async () => {
   const cases = createDbCaseStore(database.db, queue);
   const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
   const orderCancel = createShopifyOrderCancel({ client: client(), gate, pollDelaysMs: [0, 50, 100, 200], wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
-  const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, policy, clock: () => new Date() });
+  const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, orderAddress: null as never, policy, clock: () => new Date() });
   executeNow = (found) => executor.run(asCaseOf(found, 'cancellation'));
   deps = {
     orders: createShopifyOrderSource({ client: client(), gate }), cases, policy, timeZone: 'Europe/Paris',
