@@ -1,4 +1,5 @@
 import type { InitOptions } from 'i18next';
+import enAddress from '../locales/en/address.json';
 import enAgent from '../locales/en/agent.json';
 import enCancel from '../locales/en/cancel.json';
 import enCommon from '../locales/en/common.json';
@@ -7,6 +8,7 @@ import enOrders from '../locales/en/orders.json';
 import enPolicy from '../locales/en/policy.json';
 import enProblem from '../locales/en/problem.json';
 import enReturns from '../locales/en/returns.json';
+import frAddress from '../locales/fr/address.json';
 import frAgent from '../locales/fr/agent.json';
 import frCancel from '../locales/fr/cancel.json';
 import frCommon from '../locales/fr/common.json';
@@ -18,8 +20,8 @@ import frReturns from '../locales/fr/returns.json';
 
 /** English and French ship in the bundle: a few kilobytes, and no request before first paint. */
 export const resources = {
-  en: { agent: enAgent, cancel: enCancel, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, problem: enProblem, returns: enReturns },
-  fr: { agent: frAgent, cancel: frCancel, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, problem: frProblem, returns: frReturns },
+  en: { address: enAddress, agent: enAgent, cancel: enCancel, common: enCommon, lookup: enLookup, orders: enOrders, policy: enPolicy, problem: enProblem, returns: enReturns },
+  fr: { address: frAddress, agent: frAgent, cancel: frCancel, common: frCommon, lookup: frLookup, orders: frOrders, policy: frPolicy, problem: frProblem, returns: frReturns },
 } as const;
 
 export const supportedLanguages = ['en', 'fr'] as const;
@@ -33,7 +35,7 @@ export const i18nConfig = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: 'common',
-  ns: ['agent', 'cancel', 'common', 'lookup', 'orders', 'policy', 'problem', 'returns'],
+  ns: ['address', 'agent', 'cancel', 'common', 'lookup', 'orders', 'policy', 'problem', 'returns'],
   resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

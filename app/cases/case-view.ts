@@ -43,7 +43,7 @@ export function asViewOf<K extends CaseKind>(view: CaseView, kind: K): CaseViewO
  * What the shopper may see of a case: no hashes, notes of the store, or vendor ids. Technical
  * events (vendor ids, retries) stay for agents and logs: the kind lists the ones shown.
  */
-export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean; returnAddress?: string[] | null; clauseTitle?: (clauseId: string) => string | null }): CaseView {
+export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk: boolean; returnAddress?: string[] | null; clauseTitle?: (clauseId: string) => string | null; viewerSessionId?: string | null }): CaseView {
   const kind = kindOf(found);
   const decline = toDeclineView(events);
   const shown = (event: CaseEvent) => event.type === 'received' || kind.shopperEvents.has(event.type);
@@ -54,7 +54,7 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
     orderName: found.orderName,
     state: found.state,
     helpdesk: toHelpdeskView(found, events, options.helpdesk),
-    ...kind.shopperView(found, { declined: decline !== null, events, returnAddress: options.returnAddress ?? null, clauseTitle: options.clauseTitle ?? (() => null) }),
+    ...kind.shopperView(found, { declined: decline !== null, events, returnAddress: options.returnAddress ?? null, clauseTitle: options.clauseTitle ?? (() => null), viewerSessionId: options.viewerSessionId ?? null }),
     decline,
     events: events.filter(shown).map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString() })),
   } as CaseView;

@@ -4,6 +4,8 @@ import type { Policy } from '~/policy/policy-schema';
 import type { CaseEnvelope, CaseEvent, CaseStore } from './case-store';
 import type { CaseState } from './case-state';
 import type { ShopifyOrderCancel } from '~/cancellations/ports';
+import type { ShopifyOrderAddress } from '~/address-changes/ports';
+import type { OrderSource } from '~/orders/ports';
 import type { AgentKindParts, AgentPartsContext } from './agent-case-view';
 import type { ShopifyReturns } from './ports';
 
@@ -58,6 +60,8 @@ export type ShopperViewContext = {
   returnAddress: string[] | null;
   /** A policy clause's title in the shopper's language, or null (no policy at hand, or no such clause). */
   clauseTitle: (clauseId: string) => string | null;
+  /** The shopper session looking at the page (its hash), when there is one: a kind may show more to the session that asked. */
+  viewerSessionId?: string | null;
 };
 
 /** A photo the case holds, and the name its copy gets when attached to the ticket. */
@@ -73,6 +77,12 @@ export type ExecuteDeps = {
   cases: CaseStore;
   shopifyReturns: ShopifyReturns;
   orderCancel: ShopifyOrderCancel;
+  orderAddress: ShopifyOrderAddress;
+  /**
+   * The order as Shopify has it, past the cache once `invalidate` dropped it: an executor that
+   * must check the order right before writing (an address change) reads it here.
+   */
+  orders?: Pick<OrderSource, 'getOrder'> & { invalidate?(orderId: string): void };
   policy: Pick<Policy, 'reasons'>;
   clock: () => Date;
 };

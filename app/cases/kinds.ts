@@ -1,4 +1,5 @@
 import type { CaseKindDefinition } from './kind';
+import { addressChangeKind } from './address-change/kind';
 import { cancellationKind } from './cancellation/kind';
 import { problemKind } from './problem/kind';
 import { returnKind } from './return/kind';
@@ -6,12 +7,13 @@ import { returnKind } from './return/kind';
 /**
  * Every kind of case, by name. A new kind is a folder with its `kind.ts`, one line here and its
  * locale file; `CaseKind` and `Case` grow with this object, so the type checker points at every
- * place that must handle it. Address changes and problem reports come next.
+ * place that must handle it.
  */
 export const KINDS = {
   return: returnKind,
   cancellation: cancellationKind,
   problem: problemKind,
+  address_change: addressChangeKind,
 } as const;
 
 export type CaseKind = keyof typeof KINDS;

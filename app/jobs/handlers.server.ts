@@ -1,6 +1,7 @@
 import type { CaseStore } from '~/cases/case-store';
 import type { ShopifyReturns } from '~/cases/ports';
 import type { ShopifyOrderCancel } from '~/cancellations/ports';
+import type { ShopifyOrderAddress } from '~/address-changes/ports';
 import type { Config } from '~/env.server';
 import type { Helpdesk } from '~/helpdesk/ports';
 import type { OrderSource } from '~/orders/ports';
@@ -28,6 +29,7 @@ export type JobDependencies = {
   policy: Policy;
   shopifyReturns: ShopifyReturns;
   orderCancel: ShopifyOrderCancel;
+  orderAddress: ShopifyOrderAddress;
   clock: () => Date;
   /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
   helpdesk?: Helpdesk | null;

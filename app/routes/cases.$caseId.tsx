@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_ID_PATTERN } from '~/cases/case-store';
 import { toCaseView, type CaseViewOf } from '~/cases/case-view';
 import type { CaseKind } from '~/cases/kinds';
+import { AddressChangeCaseBody } from '~/components/case/address-change-case-body';
 import { CancellationCaseBody } from '~/components/case/cancellation-case-body';
 import { ProblemCaseBody } from '~/components/case/problem-case-body';
 import { ReturnCaseBody } from '~/components/case/return-case-body';
@@ -19,15 +20,16 @@ import { readGuardedForm, refusalOf, refusedReply } from '~/security/form-guard.
 import { FORM_TOKEN_FIELD } from '~/security/form-token-field';
 import { notFound } from '~/utils/http.server';
 
-export const handle = { i18n: ['common', 'returns', 'cancel', 'policy', 'problem', 'orders'] };
+export const handle = { i18n: ['common', 'returns', 'cancel', 'policy', 'problem', 'orders', 'address'] };
 
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Comptoir' },
   { name: 'robots', content: 'noindex' },
-  // A cancellation being carried out: the page looks again by itself, even with JavaScript off.
-  ...(data?.view.kind === 'cancellation' && data.view.progress === 'cancelling' ? [{ httpEquiv: 'refresh', content: '3' } as const] : []),
+  // A cancellation or an address change being carried out: the page looks again by itself, even with JavaScript off.
+  ...((data?.view.kind === 'cancellation' && data.view.progress === 'cancelling') || (data?.view.kind === 'address_change' && data.view.progress === 'changing')
+    ? [{ httpEquiv: 'refresh', content: '3' } as const] : []),
 ];
 
 /** The case, for the session of its order only: another order's case looks exactly like one that does not exist. */
@@ -36,15 +38,16 @@ async function requireOwnCase(request: Request, caseId: string | undefined, serv
   const id = caseId ?? '';
   const found = CASE_ID_PATTERN.test(id) ? await services.cases.getCase(id) : null;
   if (!found || found.orderId !== session.orderId) throw notFound();
-  return found;
+  return { found, sessionId: session.id };
 }
 
 export async function loader({ request, params, context: { services } }: LoaderFunctionArgs) {
-  const found = await requireOwnCase(request, params.caseId, services);
+  const { found, sessionId } = await requireOwnCase(request, params.caseId, services);
   const t = await getTranslator(request, 'returns');
   const language = await getLanguage(request);
   const view = toCaseView(found, await services.cases.listEvents(found.id), {
     helpdesk: services.helpdesk !== null, returnAddress: services.brand.returnAddress, clauseTitle: (id) => getClauseTitle(services.policy, id, language),
+    viewerSessionId: sessionId,
   });
   return { view, title: `${t('case.title', { id: found.id })} · ${services.brand.name}` };
 }
@@ -57,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readGuardedForm(request, context);
   if (!form.ok) return data({ result: refusedReply(request, form, ShopperTrackingSchema) }, { status: refusalOf(request, form).status });
   const { services } = context;
-  const found = await requireOwnCase(request, params.caseId, services);
+  const { found } = await requireOwnCase(request, params.caseId, services);
   const submission = parseWithZod(form.formData, { schema: ShopperTrackingSchema });
   const recorded = await recordShopperTracking({ cases: services.cases, clock: services.clock }, found, Object.fromEntries(form.formData));
   if (recorded.ok) return redirect(`/cases/${found.id}`, 303);
@@ -72,6 +75,7 @@ const CASE_BODIES: { [K in CaseKind]: (props: CaseBodyProps<K>) => ReactNode } =
   return: ({ view, trackingResult }) => <ReturnCaseBody view={view} trackingResult={trackingResult} />,
   cancellation: ({ view }) => <CancellationCaseBody view={view} />,
   problem: ({ view }) => <ProblemCaseBody view={view} />,
+  address_change: ({ view }) => <AddressChangeCaseBody view={view} />,
 };
 
 /** One cast: TypeScript cannot tie `CASE_BODIES[view.kind]` to `view` itself (see kindOf). */

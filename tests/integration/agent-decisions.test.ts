@@ -36,7 +36,7 @@ async function submittedCase(scenario: string, decisions: CaseLine['decision'][]
     details: { lines, refundMethod: 'original_payment', totals: { itemsSubtotal: money, fees: money, estimatedRefund: money } },
   }, randomUUID(), h.time.clock());
   if (opened.status !== 'opened') throw new Error('case not opened');
-  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, orderCancel: null as never, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
+  const submit = createExecuteCaseHandler({ cases: h.cases, shopifyReturns: h.shopifyReturns, orderCancel: null as never, orderAddress: null as never, policy: h.policy, clock: h.time.clock, retryLimit: 3 });
   await submit({ caseId: opened.case.id }, { retryCount: 0 } as never);
   const found = (await h.cases.getCase(opened.case.id))!;
   expect(found.state).toBe('needs_review');

@@ -158,7 +158,7 @@ beforeAll(async () => {
   const config = { ...parseEnv({}), publicUrl: 'https://portal.example', shopify: { ...parseEnv({}).shopify, shopDomain: SHOP } };
   deps = { cases, helpdesk, orders, photos, policy, config, clock: time.clock };
   const shopifyReturns = createShopifyReturns({ client });
-  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, orderCancel: null as never, clock: time.clock, helpdesk, orders, photos, queue, queues: QUEUES }));
+  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, orderCancel: null as never, orderAddress: null as never, clock: time.clock, helpdesk, orders, photos, queue, queues: QUEUES }));
 });
 
 afterAll(async () => {

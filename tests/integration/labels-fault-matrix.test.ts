@@ -114,7 +114,7 @@ beforeAll(async () => {
   await registerWorkers(queue, createJobHandlers({
     config: parseEnv({}), cases, policy, clock: () => new Date(), queues: QUEUES,
     shopifyReturns: null as never,
-    orderCancel: null as never,
+    orderCancel: null as never, orderAddress: null as never,
     orders: { getOrder: async (id) => shopifyOrders.get(id) ?? null },
     webhooks: { deliveries, invalidateOrder: () => {} },
     labels: { providers: { store: createStoreLabelProvider({ returnAddress: ['Retours', '69004 Lyon'], shipWithinDays: 14, timeZone: 'Europe/Paris', clock: () => new Date() }), loop: countedLoop }, defaultProvider: 'loop' },

@@ -147,7 +147,7 @@ beforeAll(async () => {
   await registerWorkers(queue, createJobHandlers({
     config: parseEnv({}), cases, policy, clock: () => new Date(), queues: QUEUES,
     shopifyReturns: null as never,
-    orderCancel: null as never,
+    orderCancel: null as never, orderAddress: null as never,
     orders: { getOrder: async (id) => order(id) },
     webhooks: { deliveries, invalidateOrder: () => {} },
     labels: { providers: { store, loop: loop.provider, aftership: slowAftership }, defaultProvider: 'loop' },

@@ -147,7 +147,7 @@ describe('the return flow, step by step', () => {
     const caseId = caseIdOf(await post(order, { step: 'review', intent: 'submit' }));
     const found = (await deps.cases.getCase(caseId))!;
     expect(found).toMatchObject({ state: 'received', orderId: order.orderId, details: { refundMethod: 'original_payment' }, providerRefs: {} });
-    expect(found.details.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
+    expect(asCaseOf(found, 'return').details.lines).toEqual([expect.objectContaining({ fulfillmentLineItemId: top, quantity: 1, reasonId: 'size-too-small', decision: 'approved' })]);
     expect(await jobsOf(caseId)).toHaveLength(1);
     expect(await shopifyReturnsMade()).toHaveLength(before);
 

@@ -134,7 +134,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
   await registerWorkers(queue, createJobHandlers({
-    config: parseEnv({}), cases, policy, shopifyReturns: createShopifyReturns({ client: client() }), orderCancel: null as never, clock: () => new Date(), queues: QUEUES,
+    config: parseEnv({}), cases, policy, shopifyReturns: createShopifyReturns({ client: client() }), orderCancel: null as never, orderAddress: null as never, clock: () => new Date(), queues: QUEUES,
     webhooks: { deliveries, invalidateOrder },
   }));
   await ensureWebhookSubscriptions({ client: client() }, `${portalUrl}${hook}`, SHOPIFY_WEBHOOK_TOPICS.map(toSubscriptionTopic));

@@ -122,7 +122,7 @@ async function settled(caseId: string, timeoutMs = 90_000): Promise<Case> {
 
 const eventTypes = async (caseId: string) => (await cases.listEvents(caseId)).map((e) => e.type);
 const jobOf = async (caseId: string) => (await queue.boss.findJobs(SHOPIFY_EXECUTE_CASE, { data: { caseId } }))[0]!;
-const directHandler = (store: CaseStore) => createExecuteCaseHandler({ cases: store, shopifyReturns, orderCancel: null as never, policy, clock: () => new Date(), retryLimit: RETRY_LIMIT });
+const directHandler = (store: CaseStore) => createExecuteCaseHandler({ cases: store, shopifyReturns, orderCancel: null as never, orderAddress: null as never, policy, clock: () => new Date(), retryLimit: RETRY_LIMIT });
 const attempt = (retryCount: number) => ({ id: randomUUID(), name: SHOPIFY_EXECUTE_CASE, retryCount, signal: new AbortController().signal });
 
 beforeAll(async () => {
@@ -135,7 +135,7 @@ beforeAll(async () => {
   queue = await createQueue(database, { queues: QUEUES, pollingIntervalSeconds: 0.5 });
   cases = createDbCaseStore(database.db, queue);
   const config = parseEnv({});
-  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, orderCancel: null as never, clock: () => new Date(), queues: QUEUES }));
+  await registerWorkers(queue, createJobHandlers({ config, cases, policy, shopifyReturns, orderCancel: null as never, orderAddress: null as never, clock: () => new Date(), queues: QUEUES }));
 });
 
 afterAll(async () => {

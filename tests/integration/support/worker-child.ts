@@ -18,6 +18,7 @@ import { createQueue } from '~/jobs/queue.server';
 import { registerWorkers } from '~/jobs/workers.server';
 import { createLocalPhotoStore } from '~/photos/local-photo-store.server';
 import { createShopifyOrderCancel } from '~/integrations/shopify/order-cancel.server';
+import { createShopifyOrderAddress } from '~/integrations/shopify/order-address.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '~/policy/load-policy.server';
 import { KILL_QUEUES, WorkerChildEnvSchema } from './worker-kill';
 
@@ -38,6 +39,7 @@ await registerWorkers(queue, createJobHandlers({
   policy: await loadPolicyFile(DEFAULT_POLICY_FILE),
   shopifyReturns: createShopifyReturns({ client }),
   orderCancel: createShopifyOrderCancel({ client }),
+  orderAddress: createShopifyOrderAddress({ client }),
   clock: () => new Date(),
   helpdesk: createGorgiasHelpdesk(createGorgiasClient({ baseUrl: env.TEST_WORKER_GORGIAS_URL, email: env.TEST_WORKER_GORGIAS_EMAIL, apiKey: env.TEST_WORKER_GORGIAS_KEY })),
   orders: createShopifyOrderSource({ client }),
