@@ -47,6 +47,9 @@ const PROVINCES: Record<string, Set<string> | 'any'> = {
   BR: 'any', IN: 'any', IT: 'any', JP: 'any', MX: 'any', ES: 'any',
 };
 const PROVINCE_SHAPE = /^[A-Z0-9]{1,3}(-[A-Z0-9]{1,3})?$/;
+
+/** Whether an address in this country needs a state or province (so the form asks for one). */
+export const requiresProvince = (countryCode: string) => Object.hasOwn(PROVINCES, countryCode.toUpperCase());
 /** Loose on purpose: digits with the usual separators, an optional leading +, 6 to 15 digits (E.164's most). */
 const PHONE_SHAPE = /^\+?[\d\s().-]+$/;
 

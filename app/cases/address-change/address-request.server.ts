@@ -1,0 +1,165 @@
+import type { Case, CaseStore } from '~/cases/case-store';
+import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
+import type { Language } from '~/i18n';
+import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
+import { MailDeliveryError } from '~/mail/ports';
+import { normalizeEmail } from '~/orders/identifiers';
+import type { Order } from '~/orders/types';
+import { decideAddressChange, type AddressChangeVerdict } from '~/policy/address-change';
+import { checkNewAddress, type AddressFieldError, type NewAddressInput } from '~/policy/address-change-check';
+import type { Policy } from '~/policy/policy-schema';
+import { log } from '~/utils/log.server';
+import { judgeSend, judgeTry, MAX_CODE_TRIES, SEND_LIMITS, type CodeBinding } from '~/verification/code-rules';
+import { checkCode, sendCode, type OneTimeCodeDeps } from '~/verification/one-time-codes.server';
+
+export type AddressDeps = {
+  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
+  cases: CaseStore;
+  policy: Policy;
+  timeZone: string;
+  hashId: (value: string) => string;
+  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
+  helpdesk: boolean;
+  /** The shop's shipping countries (Shopify's `shipsToCountries`), read only when the policy allows other countries. */
+  shippingCountries(): Promise<string[]>;
+  codes: OneTimeCodeDeps;
+  /** Writes the address now, so the page can say it changed; the queued job is the safety net. */
+  executeNow(found: Case): Promise<void>;
+  /** How long the shopper's request waits for `executeNow` before the page says "being changed". */
+  waitMs?: number;
+};
+
+export type AddressShopper = { sessionId: string; orderId: string; orderName: string; language: Language; ticketId: number | null };
+
+/** The code on its way to the order's email, as the page shows it. */
+export type CodeStatus = { live: boolean; expiresAt: Date | null; resendInSeconds: number };
+
+export type AddressPage =
+  | { kind: 'gone' }
+  /** A change of this order still being written, or with the team: its case. */
+  | { kind: 'existing'; caseId: string }
+  | { kind: 'page'; order: Order; verdict: AddressChangeVerdict; code: CodeStatus };
+
+export type SendResult =
+  | { ok: true }
+  | { ok: false; error: 'notOffered' | 'noEmail' | 'mailFailed' }
+  | { ok: false; error: 'cooldown' | 'tooManySends'; retryAfterSeconds: number }
+  | { gone: true };
+
+export type ChangeForm = { idempotencyKey: string; code: string; address: NewAddressInput };
+
+export type ChangeResult =
+  | { ok: true; caseId: string }
+  | { ok: false; error: 'notOffered' | 'changed' | 'codeExpired' }
+  | { ok: false; error: 'address'; fields: AddressFieldError[] }
+  | { ok: false; error: 'codeWrong'; triesLeft: number }
+  | { gone: true };
+
+const WAIT_MS = 8_000;
+
+const bindingOf = (shopper: AddressShopper): CodeBinding => ({ sessionId: shopper.sessionId, orderId: shopper.orderId, purpose: 'address_change' });
+
+/** A change not written yet, or with the team: the page leads there rather than to a second one. */
+const isOpen = (found: Case) => found.kind === 'address_change' && found.state !== 'completed' && found.state !== 'declined';
+
+async function decide(deps: AddressDeps, order: Order, now: Date) {
+  const shipsTo = deps.policy.addressChange?.countries === 'shipping_countries' ? await deps.shippingCountries() : [];
+  return { shipsTo, verdict: decideAddressChange({ policy: deps.policy, order, shipsTo, now, timeZone: deps.timeZone }) };
+}
+
+/** What the address page shows: the policy's verdict now, and whether a code is on its way; or the change already open. */
+export async function loadAddressPage(deps: AddressDeps, shopper: AddressShopper, now: Date): Promise<AddressPage> {
+  const existing = (await deps.cases.listCasesForOrder(shopper.orderId)).find(isOpen);
+  if (existing) return { kind: 'existing', caseId: existing.id };
+  const order = await deps.orders.getOrder(shopper.orderId);
+  if (!order) return { kind: 'gone' };
+  const { verdict } = await decide(deps, order, now);
+  const stored = verdict.offered ? await deps.codes.store.read(bindingOf(shopper)) : null;
+  const wait = judgeSend(stored, now, SEND_LIMITS);
+  const code: CodeStatus = {
+    live: stored !== null && judgeTry(stored, now, MAX_CODE_TRIES) === null,
+    expiresAt: stored?.expiresAt ?? null,
+    resendInSeconds: wait ? Math.ceil((wait.retryAt.getTime() - now.getTime()) / 1000) : 0,
+  };
+  return { kind: 'page', order, verdict, code };
+}
+
+/** Emails a code to the order's own address, if the policy offers a change now and the sending caps allow one. */
+export async function sendAddressCode(deps: AddressDeps, shopper: AddressShopper, now: Date): Promise<SendResult> {
+  const order = await deps.orders.getOrder(shopper.orderId);
+  if (!order) return { gone: true };
+  if (!(await decide(deps, order, now)).verdict.offered) return { ok: false, error: 'notOffered' };
+  if (!order.email) return { ok: false, error: 'noEmail' };
+  try {
+    const sent = await sendCode(deps.codes, bindingOf(shopper), order.email, shopper.language, now);
+    if (sent.ok) return { ok: true };
+    return { ok: false, error: sent.reason === 'cooldown' ? 'cooldown' : 'tooManySends', retryAfterSeconds: sent.retryAfterSeconds };
+  } catch (error) {
+    if (!(error instanceof MailDeliveryError)) throw error;
+    log.warn('address_change.code_mail_failed', { responseCode: error.responseCode ?? null });
+    return { ok: false, error: 'mailFailed' };
+  }
+}
+
+/**
+ * Changes the order's shipping address, in this order: the order read again past the cache and
+ * decided again (the page may be minutes old), the address checked (a mistake costs no try of the
+ * code), then the code, used up when right; then the case opens and the address is written to
+ * Shopify within `waitMs`, the queued job 20 s later as the safety net. The same key twice finds
+ * the same case.
+ */
+export async function submitAddressChange(deps: AddressDeps, shopper: AddressShopper, form: ChangeForm, now: Date): Promise<ChangeResult> {
+  const replayed = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
+  if (replayed) return { ok: true, caseId: replayed.id };
+  const existing = (await deps.cases.listCasesForOrder(shopper.orderId)).find(isOpen);
+  if (existing) return { ok: true, caseId: existing.id };
+  deps.orders.invalidate?.(shopper.orderId);
+  const order = await deps.orders.getOrder(shopper.orderId);
+  if (!order) return { gone: true };
+  const { verdict, shipsTo } = await decide(deps, order, now);
+  const rules = deps.policy.addressChange;
+  if (!verdict.offered || !rules) return { ok: false, error: 'notOffered' };
+  const checked = checkNewAddress(rules, order, form.address, shipsTo);
+  if (!checked.ok) return { ok: false, error: 'address', fields: checked.errors };
+  const code = await checkCode(deps.codes, bindingOf(shopper), form.code, now);
+  if (!code.ok) return code.reason === 'wrong' ? { ok: false, error: 'codeWrong', triesLeft: code.triesLeft } : { ok: false, error: 'codeExpired' };
+  const opened = await deps.cases.openCase(
+    {
+      kind: 'address_change',
+      orderId: order.id,
+      orderName: shopper.orderName,
+      customerEmailHash: deps.hashId(normalizeEmail(order.email ?? order.id)),
+      language: shopper.language,
+      policyVersion: verdict.policyVersion,
+      details: {
+        clauseId: verdict.clauseId,
+        oldAddress: { firstName: null, lastName: null, address1: null, address2: null, city: null, provinceCode: null, countryCode: null, zip: null, phone: null, ...order.shippingAddress },
+        newAddress: checked.address,
+        codeCheckedAt: now.toISOString(),
+        sessionId: shopper.sessionId,
+      },
+      ...(shopper.ticketId ? {
+        providerRefs: { gorgiasTicketId: shopper.ticketId },
+        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: shopper.ticketId } }],
+      } : {}),
+    },
+    form.idempotencyKey,
+    now,
+    (found) => [
+      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, startAfterSeconds: 20 },
+      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
+    ],
+  );
+  if (opened.status === 'key_conflict') return { ok: false, error: 'changed' };
+  if (opened.status === 'opened') await executeWithin(deps, opened.case);
+  return { ok: true, caseId: opened.case.id };
+}
+
+/** Writes the address now, but never keeps the shopper waiting longer than `waitMs`; a failure is left to the job. */
+async function executeWithin(deps: AddressDeps, found: Case): Promise<void> {
+  const attempt = deps.executeNow(found).catch((error: unknown) =>
+    log.warn('address_change.execute_now_failed', { caseId: found.id, error: error instanceof Error ? error.message : String(error) }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([attempt, new Promise<void>((resolve) => { timer = setTimeout(resolve, deps.waitMs ?? WAIT_MS); })]);
+  clearTimeout(timer);
+}
