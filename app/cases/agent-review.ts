@@ -28,14 +28,15 @@ export function findReviewReturnId(events: Pick<CaseEvent, 'type' | 'data'>[]): 
 }
 
 export type ReviewStatus =
-  /** Approve and decline are offered: the return waits for the store at Shopify. */
-  | { status: 'open'; returnId: string }
+  /** Approve and decline are offered: the return waits for the store at Shopify (or, for a kind decided here, the case waits in review). */
+  | { status: 'open'; returnId: string | null }
   /** The store answered (here or in Shopify): the page shows the outcome. */
   | { status: 'decided'; outcome: 'approved' | 'declined'; returnId: string | null }
   /** Nothing to decide here: no line to review, or no return request at Shopify (refused, unreachable). */
   | { status: 'none' };
 
 export function toReviewStatus(found: Case, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
+  if (kindOf(found).review === 'portal') return toPortalReviewStatus(found, events);
   const returnId = findReviewReturnId(events);
   const declined = events.some((event) => event.type === 'declined_by_store');
   if (found.state === 'declined' || declined) return { status: 'decided', outcome: 'declined', returnId };
@@ -43,6 +44,14 @@ export function toReviewStatus(found: Case, events: Pick<CaseEvent, 'type' | 'da
     return kindOf(found).policyVerdict(found) === 'needs_review' ? { status: 'decided', outcome: 'approved', returnId } : { status: 'none' };
   }
   return returnId ? { status: 'open', returnId } : { status: 'none' };
+}
+
+/** A kind decided on the agent page: open while it waits in review; decided once it left review either way. */
+function toPortalReviewStatus(found: Case, events: Pick<CaseEvent, 'type' | 'data'>[]): ReviewStatus {
+  if (found.state === 'needs_review') return { status: 'open', returnId: null };
+  const reviewed = events.some((event) => event.type === 'awaiting_review');
+  if (!reviewed) return { status: 'none' };
+  return { status: 'decided', outcome: found.state === 'declined' ? 'declined' : 'approved', returnId: null };
 }
 
 /** The name an agent typed, fit for a note: one line, no control characters, at most 80 characters. */

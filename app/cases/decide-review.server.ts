@@ -1,7 +1,9 @@
 import { toJobsOnPath } from '~/labels/label-jobs';
 import { EVENT_FOR, toTarget } from '~/webhooks/apply-event.server';
 import type { ShopifyEvent } from '~/webhooks/shopify-events';
+import { SHOPIFY_EXECUTE_CASE } from '~/jobs/job-names';
 import { toReviewStatus } from './agent-review';
+import { kindOf } from './kinds';
 import type { Case, CaseJob, CaseStore, NewCaseEvent } from './case-store';
 import { pathForward } from './case-state';
 import type { ReturnDecisions, ReviewDecision } from './review-ports';
@@ -43,7 +45,8 @@ export async function decideReview(deps: DecideReviewDeps, caseId: string, decis
   const review = toReviewStatus(found, await deps.cases.listEvents(caseId));
   if (review.status === 'decided') return { status: 'already_decided' };
   if (review.status === 'none') return { status: 'not_reviewable' };
-  const returnId = review.returnId;
+  if (kindOf(found).review === 'portal') return decideHere(deps, found, decision, agentName);
+  const returnId = review.returnId!;
   const answer = decision.kind === 'approve'
     ? await deps.decisions.approveRequest(returnId)
     : await deps.decisions.declineRequest(returnId, decision.reason, decision.note);
@@ -72,6 +75,28 @@ export async function decideReview(deps: DecideReviewDeps, caseId: string, decis
     current = reread;
   }
   return { status: 'decided', case: current };
+}
+
+/**
+ * A kind decided on the agent page (a cancellation): approved, the case moves to `approved` and its
+ * executor's job is queued in the same write (it carries the request out in Shopify, then the case
+ * completes); declined, it ends there with the agent's note for the shopper. A second click finds
+ * the case out of review: `already_decided`.
+ */
+async function decideHere(deps: DecideReviewDeps, found: Case, decision: ReviewDecision, agentName: string | null): Promise<DecideReviewResult> {
+  const data: Record<string, string> = { via: 'agent_page' };
+  if (agentName) data['agentName'] = agentName;
+  const at = deps.clock();
+  const moved = decision.kind === 'approve'
+    ? await deps.cases.advance(found.id, 'needs_review', [{ to: 'approved', event: { at, type: 'approved_by_store', actor: 'agent', data } }], [
+      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, singletonKey: `${found.id}:${SHOPIFY_EXECUTE_CASE}:approved` },
+      ...deps.followUpJobs(found.id),
+    ])
+    : await deps.cases.advance(found.id, 'needs_review', [{
+      to: 'declined',
+      event: { at, type: 'declined_by_store', actor: 'agent', data: { ...data, declineReason: decision.reason, ...(decision.note ? { declineNote: decision.note } : {}) } },
+    }], deps.followUpJobs(found.id));
+  return moved.ok ? { status: 'decided', case: moved.case } : { status: 'already_decided' };
 }
 
 function toAgentEvent(at: Date, to: Case['state'], last: boolean, returnId: string, decision: ReviewDecision, agentName: string | null): NewCaseEvent {

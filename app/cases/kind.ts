@@ -133,6 +133,12 @@ export type CaseKindDefinition<K extends string, D, V = unknown> = {
   /** Order line items the request is about: the first note marks the parcels that hold them. */
   lineItemIds(found: KindCase<K, D>): string[];
   photos(found: KindCase<K, D>): CasePhoto[];
+  /**
+   * Where an agent decides a request the policy left to a check: `shopify` (the default) answers
+   * the Shopify return request the case opened; `portal` decides on the agent page alone — approved,
+   * the kind's executor carries it out in Shopify (a cancellation); declined, nothing is done there.
+   */
+  review?: 'shopify' | 'portal';
   /** The kind's part of the agent's case page: its items as the agent reads them, the money, the parcel back. */
   agentParts(found: KindCase<K, D>, context: AgentPartsContext): AgentKindParts;
   /** The kind's part of the first note: what the request is about, and what it leads to. */

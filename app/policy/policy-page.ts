@@ -137,7 +137,7 @@ export function getClauseTitle(policy: PolicyFile, clauseId: string, language: L
   for (const section of policy.sections) {
     const clause = section.clauses.find((candidate) => candidate.id === clauseId);
     // With the rules' numbers in it, as on the policy page ("Cancel within 12 hours").
-    if (clause) return interpolate(clause.title[language], getPolicyVariables(policy, language));
+    if (clause) return clause.title[language].includes('{{') ? interpolate(clause.title[language], getPolicyVariables(policy, language)) : clause.title[language];
   }
   return null;
 }

@@ -95,7 +95,7 @@ export default function CasePage() {
         <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
         {view.decline ? (
           <section aria-labelledby="case-declined" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
-            <h2 id="case-declined" className="font-semibold text-red-900">{t('case.declined.title')}</h2>
+            <h2 id="case-declined" className="font-semibold text-red-900">{t([`case.declined.byKind.${view.kind}.title`, 'case.declined.title'])}</h2>
             {view.decline.reason !== 'OTHER' ? <p className="mt-1 text-gray-900">{t('case.declined.reason', { reason: t(`case.declined.reasons.${view.decline.reason}`) })}</p> : null}
             {view.decline.note ? (
               <figure className="mt-2">

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelPostSchema } from '~/cases/cancellation/cancel-form';
 import { loadCancelPage, submitCancellation, type CancelDeps } from '~/cases/cancellation/cancel-request.server';
 import { asCaseOf } from '~/cases/case-kind-guards';
+import { decideReview, type DecideReviewDeps } from '~/cases/decide-review.server';
 import { KINDS } from '~/cases/kinds';
 import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
@@ -40,6 +41,7 @@ let queue: Queue;
 let deps: CancelDeps;
 let demo: { name: string; email: string; scenario: string }[];
 let executeNow: CancelDeps['executeNow'];
+let decideDeps: DecideReviewDeps;
 
 async function shopperOf(scenario: string, index = 0) {
   const entry = demo.filter((o) => o.scenario === scenario)[index]!;
@@ -65,6 +67,7 @@ beforeAll(async () => {
   const orderCancel = createShopifyOrderCancel({ client: client(), gate, pollDelaysMs: [0, 50, 100, 200], wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
   const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, orderAddress: null as never, policy, clock: () => new Date() });
   executeNow = (found) => executor.run(asCaseOf(found, 'cancellation'));
+  decideDeps = { cases, decisions: null as never, invalidateOrder: () => {}, followUpJobs: () => [], clock: () => new Date() };
   deps = {
     orders: createShopifyOrderSource({ client: client(), gate }), cases, policy, timeZone: 'Europe/Paris',
     hashId: (value) => hashIdentifier('s'.repeat(32), value), helpdesk: true, executeNow: (found) => executeNow(found),
@@ -123,6 +126,14 @@ describe('cancelling an order from the portal', () => {
     await executeNow(found);
     expect((await deps.cases.getCase(found.id))?.state).toBe('needs_review');
     expect((await cancellations()).filter((made) => made.orderId === shopper.orderId)).toEqual([]);
+    // The agent approves it on the agent page: the case's job is queued with the move, and cancels once.
+    expect(await decideReview(decideDeps, found.id, { kind: 'approve' }, 'Inès')).toMatchObject({ status: 'decided', case: { state: 'approved' } });
+    expect(await decideReview(decideDeps, found.id, { kind: 'approve' }, 'Inès')).toEqual({ status: 'already_decided' });
+    expect((await jobsOf(found.id)).length).toBe(2);
+    await executeNow(asCaseOf(await deps.cases.getCase(found.id), 'cancellation'));
+    expect((await deps.cases.getCase(found.id))?.state).toBe('completed');
+    expect((await deps.cases.listEvents(found.id)).map((e) => [e.type, e.actor])).toContainEqual(['approved_by_store', 'agent']);
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId && made.status === 'SUCCEEDED')).toHaveLength(1);
   });
 
   it('an outage on the request loses nothing: the case waits in received for its job, which cancels once', async () => {
@@ -151,6 +162,10 @@ describe('cancelling an order from the portal', () => {
       const caseId = (result as { caseId: string }).caseId;
       expect((await deps.cases.getCase(caseId))?.state).toBe('needs_review');
       expect((await deps.cases.listEvents(caseId)).at(-1)).toMatchObject({ type: 'store_refused', data: { codes: ['NO_REFUND_PERMISSION'] } });
+      // The agent declines it: the case ends there, with the note the shopper reads, and nothing is cancelled.
+      const declined = await decideReview(decideDeps, caseId, { kind: 'decline', reason: 'OTHER', note: 'Already packed, sorry.' }, null);
+      expect(declined).toMatchObject({ status: 'decided', case: { state: 'declined' } });
+      expect((await deps.cases.listEvents(caseId)).at(-1)).toMatchObject({ type: 'declined_by_store', actor: 'agent', data: { declineNote: 'Already packed, sorry.' } });
     } finally {
       await control('permissions', { refundOrders: true });
     }

@@ -22,8 +22,13 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       store_refused: 'Shopify refused the cancellation; the case needs review',
       store_unreachable: 'Shopify could not be reached after many attempts; the case needs review',
       order_shipped_first: 'The order shipped before it was cancelled: tell the shopper they can return it',
+      approved_by_store: 'Approved: the order is being cancelled in Shopify',
+      declined_by_store: 'Declined: the order is not cancelled; the shopper sees the note on the case page',
     },
-    decidedHere: {},
+    decidedHere: {
+      approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the order is being cancelled in Shopify`,
+      declined_by_store: (who) => `Declined by ${who} from the Comptoir agent page: the order is not cancelled; the shopper sees the note on the case page`,
+    },
     eventLines: (type, data) => {
       if (type === 'order_cancelled' || type === 'order_cancelled_by_store') {
         const refund = refundOf(data);
@@ -44,8 +49,13 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       store_refused: 'Shopify a refusé l’annulation ; le dossier est à examiner',
       store_unreachable: 'Shopify injoignable après de nombreux essais ; le dossier est à examiner',
       order_shipped_first: 'La commande est partie avant d’être annulée : dites au client qu’il peut la retourner',
+      approved_by_store: 'Approuvée : la commande est en cours d’annulation dans Shopify',
+      declined_by_store: 'Refusée : la commande n’est pas annulée ; le client voit la note sur la page du dossier',
     },
-    decidedHere: {},
+    decidedHere: {
+      approved_by_store: (who) => `Approuvée par ${who} depuis la page agent Comptoir : la commande est en cours d’annulation dans Shopify`,
+      declined_by_store: (who) => `Refusée par ${who} depuis la page agent Comptoir : la commande n’est pas annulée ; le client voit la note sur la page du dossier`,
+    },
     eventLines: (type, data) => {
       if (type === 'order_cancelled' || type === 'order_cancelled_by_store') {
         const refund = refundOf(data);

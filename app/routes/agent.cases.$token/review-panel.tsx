@@ -16,14 +16,18 @@ export function ReviewPanel({ view, justDecided, actionData }: { view: AgentCase
   const { t } = useTranslation('agent');
   const { t: tr } = useTranslation('returns');
   const review = view.review;
+  // A kind may word the panel its own way (a cancellation is "Cancel the order", not "Approve the return").
+  const byKind = (key: string) => t([`review.byKind.${view.kind}.${key}`, `review.${key}`]);
+  // Decided on this page alone (review 'portal'): no Shopify decline reason to choose.
+  const portal = view.review.status !== 'none' && view.review.returnId === null;
   if (review.status === 'none') {
-    return <section aria-labelledby="agent-review" className="rounded-lg bg-white p-5 shadow-sm"><h2 id="agent-review" className="text-xl font-bold text-brand-900">{t('review.title')}</h2><p className="mt-2 text-gray-800">{t('review.noReview')}</p></section>;
+    return <section aria-labelledby="agent-review" className="rounded-lg bg-white p-5 shadow-sm"><h2 id="agent-review" className="text-xl font-bold text-brand-900">{byKind('title')}</h2><p className="mt-2 text-gray-800">{t('review.noReview')}</p></section>;
   }
   const errors = actionData?.errors.map((key) => t(key, { codes: actionData.codes ?? '' })) ?? [];
   const fieldError = (intent: string, name: string) => (actionData?.intent === intent ? actionData.fields[name]?.map((key) => t(key)).join(' ') : undefined);
   return (
     <section aria-labelledby="agent-review" className="rounded-lg border-2 border-brand-600 bg-white p-5 shadow-sm">
-      <h2 id="agent-review" className="text-xl font-bold text-brand-900">{t('review.title')}</h2>
+      <h2 id="agent-review" className="text-xl font-bold text-brand-900">{byKind('title')}</h2>
       {errors.length ? <p role="alert" className="mt-3 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">{errors.join(' ')}</p> : null}
       {review.status === 'decided' ? (
         <div role="status" className="mt-2 space-y-2">
@@ -38,32 +42,32 @@ export function ReviewPanel({ view, justDecided, actionData }: { view: AgentCase
         </div>
       ) : (
         <>
-          <p className="mt-2 text-gray-800">{t('review.intro')}</p>
+          <p className="mt-2 text-gray-800">{byKind('intro')}</p>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             <PostForm aria-labelledby="approve-title" className="space-y-3 self-start rounded-md border border-green-700 p-4">
-              <h3 id="approve-title" className="font-semibold text-green-900">{t('review.approve')}</h3>
-              <p className="text-sm text-gray-800">{t('review.approveHint')}</p>
+              <h3 id="approve-title" className="font-semibold text-green-900">{byKind('approve')}</h3>
+              <p className="text-sm text-gray-800">{byKind('approveHint')}</p>
               <NameField id="approve-name" error={fieldError('approve', 'agentName')} />
-              <button type="submit" name="intent" value="approve" className={`${button} bg-green-800 hover:bg-green-900 focus:ring-green-700`}>{t('review.approve')}</button>
+              <button type="submit" name="intent" value="approve" className={`${button} bg-green-800 hover:bg-green-900 focus:ring-green-700`}>{byKind('approve')}</button>
             </PostForm>
             <PostForm aria-labelledby="decline-title" className="space-y-3 rounded-md border border-red-700 p-4">
-              <h3 id="decline-title" className="font-semibold text-red-900">{t('review.decline')}</h3>
-              <div>
+              <h3 id="decline-title" className="font-semibold text-red-900">{byKind('decline')}</h3>
+              {portal ? <input type="hidden" name="declineReason" value="OTHER" /> : (<div>
                 <label htmlFor="decline-reason" className="font-medium">{t('review.declineReason')}</label>
                 <select id="decline-reason" name="declineReason" required defaultValue="" aria-invalid={fieldError('decline', 'declineReason') ? true : undefined} aria-describedby={fieldError('decline', 'declineReason') ? 'decline-reason-error' : undefined} className={input}>
                   <option value="" disabled>{t('review.chooseReason')}</option>
                   {DECLINE_REASONS.map((reason) => <option key={reason} value={reason}>{t(`review.reasons.${reason}`)}</option>)}
                 </select>
                 {fieldError('decline', 'declineReason') ? <p id="decline-reason-error" className="mt-1 text-sm text-red-800">{fieldError('decline', 'declineReason')}</p> : null}
-              </div>
+              </div>)}
               <div>
                 <label htmlFor="decline-note" className="font-medium">{t('review.declineNote')}</label>
                 <textarea id="decline-note" name="declineNote" rows={3} maxLength={500} aria-describedby="decline-note-hint" className={input} />
-                <p id="decline-note-hint" className="mt-1 text-sm text-gray-700">{t('review.declineNoteHint')}</p>
+                <p id="decline-note-hint" className="mt-1 text-sm text-gray-700">{byKind('declineNoteHint')}</p>
                 {fieldError('decline', 'declineNote') ? <p className="mt-1 text-sm text-red-800">{fieldError('decline', 'declineNote')}</p> : null}
               </div>
               <NameField id="decline-name" error={fieldError('decline', 'agentName')} />
-              <button type="submit" name="intent" value="decline" className={`${button} bg-red-800 hover:bg-red-900 focus:ring-red-700`}>{t('review.decline')}</button>
+              <button type="submit" name="intent" value="decline" className={`${button} bg-red-800 hover:bg-red-900 focus:ring-red-700`}>{byKind('decline')}</button>
             </PostForm>
           </div>
         </>
