@@ -66,12 +66,15 @@ function countExchanges(lines: SimulatedLine[]): SimulationSummary['exchanges'] 
   return counts;
 }
 
+/** Clause id → title as the policy page shows it, numbers filled in ("30 days from delivery"), not the file's placeholders. */
+export const listClauseTitles = (policy: Policy, language: Language): Map<string, string> =>
+  new Map(toPolicyPageView(policy, language).sections.flatMap((s) => s.clauses.map((c) => [c.id, c.title] as const)));
+
 /** Counts and totals of a simulation run under one policy; clause titles in one language. */
 export function summarizeSimulation(orders: SimulatedOrder[], policy: Policy, language: Language = 'en'): SimulationSummary {
   const lines = orders.flatMap((order) => order.lines);
   const count = (decision: LineDecision) => lines.filter((line) => line.decision === decision).length;
-  // The page's titles, numbers filled in ("30 days from delivery"), not the file's placeholders.
-  const titles = new Map(toPolicyPageView(policy, language).sections.flatMap((s) => s.clauses.map((c) => [c.id, c.title] as const)));
+  const titles = listClauseTitles(policy, language);
   return {
     orders: orders.length,
     ordersWithLines: orders.filter((order) => order.lines.length > 0).length,
