@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARIS, buildPolicy, makeContext, makeLine } from '../test-fixtures';
-import { diffExchanges, diffSimulations } from './diff';
+import { diffActions, diffExchanges, diffSimulations } from './diff';
+import type { SimulatedActions } from './simulate-actions';
 import { simulateOrder, type SimulatedLine } from './simulate-order';
 
 const NOW = new Date('2026-03-20T10:00:00Z');
@@ -48,5 +49,32 @@ describe('diffExchanges', () => {
     });
     expect(diffExchanges([order(['same_product', 'other_product', null])], [order(['same_product', 'sold_out', 'not_offered'])]))
       .toEqual([{ orderName: '#1001', title: 'Item 1', sku: null, before: 'other_product', after: 'sold_out' }]);
+  });
+});
+
+describe('diffActions', () => {
+  const orderValue = { clauseId: '8.1', key: 'policy:cancellation.review.orderValue' };
+  const shipped = { verdict: 'refused' as const, reason: { clauseId: '8.1', key: 'policy:cancellation.refusal.shipped' } };
+  const order = (name: string, actions: Partial<SimulatedActions> = {}): SimulatedActions => ({
+    orderId: `o${name}`, orderName: `#${name}`, cancellation: { verdict: 'instant' }, addressChange: { verdict: 'offered' }, parcels: [], ...actions,
+  });
+
+  it('lists the orders whose cancellation or address change verdict changes, with the reasons of either verdict', () => {
+    const before = [order('1043'), order('1047'), order('1003', { cancellation: shipped })];
+    const after = [
+      order('1043', { cancellation: { verdict: 'review', reasons: [orderValue] }, addressChange: { verdict: 'refused', reason: { clauseId: '9.1', key: 'policy:addressChange.refusal.windowClosed' } } }),
+      order('1047'),
+      order('1003', { cancellation: shipped }),
+    ];
+    expect(diffActions(before, after)).toEqual([
+      { action: 'cancellation', orderId: 'o1043', orderName: '#1043', before: 'instant', after: 'review', reasons: [orderValue] },
+      { action: 'addressChange', orderId: 'o1043', orderName: '#1043', before: 'offered', after: 'refused', reasons: [{ clauseId: '9.1', key: 'policy:addressChange.refusal.windowClosed' }] },
+    ]);
+  });
+
+  it('ignores a change of reasons within the same verdict, and an order only one run has', () => {
+    const review = (reasons: { clauseId: string; key: string }[]) => order('1047', { cancellation: { verdict: 'review', reasons } });
+    expect(diffActions([review([orderValue])], [review([{ clauseId: '8.1', key: 'policy:cancellation.review.pastWindow' }])])).toEqual([]);
+    expect(diffActions([order('1043')], [order('1044', { cancellation: shipped })])).toEqual([]);
   });
 });

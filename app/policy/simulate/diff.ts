@@ -1,4 +1,5 @@
 import type { LineDecision } from '../decide-return';
+import type { AddressChangeSimulation, CancellationSimulation, ReasonRef, SimulatedActions } from './simulate-actions';
 import type { ExchangeAvailability, SimulatedOrder } from './simulate-order';
 
 export type OutcomeChange = {
@@ -45,4 +46,37 @@ export function diffExchanges(before: SimulatedOrder[], after: SimulatedOrder[])
     if (!other?.exchange || !line.exchange || other.exchange === line.exchange) return [];
     return [{ orderName: order.orderName, title: line.title, sku: line.sku, before: line.exchange, after: other.exchange }];
   }));
+}
+
+type Verdict = CancellationSimulation | AddressChangeSimulation;
+type Change<A extends string, V extends Verdict> = {
+  action: A; orderId: string; orderName: string; before: V['verdict']; after: V['verdict'];
+  /** The reasons behind either verdict: what sent it to review or refused it before, or does now. */
+  reasons: ReasonRef[];
+};
+export type ActionChange = Change<'cancellation', CancellationSimulation> | Change<'addressChange', AddressChangeSimulation>;
+
+const reasonsOf = (verdict: Verdict): ReasonRef[] =>
+  verdict.verdict === 'refused' ? [verdict.reason] : verdict.verdict === 'review' ? verdict.reasons : [];
+
+/** The orders whose cancellation or address-change verdict differs between two runs (instant → review, offered → refused), matched by order id. */
+export function diffActions(before: SimulatedActions[], after: SimulatedActions[]): ActionChange[] {
+  const afterOrders = new Map(after.map((order) => [order.orderId, order]));
+  return before.flatMap((order) => {
+    const other = afterOrders.get(order.orderId);
+    if (!other) return [];
+    const { orderId, orderName } = order;
+    const reasons = (a: Verdict, b: Verdict) => {
+      const all = [...reasonsOf(a), ...reasonsOf(b)];
+      return all.filter((r, i) => all.findIndex((s) => s.clauseId === r.clauseId && s.key === r.key) === i);
+    };
+    const changes: ActionChange[] = [];
+    if (order.cancellation.verdict !== other.cancellation.verdict) {
+      changes.push({ action: 'cancellation', orderId, orderName, before: order.cancellation.verdict, after: other.cancellation.verdict, reasons: reasons(order.cancellation, other.cancellation) });
+    }
+    if (order.addressChange.verdict !== other.addressChange.verdict) {
+      changes.push({ action: 'addressChange', orderId, orderName, before: order.addressChange.verdict, after: other.addressChange.verdict, reasons: reasons(order.addressChange, other.addressChange) });
+    }
+    return changes;
+  });
 }
