@@ -38,8 +38,8 @@ export function ProblemCaseBody({ view }: { view: CaseViewOf<'problem'> }) {
         <div>
           <h3 className="font-bold text-brand-900">{t('case.parcel')}</h3>
           <p>{parcel.carrier ?? t('parcel.unknownCarrier')} · {t('parcel.status', { status: t(`orders:status.${parcel.status}`) })}</p>
-          <p className="break-all">
-            {parcel.trackingNumber ? t('parcel.tracking', { number: parcel.trackingNumber }) : t('parcel.noTracking')}
+          <p>
+            <span className="break-all">{parcel.trackingNumber ? t('parcel.tracking', { number: parcel.trackingNumber }) : t('parcel.noTracking')}</span>
             {parcel.trackingUrl ? <> · <a href={parcel.trackingUrl} className="text-brand-700 underline underline-offset-2" rel="noreferrer noopener" target="_blank">{t('parcel.track')}</a></> : null}
           </p>
         </div>

@@ -48,8 +48,8 @@ export function ParcelSummary({ parcel, headingId, headingLevel = 2 }: { parcel:
       <p className="text-gray-900">
         {parcel.carrier ? t('parcel.carrier', { carrier: parcel.carrier }) : t('parcel.unknownCarrier')} · {t('parcel.status', { status: t(`orders:status.${parcel.status}`) })}
       </p>
-      <p className="break-all text-gray-900">
-        {parcel.trackingNumber ? t('parcel.tracking', { number: parcel.trackingNumber }) : t('parcel.noTracking')}
+      <p className="text-gray-900">
+        <span className="break-all">{parcel.trackingNumber ? t('parcel.tracking', { number: parcel.trackingNumber }) : t('parcel.noTracking')}</span>
         {parcel.trackingUrl ? <> · <a href={parcel.trackingUrl} className={linkClass} target="_blank" rel="noreferrer noopener">{t('parcel.track')}</a></> : null}
       </p>
       <ul className="divide-y divide-brand-100" aria-label={t('parcel.contents')}>
