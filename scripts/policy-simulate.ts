@@ -6,14 +6,17 @@ import { parseEnv } from '~/env.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile, PolicyFileError } from '~/policy/load-policy.server';
 import type { Policy } from '~/policy/policy-schema';
 import { summarizeSimulation } from '~/policy/simulate/aggregate';
-import { diffExchanges, diffSimulations } from '~/policy/simulate/diff';
+import { summarizeActions } from '~/policy/simulate/aggregate-actions';
+import { diffActions, diffExchanges, diffSimulations } from '~/policy/simulate/diff';
 import { createProgressBar } from '~/policy/simulate/progress-bar';
 import { formatChanges, formatExchangeChanges, formatExchanges, formatSummary } from '~/policy/simulate/report';
+import { formatActionChanges, formatActions } from '~/policy/simulate/report-actions';
 import { runSimulation } from '~/policy/simulate/run-simulation';
 import { getAssumedSelection } from '~/policy/simulate/simulate-order';
 import { addDays, toZonedDate } from '~/policy/zoned-date';
@@ -26,7 +29,8 @@ import { addDays, toZonedDate } from '~/policy/zoned-date';
 const USAGE = `Usage: npm run policy:simulate -- [--policy FILE] [--since YYYY-MM-DD] [--diff OTHER_FILE]
   --policy  the policy file to simulate (default: COMPTOIR_POLICY_FILE, else ${DEFAULT_POLICY_FILE})
   --since   orders created on or after this date, store calendar (default: 90 days ago)
-  --diff    a second policy file: list the lines whose outcome changes from one to the other`;
+  --diff    a second policy file: list the lines whose outcome changes from one to the other,
+            and the orders whose cancellation or address change does`;
 const DEFAULT_SINCE_DAYS = 90;
 
 function fail(message: string): never {
@@ -89,27 +93,34 @@ try {
     orderIds: createShopifyOrderIdSource({ client, gate }),
     contexts: createShopifyReturns({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),
+    orders: createShopifyOrderSource({ client, gate }),
     policies, since, now, timeZone: config.timeZone,
     onProgress: progress.update,
   });
   progress.finish();
   const [base, other] = run.results;
+  const [baseActions, otherActions] = run.actions ?? [];
   const store = config.sandbox ? `${config.shopify.shopDomain} (sandbox)` : config.shopify.shopDomain;
   console.log(`Return policy simulation, ${store}, as if asked on ${toZonedDate(now, config.timeZone)} (${config.timeZone})`);
   console.log(`Orders created since ${since}: ${run.orderCount}. Customer history taken as empty (no "previous returns" reviews).\n`);
   console.log(`Policy ${policyFile} (version ${policies[0]!.version})`);
   const baseSummary = summarizeSimulation(base!, policies[0]!);
   console.log([...formatSummary(baseSummary, getAssumedSelection(policies[0]!)), ...formatExchanges(baseSummary)].join('\n'));
+  console.log(formatActions(summarizeActions(baseActions!, policies[0]!)).join('\n'));
   if (other && args.diff) {
     console.log(`\nPolicy ${args.diff} (version ${policies[1]!.version})`);
     const otherSummary = summarizeSimulation(other, policies[1]!);
     console.log([...formatSummary(otherSummary, getAssumedSelection(policies[1]!)), ...formatExchanges(otherSummary)].join('\n'));
+    console.log(formatActions(summarizeActions(otherActions!, policies[1]!)).join('\n'));
     const changes = diffSimulations(base!, other);
     console.log(`\nLines whose outcome changes from ${policyFile} to ${args.diff}: ${changes.length}`);
     console.log(formatChanges(changes).join('\n'));
     const exchangeChanges = diffExchanges(base!, other);
     console.log(`\nLines whose exchange changes from ${policyFile} to ${args.diff}: ${exchangeChanges.length}`);
     console.log(formatExchangeChanges(exchangeChanges).join('\n'));
+    const actionChanges = diffActions(baseActions!, otherActions!);
+    console.log(`\nOrders whose cancellation or address change changes from ${policyFile} to ${args.diff}: ${actionChanges.length}`);
+    console.log(formatActionChanges(actionChanges).join('\n'));
   }
 } catch (error) {
   progress.finish();

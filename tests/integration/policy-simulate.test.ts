@@ -6,12 +6,14 @@ import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyReturns } from '~/integrations/shopify/returns.server';
 import { createShopifyCatalogSource } from '~/integrations/shopify/exchange-catalog.server';
+import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createShopifyOrderIdSource } from '~/integrations/shopify/simulation.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { DEFAULT_POLICY_FILE, loadPolicyFile, parsePolicy } from '~/policy/load-policy.server';
 import type { Policy } from '~/policy/policy-schema';
 import { summarizeSimulation } from '~/policy/simulate/aggregate';
-import { diffExchanges, diffSimulations } from '~/policy/simulate/diff';
+import { summarizeActions } from '~/policy/simulate/aggregate-actions';
+import { diffActions, diffExchanges, diffSimulations } from '~/policy/simulate/diff';
 import { runSimulation } from '~/policy/simulate/run-simulation';
 import { addDays, toZonedDate } from '~/policy/zoned-date';
 import { toNodeHandler } from '~/sandbox/node-http.server';
@@ -42,7 +44,7 @@ function simulate(policies: Policy[], since: string, now = new Date()) {
   const progress: [number, number][] = [];
   const run = runSimulation({
     orderIds: createShopifyOrderIdSource({ client, gate }), contexts: createShopifyReturns({ client, gate }),
-    policies, since, now, timeZone: TIME_ZONE, onProgress: (done, total) => progress.push([done, total]),
+    orders: createShopifyOrderSource({ client, gate }), policies, since, now, timeZone: TIME_ZONE, onProgress: (done, total) => progress.push([done, total]),
   });
   return run.then((result) => ({ ...result, progress }));
 }
@@ -73,7 +75,8 @@ describe('policy simulation over the demo store', () => {
     expect(run.results.map((orders) => orders.length)).toEqual([demo.length, demo.length]);
     expect(run.progress.at(-1)).toEqual([demo.length, demo.length]);
     const stats = await control('/__sandbox/shopify/stats');
-    expect(stats.operations).toEqual({ ComptoirSimulationOrders: 1, ComptoirReturnContext: demo.length });
+    expect(stats.operations).toEqual({ ComptoirSimulationOrders: 1, ComptoirReturnContext: demo.length, ComptoirOrderById: demo.length });
+    expect(run.actions!.map((orders) => orders.length)).toEqual([demo.length, demo.length]);
 
     const summary = summarizeSimulation(run.results[0]!, sample);
     expect(summary.lines.total).toBe(summary.lines.eligible + summary.lines.needs_review + summary.lines.not_eligible);
@@ -113,6 +116,47 @@ describe('policy simulation over the demo store', () => {
     const changes = diffExchanges(run.results[0]!, run.results[1]!);
     expect(changes.length).toBe(withPolo.other_product);
     expect(changes.every((change) => change.title === 'Marinière Saint-Malo' && change.before === 'other_product' && change.after === 'sold_out')).toBe(true);
+  });
+
+  it('decides cancellation, address change and problem reports on every order: the fresh orders at once, the one above the value limit for review, none once shipped', async () => {
+    const run = await simulate([sample], longAgo());
+    const actions = run.actions![0]!;
+    const named = (name: string) => actions.find((order) => order.orderName === name)!;
+    const names = (scenario: string) => demo.filter((order) => order.scenario === scenario).map((order) => order.name).sort();
+    expect(names('ready-to-cancel')).toEqual(['#1043', '#1044', '#1045', '#1046']);
+    for (const name of names('ready-to-cancel')) {
+      expect(named(name)).toMatchObject({ cancellation: { verdict: 'instant' }, addressChange: { verdict: 'offered' } });
+    }
+    expect(named('#1047').cancellation).toEqual({ verdict: 'review', reasons: [{ clauseId: '8.1', key: 'policy:cancellation.review.orderValue' }] });
+    expect(named('#1003').cancellation).toEqual({ verdict: 'refused', reason: { clauseId: '8.1', key: 'policy:cancellation.refusal.shipped' } });
+    expect(named('#1003').addressChange).toEqual({ verdict: 'refused', reason: { clauseId: '9.1', key: 'policy:addressChange.refusal.shipped' } });
+    const failed = named('#1028').parcels.flatMap((parcel) => parcel.problems).find((problem) => problem.type === 'not_received');
+    expect(failed).toEqual({ type: 'not_received', offered: true, outcome: 'reship', clauseId: '10.2' });
+
+    const summary = summarizeActions(actions, sample);
+    const cancellation = summary.cancellation!;
+    expect(cancellation.instant + cancellation.review + cancellation.refused).toBe(demo.length);
+    expect(cancellation.instant).toBe(actions.filter((order) => order.cancellation.verdict === 'instant').length);
+    expect(cancellation.instant).toBeGreaterThanOrEqual(4);
+    expect(cancellation.reviews).toContainEqual({ clauseId: '8.1', title: 'Cancel within 12 hours', reason: 'orderValue', count: 1 });
+    expect(cancellation.refusals[0]).toMatchObject({ clauseId: '8.1', reason: 'shipped' });
+    expect(summary.addressChange!.offered).toBeGreaterThanOrEqual(5);
+    expect(summary.problems!.byType.not_received.reship).toBeGreaterThanOrEqual(1);
+    expect(summary.problems!.parcels).toBe(actions.reduce((sum, order) => sum + order.parcels.length, 0));
+  });
+
+  it('--diff: with a €30 value limit the orders cancellable at once go to review, and no address change moves', async () => {
+    const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
+    const limit = /maxValue: \{ EUR: "300\.00", CAD: "450\.00", USD: "330\.00" \}/;
+    expect(text).toMatch(limit);
+    const strict = parsePolicy(text.replace(limit, 'maxValue: { EUR: "30.00", CAD: "45.00", USD: "33.00" }'), 'strict.policy.yaml');
+    const run = await simulate([sample, strict], longAgo());
+    const changes = diffActions(run.actions![0]!, run.actions![1]!);
+    const instant = run.actions![0]!.filter((order) => order.cancellation.verdict === 'instant').map((order) => order.orderName);
+    expect(instant).toEqual(expect.arrayContaining(['#1043', '#1044', '#1045', '#1046']));
+    expect(changes.map((change) => change.orderName).sort()).toEqual([...instant].sort());
+    expect(changes.every((change) => change.action === 'cancellation' && change.before === 'instant' && change.after === 'review'
+      && change.reasons.some((reason) => reason.key === 'policy:cancellation.review.orderValue'))).toBe(true);
   });
 
   it('reads only the orders created since the date given', async () => {

@@ -68,7 +68,7 @@ function formatProblems(summary: ActionsSummary): string[] {
   if (!counts) return notOffered('Problem reports', 'problems');
   if (counts.parcels === 0) return ['', 'Problem reports: no parcel shipped, nothing to report on.'];
   const out = [
-    '', `Problem reports, per parcel (${counts.parcels} parcels shipped): what the store would do, or not offered`,
+    '', `Problem reports, per parcel (${counts.parcels} parcels on these orders): what the store would do, or not offered`,
     ...formatTable([
       ['Report', ...PROBLEM_OFFERS.map((o) => OUTCOME_HEADINGS[o]), 'not offered'],
       ...PROBLEM_TYPES.map((type) => [PROBLEM_LABELS[type], ...PROBLEM_OFFERS.map((o) => String(counts.byType[type][o])), String(counts.byType[type].refused)]),

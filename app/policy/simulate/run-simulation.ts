@@ -1,6 +1,8 @@
 import type { CatalogProduct, CatalogSource } from '~/catalog/ports';
+import type { OrderSource } from '~/orders/ports';
 import type { Policy } from '../policy-schema';
 import type { ReturnContext } from '../return-context';
+import { simulateActions, type SimulatedActions } from './simulate-actions';
 import { simulateOrder, type SimulatedOrder } from './simulate-order';
 
 /** Where the simulator finds orders: Shopify's order list, a page at a time. */
@@ -23,6 +25,8 @@ export type SimulationInput = {
   onProgress?: (done: number, total: number) => void;
   /** The store's catalog now: when given, each returnable line's exchange options are counted. */
   catalog?: CatalogSource;
+  /** The order as the order page reads it: when given, cancellation, address change and problem reports are decided too. */
+  orders?: Pick<OrderSource, 'getOrder'>;
 };
 
 export type SimulationRun = {
@@ -30,6 +34,8 @@ export type SimulationRun = {
   orderCount: number;
   /** One list per policy, in the order of `policies`, each over the very same Shopify answers. */
   results: SimulatedOrder[][];
+  /** Likewise, what the order page would offer besides a return; null when orders were not read. */
+  actions: SimulatedActions[][] | null;
 };
 
 /** The exchange catalog of each product on the order, within the policy's reach (the source caches). */
@@ -46,13 +52,15 @@ async function readCatalog(source: CatalogSource, context: ReturnContext, policy
 
 /**
  * Replays the policy over a store's recent orders as if every shopper asked today. Each order's
- * return context is read once, whatever the number of policies, so a comparison costs no more
- * Shopify calls than a single run; the adapter waits for Shopify's bucket between them.
+ * return context (and, with `orders`, the order itself) is read once, whatever the number of
+ * policies, so a comparison costs no more Shopify calls than a single run; the adapter waits for
+ * Shopify's bucket between them.
  */
 export async function runSimulation(input: SimulationInput): Promise<SimulationRun> {
   const ids: string[] = [];
   for await (const page of input.orderIds.listOrderIdsSince(input.since)) ids.push(...page);
   const results: SimulatedOrder[][] = input.policies.map(() => []);
+  const actions: SimulatedActions[][] | null = input.orders ? input.policies.map(() => []) : null;
   input.onProgress?.(0, ids.length);
   for (const [index, orderId] of ids.entries()) {
     const context = await input.contexts.getReturnContext(orderId);
@@ -61,8 +69,11 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         const catalog = input.catalog ? await readCatalog(input.catalog, context, policy) : undefined;
         results[i]!.push(simulateOrder({ context, policy, now: input.now, timeZone: input.timeZone, catalog }));
       }
+      // One after the other, as the contexts are: the gate paces calls it sees in turn, not at once.
+      const order = input.orders ? await input.orders.getOrder(orderId) : null;
+      if (order) input.policies.forEach((policy, i) => actions![i]!.push(simulateActions({ order, policy, now: input.now, timeZone: input.timeZone })));
     }
     input.onProgress?.(index + 1, ids.length);
   }
-  return { orderCount: ids.length, results };
+  return { orderCount: ids.length, results, actions };
 }
