@@ -119,7 +119,7 @@ try {
     console.log(`\nLines whose exchange changes from ${policyFile} to ${args.diff}: ${exchangeChanges.length}`);
     console.log(formatExchangeChanges(exchangeChanges).join('\n'));
     const actionChanges = diffActions(baseActions!, otherActions!);
-    console.log(`\nOrders whose cancellation or address change changes from ${policyFile} to ${args.diff}: ${actionChanges.length}`);
+    console.log(`\nOrders decided differently for cancelling or changing the address, from ${policyFile} to ${args.diff}: ${actionChanges.length}`);
     console.log(formatActionChanges(actionChanges).join('\n'));
   }
 } catch (error) {
