@@ -1,5 +1,5 @@
 import type { Language } from '~/i18n';
-import { maskAddress, maskText, type MaskedAddress } from '~/orders/mask';
+import { maskAddress, maskText } from '~/orders/mask';
 import type { AddressChangeVerdict } from '~/policy/address-change';
 import { requiresProvince } from '~/policy/address-change-check';
 import { getClauseTitle } from '~/policy/policy-page';
@@ -17,8 +17,8 @@ export type AddressPageView =
       clause: { id: string; title: string | null };
       /** When the change closes (ISO instant). */
       until: string;
-      /** Masked like the order page: the full address is not shown before the code is checked. */
-      current: MaskedAddress | null;
+      /** Masked like the order page: the full address is not shown before the code is checked. The country apart, for the page to name. */
+      current: { name: string | null; lines: string[]; countryCode: string | null } | null;
       /** Where the new address may be, ISO codes, sorted; those that need a state or province. */
       countries: string[];
       provinceCountries: string[];
@@ -37,6 +37,12 @@ export function maskEmail(email: string): string {
   return `${email.slice(0, 1)}•••${email.slice(at)}`;
 }
 
+function toMaskedLines(address: NonNullable<Order['shippingAddress']>) {
+  const { name, lines } = maskAddress(address);
+  // maskAddress ends with the country code.
+  return { name, lines: address.countryCode ? lines.slice(0, -1) : lines, countryCode: address.countryCode };
+}
+
 export function toAddressPageView(page: { order: Order; verdict: AddressChangeVerdict; code: CodeStatus }, policy: Policy, language: Language): AddressPageView {
   const { order, verdict, code } = page;
   if (!verdict.offered) {
@@ -48,7 +54,7 @@ export function toAddressPageView(page: { order: Order; verdict: AddressChangeVe
     offered: true,
     clause: { id: verdict.clauseId, title: getClauseTitle(policy, verdict.clauseId, language) },
     until: verdict.window.until.toISOString(),
-    current: order.shippingAddress ? maskAddress(order.shippingAddress) : null,
+    current: order.shippingAddress ? toMaskedLines(order.shippingAddress) : null,
     countries: verdict.countries,
     provinceCountries: verdict.countries.filter(requiresProvince),
     requirePhone: verdict.requirePhone,

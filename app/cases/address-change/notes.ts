@@ -64,10 +64,12 @@ const SECTION_TEXT = {
 export function toAddressChangeNoteSections(details: AddressChangeDetails, context: NoteContext, language: TextLanguage): { subject: string[]; outcome: string[] } {
   const text = SECTION_TEXT[language];
   const title = getClauseTitle(context.policy, details.clauseId, language);
+  // French sets a space before the colon.
+  const colon = language === 'fr' ? ' :' : ':';
   return {
     subject: [
-      `${text.from}: ${toAddressLine(details.oldAddress)}`,
-      `→ ${text.to}: ${toAddressLine(details.newAddress)}`,
+      `${text.from}${colon} ${toAddressLine(details.oldAddress)}`,
+      `→ ${text.to}${colon} ${toAddressLine(details.newAddress)}`,
       text.code(details.codeCheckedAt.slice(0, 16).replace('T', ' ')),
     ],
     outcome: [`→ ${text.outcome} (${text.clause} ${title ? `${details.clauseId} ${title}` : details.clauseId})`],

@@ -4,10 +4,10 @@ import type { AddressPageView } from '~/cases/address-change/address-view';
 import { PostForm } from '~/components/form/post-form';
 import { useFormatters } from '~/components/format';
 import { PolicyReasonText } from '~/components/policy/reason-text';
-import { AddressFields, FieldErrors, inputClass } from './address-fields';
+import { AddressFields, FieldErrors, inputClass, useCountryName } from './address-fields';
 
 type Offered = Extract<AddressPageView, { offered: true }>;
-export type AddressActionData = { result: SubmissionResult<string[]>; count: number | null; sent: boolean } | null;
+export type AddressActionData = { result: SubmissionResult<string[]> | undefined; count: number | null; sent: boolean } | null;
 
 const card = 'rounded-lg bg-white p-5 shadow-sm';
 const button = 'inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-900';
@@ -21,7 +21,7 @@ function ChangeForm({ view, idempotencyKey, actionData }: { view: Offered; idemp
     id: 'address-change', lastResult: actionData?.result, defaultValue: view.initial,
   });
   // A failed try keeps the form on screen even when the code is now dead: the shopper asks for another below.
-  const showChange = view.code.sent || actionData?.result.initialValue?.['intent'] === 'change';
+  const showChange = view.code.sent || actionData?.result?.initialValue?.['intent'] === 'change';
   const { key: codeKey, ...codeProps } = getInputProps(fields.code, { type: 'text', ariaDescribedBy: `${fields.code.id}-hint` });
   return (
     <PostForm {...getFormProps(form)} className="space-y-6">
@@ -73,6 +73,7 @@ export function AddressChangePage({ view, orderName, contactEmail, idempotencyKe
 }) {
   const { t } = useTranslation('address');
   const format = useFormatters();
+  const countryName = useCountryName();
   return (
     <article aria-labelledby="address-title" className="space-y-6">
       <header className={`${card} border-l-4 border-brand-600`}>
@@ -85,7 +86,9 @@ export function AddressChangePage({ view, orderName, contactEmail, idempotencyKe
             <section aria-labelledby="address-current" className={card}>
               <h2 id="address-current" className="text-xl font-bold text-brand-900">{t('current.title')}</h2>
               <address className="mt-2 not-italic text-gray-900">
-                {[view.current.name, ...view.current.lines].filter(Boolean).map((line) => <span key={line} className="block">{line}</span>)}
+                {[view.current.name, ...view.current.lines, view.current.countryCode ? countryName(view.current.countryCode) : null].filter(Boolean).map((line, index) => (
+                  <span key={`${index}-${line}`} className="block">{line}</span>
+                ))}
               </address>
               <p className="mt-2 text-sm text-gray-700">{t('current.masked')}</p>
             </section>

@@ -59,8 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case ADDRESS_INTENTS.send: {
       const sent = await orServiceUnavailable(() => sendAddressCode(deps, shopper, now));
       if ('gone' in sent) throw notFound();
-      // Not a redirect: the address typed so far stays in the form while the new code travels.
-      if (sent.ok) return data({ result: submission.reply({ hideFields: HIDDEN }), count: null, sent: true });
+      // Not a redirect: an address typed before asking again stays in the form while the new code travels.
+      if (sent.ok) return data({ result: form.formData.has('lastName') ? submission.reply({ hideFields: HIDDEN }) : undefined, count: null, sent: true });
       const count = 'retryAfterSeconds' in sent ? (sent.error === 'tooManySends' ? Math.ceil(sent.retryAfterSeconds / 60) : sent.retryAfterSeconds) : null;
       return data({ result: submission.reply({ formErrors: [`address:errors.${sent.error}`], hideFields: HIDDEN }), count, sent: false }, { status: SEND_STATUS[sent.error] });
     }
