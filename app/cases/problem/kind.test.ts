@@ -40,7 +40,7 @@ describe('the ticket note of a problem report', () => {
     const note = noteOf(damaged);
     expect(note.outcome[0]).toBe('→ Refund €79.00 to the original payment, clause 10.5');
     expect(note.subject).toContain('Shopper’s words: « Torn seam »');
-    expect(note.subject).toEqual(expect.arrayContaining(['Photos 1: attached', 'Photos 2: attached']));
+    expect(note.subject).toEqual(expect.arrayContaining(['Photo 1: attached', 'Photo 2: attached']));
     expect(noteOf(details({ outcome: 'store_credit', amount: eur('20.00') }))).toMatchObject({ outcome: ['→ Issue €20.00 as store credit, clause 10.2', expect.any(String)] });
     expect(noteOf(damaged, 'fr').outcome[0]!.replace(/\s/g, ' ')).toBe('→ Rembourser 79,00 € sur le moyen de paiement initial, clause 10.5');
   });
@@ -50,7 +50,7 @@ describe('the ticket note of a problem report', () => {
     const note = problemKind.noteSections({ details: review } as never, { order, policy, photos: new Map([['k1', { attached: false, link: 'https://portal.test/photos/k1?sig=x' }]]) }, 'en');
     expect(note.outcome).toContain('because: worth more than the policy’s limit (clause 10.2)');
     expect(note.outcome[0]).toBe('→ Needs review, clause 10.2');
-    expect(note.subject).toContain('Photos 1: https://portal.test/photos/k1?sig=x');
+    expect(note.subject).toContain('Photo 1: https://portal.test/photos/k1?sig=x');
   });
 });
 

@@ -54,7 +54,7 @@ const SECTION_TEXT = {
       damaged: 'Item arrived damaged', wrong_item: 'Wrong item received', delivery_question: 'Question about a delivery',
     } satisfies Record<ProblemType, string>,
     parcel: 'Parcel', noTracking: 'no tracking number', status: 'status when reported', items: 'Items concerned', description: 'Shopper’s words',
-    photos: 'Photos', attached: 'attached', clause: 'clause', because: 'because',
+    photo: 'Photo', attached: 'attached', clause: 'clause', because: 'because',
     reship: (items: string) => `Reship ${items}`,
     refund: (amount: string) => `Refund ${amount} to the original payment`,
     storeCredit: (amount: string) => `Issue ${amount} as store credit`,
@@ -67,7 +67,7 @@ const SECTION_TEXT = {
       damaged: 'Article arrivé abîmé', wrong_item: 'Mauvais article reçu', delivery_question: 'Question sur une livraison',
     } satisfies Record<ProblemType, string>,
     parcel: 'Colis', noTracking: 'sans numéro de suivi', status: 'statut au signalement', items: 'Articles concernés', description: 'Mots du client',
-    photos: 'Photos', attached: 'jointe', clause: 'clause', because: 'car',
+    photo: 'Photo', attached: 'jointe', clause: 'clause', because: 'car',
     reship: (items: string) => `Renvoyer ${items}`,
     refund: (amount: string) => `Rembourser ${amount} sur le moyen de paiement initial`,
     storeCredit: (amount: string) => `Émettre un avoir de ${amount}`,
@@ -126,7 +126,7 @@ export function toProblemNoteSections(details: ProblemDetails, context: NoteCont
   });
   const photos = details.photoIds.map((key, index) => {
     const where = context.photos.get(key);
-    return `${text.photos} ${index + 1}: ${where && !where.attached ? where.link : text.attached}`;
+    return `${text.photo} ${index + 1}: ${where && !where.attached ? where.link : text.attached}`;
   });
   const because = offer.reviewReasons.map((reason) => `${reviewText(reason.key, language)} (${text.clause} ${reason.clauseId})`);
   return {
