@@ -55,6 +55,8 @@ export type AgentCaseView = AgentKindParts & {
 /** The kind's part of the agent's page (`KINDS[kind].agentParts`): its items, the money, and how they travel. */
 export type AgentKindParts = {
   lines: AgentLineView[];
+  /** Whether the kind gives money back at all: an address change does not, and the page shows no refund. */
+  movesMoney: boolean;
   refundMethod: RefundMethod | null;
   /** Whether any line goes back for money; when every one is exchanged, no refund is estimated. */
   refunded: boolean;

@@ -27,6 +27,7 @@ export function toAddressChangeAgentParts(found: { state: string; details: Addre
       clauses: [{ id: details.clauseId, title: getClauseTitle(context.policy, details.clauseId, context.language) }],
       photoUrls: [], exchange: null,
     }],
+    movesMoney: false,
     refundMethod: null,
     refunded: true,
     fees: null,

@@ -32,6 +32,7 @@ export function toCancellationAgentParts(found: { state: string; details: Cancel
         exchange: null,
       };
     }),
+    movesMoney: true,
     refundMethod: details.refund.method,
     refunded: true,
     fees: null,

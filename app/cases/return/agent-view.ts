@@ -36,6 +36,7 @@ export function toReturnAgentParts(found: { details: ReturnDetails }, context: A
         exchange: toAgentExchange(line, decision),
       };
     }),
+    movesMoney: true,
     refundMethod: details.refundMethod,
     refunded: shopper.refunded,
     fees: details.totals.fees,

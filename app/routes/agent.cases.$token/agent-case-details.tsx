@@ -64,8 +64,8 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
         </ul>
       </section>
       <section aria-labelledby="agent-refund" className={card}>
-        <h2 id="agent-refund" className={heading}>{t('refund.title')}</h2>
-        {view.refunded ? (
+        <h2 id="agent-refund" className={heading}>{t(view.movesMoney ? 'refund.title' : 'policyVersion')}</h2>
+        {!view.movesMoney ? null : view.refunded ? (
           <>
             <p className="mt-2">{t('refund.method', { method: t(`refund.${view.refundMethod ?? 'none'}`) })}</p>
             <dl className="mt-2 space-y-1">
@@ -74,7 +74,7 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
             </dl>
           </>
         ) : <p className="mt-2">{to('caseExchange.noRefund')}</p>}
-        <h3 className="mt-4 font-semibold">{t('policyVersion')}</h3>
+        {view.movesMoney ? <h3 className="mt-4 font-semibold">{t('policyVersion')}</h3> : null}
         <p className="mt-1 break-all font-mono text-sm">{view.policyVersion}</p>
         <p className="mt-1 text-sm text-gray-700">{t('policyVersionHint')}</p>
       </section>
