@@ -12,10 +12,14 @@ export const CUSTOMER_ORDERS_QUERY = `#graphql
         email
         phone
         createdAt
+        processedAt
         cancelledAt
+        closed
+        tags
         displayFinancialStatus
         displayFulfillmentStatus
         currentTotalPriceSet { presentmentMoney { amount currencyCode } }
+        netPaymentSet { presentmentMoney { amount currencyCode } }
         shippingAddress { firstName lastName address1 address2 city provinceCode countryCodeV2 zip phone }
         lineItems(first: 10) {
           nodes {
