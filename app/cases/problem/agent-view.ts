@@ -35,6 +35,7 @@ export function toProblemAgentParts(found: { state: string; details: ProblemDeta
         exchange: null,
       };
     }),
+    movesMoney: pays,
     refundMethod: offer.outcome === 'refund' ? 'original_payment' : offer.outcome === 'store_credit' ? 'store_credit' : null,
     refunded: pays,
     fees: null,
