@@ -122,6 +122,21 @@ async function auditExchange(auditor: Auditor, orders: DemoOrder[]) {
   await audit('case page of an exchange (en)');
 }
 
+/** A cancellation: the order page's actions, the cancel page, then the case page of the cancelled order. */
+async function auditCancellation(auditor: Auditor, orders: DemoOrder[]) {
+  const { tab, audit } = auditor;
+  const order = orders.find((o) => o.scenario === 'ready-to-cancel');
+  if (!order) throw new Error('the sandbox has no demo order ready to cancel');
+  await tab.goto('/?lng=en');
+  await lookUp(auditor, order);
+  await audit('order page, nothing shipped: cancel or change the address (en)');
+  await tab.goto('/order/cancel');
+  await audit('cancel page (en)');
+  await tab.check('input[name="reasonId"][value="changed_mind"]');
+  await Promise.all([tab.waitForURL('**/cases/C-*'), tab.click('form button[type="submit"]')]);
+  await audit('case page of a cancelled order (en)');
+}
+
 /** A portal of its own on a fresh database and a reset emulator, audited page by page. */
 export async function measureLighthouse(options: { node: string; tsxArgs: string[]; emulatorUrl: string; port: number; debugPort: number; runs: number; log?: (line: string) => void; reports?: string; only?: RegExp }): Promise<AuditedPage[]> {
   await fetch(`${options.emulatorUrl}/__sandbox/shopify/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
@@ -141,6 +156,7 @@ export async function measureLighthouse(options: { node: string; tsxArgs: string
       await auditLanguage(auditor, 'fr', orders);
       await auditReturn(auditor, orders);
       await auditExchange(auditor, orders);
+      await auditCancellation(auditor, orders);
       await auditor.tab.goto('/?lng=en');
       await auditor.audit('policy page (en)', { path: '/policy' });
       await auditor.audit('404 page (en)', { path: '/no-such-page', status: 404 });
