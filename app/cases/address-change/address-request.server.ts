@@ -1,9 +1,6 @@
 import type { Case, CaseStore } from '~/cases/case-store';
-import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
 import type { Language } from '~/i18n';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import { MailDeliveryError } from '~/mail/ports';
-import { normalizeEmail } from '~/orders/identifiers';
 import type { Order } from '~/orders/types';
 import { decideAddressChange, type AddressChangeVerdict } from '~/policy/address-change';
 import { checkNewAddress, type AddressFieldError, type NewAddressInput } from '~/policy/address-change-check';
@@ -11,6 +8,8 @@ import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
 import { judgeSend, judgeTry, MAX_CODE_TRIES, SEND_LIMITS, type CodeBinding } from '~/verification/code-rules';
 import { checkCode, sendCode, type OneTimeCodeDeps } from '~/verification/one-time-codes.server';
+import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
+import { executeWithin } from '../opening.server';
 
 export type AddressDeps = {
   orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
@@ -55,7 +54,8 @@ export type ChangeResult =
   | { ok: false; error: 'codeWrong'; triesLeft: number }
   | { gone: true };
 
-const WAIT_MS = 8_000;
+/** The queued job waits this long: the shopper's own request writes the address first. */
+const HELD_BACK_SECONDS = 20;
 
 const bindingOf = (shopper: AddressShopper): CodeBinding => ({ sessionId: shopper.sessionId, orderId: shopper.orderId, purpose: 'address_change' });
 
@@ -128,7 +128,7 @@ export async function submitAddressChange(deps: AddressDeps, shopper: AddressSho
       kind: 'address_change',
       orderId: order.id,
       orderName: shopper.orderName,
-      customerEmailHash: deps.hashId(normalizeEmail(order.email ?? order.id)),
+      customerEmailHash: customerHashOf(deps.hashId, order),
       language: shopper.language,
       policyVersion: verdict.policyVersion,
       details: {
@@ -138,28 +138,17 @@ export async function submitAddressChange(deps: AddressDeps, shopper: AddressSho
         codeCheckedAt: now.toISOString(),
         sessionId: shopper.sessionId,
       },
-      ...(shopper.ticketId ? {
-        providerRefs: { gorgiasTicketId: shopper.ticketId },
-        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: shopper.ticketId } }],
-      } : {}),
+      ...ticketLinkOf(shopper.ticketId),
     },
     form.idempotencyKey,
     now,
-    (found) => [
-      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, startAfterSeconds: 20 },
-      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
-    ],
+    openingJobs(deps.helpdesk, { heldBackSeconds: HELD_BACK_SECONDS }),
   );
   if (opened.status === 'key_conflict') return { ok: false, error: 'changed' };
-  if (opened.status === 'opened') await executeWithin(deps, opened.case);
+  if (opened.status === 'opened') {
+    const found = opened.case;
+    await executeWithin(() => deps.executeNow(found), found, deps.waitMs);
+  }
   return { ok: true, caseId: opened.case.id };
 }
 
-/** Writes the address now, but never keeps the shopper waiting longer than `waitMs`; a failure is left to the job. */
-async function executeWithin(deps: AddressDeps, found: Case): Promise<void> {
-  const attempt = deps.executeNow(found).catch((error: unknown) =>
-    log.warn('address_change.execute_now_failed', { caseId: found.id, error: error instanceof Error ? error.message : String(error) }));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([attempt, new Promise<void>((resolve) => { timer = setTimeout(resolve, deps.waitMs ?? WAIT_MS); })]);
-  clearTimeout(timer);
-}

@@ -1,5 +1,4 @@
-import { getClauseTitle } from '~/policy/policy-page';
-import type { AgentKindParts, AgentPartsContext } from '../agent-case-view';
+import { toAgentClauses, toAgentItem, type AgentKindParts, type AgentPartsContext } from '../agent-case-view';
 import type { CancellationDetails } from './details';
 import { toCancelReasonText } from './notes';
 
@@ -15,19 +14,16 @@ export function toCancellationAgentParts(found: { state: string; details: Cancel
   const clauseIds = [...new Set([details.clauseId, ...details.reviewReasons.map((reason) => reason.clauseId)])];
   return {
     lines: details.lines.map((line, index) => {
-      const item = context.order?.lineItems.find((candidate) => candidate.id === line.lineItemId);
       return {
         key: line.lineItemId,
-        title: line.title || item?.title || '',
+        ...toAgentItem(context.order, line),
         variantTitle: line.variantTitle,
-        sku: item?.sku ?? null,
-        image: item?.image ? { url: item.image.url, alt: item.image.altText ?? '' } : null,
         quantity: line.quantity,
         reason: index === 0 ? toCancelReasonText(details.reasonId, context.language) : '',
         note: index === 0 ? details.note : null,
         policyDecision,
         decision,
-        clauses: clauseIds.map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) })),
+        clauses: toAgentClauses(context, clauseIds),
         photoUrls: [],
         exchange: null,
       };

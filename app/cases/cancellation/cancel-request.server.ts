@@ -1,11 +1,9 @@
 import type { Case, CaseStore } from '~/cases/case-store';
-import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
-import { normalizeEmail } from '~/orders/identifiers';
 import type { Order } from '~/orders/types';
 import { cancellationFactsOf, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
 import type { Policy } from '~/policy/policy-schema';
-import { log } from '~/utils/log.server';
+import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
+import { executeWithin } from '../opening.server';
 import type { CancelForm } from './cancel-form';
 
 export type CancelDeps = {
@@ -50,7 +48,8 @@ export type CancelResult =
   | { ok: false; error: 'notOffered' | 'changed' | 'refundMethodRequired' }
   | { gone: true };
 
-const WAIT_MS = 8_000;
+/** The queued job waits this long: the shopper's own request cancels first. */
+const HELD_BACK_SECONDS = 20;
 
 /**
  * Opens the cancellation the shopper confirmed, decided again on the order as Shopify has it now
@@ -78,7 +77,7 @@ export async function submitCancellation(deps: CancelDeps, shopper: Shopper, for
       kind: 'cancellation',
       orderId: order.id,
       orderName: shopper.orderName,
-      customerEmailHash: deps.hashId(normalizeEmail(order.email ?? order.id)),
+      customerEmailHash: customerHashOf(deps.hashId, order),
       language: shopper.language,
       policyVersion: verdict.policyVersion,
       details: {
@@ -92,30 +91,16 @@ export async function submitCancellation(deps: CancelDeps, shopper: Shopper, for
         notifyCustomer: verdict.notifyCustomer,
         reviewReasons: verdict.reasons.map(({ key, clauseId, facts }) => ({ key, clauseId, facts: { ...facts } })),
       },
-      ...(shopper.ticketId ? {
-        providerRefs: { gorgiasTicketId: shopper.ticketId },
-        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: shopper.ticketId } }],
-      } : {}),
+      ...ticketLinkOf(shopper.ticketId),
     },
     form.idempotencyKey,
     now,
-    (found) => [
-      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, ...(verdict.mode === 'instant' ? { startAfterSeconds: 20 } : {}) },
-      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
-    ],
+    openingJobs(deps.helpdesk, verdict.mode === 'instant' ? { heldBackSeconds: HELD_BACK_SECONDS } : {}),
   );
   if (opened.status === 'key_conflict') return { ok: false, error: 'changed' };
-  if (opened.status === 'opened' && verdict.mode === 'instant') await executeWithin(deps, opened.case);
+  if (opened.status === 'opened' && verdict.mode === 'instant') {
+    const found = opened.case;
+    await executeWithin(() => deps.executeNow(found).then(() => deps.orders.invalidate?.(found.orderId)), found, deps.waitMs);
+  }
   return { ok: true, caseId: opened.case.id };
-}
-
-/** Runs the cancellation now, but never keeps the shopper waiting longer than `waitMs`; a failure is left to the job. */
-async function executeWithin(deps: CancelDeps, found: Case): Promise<void> {
-  const attempt = deps.executeNow(found).then(
-    () => deps.orders.invalidate?.(found.orderId),
-    (error: unknown) => log.warn('cancellation.execute_now_failed', { caseId: found.id, error: error instanceof Error ? error.message : String(error) }),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([attempt, new Promise<void>((resolve) => { timer = setTimeout(resolve, deps.waitMs ?? WAIT_MS); })]);
-  clearTimeout(timer);
 }

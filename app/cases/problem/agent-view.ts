@@ -1,5 +1,4 @@
-import { getClauseTitle } from '~/policy/policy-page';
-import type { AgentKindParts, AgentPartsContext } from '../agent-case-view';
+import { toAgentClauses, toAgentItem, type AgentKindParts, type AgentPartsContext } from '../agent-case-view';
 import type { CaseVerdict } from '../kind';
 import type { ProblemDetails } from './details';
 import { toProblemTypeText } from './notes';
@@ -18,19 +17,16 @@ export function toProblemAgentParts(found: { state: string; details: ProblemDeta
   const pays = offer.outcome === 'refund' || offer.outcome === 'store_credit';
   return {
     lines: details.lines.map((line, index) => {
-      const item = context.order?.lineItems.find((candidate) => candidate.id === line.lineItemId);
       return {
         key: line.lineItemId,
-        title: line.title || item?.title || '',
+        ...toAgentItem(context.order, line),
         variantTitle: line.variantTitle,
-        sku: item?.sku ?? null,
-        image: item?.image ? { url: item.image.url, alt: item.image.altText ?? '' } : null,
         quantity: line.quantity,
         reason: index === 0 ? toProblemTypeText(details.type, context.language) : '',
         note: index === 0 ? details.description : null,
         policyDecision,
         decision,
-        clauses: clauseIds.map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) })),
+        clauses: toAgentClauses(context, clauseIds),
         photoUrls: index === 0 ? details.photoIds.map(context.signPhoto) : [],
         exchange: null,
       };

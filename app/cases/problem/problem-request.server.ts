@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Case, CaseStore } from '~/cases/case-store';
 import { isFinalState } from '~/cases/case-state';
 import type { Language } from '~/i18n';
-import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
-import { normalizeEmail } from '~/orders/identifiers';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
 import type { Policy } from '~/policy/policy-schema';
@@ -12,6 +9,7 @@ import { listProblemOptions, type ProblemOffer, type ProblemOption, type Problem
 import { decideAnswers, keepOwnKeys, maxPhotosOf, newAnswers, toAnswers } from './problem-answers.server';
 import type { ProblemPost } from './problem-form';
 import { acceptReportPhotos } from './problem-photos.server';
+import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
 import {
   hasErrors, noErrors, toOfferView, toOptionView, toParcelView,
   type ProblemAnswers, type ProblemErrors, type ProblemOfferView, type ProblemOptionView, type ProblemParcelView,
@@ -145,7 +143,7 @@ async function openReport(deps: ProblemDeps, shopper: Shopper, order: Order, ans
   const opened = await deps.cases.openCase(
     {
       kind: 'problem', orderId: order.id, orderName: shopper.orderName, language: shopper.language, policyVersion: decided.policyVersion,
-      customerEmailHash: deps.hashId(normalizeEmail(order.email ?? order.id)),
+      customerEmailHash: customerHashOf(deps.hashId, order),
       details: {
         type: answers.type,
         parcel: { id: parcel.id, carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, trackingUrl: parcel.trackingUrl, status: parcel.status },
@@ -157,17 +155,11 @@ async function openReport(deps: ProblemDeps, shopper: Shopper, order: Order, ans
           reviewReasons: offer.reasons.map(({ key, clauseId, facts }) => ({ key, clauseId, facts: { ...facts } })),
         },
       },
-      ...(shopper.ticketId ? {
-        providerRefs: { gorgiasTicketId: shopper.ticketId },
-        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: shopper.ticketId } }],
-      } : {}),
+      ...ticketLinkOf(shopper.ticketId),
     },
     answers.idempotencyKey,
     now,
-    (found) => [
-      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id } },
-      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
-    ],
+    openingJobs(deps.helpdesk),
   );
   if (opened.status === 'key_conflict') {
     return { page: detailsPage(deps, shopper, order, findOffered(deps, order, answers.parcelId, answers.type, now)!, answers, { ...noErrors(), form: ['problem:errors.changed'] }), status: 409 };

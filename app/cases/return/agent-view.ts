@@ -1,6 +1,4 @@
-import type { Order } from '~/orders/types';
-import { getClauseTitle } from '~/policy/policy-page';
-import type { AgentExchangeView, AgentKindParts, AgentPartsContext } from '../agent-case-view';
+import { toAgentClauses, toAgentItem, type AgentExchangeView, type AgentKindParts, type AgentPartsContext } from '../agent-case-view';
 import type { CaseViewOf } from '../case-view';
 import type { CaseLine, ReturnDetails } from './details';
 
@@ -10,28 +8,23 @@ function toAgentExchange({ outcome, exchange }: CaseLine, decision: CaseLine['de
   return { productTitle, variantTitle, settle, difference, stockLeft, ships, addOnApproval: decision === 'needs_review' };
 }
 
-const itemOf = (order: Order | null, lineItemId: string) => order?.lineItems.find((candidate) => candidate.id === lineItemId);
-
 /** The return's part of the agent page: each line with the shopper's reason, its verdicts and photos; the refund; the parcel back. */
 export function toReturnAgentParts(found: { details: ReturnDetails }, context: AgentPartsContext): AgentKindParts {
   const shopper = context.shopper as CaseViewOf<'return'>;
   const { details } = found;
   return {
     lines: details.lines.map((line, index) => {
-      const item = itemOf(context.order, line.lineItemId);
       const decision = shopper.lines[index]?.decision ?? line.decision;
       return {
         key: line.fulfillmentLineItemId,
-        title: line.title || item?.title || '',
-        variantTitle: item?.variantTitle ?? null,
-        sku: item?.sku ?? null,
-        image: item?.image ? { url: item.image.url, alt: item.image.altText ?? '' } : null,
+        ...toAgentItem(context.order, line),
+        variantTitle: context.order?.lineItems.find((candidate) => candidate.id === line.lineItemId)?.variantTitle ?? null,
         quantity: line.quantity,
         reason: context.policy.reasons.find((reason) => reason.id === line.reasonId)?.label[context.language] ?? line.reasonId,
         note: line.note,
         policyDecision: line.decision,
         decision,
-        clauses: line.clauseIds.map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) })),
+        clauses: toAgentClauses(context, line.clauseIds),
         photoUrls: line.photoIds.map(context.signPhoto),
         exchange: toAgentExchange(line, decision),
       };

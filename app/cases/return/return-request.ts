@@ -1,12 +1,9 @@
 import type { OrderSource } from '~/orders/ports';
-import { normalizeEmail } from '~/orders/identifiers';
 import { decideReturn, type ReturnDecision } from '~/policy/decide-return';
 import type { Policy } from '~/policy/policy-schema';
 import { quoteReturn, type ReturnQuote } from '~/policy/quote-return';
 import type { ReturnContext } from '~/policy/return-context';
 import type { SelectedLine } from '~/policy/validate-selection';
-import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
-import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import type { Case, CaseStore } from '../case-store';
 import type { CaseExchange, CaseLine } from './details';
 import { planExchanges, type LineOffers, type PlannedExchange } from './exchange-choice';
@@ -14,6 +11,7 @@ import { exchangeShipsWhen } from '~/policy/exchange-options';
 import type { ShopifyReturns } from '../ports';
 import { withoutPendingUnits } from './pending-units';
 import type { ReturnDraft } from '../drafts/return-draft';
+import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
 
 export type ReturnDeps = {
   orders: OrderSource;
@@ -61,7 +59,7 @@ export async function prepareReturn(deps: ReturnDeps, orderId: string, now: Date
   ]);
   if (!order || !shopifyContext) return null;
   const context = withoutPendingUnits(shopifyContext, cases, now);
-  const customerEmailHash = deps.hashId(normalizeEmail(order.email ?? order.id));
+  const customerEmailHash = customerHashOf(deps.hashId, order);
   const since = new Date(now.getTime() - deps.policy.review.periodDays * DAY_MS);
   const history = await deps.cases.getReturnHistory(customerEmailHash, since);
   const decision = decideReturn({ context, history, policy: deps.policy, now, timeZone: deps.timeZone });
@@ -147,17 +145,11 @@ export async function submitReturn(
         keepItems: quote.keepItems,
       },
       policyVersion: quote.policyVersion,
-      ...(input.ticketId ? {
-        providerRefs: { gorgiasTicketId: input.ticketId },
-        openingEvents: [{ type: TICKET_FROM_LINK_EVENT, actor: 'shopper' as const, data: { ticketId: input.ticketId } }],
-      } : {}),
+      ...ticketLinkOf(input.ticketId),
     },
     draft.idempotencyKey,
     now,
-    (opened) => [
-      { name: SHOPIFY_EXECUTE_CASE, data: { caseId: opened.id } },
-      ...(deps.helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: opened.id }, singletonKey: toGorgiasSyncKey(opened.id) }] : []),
-    ],
+    openingJobs(deps.helpdesk),
   );
   return result.status === 'key_conflict' ? { ok: false } : { ok: true, case: result.case };
 }
