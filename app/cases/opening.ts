@@ -2,13 +2,25 @@ import { TICKET_FROM_LINK_EVENT } from '~/helpdesk/ticket-fields';
 import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey } from '~/jobs/job-names';
 import { normalizeEmail } from '~/orders/identifiers';
 import type { Order } from '~/orders/types';
-import type { Case, CaseJob, NewCaseEvent, ProviderRefs } from './case-store';
+import type { Policy } from '~/policy/policy-schema';
+import type { Case, CaseJob, CaseStore, NewCaseEvent, ProviderRefs } from './case-store';
 
 /*
  * What every kind's opening shares: who the shopper is (as a keyed hash), the ticket they came
  * from, and the jobs queued in the case's own transaction (carrying a case out on the request:
  * opening.server.ts).
  */
+
+/** What a shopper's request of any kind reads and writes: the order fresh from Shopify, the cases, the policy. */
+export type RequestDeps = {
+  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
+  cases: CaseStore;
+  policy: Policy;
+  timeZone: string;
+  hashId: (value: string) => string;
+  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
+  helpdesk: boolean;
+};
 
 /** The keyed hash of the order's email: counts a customer's cases without keeping the address. */
 export const customerHashOf = (hashId: (value: string) => string, order: Pick<Order, 'email' | 'id'>) => hashId(normalizeEmail(order.email ?? order.id));

@@ -1,24 +1,16 @@
-import type { Case, CaseStore } from '~/cases/case-store';
+import type { Case } from '~/cases/case-store';
 import type { Language } from '~/i18n';
 import { MailDeliveryError } from '~/mail/ports';
 import type { Order } from '~/orders/types';
 import { decideAddressChange, type AddressChangeVerdict } from '~/policy/address-change';
 import { checkNewAddress, type AddressFieldError, type NewAddressInput } from '~/policy/address-change-check';
-import type { Policy } from '~/policy/policy-schema';
 import { log } from '~/utils/log.server';
 import { judgeSend, judgeTry, MAX_CODE_TRIES, SEND_LIMITS, type CodeBinding } from '~/verification/code-rules';
 import { checkCode, sendCode, type OneTimeCodeDeps } from '~/verification/one-time-codes.server';
-import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
+import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
 
-export type AddressDeps = {
-  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
-  cases: CaseStore;
-  policy: Policy;
-  timeZone: string;
-  hashId: (value: string) => string;
-  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
-  helpdesk: boolean;
+export type AddressDeps = RequestDeps & {
   /** The shop's shipping countries (Shopify's `shipsToCountries`), read only when the policy allows other countries. */
   shippingCountries(): Promise<string[]>;
   codes: OneTimeCodeDeps;

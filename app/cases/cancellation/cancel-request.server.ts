@@ -1,19 +1,11 @@
-import type { Case, CaseStore } from '~/cases/case-store';
+import type { Case } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
 import { cancellationFactsOf, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
-import type { Policy } from '~/policy/policy-schema';
-import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
+import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
 import type { CancelForm } from './cancel-form';
 
-export type CancelDeps = {
-  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
-  cases: CaseStore;
-  policy: Policy;
-  timeZone: string;
-  hashId: (value: string) => string;
-  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
-  helpdesk: boolean;
+export type CancelDeps = RequestDeps & {
   /**
    * Carries the case out now, on the shopper's request, so the page can say the order is
    * cancelled; the queued job is the safety net when this attempt fails or is cut short.

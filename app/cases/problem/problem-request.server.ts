@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Case, CaseStore } from '~/cases/case-store';
+import type { Case } from '~/cases/case-store';
 import { isFinalState } from '~/cases/case-state';
 import type { Language } from '~/i18n';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
-import type { Policy } from '~/policy/policy-schema';
 import { listProblemOptions, type ProblemOffer, type ProblemOption, type ProblemType } from '~/policy/problems';
 import { decideAnswers, keepOwnKeys, maxPhotosOf, newAnswers, toAnswers } from './problem-answers.server';
 import type { ProblemPost } from './problem-form';
 import { acceptReportPhotos } from './problem-photos.server';
-import { customerHashOf, openingJobs, ticketLinkOf } from '../opening';
+import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
 import {
   hasErrors, noErrors, toOfferView, toOptionView, toParcelView,
   type ProblemAnswers, type ProblemErrors, type ProblemOfferView, type ProblemOptionView, type ProblemParcelView,
 } from './problem-view';
 
-export type ProblemDeps = {
-  orders: { getOrder(id: string): Promise<Order | null>; invalidate?(id: string): void };
-  cases: CaseStore;
-  policy: Policy;
-  timeZone: string;
-  hashId: (value: string) => string;
-  /** Whether a helpdesk is configured: then the case's ticket sync is queued with it. */
-  helpdesk: boolean;
+export type ProblemDeps = RequestDeps & {
   photos: PhotoStore;
 };
 
