@@ -25,7 +25,7 @@ for (const language of ['en', 'fr'] as const) {
     // The version hash is for agents' notes; shoppers would only wonder what it means.
     await expect(page.locator('main')).not.toContainText(/\b[0-9a-f]{12}\b/);
     await expect(page.getByRole('heading', { level: 2, name: text.section })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(9);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(11);
     const finalSale = page.getByRole('heading', { level: 3, name: text.clause });
     await expect(finalSale).toBeVisible();
     await expect(page.locator('[id="clause-3.2"]')).toContainText(language === 'en' ? 'cannot be returned or exchanged' : 'ni repris ni échangés');
