@@ -63,7 +63,7 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
 /** The short list on the order page. */
 export function toCaseSummaries(cases: Case[]) {
   return cases.map((found) => ({
-    id: found.id, state: found.state, createdAt: found.createdAt.toISOString(),
+    id: found.id, kind: found.kind, state: found.state, createdAt: found.createdAt.toISOString(),
     items: kindOf(found).summary(found).items.reduce((sum, item) => sum + item.quantity, 0),
   }));
 }
