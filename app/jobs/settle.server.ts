@@ -69,14 +69,16 @@ async function hasRetryWaiting(boss: PgBoss, job: JobWithMetadata<unknown>): Pro
 
 /**
  * Fails this attempt now (fenced to it, so pg-boss's own settle afterwards changes nothing),
- * then pushes the retry back to Retry-After when the backoff would come sooner. The ceiling is
- * the queue's longest delay: a vendor asking for a day does not hold a case that long.
+ * then sets the retry at Retry-After: later than the backoff when the vendor asks for longer,
+ * sooner when it asks for less (Gorgias' 429 says 1 s; the backoff would wait 30 s and more). The
+ * ceiling is the queue's longest delay: a vendor asking for a day does not hold a case that long.
  */
 async function failUntilRetryAfter(boss: PgBoss, job: JobWithMetadata<unknown>, failure: JobFailure): Promise<void> {
   const seconds = Math.min(failure.retryAfterSeconds!, job.retryDelayMax ?? 3600);
   await boss.fail(job.name, { id: job.id, retryCount: job.retryCount }, failure);
   const [retry] = await boss.findJobs(job.name, { id: job.id });
-  if (retry?.state !== 'retry' || new Date(retry.startAfter).getTime() >= Date.now() + seconds * 1000) return;
+  // Within a second of what was asked already: nothing to move.
+  if (retry?.state !== 'retry' || Math.abs(new Date(retry.startAfter).getTime() - (Date.now() + seconds * 1000)) < 1000) return;
   await boss.update(job.name, undefined, { id: job.id, startAfter: seconds });
   log.info('jobs.retry_deferred', { name: job.name, job: job.id, retryAfterSeconds: seconds });
 }

@@ -167,6 +167,19 @@ for (const backend of backends) {
       expect(second!.at - first!.at).toBeGreaterThanOrEqual(3_900);
     });
 
+    it('retries at Retry-After when the upstream asks for less than the backoff', async () => {
+      const caseId = newCaseId();
+      behaviours.set(caseId, async (_, n) => {
+        if (n === 1) throw new UpstreamError({ service: 'gorgias', status: 429, code: 'RATE_LIMITED', retryable: true, retryAfterSeconds: 1 });
+      });
+      await send(STATELY, caseId, 1);
+      await waitFor(async () => (await jobsOf(STATELY, caseId))[0]?.state === 'completed');
+      const [first, second] = attempts.get(caseId)!;
+      // The queue's own delay is 3 s; Gorgias asked for 1 s, and that is what it waited (polling every 0.5 s).
+      expect(second!.at - first!.at).toBeLessThan(2_800);
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    });
+
     it('completes a failing stately job whose case already waits in retry, instead of letting pg-boss park it', async () => {
       const caseId = newCaseId();
       // Step 1 fails once and goes to retry (3 s); step 2 arrives meanwhile and fails as well.
