@@ -1,6 +1,5 @@
 import type { Language } from '~/i18n';
 import type { Money, Order } from '~/orders/types';
-import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import { toReviewStatus, type ReviewStatus } from './agent-review';
 import type { Case, CaseEvent } from './case-store';
@@ -68,16 +67,6 @@ export type AgentKindParts = {
   /** How the items come back, and where they are: the shopper's own view of it (null when nothing travels). */
   shipping: ReturnShippingView | null;
 };
-
-/** An order line the case names, as the agent page shows it: the case's title first, the order's SKU and picture. */
-export function toAgentItem(order: Order | null, line: { lineItemId: string; title: string }): Pick<AgentLineView, 'title' | 'sku' | 'image'> {
-  const item = order?.lineItems.find((candidate) => candidate.id === line.lineItemId);
-  return { title: line.title || item?.title || '', sku: item?.sku ?? null, image: item?.image ? { url: item.image.url, alt: item.image.altText ?? '' } : null };
-}
-
-/** The clauses a verdict rests on, with their titles in the agent's language. */
-export const toAgentClauses = (context: Pick<AgentPartsContext, 'policy' | 'language'>, ids: readonly string[]) =>
-  [...new Set(ids)].map((id) => ({ id, title: getClauseTitle(context.policy, id, context.language) }));
 
 /** What a kind's agent part may read: the shopper's view of the same case, the order and the policy. */
 export type AgentPartsContext = Pick<AgentViewContext, 'policy' | 'language' | 'signPhoto'> & { shopper: CaseView; order: Order | null };

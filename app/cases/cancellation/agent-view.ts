@@ -1,4 +1,5 @@
-import { toAgentClauses, toAgentItem, type AgentKindParts, type AgentPartsContext } from '../agent-case-view';
+import { toAgentClauses, toAgentItem } from '../agent-items';
+import type { AgentKindParts, AgentPartsContext } from '../agent-case-view';
 import type { CancellationDetails } from './details';
 import { toCancelReasonText } from './notes';
 

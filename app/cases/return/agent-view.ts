@@ -1,4 +1,5 @@
-import { toAgentClauses, toAgentItem, type AgentExchangeView, type AgentKindParts, type AgentPartsContext } from '../agent-case-view';
+import { toAgentClauses, toAgentItem } from '../agent-items';
+import type { AgentExchangeView, AgentKindParts, AgentPartsContext } from '../agent-case-view';
 import type { CaseViewOf } from '../case-view';
 import type { CaseLine, ReturnDetails } from './details';
 
