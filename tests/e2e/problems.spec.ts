@@ -93,7 +93,7 @@ test('a parcel the carrier failed to deliver: a new one is sent, and the ticket 
   await page.waitForURL(`/cases/${caseId}`);
 });
 
-test('a damaged item with photos: a bad file is named, the refund is shown, the photos reach the ticket', async ({ page }) => {
+test('a damaged item with photos: a bad file is named, the refund and both photos are shown on the case page', async ({ page }) => {
   const order = await demoOrder(page, '#1035');
   await startReport(page, order);
   await choose(page, words.en.damaged);
