@@ -39,3 +39,17 @@ export const openingJobs = (helpdesk: boolean | undefined, options: { heldBackSe
   { name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, ...(options.heldBackSeconds ? { startAfterSeconds: options.heldBackSeconds } : {}) },
   ...(helpdesk ? [{ name: GORGIAS_SYNC_CASE, data: { caseId: found.id }, singletonKey: toGorgiasSyncKey(found.id) }] : []),
 ];
+
+/**
+ * The case a shopper's request already opened: this form's own (its idempotency key), or an earlier
+ * one of the same kind on the order still open. A re-sent form or a second request lands there.
+ */
+export async function findOpenedCase(cases: RequestDeps['cases'], key: string, orderId: string, isOpen: (found: Case) => boolean): Promise<Case | null> {
+  return (await cases.findCaseByIdempotencyKey(key, orderId)) ?? (await cases.listCasesForOrder(orderId)).find(isOpen) ?? null;
+}
+
+/** The order as Shopify has it now, past the cache: the page it was decided on may be minutes old. */
+export async function readFreshOrder(orders: RequestDeps['orders'], orderId: string): Promise<Order | null> {
+  orders.invalidate?.(orderId);
+  return orders.getOrder(orderId);
+}

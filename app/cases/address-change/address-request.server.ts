@@ -7,7 +7,7 @@ import { checkNewAddress, type AddressFieldError, type NewAddressInput } from '~
 import { log } from '~/utils/log.server';
 import { judgeSend, judgeTry, MAX_CODE_TRIES, SEND_LIMITS, type CodeBinding } from '~/verification/code-rules';
 import { checkCode, sendCode, type OneTimeCodeDeps } from '~/verification/one-time-codes.server';
-import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
+import { customerHashOf, findOpenedCase, openingJobs, readFreshOrder, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
 
 export type AddressDeps = RequestDeps & {
@@ -101,12 +101,9 @@ export async function sendAddressCode(deps: AddressDeps, shopper: AddressShopper
  * the same case.
  */
 export async function submitAddressChange(deps: AddressDeps, shopper: AddressShopper, form: ChangeForm, now: Date): Promise<ChangeResult> {
-  const replayed = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
-  if (replayed) return { ok: true, caseId: replayed.id };
-  const existing = (await deps.cases.listCasesForOrder(shopper.orderId)).find(isOpen);
-  if (existing) return { ok: true, caseId: existing.id };
-  deps.orders.invalidate?.(shopper.orderId);
-  const order = await deps.orders.getOrder(shopper.orderId);
+  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isOpen);
+  if (earlier) return { ok: true, caseId: earlier.id };
+  const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
   const { verdict, shipsTo } = await decide(deps, order, now);
   const rules = deps.policy.addressChange;

@@ -1,7 +1,7 @@
 import type { Case } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
 import { cancellationFactsOf, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
-import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
+import { customerHashOf, findOpenedCase, openingJobs, readFreshOrder, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
 import type { CancelForm } from './cancel-form';
 
@@ -50,12 +50,9 @@ const HELD_BACK_SECONDS = 20;
  * request, within `waitMs`, with the queued job 20 s later as the safety net.
  */
 export async function submitCancellation(deps: CancelDeps, shopper: Shopper, form: CancelForm & { mode: 'instant' | 'review' }, now: Date): Promise<CancelResult> {
-  const replayed = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
-  if (replayed) return { ok: true, caseId: replayed.id };
-  const existing = (await deps.cases.listCasesForOrder(shopper.orderId)).find(isLive);
-  if (existing) return { ok: true, caseId: existing.id };
-  deps.orders.invalidate?.(shopper.orderId);
-  const order = await deps.orders.getOrder(shopper.orderId);
+  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isLive);
+  if (earlier) return { ok: true, caseId: earlier.id };
+  const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
   const verdict = decideCancellation({ policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone });
   if (!verdict.offered) return { ok: false, error: 'notOffered' };
