@@ -54,7 +54,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: 'list',
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // A click or fill waiting for an element that never comes fails after this, not at the test's
+  // end: inside `expect(...).toPass` a step without its own short timeout would never retry.
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', actionTimeout: 30_000 },
   projects: [
     { name: 'mobile', testIgnore: ISOLATED_SPECS, use: { ...mobile, baseURL: SHARED_URL } },
     // The desktop layout gets the pages themselves; the flows behind them are not layout-bound.

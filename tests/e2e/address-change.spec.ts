@@ -31,7 +31,7 @@ async function readCodeFromMailbox(page: Page, email: string): Promise<string> {
   let code: string | undefined;
   await expect(async () => {
     await mailbox.goto('/__sandbox/mailbox');
-    await mailbox.getByRole('row').filter({ hasText: email }).first().getByRole('link').click();
+    await mailbox.getByRole('row').filter({ hasText: email }).first().getByRole('link').click({ timeout: 1_000 });
     code = (await mailbox.locator('pre').innerText()).match(/^\d{6}$/m)?.[0];
     expect(code).toBeTruthy();
   }).toPass({ timeout: 15_000 });
@@ -66,7 +66,7 @@ async function fillNewAddress(page: Page, language: Language, code: string) {
 async function openAddressTicket(page: Page, caseId: string, text: string) {
   await expect(async () => {
     await page.goto('/__sandbox/gorgias/tickets');
-    await page.getByRole('link', { name: new RegExp(`^Address change ${caseId} · order `) }).click();
+    await page.getByRole('link', { name: new RegExp(`^Address change ${caseId} · order `) }).click({ timeout: 1_000 });
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
 }

@@ -55,7 +55,7 @@ async function send(page: Page, language: Language = 'en'): Promise<string> {
 async function openTicket(page: Page, caseId: string, text: string | RegExp) {
   await expect(async () => {
     await page.goto('/__sandbox/gorgias/tickets');
-    await page.getByRole('link', { name: new RegExp(`${caseId} · order`) }).click();
+    await page.getByRole('link', { name: new RegExp(`${caseId} · order`) }).click({ timeout: 1_000 });
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 100_000, intervals: [500, 1_000, 2_000] });
 }
@@ -93,7 +93,7 @@ test('a parcel the carrier failed to deliver: a new one is sent, and the ticket 
   await page.waitForURL(`/cases/${caseId}`);
 });
 
-test('a damaged item with photos: a bad file is named, the refund and both photos are shown on the case page', async ({ page }) => {
+test('a damaged item with photos: a bad file is named, the refund is shown, the photos reach the ticket', async ({ page }) => {
   const order = await demoOrder(page, '#1035');
   await startReport(page, order);
   await choose(page, words.en.damaged);
@@ -113,9 +113,9 @@ test('a damaged item with photos: a bad file is named, the refund and both photo
   const caseId = await send(page);
   await expect(page.getByText(/^We refund €79\.00 to your original payment method/)).toBeVisible();
   await expect(page.getByRole('img', { name: 'Photo 2' })).toBeVisible();
-  // Not checked here for now: on CI's loaded end-to-end server, this ticket's first note (with the two
-  // photos) took over 100 s to appear, twice, and why is still an open question for the next session.
-  expect(caseId).toMatch(/^C-/);
+  await openTicket(page, caseId, '→ Refund €79.00 to the original payment, clause 10.5');
+  await expect(page.getByRole('link', { name: `${caseId}-1.jpeg` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `${caseId}-2.jpeg` })).toBeVisible();
 });
 
 test('en français : un mauvais article, renvoyé', async ({ page }) => {

@@ -16,7 +16,7 @@ const requestCard = (page: Page, returnName: string) =>
 async function expectTicketNote(page: Page, caseId: string, orderName: string, text: string) {
   await expect(async () => {
     await page.goto('/__sandbox/gorgias/tickets');
-    await page.getByRole('link', { name: `Return ${caseId} · order ${orderName}` }).click();
+    await page.getByRole('link', { name: `Return ${caseId} · order ${orderName}` }).click({ timeout: 1_000 });
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
 }

@@ -10,7 +10,7 @@ export async function openTicket(page: Page, caseId: string, orderName: string, 
   await expect(async () => {
     await page.goto('/__sandbox/gorgias/tickets');
     // "Return C-… · order #1001", "Address change C-… · order #1001": the subject names the kind first.
-    await page.getByRole('link', { name: new RegExp(`^\\S.* ${caseId} · (order|commande) ${orderName}$`) }).click();
+    await page.getByRole('link', { name: new RegExp(`^\\S.* ${caseId} · (order|commande) ${orderName}$`) }).click({ timeout: 1_000 });
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
 }
