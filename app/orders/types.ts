@@ -27,6 +27,12 @@ export type LineItem = {
   isGiftCard: boolean;
   image: { url: string; altText: string | null } | null;
   unitPrice: Money;
+  /**
+   * One unit's price after every discount (Shopify's `discountedUnitPriceAfterAllDiscountsSet`):
+   * what cancelling it gives back, before taxes a tax-exclusive store adds. Read by the order
+   * query only; left out, no amount is promised for part of an order.
+   */
+  paidUnitPrice?: Money;
 };
 
 export type ParcelStatus =

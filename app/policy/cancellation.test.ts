@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aLine, aParcel, anOrder } from '~/orders/test-fixtures';
 import type { Order, StoreReturn } from '~/orders/types';
-import { decideCancellation, type CancellationOffer, type CancellationOrderFacts, type CancellationVerdict } from './cancellation';
+import { checkSelection, decideCancellation, type CancellationOffer, type CancellationOrderFacts, type CancellationSelection, type CancellationVerdict } from './cancellation';
 import type { Policy } from './policy-schema';
 import { PARIS, buildPolicy } from './test-fixtures';
 
@@ -17,10 +17,10 @@ function unshipped(overrides: Partial<Order> = {}): Order {
   });
 }
 
-type Options = { order?: Order; policy?: Policy; facts?: CancellationOrderFacts; now?: Date };
+type Options = { order?: Order; policy?: Policy; facts?: CancellationOrderFacts; now?: Date; selection?: CancellationSelection };
 
-function decide({ order = unshipped(), policy = buildPolicy(), facts = { tags: [] }, now = at(HOUR) }: Options = {}): CancellationVerdict {
-  return decideCancellation({ order, policy, facts, now, timeZone: PARIS });
+function decide({ order = unshipped(), policy = buildPolicy(), facts = { tags: [] }, now = at(HOUR), selection }: Options = {}): CancellationVerdict {
+  return decideCancellation({ order, policy, facts, now, timeZone: PARIS, ...(selection ? { selection } : {}) });
 }
 
 function offer(options?: Options): CancellationOffer {
@@ -42,8 +42,8 @@ describe('decideCancellation', () => {
   it('cancels an unshipped order at once within the window, refunding what was paid the policy’s way', () => {
     const policy = buildPolicy();
     expect(decide({ policy })).toEqual({
-      offered: true, mode: 'instant', clauseId: '8.1',
-      lines: [{ lineItemId: 'gid://shopify/LineItem/1', units: 1 }], partial: false,
+      offered: true, mode: 'instant', clauseId: '8.1', scope: 'order',
+      lines: [{ lineItemId: 'gid://shopify/LineItem/1', units: 1 }], available: [{ lineItemId: 'gid://shopify/LineItem/1', units: 1 }], partial: false,
       refund: { amount: { amount: '64.90', currencyCode: 'EUR' }, method: 'original_payment', releasesHold: false },
       restock: true, notifyCustomer: true, reasons: [],
       window: { orderedAt: ORDERED, instantUntil: at(12 * HOUR), reviewUntil: at(48 * HOUR) },
@@ -220,8 +220,70 @@ describe('decideCancellation', () => {
 
     it('carries the policy’s restock, notification and partial settings, and the units left per line', () => {
       const policy = buildPolicy((p) => Object.assign(p.cancellation!, { restock: false, notifyCustomer: false, partial: true }));
-      const order = unshipped({ lineItems: [aLine({ quantity: 3, currentQuantity: 2, unfulfilledQuantity: 3 }), aLine({ id: 'gid://shopify/LineItem/2', currentQuantity: 0 })] });
+      const order = unshipped({ lineItems: [aLine({ quantity: 3, currentQuantity: 2, unfulfilledQuantity: 3, paidUnitPrice: EUR('30.00') }), aLine({ id: 'gid://shopify/LineItem/2', currentQuantity: 0 })] });
       expect(offer({ policy, order })).toMatchObject({ restock: false, notifyCustomer: false, partial: true, lines: [{ lineItemId: 'gid://shopify/LineItem/1', units: 2 }] });
     });
+  });
+});
+
+const EUR = (amount: string) => ({ amount, currencyCode: 'EUR' });
+const SHIRT = 'gid://shopify/LineItem/1';
+const SOCKS = 'gid://shopify/LineItem/2';
+
+describe('cancelling some items only (a `partial` policy)', () => {
+  const partial = buildPolicy((p) => { p.cancellation!.partial = true; });
+  // Paid €64.90: two shirts at €25.00 after discounts, one pair of socks at €9.90, €5.00 shipping.
+  const twoLines = (overrides: Partial<Order> = {}) => unshipped({
+    lineItems: [
+      aLine({ id: SHIRT, quantity: 2, currentQuantity: 2, unfulfilledQuantity: 2, paidUnitPrice: EUR('25.00') }),
+      aLine({ id: SOCKS, title: 'Socks', unfulfilledQuantity: 1, paidUnitPrice: EUR('9.90') }),
+    ],
+    ...overrides,
+  });
+
+  it('refunds what the picked units were paid, shipping kept, and cancels only them', () => {
+    const verdict = offer({ policy: partial, order: twoLines(), selection: [{ lineItemId: SHIRT, units: 1 }] });
+    expect(verdict).toMatchObject({ scope: 'items', mode: 'instant', partial: true, lines: [{ lineItemId: SHIRT, units: 1 }], refund: { amount: EUR('25.00') } });
+    expect(verdict.available).toEqual([{ lineItemId: SHIRT, units: 2 }, { lineItemId: SOCKS, units: 1 }]);
+  });
+
+  it('a pick of every unit left is the whole order, refunded in full with its shipping', () => {
+    const verdict = offer({ policy: partial, order: twoLines(), selection: [{ lineItemId: SOCKS, units: 1 }, { lineItemId: SHIRT, units: 2 }] });
+    expect(verdict).toMatchObject({ scope: 'order', refund: { amount: EUR('64.90') } });
+  });
+
+  it('never offers part of an order the policy cancels whole, nor of one only authorised or whose prices are unknown', () => {
+    const selection = [{ lineItemId: SHIRT, units: 1 }];
+    expect(offer({ order: twoLines(), selection })).toMatchObject({ scope: 'order', partial: false });
+    expect(offer({ policy: partial, order: twoLines({ financialStatus: 'AUTHORIZED' }), selection })).toMatchObject({ scope: 'order', partial: false });
+    const unpriced = twoLines({ lineItems: [aLine({ id: SHIRT, quantity: 2, currentQuantity: 2, unfulfilledQuantity: 2 })] });
+    expect(offer({ policy: partial, order: unpriced, selection })).toMatchObject({ scope: 'order', partial: false });
+    // One unit left: there is nothing to choose between.
+    expect(offer({ policy: partial, selection })).toMatchObject({ partial: false });
+  });
+
+  it('weighs the value limit against the picked items, not the whole order', () => {
+    const limited = buildPolicy((p) => Object.assign(p.cancellation!, { partial: true, maxValue: { EUR: '30.00' } }));
+    expect(offer({ policy: limited, order: twoLines(), selection: [{ lineItemId: SHIRT, units: 1 }] }).mode).toBe('instant');
+    const whole = offer({ policy: limited, order: twoLines() });
+    expect(whole.mode).toBe('review');
+    expect(whole.reasons.map((reason) => reason.key)).toContain('policy:cancellation.review.orderValue');
+  });
+
+  it('never promises more than what is left paid on the order', () => {
+    const mostlyRefunded = twoLines({ financialStatus: 'PARTIALLY_REFUNDED' });
+    const verdict = offer({ policy: partial, order: mostlyRefunded, facts: { tags: [], netPayment: EUR('10.00') }, selection: [{ lineItemId: SHIRT, units: 1 }] });
+    expect(verdict.refund.amount).toEqual(EUR('10.00'));
+  });
+
+  it('checkSelection: at most the units left per line, at least one unit, lines at 0 dropped', () => {
+    const available = [{ lineItemId: SHIRT, units: 2 }, { lineItemId: SOCKS, units: 1 }];
+    expect(checkSelection(available, [{ lineItemId: SHIRT, units: 0 }, { lineItemId: SOCKS, units: 1 }])).toEqual({ ok: true, selection: [{ lineItemId: SOCKS, units: 1 }] });
+    expect(checkSelection(available, [{ lineItemId: SHIRT, units: 0 }])).toEqual({ ok: false, problem: 'nothingChosen' });
+    expect(checkSelection(available, [{ lineItemId: SHIRT, units: 3 }])).toEqual({ ok: false, problem: 'tooMany' });
+    // The same line twice counts once, added up; a line not on the order has nothing left.
+    expect(checkSelection(available, [{ lineItemId: SHIRT, units: 2 }, { lineItemId: SHIRT, units: 1 }])).toEqual({ ok: false, problem: 'tooMany' });
+    expect(checkSelection(available, [{ lineItemId: 'gid://shopify/LineItem/9', units: 1 }])).toEqual({ ok: false, problem: 'tooMany' });
+    expect(checkSelection(available, [{ lineItemId: SOCKS, units: -1 }])).toEqual({ ok: false, problem: 'tooMany' });
   });
 });

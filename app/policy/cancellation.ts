@@ -20,6 +20,9 @@ export type CancellationOrderFacts = {
   netPayment?: Money;
 };
 
+/** Units of each line the shopper picked to cancel (lines left out are kept). */
+export type CancellationSelection = { lineItemId: string; units: number }[];
+
 export type DecideCancellationInput = {
   policy: Policy;
   order: Order;
@@ -27,6 +30,11 @@ export type DecideCancellationInput = {
   now: Date;
   /** The store's IANA zone: dates in the facts are on its calendar. */
   timeZone: string;
+  /**
+   * Some items only, where the policy is `partial`: checked first with `checkSelection`. Left out,
+   * or covering every unit left, the whole order is cancelled.
+   */
+  selection?: CancellationSelection;
 };
 
 /** The instants that bound the order's windows: at once before `instantUntil`, as a request before `reviewUntil`. */
@@ -36,12 +44,18 @@ export type CancellationOffer = {
   offered: true;
   mode: 'instant' | 'review';
   clauseId: string;
-  /** Units each line has left to cancel; a `partial` policy lets the shopper pick among them. */
+  /** `order`: the whole order (Shopify's `orderCancel`); `items`: the units in `lines` only. */
+  scope: 'order' | 'items';
+  /** The units this cancellation stops: every unit left for the whole order, else the selection. */
   lines: { lineItemId: string; units: number }[];
+  /** Units each line has left to cancel: what a `partial` offer lets the shopper pick among. */
+  available: { lineItemId: string; units: number }[];
+  /** Whether the shopper may cancel some items only (see `allowsPartial`). */
   partial: boolean;
   /**
-   * What cancelling the whole order gives back: what was paid, null when the facts cannot tell
-   * (a person then confirms it). `releasesHold`: a payment only authorised is released.
+   * What the cancellation gives back: for the whole order, what was paid; for some items, what
+   * was paid for them (shipping stays paid). Null when the facts cannot tell (a person then
+   * confirms it). `releasesHold`: a payment only authorised is released.
    */
   refund: { amount: Money | null; method: CancellationRefundMethod; releasesHold: boolean };
   restock: boolean;
@@ -60,6 +74,7 @@ const HOUR_MS = 3_600_000;
 const NOTHING_PAID = new Set(['AUTHORIZED', 'PENDING', 'EXPIRED', 'VOIDED', 'REFUNDED']);
 const BEING_PREPARED = new Set(['IN_PROGRESS', 'PENDING_FULFILLMENT']);
 const ACTIVE_RETURN = new Set(['requested', 'open']);
+const PAID_IN_FULL = new Set(['PAID', 'PARTIALLY_REFUNDED']);
 
 const normalize = (tag: string) => tag.trim().toLowerCase();
 
@@ -70,6 +85,50 @@ function toWindow(order: Order, rules: CancellationPolicy, facts: CancellationOr
   const orderedAt = facts.processedAt ?? order.createdAt;
   const after = (hours: number) => new Date(orderedAt.getTime() + hours * HOUR_MS);
   return { orderedAt, instantUntil: after(rules.windowHours), reviewUntil: after(rules.reviewWindowHours) };
+}
+
+/**
+ * Some items only: where the policy says `partial`, the order is paid in full (a payment only
+ * authorised is released whole, never in part) and every line's paid price is known, so the
+ * refund for any pick can be shown before the shopper confirms.
+ */
+export function allowsPartial(rules: CancellationPolicy, order: Order, lines: CancellationOffer['available']): boolean {
+  if (!rules.partial || !PAID_IN_FULL.has(order.financialStatus ?? '')) return false;
+  const paid = new Map(order.lineItems.map((line) => [line.id, line.paidUnitPrice]));
+  const units = lines.reduce((sum, line) => sum + line.units, 0);
+  return units > 1 && lines.every((line) => paid.get(line.lineItemId)?.currencyCode === order.total.currencyCode);
+}
+
+export type SelectionProblem = 'nothingChosen' | 'tooMany';
+
+/**
+ * The shopper's pick, checked against the units left: each line at most what it has left, at
+ * least one unit overall. Lines at 0 are dropped. Pure, before any decision is taken on it.
+ */
+export function checkSelection(available: CancellationOffer['available'], selection: CancellationSelection): { ok: true; selection: CancellationSelection } | { ok: false; problem: SelectionProblem } {
+  const left = new Map(available.map((line) => [line.lineItemId, line.units]));
+  const picked = new Map<string, number>();
+  for (const { lineItemId, units } of selection) {
+    const total = (picked.get(lineItemId) ?? 0) + units;
+    if (!Number.isInteger(units) || units < 0 || total > (left.get(lineItemId) ?? 0)) return { ok: false, problem: 'tooMany' };
+    picked.set(lineItemId, total);
+  }
+  const chosen = [...picked].filter(([, units]) => units > 0).map(([lineItemId, units]) => ({ lineItemId, units }));
+  return chosen.length === 0 ? { ok: false, problem: 'nothingChosen' } : { ok: true, selection: chosen };
+}
+
+const coversAll = (available: CancellationOffer['available'], selection: CancellationSelection) =>
+  available.every((line) => selection.find((picked) => picked.lineItemId === line.lineItemId)?.units === line.units);
+
+/** What the picked units were paid, in the order's currency (see `allowsPartial`: every price known). */
+function valueOfItems(order: Order, lines: CancellationOffer['lines']): Money {
+  const { currencyCode } = order.total;
+  const prices = new Map(order.lineItems.map((line) => [line.id, line.paidUnitPrice]));
+  const minor = lines.reduce((sum, { lineItemId, units }) => {
+    const price = prices.get(lineItemId);
+    return sum + (price ? toMinorUnits(price.amount, currencyCode) * units : 0);
+  }, 0);
+  return toMoney(minor, currencyCode);
 }
 
 function listCancellableLines(order: Order): CancellationOffer['lines'] {
@@ -140,7 +199,7 @@ function findRefusal(input: DecideCancellationInput, lines: CancellationOffer['l
   return null;
 }
 
-function findReviewReasons(input: DecideCancellationInput, rules: CancellationPolicy, window: CancellationWindow, paid: Money | null): DecisionReason[] {
+function findReviewReasons(input: DecideCancellationInput, rules: CancellationPolicy, window: CancellationWindow, paid: Money | null, value: Money): DecisionReason[] {
   const { order, now } = input;
   const facts = input.facts ?? {};
   const clauseId = rules.clause;
@@ -161,7 +220,8 @@ function findReviewReasons(input: DecideCancellationInput, rules: CancellationPo
     reasons.push({ key: 'policy:cancellation.review.pastWindow', clauseId, facts: { windowHours: rules.windowHours, closedAt: window.instantUntil.toISOString() } });
   }
   if (rules.maxValue !== undefined) {
-    const { amount, currencyCode } = order.total;
+    // What this cancellation stops: the whole order's total, or the picked items' price.
+    const { amount, currencyCode } = value;
     const limit = getAmount(rules.maxValue, currencyCode, input.policy.store.currency);
     if (limit === null) {
       reasons.push({ key: 'policy:cancellation.review.currencyNotCovered', clauseId, facts: { currencyCode } });
@@ -181,15 +241,24 @@ function findReviewReasons(input: DecideCancellationInput, rules: CancellationPo
 export function decideCancellation(input: DecideCancellationInput): CancellationVerdict {
   const { policy, order, now } = input;
   const stamp = { policyVersion: policy.version, decidedAt: now.toISOString() };
-  const lines = listCancellableLines(order);
-  const refusal = findRefusal(input, lines);
+  const available = listCancellableLines(order);
+  const refusal = findRefusal(input, available);
   const rules = policy.cancellation;
   if (refusal || !rules) {
     return { offered: false, refusal: refusal ?? notOffered(policy), ...stamp };
   }
+  const partial = allowsPartial(rules, order, available);
+  const picked = partial && input.selection ? checkSelection(available, input.selection) : null;
+  const scope = picked?.ok && !coversAll(available, picked.selection) ? 'items' : 'order';
+  const lines = scope === 'items' && picked?.ok ? picked.selection : available;
   const window = toWindow(order, rules, input.facts ?? {});
-  const paid = findAmountPaid(order, input.facts ?? {});
-  const reasons = findReviewReasons(input, rules, window, paid);
+  const paidForOrder = findAmountPaid(order, input.facts ?? {});
+  const itemsValue = scope === 'items' ? valueOfItems(order, lines) : null;
+  // Never more than what was paid and not yet refunded, whatever the prices say.
+  const paid = itemsValue && paidForOrder
+    ? toMoney(Math.min(toMinorUnits(itemsValue.amount, itemsValue.currencyCode), toMinorUnits(paidForOrder.amount, paidForOrder.currencyCode)), itemsValue.currencyCode)
+    : paidForOrder;
+  const reasons = findReviewReasons(input, rules, window, paid, itemsValue ?? order.total);
   const euOrder = isEuOrUk(order.shippingAddress?.countryCode ?? null);
   // A withdrawal is refunded the way the shopper paid: store credit may be offered, not imposed.
   const method = euOrder && rules.refundMethod === 'store_credit' ? 'original_payment' : rules.refundMethod;
@@ -197,8 +266,10 @@ export function decideCancellation(input: DecideCancellationInput): Cancellation
     offered: true,
     mode: reasons.length === 0 ? 'instant' : 'review',
     clauseId: rules.clause,
+    scope,
     lines,
-    partial: rules.partial,
+    available,
+    partial,
     refund: { amount: paid, method, releasesHold: order.financialStatus === 'AUTHORIZED' },
     restock: rules.restock,
     notifyCustomer: rules.notifyCustomer,

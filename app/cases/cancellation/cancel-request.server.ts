@@ -1,6 +1,6 @@
 import type { Case } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
-import { cancellationFactsOf, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
+import { cancellationFactsOf, checkSelection, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
 import { customerHashOf, findOpenedCase, openingJobs, readFreshOrder, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
 import type { CancelForm } from './cancel-form';
@@ -37,7 +37,7 @@ export async function loadCancelPage(deps: CancelDeps, orderId: string, now: Dat
 
 export type CancelResult =
   | { ok: true; caseId: string }
-  | { ok: false; error: 'notOffered' | 'changed' | 'refundMethodRequired' }
+  | { ok: false; error: 'notOffered' | 'changed' | 'refundMethodRequired' | 'nothingChosen' | 'tooMany' }
   | { gone: true };
 
 /** The queued job waits this long: the shopper's own request cancels first. */
@@ -54,8 +54,18 @@ export async function submitCancellation(deps: CancelDeps, shopper: Shopper, for
   if (earlier) return { ok: true, caseId: earlier.id };
   const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
-  const verdict = decideCancellation({ policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone });
+  const decide = (selection?: CancelForm['lines']) => decideCancellation({
+    policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone, ...(selection ? { selection } : {}),
+  });
+  let verdict = decide();
   if (!verdict.offered) return { ok: false, error: 'notOffered' };
+  // The pick is checked against the order as it is now; a page without a picker posts none.
+  if (form.lines && verdict.partial) {
+    const picked = checkSelection(verdict.available, form.lines);
+    if (!picked.ok) return { ok: false, error: picked.problem };
+    verdict = decide(picked.selection);
+    if (!verdict.offered) return { ok: false, error: 'notOffered' };
+  }
   // The page promised one thing: at once, or a request. A different answer now is shown first.
   if (verdict.mode !== form.mode) return { ok: false, error: 'changed' };
   const method = verdict.refund.method === 'shopper_choice' ? form.refundMethod : verdict.refund.method;
@@ -71,6 +81,7 @@ export async function submitCancellation(deps: CancelDeps, shopper: Shopper, for
       policyVersion: verdict.policyVersion,
       details: {
         mode: verdict.mode,
+        scope: verdict.scope,
         clauseId: verdict.clauseId,
         reasonId: form.reasonId,
         note: form.note || null,

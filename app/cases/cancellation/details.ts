@@ -21,10 +21,16 @@ export const CaseReasonSchema = z.object({
 export const CancellationDetailsSchema = z.object({
   /** `instant`: cancelled in Shopify as soon as the case is saved; `review`: the team decides. */
   mode: z.enum(['instant', 'review']),
+  /**
+   * `order`: the whole order (`orderCancel`); `items`: only the units in `lines`, cancelled by a
+   * refund of those units (what Shopify does for part of an order). Cases opened before some
+   * items could be cancelled are whole-order ones.
+   */
+  scope: z.enum(['order', 'items']).default('order'),
   clauseId: z.string(),
   reasonId: z.enum(CANCEL_REASONS),
   note: z.string().max(1000).nullable(),
-  /** The units the cancellation stops, line by line, as the order had them then. */
+  /** The units the cancellation stops, line by line, as the order had them then (for `items`, the shopper's pick). */
   lines: z.array(z.object({ lineItemId: z.string().min(1), title: z.string(), variantTitle: z.string().nullable(), quantity: z.number().int().positive() })).min(1),
   /** What goes back, as promised on the page: null when the team confirms the amount. */
   refund: z.object({ amount: MoneySchema.nullable(), method: RefundMethodSchema, releasesHold: z.boolean() }),

@@ -7,7 +7,7 @@ import { cancellationKind } from './kind';
 import { toStaffNote } from './execute.server';
 
 const details = (overrides: Partial<CancellationDetails> = {}): CancellationDetails => ({
-  mode: 'instant', clauseId: '8.1', reasonId: 'ordered_by_mistake', note: 'Wrong size',
+  mode: 'instant', scope: 'order', clauseId: '8.1', reasonId: 'ordered_by_mistake', note: 'Wrong size',
   lines: [{ lineItemId: 'gid://shopify/LineItem/1', title: 'Marinière Saint-Malo', variantTitle: 'M / Navy', quantity: 2 }],
   refund: { amount: { amount: '90.00', currencyCode: 'EUR' }, method: 'original_payment', releasesHold: false },
   restock: true, notifyCustomer: true, reviewReasons: [], ...overrides,

@@ -34,6 +34,7 @@ const ORDER_FIELDS = `#graphql
         isGiftCard
         image { url altText }
         originalUnitPriceSet { presentmentMoney { amount currencyCode } }
+        discountedUnitPriceAfterAllDiscountsSet { presentmentMoney { amount currencyCode } }
       }
     }
     fulfillments(first: 5) {

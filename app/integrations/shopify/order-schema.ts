@@ -98,6 +98,8 @@ export const OrderNodeSchema = z.object({
       isGiftCard: z.boolean(),
       image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable(),
       originalUnitPriceSet: MoneySetSchema,
+      // Read by the order query only (the customer's order list has no use for it).
+      discountedUnitPriceAfterAllDiscountsSet: MoneySetSchema.optional(),
     }),
   ),
   fulfillments: z.array(FulfillmentSchema),
@@ -140,6 +142,7 @@ export function toOrder(node: OrderNode): Order {
       isGiftCard: line.isGiftCard,
       image: line.image,
       unitPrice: line.originalUnitPriceSet.presentmentMoney,
+      ...(line.discountedUnitPriceAfterAllDiscountsSet ? { paidUnitPrice: line.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney } : {}),
     })),
     parcels: node.fulfillments.map((fulfillment) => {
       const tracking = fulfillment.trackingInfo[0];
