@@ -35,6 +35,9 @@ import { createShopifyOrderSource } from './integrations/shopify/order-source.se
 import { createShopifyReturns } from './integrations/shopify/returns.server';
 import { createShopifyOrderCancel } from './integrations/shopify/order-cancel.server';
 import type { ShopifyOrderCancel } from './cancellations/ports';
+import { createAdminCaller } from './integrations/shopify/admin-caller.server';
+import { createRefunds } from './integrations/shopify/refunds.server';
+import type { Refunds } from './refunds/ports';
 import { createShopifyOrderAddress } from './integrations/shopify/order-address.server';
 import type { ShopifyOrderAddress } from './address-changes/ports';
 import { createShopifyCatalogSource } from './integrations/shopify/exchange-catalog.server';
@@ -84,6 +87,8 @@ export type Services = {
   shopifyReturns: ShopifyReturns;
   /** Cancels orders in Shopify (`orderCancel`, its job polled to the end). */
   orderCancel: ShopifyOrderCancel;
+  /** Refunds (part of) an order in Shopify (`refundCreate`), never twice for one case. */
+  refunds: Refunds;
   /** Changes an order's shipping address in Shopify (`orderUpdate`), and lists the countries the shop ships to. */
   orderAddress: ShopifyOrderAddress;
   /** The products an exchange may choose from, with stock (cached 30 s). */
@@ -166,6 +171,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
     shopifyReturns,
     orderCancel: createShopifyOrderCancel({ client, gate }),
+    refunds: createRefunds(createAdminCaller({ client, gate })),
     orderAddress: createShopifyOrderAddress({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),

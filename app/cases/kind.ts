@@ -5,6 +5,7 @@ import type { CaseEnvelope, CaseEvent, CaseStore } from './case-store';
 import type { CaseState } from './case-state';
 import type { ShopifyOrderCancel } from '~/cancellations/ports';
 import type { ShopifyOrderAddress } from '~/address-changes/ports';
+import type { Refunds } from '~/refunds/ports';
 import type { OrderSource } from '~/orders/ports';
 import type { AgentKindParts, AgentPartsContext } from './agent-case-view';
 import type { ShopifyReturns } from './ports';
@@ -78,6 +79,8 @@ export type ExecuteDeps = {
   shopifyReturns: ShopifyReturns;
   orderCancel: ShopifyOrderCancel;
   orderAddress: ShopifyOrderAddress;
+  /** Refunds in Shopify (a problem report's refund); absent where no kind run there refunds. */
+  refunds?: Refunds;
   /**
    * The order as Shopify has it, past the cache once `invalidate` dropped it: an executor that
    * must check the order right before writing (an address change) reads it here.

@@ -2,8 +2,11 @@ import { html, isSameOrigin } from '../page-response.server';
 import { z } from 'zod';
 import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import { createIdSequence } from '~/sandbox/seed/ids.server';
 import { exchangeShipmentRefusal, isExchangeProcessed, unshippedExchangeLines } from './exchange-shipment.server';
+import { holdsOf, type FulfillmentHolds } from './fulfillment-orders.server';
 import type { OrderCancellations } from './order-cancel.server';
+import { fulfilOrder, fulfilRefusal } from './order-fulfil.server';
 import { orderStateRefusal } from './order-cancel-plan.server';
 import type { ReturnsStore } from './returns-store.server';
 import { toFulfillmentPayload, toOrderPayload } from './webhook-payloads.server';
@@ -13,7 +16,8 @@ import type { WebhookHub } from './webhooks.server';
  * `/__sandbox/shopify/admin`: what an agent would do in Shopify's admin, for a person trying the
  * sandbox — approve or decline (with a reason and a note for the shopper) a requested return,
  * close an open one, ship an exchange's new item, mark a parcel delivered, mark an exchange's
- * invoice paid, cancel an unshipped order. Each action changes the emulator's store exactly as the
+ * invoice paid, cancel an unshipped order, fulfil it (refused while it is on hold, as
+ * in Shopify's admin) or release its holds. Each action changes the emulator's store exactly as the
  * matching Admin API mutation would, and Shopify's webhook follows.
  */
 const PATH = '/__sandbox/shopify/admin';
@@ -32,6 +36,8 @@ const ActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('cancel'), id: z.string().min(1) }),
   z.object({ action: z.literal('ship_exchange'), id: z.string().min(1) }),
   z.object({ action: z.literal('pay_invoice'), id: z.string().min(1) }),
+  z.object({ action: z.literal('fulfil'), id: z.string().min(1) }),
+  z.object({ action: z.literal('release_hold'), id: z.string().min(1) }),
 ]);
 
 const DONE: Record<string, string> = {
@@ -39,6 +45,8 @@ const DONE: Record<string, string> = {
   close: 'Return closed. Shopify sends returns/close.', deliver: 'Parcel marked delivered. Shopify sends fulfillments/update.',
   cancel: 'Order cancelled, refunded and restocked. Shopify sends orders/cancelled and refunds/create.', ship_exchange: 'New item shipped. Shopify sends fulfillments/create.',
   pay_invoice: 'Invoice paid. Shopify sends orders/updated.',
+  fulfil: 'Order fulfilled: its parcel is with the carrier. Shopify sends fulfillments/create.',
+  release_hold: 'Hold released: the order can be fulfilled. Shopify sends fulfillment_orders/hold_released.',
 };
 
 const button = (action: string, id: unknown, label: string) =>
@@ -80,6 +88,15 @@ function requestedCard(ret: GqlObject): string {
 <button type="submit">Decline ${esc(ret.name)}</button></form></div></li>`;
 }
 
+/** An unshipped order: its holds, as Shopify's admin shows them above the Fulfil button, and what staff can do. */
+function unshippedCard(order: SeedOrder): string {
+  const holds = holdsOf(order);
+  const held = holds.length
+    ? `<p><strong>On hold</strong></p><ul>${holds.map((hold) => `<li>${esc(hold.displayReason)}${hold.reasonNotes ? ` — ${esc(hold.reasonNotes)}` : ''}</li>`).join('')}</ul>${button('release_hold', order.id, `Release the hold on ${order.name}`)}`
+    : '';
+  return `<li class="card"><h3>${esc(order.name)}</h3>${held}<div class="actions">${button('fulfil', order.id, `Fulfil ${order.name}`)}${button('cancel', order.id, `Cancel ${order.name}`)}</div></li>`;
+}
+
 function page(seed: Seed, store: ReturnsStore, notice: string): string {
   const returns = seed.orders.flatMap((order) => list(order.returns));
   const requested = returns.filter((r) => r.status === 'REQUESTED');
@@ -112,13 +129,15 @@ ${section('Open returns', 'No open return.', open.map((r) => `<li class="card"><
 ${section('Exchanges to ship', 'No exchange waits for its new item. Exchange an item from the portal (for example on order #1038), and its new item waits here.', toShip.map(exchangeCard))}
 ${section('Parcels on their way', 'Every parcel is delivered.', parcels.map(({ order, f }) => `<li class="card"><h3>${esc(f.name)} <small>order ${esc(order.name)}</small></h3><p>${esc(String(f.displayStatus).toLowerCase().replaceAll('_', ' '))}</p>${button('deliver', f.id, `Mark ${f.name} delivered`)}</li>`))}
 ${section('Invoices awaiting payment', 'No invoice waits for payment. An exchange for a dearer item (the Polo Marin on order #1038) sends one.', unpaid.map(invoiceCard))}
-${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.map((o) => `<li class="card"><h3>${esc(o.name)}</h3>${button('cancel', o.id, `Cancel ${o.name}`)}</li>`))}
+${section('Orders not shipped yet', 'No order can be cancelled.', cancellable.map(unshippedCard))}
 </main></body></html>
 `;
 }
 
 
-export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; cancellations: () => OrderCancellations; hub: WebhookHub; clock: () => Date }) {
+export function createAdminPage(deps: { seed: () => Seed; returns: () => ReturnsStore; cancellations: () => OrderCancellations; holds: FulfillmentHolds; hub: WebhookHub; clock: () => Date }) {
+  // Above the seed's and the exchanges' ranges: parcels the admin ships never collide with theirs.
+  const nextId = createIdSequence({ Fulfillment: 5_230_700_000, FulfillmentLineItem: 11_900_800_000, FulfillmentEvent: 7_310_800_000 });
   function act(input: z.infer<typeof ActionSchema>): string | null {
     const node = deps.seed().nodes.get(input.id);
     const now = isoTime(deps.clock().getTime());
@@ -159,6 +178,19 @@ export function createAdminPage(deps: { seed: () => Seed; returns: () => Returns
         // Shopify sends both; the portal listens to orders/updated.
         for (const topic of ['orders/updated', 'orders/paid']) deps.hub.emit(topic, toOrderPayload(node as SeedOrder));
         return null;
+      }
+      case 'fulfil': {
+        if (node?.__typename !== 'Order') return 'This order does not exist.';
+        const order = node as SeedOrder;
+        const refusal = fulfilRefusal(order);
+        if (refusal) return refusal;
+        deps.hub.emit('fulfillments/create', toFulfillmentPayload(fulfilOrder(deps.seed(), order, deps.clock(), nextId), order));
+        deps.hub.emit('orders/updated', toOrderPayload(order));
+        return null;
+      }
+      case 'release_hold': {
+        if (node?.__typename !== 'Order') return 'This order does not exist.';
+        return deps.holds.releaseAll(node as SeedOrder) > 0 ? null : `${String(node.name)} is not on hold.`;
       }
       case 'cancel': {
         if (node?.__typename !== 'Order') return 'This order does not exist.';

@@ -16,6 +16,7 @@ import { notFound } from './responses.server';
 import { createReturnMutations } from './return-mutations.server';
 import { createOrderAddressUpdates } from './order-address.server';
 import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
+import { createRefundCreations, type RefundCreations } from './refund-create.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
@@ -89,6 +90,9 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   let returns = createReturnsStore(seed, clock, notify);
   const newCancellations = () => createOrderCancellations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload), jobDelayMs: config.orderCancelJobDelayMs });
   let cancellations: OrderCancellations = newCancellations();
+  const newRefunds = () => createRefundCreations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
+  let refunds: RefundCreations = newRefunds();
+  const viaRefunds: RootResolver = (args, context, info) => refunds.refundCreate(args, context, info);
   const viaCancellations = (field: 'job' | 'orderCancel'): RootResolver => (args, context, info) => cancellations[field](args, context, info);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
   // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
@@ -97,6 +101,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     seed = createSeed(clock());
     returns = createReturnsStore(seed, clock, notify);
     cancellations = newCancellations();
+    refunds = newRefunds();
     webhooks.reset();
     bucket.reset();
     control.reset();
@@ -114,6 +119,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     mutationRoot: {
       ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation,
       orderCancel: viaCancellations('orderCancel'),
+      refundCreate: viaRefunds,
       ...createOrderAddressUpdates({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) }),
     },
     publicUrl: config.publicUrl,
@@ -135,6 +141,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       if (path.startsWith('/__sandbox/shopify/admin')) return (await adminPage(request, path)) ?? notFound();
       if (path === '/__sandbox/shopify/inventory' && request.method === 'POST') return setStock(() => seed, request);
       if (path === '/__sandbox/shopify/invoices' && request.method === 'GET') return Response.json({ invoices: returns.invoices() });
+      if (path === '/__sandbox/shopify/refunds' && request.method === 'GET') return Response.json({ refunds: refunds.list() });
       if (path.startsWith('/__sandbox/shopify/')) return (await cancellations.handleControl(request, path)) ?? (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);

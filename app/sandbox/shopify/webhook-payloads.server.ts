@@ -134,3 +134,24 @@ export function toRefundPayload(refund: GqlObject, order: SeedOrder): Record<str
     }),
   };
 }
+
+/*
+ * fulfillment_orders/* bodies carry GraphQL ids, not REST ones (Shopify's examples). Shapes inferred
+ * from those examples: the fulfillment order with its status and holds, and for a new hold
+ * `created_fulfillment_hold` (2024-10), which stays readable after the hold is released.
+ */
+const toHoldPayload = (hold: GqlObject) => ({
+  id: hold.id, handle: hold.handle ?? null, reason: String(hold.reason).toLowerCase(), reason_notes: hold.reasonNotes ?? null,
+});
+
+const toFulfillmentOrderRef = (fo: GqlObject) => ({
+  id: fo.id, status: String(fo.status).toLowerCase(), fulfillment_holds: list(fo.fulfillmentHolds).map(toHoldPayload),
+});
+
+export function toHoldPlacedPayload(fo: GqlObject, hold: GqlObject): Record<string, unknown> {
+  return { fulfillment_order: toFulfillmentOrderRef(fo), remaining_fulfillment_order: null, fulfillment_hold: toHoldPayload(hold), created_fulfillment_hold: toHoldPayload(hold) };
+}
+
+export function toHoldReleasedPayload(fo: GqlObject): Record<string, unknown> {
+  return { fulfillment_order: toFulfillmentOrderRef(fo) };
+}
