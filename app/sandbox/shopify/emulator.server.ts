@@ -15,6 +15,7 @@ import { createLeakyBucket } from './leaky-bucket.server';
 import { notFound } from './responses.server';
 import { createReturnMutations } from './return-mutations.server';
 import { createOrderAddressUpdates } from './order-address.server';
+import { attachFulfillmentOrders, createFulfillmentHolds } from './fulfillment-orders.server';
 import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
 import { createRefundCreations, type RefundCreations } from './refund-create.server';
 import { createReturnsStore } from './returns-store.server';
@@ -85,7 +86,13 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   const apiVersion = '2026-10';
   const webhooks = createWebhookHub({ secret: config.webhookSecret, shopDomain: config.shopDomain, apiVersion, clock, retryDelaysMs: config.webhookRetryDelaysMs });
   const notify = (topic: string, ret: Parameters<typeof toReturnPayload>[0]) => webhooks.emit(topic, toReturnPayload(ret));
-  let seed: Seed = createSeed(clock());
+  // Every seed gets its orders' fulfillment orders, so holds start empty after a reset too.
+  const newSeed = () => {
+    const fresh = createSeed(clock());
+    attachFulfillmentOrders(fresh);
+    return fresh;
+  };
+  let seed: Seed = newSeed();
   // Mutations write into the seed; the store tracks what they moved, so both are replaced together.
   let returns = createReturnsStore(seed, clock, notify);
   const newCancellations = () => createOrderCancellations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload), jobDelayMs: config.orderCancelJobDelayMs });
@@ -98,7 +105,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
   const tokens = createAccessTokens({ apps: config.apps, fixedToken: config.accessToken, lifetimeSeconds: config.tokenLifetimeSeconds, clock });
   const reset = () => {
-    seed = createSeed(clock());
+    seed = newSeed();
     returns = createReturnsStore(seed, clock, notify);
     cancellations = newCancellations();
     refunds = newRefunds();
@@ -108,7 +115,8 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   };
   const control = createControl(reset, { listReturns: () => returns.list(), latencyMs: config.latencyMs, tokens });
   const subscriptions = createWebhookSubscriptionResolvers(webhooks, apiVersion);
-  const adminPage = createAdminPage({ seed: () => seed, returns: () => returns, cancellations: () => cancellations, hub: webhooks, clock });
+  const holds = createFulfillmentHolds({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
+  const adminPage = createAdminPage({ seed: () => seed, returns: () => returns, cancellations: () => cancellations, holds, hub: webhooks, clock });
   const endpoint = {
     schema,
     tokens,
@@ -121,6 +129,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       orderCancel: viaCancellations('orderCancel'),
       refundCreate: viaRefunds,
       ...createOrderAddressUpdates({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) }),
+      ...holds.mutations,
     },
     publicUrl: config.publicUrl,
   };
