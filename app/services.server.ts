@@ -39,6 +39,8 @@ import { createAdminCaller } from './integrations/shopify/admin-caller.server';
 import { createRefunds } from './integrations/shopify/refunds.server';
 import type { Refunds } from './refunds/ports';
 import { createShopifyOrderAddress } from './integrations/shopify/order-address.server';
+import { createShopifyFulfillmentHolds } from './integrations/shopify/fulfillment-holds.server';
+import type { ShopifyFulfillmentHolds } from './cancellations/hold-ports';
 import type { ShopifyOrderAddress } from './address-changes/ports';
 import { createShopifyCatalogSource } from './integrations/shopify/exchange-catalog.server';
 import type { CatalogSource } from './catalog/ports';
@@ -89,6 +91,8 @@ export type Services = {
   orderCancel: ShopifyOrderCancel;
   /** Refunds (part of) an order in Shopify (`refundCreate`), never twice for one case. */
   refunds: Refunds;
+  /** Holds an order's shipping in Shopify while the team reviews its cancellation, and releases it. */
+  fulfillmentHolds: ShopifyFulfillmentHolds;
   /** Changes an order's shipping address in Shopify (`orderUpdate`), and lists the countries the shop ships to. */
   orderAddress: ShopifyOrderAddress;
   /** The products an exchange may choose from, with stock (cached 30 s). */
@@ -173,6 +177,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     orderCancel: createShopifyOrderCancel({ client, gate }),
     refunds: createRefunds(createAdminCaller({ client, gate })),
     orderAddress: createShopifyOrderAddress({ client, gate }),
+    fulfillmentHolds: createShopifyFulfillmentHolds({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),

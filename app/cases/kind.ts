@@ -5,6 +5,7 @@ import type { CaseEnvelope, CaseEvent, CaseStore } from './case-store';
 import type { CaseState } from './case-state';
 import type { ShopifyOrderCancel } from '~/cancellations/ports';
 import type { ShopifyOrderAddress } from '~/address-changes/ports';
+import type { ShopifyFulfillmentHolds } from '~/cancellations/hold-ports';
 import type { Refunds } from '~/refunds/ports';
 import type { OrderSource } from '~/orders/ports';
 import type { AgentKindParts, AgentPartsContext } from './agent-case-view';
@@ -79,6 +80,8 @@ export type ExecuteDeps = {
   shopifyReturns: ShopifyReturns;
   orderCancel: ShopifyOrderCancel;
   orderAddress: ShopifyOrderAddress;
+  /** Holds shipping while the team reviews a cancellation; absent, a review waits without a hold. */
+  fulfillmentHolds?: ShopifyFulfillmentHolds;
   /** Refunds in Shopify (a problem report's refund); absent where no kind run there refunds. */
   refunds?: Refunds;
   /**

@@ -2,6 +2,7 @@ import type { CaseStore } from '~/cases/case-store';
 import type { ShopifyReturns } from '~/cases/ports';
 import type { ShopifyOrderCancel } from '~/cancellations/ports';
 import type { ShopifyOrderAddress } from '~/address-changes/ports';
+import type { ShopifyFulfillmentHolds } from '~/cancellations/hold-ports';
 import type { Config } from '~/env.server';
 import type { Helpdesk } from '~/helpdesk/ports';
 import type { OrderSource } from '~/orders/ports';
@@ -30,6 +31,8 @@ export type JobDependencies = {
   shopifyReturns: ShopifyReturns;
   orderCancel: ShopifyOrderCancel;
   orderAddress: ShopifyOrderAddress;
+  /** Holds shipping while the team reviews a cancellation (the cancellation executor). */
+  fulfillmentHolds?: ShopifyFulfillmentHolds;
   clock: () => Date;
   /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
   helpdesk?: Helpdesk | null;
