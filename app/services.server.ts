@@ -38,6 +38,8 @@ import type { ShopifyOrderCancel } from './cancellations/ports';
 import { createAdminCaller } from './integrations/shopify/admin-caller.server';
 import { createRefunds } from './integrations/shopify/refunds.server';
 import type { Refunds } from './refunds/ports';
+import { createReships } from './integrations/shopify/reships.server';
+import type { Reships } from './replacements/ports';
 import { createShopifyOrderAddress } from './integrations/shopify/order-address.server';
 import { createShopifyFulfillmentHolds } from './integrations/shopify/fulfillment-holds.server';
 import type { ShopifyFulfillmentHolds } from './cancellations/hold-ports';
@@ -91,6 +93,8 @@ export type Services = {
   orderCancel: ShopifyOrderCancel;
   /** Refunds (part of) an order in Shopify (`refundCreate`), never twice for one case. */
   refunds: Refunds;
+  /** Sends free replacement orders in Shopify (a draft order completed), never twice for one case. */
+  reships: Reships;
   /** Holds an order's shipping in Shopify while the team reviews its cancellation, and releases it. */
   fulfillmentHolds: ShopifyFulfillmentHolds;
   /** Changes an order's shipping address in Shopify (`orderUpdate`), and lists the countries the shop ships to. */
@@ -176,6 +180,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     shopifyReturns,
     orderCancel: createShopifyOrderCancel({ client, gate }),
     refunds: createRefunds(createAdminCaller({ client, gate })),
+    reships: createReships(createAdminCaller({ client, gate })),
     orderAddress: createShopifyOrderAddress({ client, gate }),
     fulfillmentHolds: createShopifyFulfillmentHolds({ client, gate }),
     catalog: createShopifyCatalogSource({ client, gate }),

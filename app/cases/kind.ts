@@ -7,6 +7,7 @@ import type { ShopifyOrderCancel } from '~/cancellations/ports';
 import type { ShopifyOrderAddress } from '~/address-changes/ports';
 import type { ShopifyFulfillmentHolds } from '~/cancellations/hold-ports';
 import type { Refunds } from '~/refunds/ports';
+import type { Reships } from '~/replacements/ports';
 import type { OrderSource } from '~/orders/ports';
 import type { AgentKindParts, AgentPartsContext } from './agent-case-view';
 import type { ShopifyReturns } from './ports';
@@ -84,6 +85,8 @@ export type ExecuteDeps = {
   fulfillmentHolds?: ShopifyFulfillmentHolds;
   /** Refunds in Shopify (a problem report's refund); absent where no kind run there refunds. */
   refunds?: Refunds;
+  /** Free replacement orders in Shopify (a problem report's reship); absent where no kind run there reships. */
+  reships?: Reships;
   /**
    * The order as Shopify has it, past the cache once `invalidate` dropped it: an executor that
    * must check the order right before writing (an address change) reads it here.

@@ -18,6 +18,7 @@ import { createOrderAddressUpdates } from './order-address.server';
 import { attachFulfillmentOrders, createFulfillmentHolds } from './fulfillment-orders.server';
 import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
 import { createRefundCreations, type RefundCreations } from './refund-create.server';
+import { createDraftOrders, type DraftOrders } from './draft-orders.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
@@ -100,6 +101,9 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   const newRefunds = () => createRefundCreations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
   let refunds: RefundCreations = newRefunds();
   const viaRefunds: RootResolver = (args, context, info) => refunds.refundCreate(args, context, info);
+  const newDrafts = () => createDraftOrders({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
+  let drafts: DraftOrders = newDrafts();
+  const viaDrafts = (root: 'query' | 'mutations', field: string): RootResolver => (args, context, info) => (drafts[root] as Record<string, RootResolver>)[field]!(args, context, info);
   const viaCancellations = (field: 'job' | 'orderCancel'): RootResolver => (args, context, info) => cancellations[field](args, context, info);
   const bucket = createLeakyBucket({ ...config.bucket, clock });
   // The app stays installed across a reset: its tokens stay valid, as after a day on a real shop.
@@ -109,6 +113,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     returns = createReturnsStore(seed, clock, notify);
     cancellations = newCancellations();
     refunds = newRefunds();
+    drafts = newDrafts();
     webhooks.reset();
     bucket.reset();
     control.reset();
@@ -123,11 +128,13 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     documents: createDocumentCache(schema),
     bucket,
     control,
-    queryRoot: { ...createQueryRoot(schema, () => seed), ...subscriptions.query, job: viaCancellations('job') },
+    queryRoot: { ...createQueryRoot(schema, () => seed), ...subscriptions.query, job: viaCancellations('job'), draftOrders: viaDrafts('query', 'draftOrders'), draftOrder: viaDrafts('query', 'draftOrder') },
     mutationRoot: {
       ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation,
       orderCancel: viaCancellations('orderCancel'),
       refundCreate: viaRefunds,
+      draftOrderCreate: viaDrafts('mutations', 'draftOrderCreate'),
+      draftOrderComplete: viaDrafts('mutations', 'draftOrderComplete'),
       ...createOrderAddressUpdates({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) }),
       ...holds.mutations,
     },
@@ -151,6 +158,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       if (path === '/__sandbox/shopify/inventory' && request.method === 'POST') return setStock(() => seed, request);
       if (path === '/__sandbox/shopify/invoices' && request.method === 'GET') return Response.json({ invoices: returns.invoices() });
       if (path === '/__sandbox/shopify/refunds' && request.method === 'GET') return Response.json({ refunds: refunds.list() });
+      if (path === '/__sandbox/shopify/draft-orders' && request.method === 'GET') return Response.json({ draftOrders: drafts.list() });
       if (path.startsWith('/__sandbox/shopify/')) return (await cancellations.handleControl(request, path)) ?? (await control.handle(request, path)) ?? notFound();
       if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
       const image = IMAGE_PATH.exec(path);
