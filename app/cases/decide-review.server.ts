@@ -80,8 +80,9 @@ export async function decideReview(deps: DecideReviewDeps, caseId: string, decis
 /**
  * A kind decided on the agent page (a cancellation): approved, the case moves to `approved` and its
  * executor's job is queued in the same write (it carries the request out in Shopify, then the case
- * completes); declined, it ends there with the agent's note for the shopper. A second click finds
- * the case out of review: `already_decided`.
+ * completes); declined, it ends there with the agent's note for the shopper, and the executor's job
+ * is queued too, to undo what the review held in Shopify (a cancellation's shipping hold). A second
+ * click finds the case out of review: `already_decided`.
  */
 async function decideHere(deps: DecideReviewDeps, found: Case, decision: ReviewDecision, agentName: string | null): Promise<DecideReviewResult> {
   const data: Record<string, string> = { via: 'agent_page' };
@@ -95,7 +96,7 @@ async function decideHere(deps: DecideReviewDeps, found: Case, decision: ReviewD
     : await deps.cases.advance(found.id, 'needs_review', [{
       to: 'declined',
       event: { at, type: 'declined_by_store', actor: 'agent', data: { ...data, declineReason: decision.reason, ...(decision.note ? { declineNote: decision.note } : {}) } },
-    }], deps.followUpJobs(found.id));
+    }], [{ name: SHOPIFY_EXECUTE_CASE, data: { caseId: found.id }, singletonKey: `${found.id}:${SHOPIFY_EXECUTE_CASE}:declined` }, ...deps.followUpJobs(found.id)]);
   return moved.ok ? { status: 'decided', case: moved.case } : { status: 'already_decided' };
 }
 
