@@ -6,6 +6,7 @@ import type { DecisionReason } from '~/policy/decide-return';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import { listProblemOptions } from '~/policy/problems';
+import { isStandingCancellation } from './cancellation/live';
 import type { Case } from './case-store';
 import type { CaseKind } from './kinds';
 
@@ -33,7 +34,8 @@ export type OrderActionsView = {
 const UNSAID = new Set(['policy:cancellation.refusal.alreadyCancelled', 'policy:addressChange.refusal.alreadyCancelled']);
 
 /** A case of this kind still under way or done: the order page links it rather than offering the action again. */
-const liveCaseOf = (cases: readonly Case[], kind: CaseKind) => cases.findLast((found) => found.kind === kind && found.state !== 'declined');
+const liveCaseOf = (cases: readonly Case[], kind: CaseKind) =>
+  cases.findLast((found) => (kind === 'cancellation' ? isStandingCancellation(found) : found.kind === kind && found.state !== 'declined'));
 
 export function toOrderActions(input: { policy: Policy; order: Order; cases: readonly Case[]; now: Date; timeZone: string; language: Language }): OrderActionsView {
   const { policy, order, cases, now, timeZone, language } = input;

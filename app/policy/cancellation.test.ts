@@ -254,7 +254,8 @@ describe('cancelling some items only (a `partial` policy)', () => {
 
   it('never offers part of an order the policy cancels whole, nor of one only authorised or whose prices are unknown', () => {
     const selection = [{ lineItemId: SHIRT, units: 1 }];
-    expect(offer({ order: twoLines(), selection })).toMatchObject({ scope: 'order', partial: false });
+    const whole = buildPolicy((p) => { p.cancellation!.partial = false; });
+    expect(offer({ policy: whole, order: twoLines(), selection })).toMatchObject({ scope: 'order', partial: false });
     expect(offer({ policy: partial, order: twoLines({ financialStatus: 'AUTHORIZED' }), selection })).toMatchObject({ scope: 'order', partial: false });
     const unpriced = twoLines({ lineItems: [aLine({ id: SHIRT, quantity: 2, currentQuantity: 2, unfulfilledQuantity: 2 })] });
     expect(offer({ policy: partial, order: unpriced, selection })).toMatchObject({ scope: 'order', partial: false });

@@ -117,7 +117,8 @@ export function checkSelection(available: CancellationOffer['available'], select
   return chosen.length === 0 ? { ok: false, problem: 'nothingChosen' } : { ok: true, selection: chosen };
 }
 
-const coversAll = (available: CancellationOffer['available'], selection: CancellationSelection) =>
+/** Whether a checked pick takes every unit left: then it is the whole order. */
+export const coversEveryUnit = (available: CancellationOffer['available'], selection: CancellationSelection) =>
   available.every((line) => selection.find((picked) => picked.lineItemId === line.lineItemId)?.units === line.units);
 
 /** What the picked units were paid, in the order's currency (see `allowsPartial`: every price known). */
@@ -249,7 +250,7 @@ export function decideCancellation(input: DecideCancellationInput): Cancellation
   }
   const partial = allowsPartial(rules, order, available);
   const picked = partial && input.selection ? checkSelection(available, input.selection) : null;
-  const scope = picked?.ok && !coversAll(available, picked.selection) ? 'items' : 'order';
+  const scope = picked?.ok && !coversEveryUnit(available, picked.selection) ? 'items' : 'order';
   const lines = scope === 'items' && picked?.ok ? picked.selection : available;
   const window = toWindow(order, rules, input.facts ?? {});
   const paidForOrder = findAmountPaid(order, input.facts ?? {});

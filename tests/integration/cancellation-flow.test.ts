@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,8 @@ import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderCancel } from '~/integrations/shopify/order-cancel.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createAdminCaller } from '~/integrations/shopify/admin-caller.server';
+import { createRefunds } from '~/integrations/shopify/refunds.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { GORGIAS_SYNC_CASE, SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
@@ -65,7 +68,8 @@ beforeAll(async () => {
   const cases = createDbCaseStore(database.db, queue);
   const policy = await loadPolicyFile(DEFAULT_POLICY_FILE);
   const orderCancel = createShopifyOrderCancel({ client: client(), gate, pollDelaysMs: [0, 50, 100, 200], wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
-  const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, orderAddress: null as never, policy, clock: () => new Date() });
+  const refunds = createRefunds(createAdminCaller({ client: client(), gate }));
+  const executor = KINDS.cancellation.execute({ cases, shopifyReturns: null as never, orderCancel, orderAddress: null as never, refunds, policy, clock: () => new Date() });
   executeNow = (found) => executor.run(asCaseOf(found, 'cancellation'));
   decideDeps = { cases, decisions: null as never, invalidateOrder: () => {}, followUpJobs: () => [], clock: () => new Date() };
   deps = {
@@ -170,4 +174,61 @@ describe('cancelling an order from the portal', () => {
       await control('permissions', { refundOrders: true });
     }
   });
+});
+
+describe('cancelling some items only (the demo policy is `partial`)', () => {
+  /** The form as the route reads it: posted fields through conform, numbers coerced. */
+  const posted = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries({ idempotencyKey: randomUUID(), reasonId: 'changed_mind', mode: 'instant', ...fields })) data.append(name, value);
+    const submission = parseWithZod(data, { schema: CancelPostSchema });
+    if (submission.status !== 'success') throw new Error(JSON.stringify(submission.error));
+    return submission.value;
+  };
+  const fresh = async (orderId: string) => {
+    deps.orders.invalidate?.(orderId);
+    return (await deps.orders.getOrder(orderId))!;
+  };
+
+  it('cancels the picked unit by refunding it: the rest of the order stays to ship, a retry refunds nothing twice, and the rest can be cancelled after', async () => {
+    // The seed as at start: the tests above cancelled (or tried to cancel) every ready-to-cancel order.
+    await control('reset', {});
+    const shopper = await shopperOf('ready-to-cancel', 3);
+    const before = await fresh(shopper.orderId);
+    const line = before.lineItems[0]!;
+    expect(line).toMatchObject({ quantity: 2, unfulfilledQuantity: 2 });
+    const page = await loadCancelPage(deps, shopper.orderId, new Date());
+    expect(page).toMatchObject({ kind: 'page', verdict: { offered: true, partial: true, scope: 'order' } });
+
+    // More units than are left, or none: refused before anything is opened.
+    const pick = (units: string) => posted({ 'lines[0].lineItemId': line.id, 'lines[0].units': units });
+    expect(await submitCancellation(deps, shopper, pick('3'), new Date())).toEqual({ ok: false, error: 'tooMany' });
+    expect(await submitCancellation(deps, shopper, pick('0'), new Date())).toEqual({ ok: false, error: 'nothingChosen' });
+    expect((await deps.cases.listCasesForOrder(shopper.orderId)).filter((c) => c.state !== 'declined')).toEqual([]);
+
+    const result = await submitCancellation(deps, shopper, pick('1'), new Date());
+    const found = asCaseOf(await deps.cases.getCase((result as { caseId: string }).caseId), 'cancellation');
+    expect(found.details).toMatchObject({ scope: 'items', lines: [{ lineItemId: line.id, quantity: 1 }], refund: { amount: { amount: '45.00', currencyCode: 'EUR' } } });
+    expect(line.paidUnitPrice?.amount).toMatch(/^45\.00?$/);
+    expect(found.state).toBe('completed');
+    const done = (await deps.cases.listEvents(found.id)).find((e) => e.type === 'items_cancelled');
+    expect(done?.data).toMatchObject({ refund: expect.stringMatching(/^45\.00? EUR$/), already: false });
+    const after = await fresh(shopper.orderId);
+    expect(after.cancelledAt).toBeNull();
+    expect(after.lineItems[0]).toMatchObject({ currentQuantity: 1, unfulfilledQuantity: 1 });
+    expect(Number(after.netPayment!.amount)).toBeCloseTo(Number(before.netPayment!.amount) - Number(line.paidUnitPrice!.amount), 2);
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId)).toEqual([]);
+
+    // A job re-run with the case as it was before (its answer lost): Shopify's refund is found, not made again.
+    await executeNow({ ...found, state: 'received' });
+    expect((await fresh(shopper.orderId)).netPayment).toEqual(after.netPayment);
+
+    // What is left can be cancelled in turn: now the whole order, through orderCancel.
+    const rest = await loadCancelPage(deps, shopper.orderId, new Date());
+    expect(rest).toMatchObject({ kind: 'page', verdict: { offered: true, partial: false, lines: [{ lineItemId: line.id, units: 1 }] } });
+    const second = await submitCancellation(deps, shopper, form({}), new Date());
+    expect(asCaseOf(await deps.cases.getCase((second as { caseId: string }).caseId), 'cancellation')).toMatchObject({ state: 'completed', details: { scope: 'order' } });
+    expect((await fresh(shopper.orderId)).cancelledAt).not.toBeNull();
+  });
+
 });

@@ -1,9 +1,10 @@
 import type { Case } from '~/cases/case-store';
 import type { Order } from '~/orders/types';
-import { cancellationFactsOf, checkSelection, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
+import { cancellationFactsOf, checkSelection, coversEveryUnit, decideCancellation, type CancellationVerdict } from '~/policy/cancellation';
 import { customerHashOf, findOpenedCase, openingJobs, readFreshOrder, ticketLinkOf, type RequestDeps } from '../opening';
 import { executeWithin } from '../opening.server';
-import type { CancelForm } from './cancel-form';
+import { CANCEL_PICK_LINES_MAX, type CancelForm } from './cancel-form';
+import { isStandingCancellation } from './live';
 
 export type CancelDeps = RequestDeps & {
   /**
@@ -17,8 +18,6 @@ export type CancelDeps = RequestDeps & {
 
 export type Shopper = { orderId: string; orderName: string; language: string; ticketId: number | null };
 
-/** A cancellation not refused or given up: the one the order page and the cancel page lead to. */
-const isLive = (found: Case) => found.kind === 'cancellation' && found.state !== 'declined';
 
 export type CancelPage =
   | { kind: 'gone' }
@@ -28,7 +27,7 @@ export type CancelPage =
 
 /** What the cancel page shows: the policy's verdict on the order now, or the case already opened. */
 export async function loadCancelPage(deps: CancelDeps, orderId: string, now: Date): Promise<CancelPage> {
-  const existing = (await deps.cases.listCasesForOrder(orderId)).find(isLive);
+  const existing = (await deps.cases.listCasesForOrder(orderId)).find(isStandingCancellation);
   if (existing) return { kind: 'existing', caseId: existing.id };
   const order = await deps.orders.getOrder(orderId);
   if (!order) return { kind: 'gone' };
@@ -50,7 +49,7 @@ const HELD_BACK_SECONDS = 20;
  * request, within `waitMs`, with the queued job 20 s later as the safety net.
  */
 export async function submitCancellation(deps: CancelDeps, shopper: Shopper, form: CancelForm & { mode: 'instant' | 'review' }, now: Date): Promise<CancelResult> {
-  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isLive);
+  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isStandingCancellation);
   if (earlier) return { ok: true, caseId: earlier.id };
   const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
@@ -60,14 +59,19 @@ export async function submitCancellation(deps: CancelDeps, shopper: Shopper, for
   let verdict = decide();
   if (!verdict.offered) return { ok: false, error: 'notOffered' };
   // The pick is checked against the order as it is now; a page without a picker posts none.
-  if (form.lines && verdict.partial) {
+  if (form.lines) {
     const picked = checkSelection(verdict.available, form.lines);
     if (!picked.ok) return { ok: false, error: picked.problem };
-    verdict = decide(picked.selection);
+    const partial = verdict.partial && verdict.available.length <= CANCEL_PICK_LINES_MAX;
+    // Part of an order the policy now cancels whole only: never the whole order in its place.
+    if (!partial && !coversEveryUnit(verdict.available, picked.selection)) return { ok: false, error: 'changed' };
+    if (partial) verdict = decide(picked.selection);
     if (!verdict.offered) return { ok: false, error: 'notOffered' };
   }
-  // The page promised one thing: at once, or a request. A different answer now is shown first.
-  if (verdict.mode !== form.mode) return { ok: false, error: 'changed' };
+  // The page promised one thing: at once, or a request. A different answer now is shown first,
+  // unless it is better news that comes from the pick itself (a few items under the value limit).
+  const pickedIntoInstant = verdict.scope === 'items' && form.mode === 'review' && verdict.mode === 'instant';
+  if (verdict.mode !== form.mode && !pickedIntoInstant) return { ok: false, error: 'changed' };
   const method = verdict.refund.method === 'shopper_choice' ? form.refundMethod : verdict.refund.method;
   if (!method) return { ok: false, error: 'refundMethodRequired' };
   const titles = new Map(order.lineItems.map((line) => [line.id, line]));

@@ -4,6 +4,7 @@ import type { CancellationVerdict } from '~/policy/cancellation';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { Policy } from '~/policy/policy-schema';
 import type { Order } from '~/orders/types';
+import { CANCEL_PICK_LINES_MAX } from './cancel-form';
 
 export type CancelReasonView = { key: string; clauseId: string; clauseTitle: string | null; facts: Record<string, string | number> };
 
@@ -14,7 +15,10 @@ export type CancelPageView =
       offered: true;
       mode: 'instant' | 'review';
       clause: { id: string; title: string | null };
-      lines: { lineItemId: string; title: string; variantTitle: string | null; quantity: number; image: { url: string; altText: string | null } | null }[];
+      /** `quantity`: units left to cancel; `unitRefund`: what one unit gives back when only some are cancelled. */
+      lines: { lineItemId: string; title: string; variantTitle: string | null; quantity: number; image: { url: string; altText: string | null } | null; unitRefund: Money | null }[];
+      /** The shopper may pick some items only; `refund` is then what cancelling everything gives back. */
+      partial: boolean;
       refund: { amount: Money | null; method: 'original_payment' | 'store_credit' | 'shopper_choice'; releasesHold: boolean };
       reasons: CancelReasonView[];
     };
@@ -32,8 +36,10 @@ export function toCancelPageView(verdict: CancellationVerdict, order: Order, pol
     clause: { id: verdict.clauseId, title: getClauseTitle(policy, verdict.clauseId, language) },
     lines: verdict.lines.map(({ lineItemId, units }) => {
       const item = items.get(lineItemId);
-      return { lineItemId, title: item?.title ?? '', variantTitle: item?.variantTitle ?? null, quantity: units, image: item?.image ?? null };
+      return { lineItemId, title: item?.title ?? '', variantTitle: item?.variantTitle ?? null, quantity: units, image: item?.image ?? null, unitRefund: item?.paidUnitPrice ?? null };
     }),
+    // A longer order has no picker (the form's limits): it is cancelled whole.
+    partial: verdict.partial && verdict.lines.length <= CANCEL_PICK_LINES_MAX,
     refund: verdict.refund,
     reasons: verdict.reasons.map(withTitle),
   };

@@ -2,7 +2,6 @@ import { formatMoney } from '~/helpdesk/format-money';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { KindText, NoteContext, TextLanguage } from '../kind';
 import type { CancellationDetails, CancelReasonId } from './details';
-import { SHIPPING_HOLD_EVENTS, toShippingHoldLines } from './shipping-hold-text';
 
 /*
  * What agents read about a cancellation on its Gorgias ticket. Like the rest of the agent notes
@@ -19,25 +18,25 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       'shopify.cancel_sent': 'Cancellation sent to Shopify (orderCancel)',
       order_cancelled: 'Order cancelled in Shopify (orderCancel): refund and restock as the policy says',
       order_cancelled_by_store: 'Order cancelled in Shopify by the store',
+      items_cancelled: 'Items cancelled in Shopify (refundCreate on the unshipped units); the rest of the order ships',
       awaiting_review: 'Needs review: cancel the order in Shopify if it can still be stopped, or answer the shopper',
       store_refused: 'Shopify refused the cancellation; the case needs review',
       store_unreachable: 'Shopify could not be reached after many attempts; the case needs review',
       order_shipped_first: 'The order shipped before it was cancelled: tell the shopper they can return it',
       approved_by_store: 'Approved: the order is being cancelled in Shopify',
       declined_by_store: 'Declined: the order is not cancelled; the shopper sees the note on the case page',
-      ...SHIPPING_HOLD_EVENTS.en,
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the order is being cancelled in Shopify`,
       declined_by_store: (who) => `Declined by ${who} from the Comptoir agent page: the order is not cancelled; the shopper sees the note on the case page`,
     },
     eventLines: (type, data) => {
-      if (type === 'order_cancelled' || type === 'order_cancelled_by_store') {
+      if (type === 'order_cancelled' || type === 'order_cancelled_by_store' || type === 'items_cancelled') {
         const refund = refundOf(data);
         return [...(refund ? [`Refund: ${refund} (${data['method'] === 'store_credit' ? 'store credit' : 'original payment'})`] : []), ...(data['already'] === true ? ['Shopify had it cancelled already: nothing was done twice'] : [])];
       }
       if (type === 'store_refused') return [`Shopify: ${[data['messages']].flat().join('; ')}`];
-      return toShippingHoldLines(type, data, 'en');
+      return null;
     },
   },
   fr: {
@@ -47,32 +46,32 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       'shopify.cancel_sent': 'Annulation envoyée à Shopify (orderCancel)',
       order_cancelled: 'Commande annulée dans Shopify (orderCancel) : remboursement et remise en stock selon la politique',
       order_cancelled_by_store: 'Commande annulée dans Shopify par la boutique',
+      items_cancelled: 'Articles annulés dans Shopify (refundCreate sur les unités non expédiées) ; le reste de la commande part',
       awaiting_review: 'À examiner : annulez la commande dans Shopify si elle peut encore être arrêtée, ou répondez au client',
       store_refused: 'Shopify a refusé l’annulation ; le dossier est à examiner',
       store_unreachable: 'Shopify injoignable après de nombreux essais ; le dossier est à examiner',
       order_shipped_first: 'La commande est partie avant d’être annulée : dites au client qu’il peut la retourner',
       approved_by_store: 'Approuvée : la commande est en cours d’annulation dans Shopify',
       declined_by_store: 'Refusée : la commande n’est pas annulée ; le client voit la note sur la page du dossier',
-      ...SHIPPING_HOLD_EVENTS.fr,
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvée par ${who} depuis la page agent Comptoir : la commande est en cours d’annulation dans Shopify`,
       declined_by_store: (who) => `Refusée par ${who} depuis la page agent Comptoir : la commande n’est pas annulée ; le client voit la note sur la page du dossier`,
     },
     eventLines: (type, data) => {
-      if (type === 'order_cancelled' || type === 'order_cancelled_by_store') {
+      if (type === 'order_cancelled' || type === 'order_cancelled_by_store' || type === 'items_cancelled') {
         const refund = refundOf(data);
         return [...(refund ? [`Remboursement : ${refund} (${data['method'] === 'store_credit' ? 'avoir' : 'moyen de paiement initial'})`] : []), ...(data['already'] === true ? ['Shopify l’avait déjà annulée : rien n’a été fait deux fois'] : [])];
       }
       if (type === 'store_refused') return [`Shopify : ${[data['messages']].flat().join(' ; ')}`];
-      return toShippingHoldLines(type, data, 'fr');
+      return null;
     },
   },
 };
 
 const SECTION_TEXT = {
   en: {
-    colon: ': ', semicolon: '; ', items: 'Items to cancel', reason: 'Reason', note: 'Shopper note', mode: { instant: 'Cancelled at once (within the policy’s window)', review: 'Needs review' },
+    colon: ': ', semicolon: '; ', items: 'Items to cancel', itemsOnly: 'Some items only: the rest of the order is kept and ships', shipping: 'shipping not refunded', reason: 'Reason', note: 'Shopper note', mode: { instant: 'Cancelled at once (within the policy’s window)', review: 'Needs review' },
     because: 'because', clause: 'clause', refund: 'Refund', toConfirm: 'to confirm by the team', releasesHold: 'the payment was only authorised: the hold is released',
     method: { original_payment: 'original payment', store_credit: 'store credit' }, restock: { true: 'items restocked', false: 'items not restocked' },
     reasons: {
@@ -81,7 +80,7 @@ const SECTION_TEXT = {
     } satisfies Record<CancelReasonId, string>,
   },
   fr: {
-    colon: ' : ', semicolon: ' ; ', items: 'Articles à annuler', reason: 'Motif', note: 'Note du client', mode: { instant: 'Annulée immédiatement (dans le délai de la politique)', review: 'À examiner' },
+    colon: ' : ', semicolon: ' ; ', items: 'Articles à annuler', itemsOnly: 'Certains articles seulement : le reste de la commande est conservé et part', shipping: 'livraison non remboursée', reason: 'Motif', note: 'Note du client', mode: { instant: 'Annulée immédiatement (dans le délai de la politique)', review: 'À examiner' },
     because: 'car', clause: 'clause', refund: 'Remboursement', toConfirm: 'à confirmer par l’équipe', releasesHold: 'le paiement n’était qu’autorisé : la réservation est libérée',
     method: { original_payment: 'moyen de paiement initial', store_credit: 'avoir' }, restock: { true: 'articles remis en stock', false: 'articles non remis en stock' },
     reasons: {
@@ -111,12 +110,13 @@ export function toCancellationNoteSections(details: CancellationDetails, context
   return {
     subject: [
       `${text.items}${colon.trimEnd()}`, ...items,
+      ...(details.scope === 'items' ? [text.itemsOnly] : []),
       `${text.reason}${colon}${text.reasons[details.reasonId]}`,
       ...(details.note ? [`${text.note}${colon}« ${details.note} »`] : []),
     ],
     outcome: [
       `→ ${text.mode[details.mode]} (${text.clause} ${clauseText(context, details.clauseId, language)})${because.length ? `, ${text.because}${colon}${because.join(semicolon)}` : ''}`,
-      `${text.refund}${colon}${refund}${details.refund.releasesHold ? ` — ${text.releasesHold}` : ''}${semicolon}${text.restock[String(details.restock) as 'true' | 'false']}`,
+      `${text.refund}${colon}${refund}${details.refund.releasesHold ? ` — ${text.releasesHold}` : ''}${details.scope === 'items' ? `${semicolon}${text.shipping}` : ''}${semicolon}${text.restock[String(details.restock) as 'true' | 'false']}`,
     ],
   };
 }

@@ -18,11 +18,15 @@ export function CancellationCaseBody({ view }: { view: CaseViewOf<'cancellation'
   const { t } = useTranslation('cancel');
   const format = useFormatters();
   const done = view.progress === 'cancelled';
+  const items = view.scope === 'items';
+  const heading = done && view.cancelledAt
+    ? t(items ? 'case.progress.itemsCancelledOn' : 'case.progress.cancelledOn', { date: format.dateTime(view.cancelledAt) })
+    : t(done && items ? 'case.progress.itemsCancelled' : `case.progress.${view.progress}`);
   return (
     <>
       <section aria-labelledby="cancel-status" aria-live="polite" className={`space-y-2 rounded-lg p-5 shadow-sm ${done ? 'bg-green-50' : 'bg-white'}`}>
         <h2 id="cancel-status" className="text-xl font-bold text-brand-900">
-          {done && view.cancelledAt ? t('case.progress.cancelledOn', { date: format.dateTime(view.cancelledAt) }) : t(`case.progress.${view.progress}`)}
+          {heading}
         </h2>
         {view.progress !== 'not_cancelled' ? <RefundText view={view} /> : null}
         {view.reviewReasons.length ? (
@@ -35,6 +39,7 @@ export function CancellationCaseBody({ view }: { view: CaseViewOf<'cancellation'
       </section>
       <section aria-labelledby="case-items" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="case-items" className="text-xl font-bold text-brand-900">{t('items')}</h2>
+        {items ? <p className="mt-1 text-gray-800">{t('case.itemsOnly')}</p> : null}
         <ul className="mt-2 divide-y divide-brand-100">
           {view.lines.map((line) => (
             <li key={line.lineItemId} className="py-2">

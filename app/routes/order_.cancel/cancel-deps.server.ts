@@ -6,7 +6,7 @@ import type { Services } from '~/services.server';
 /** The cancellation use cases' dependencies, picked from the composition root. */
 export function cancelDeps(services: Services): CancelDeps {
   const executor = KINDS.cancellation.execute({
-    cases: services.cases, shopifyReturns: services.shopifyReturns, orderCancel: services.orderCancel, orderAddress: services.orderAddress, policy: services.policy, clock: services.clock,
+    cases: services.cases, shopifyReturns: services.shopifyReturns, orderCancel: services.orderCancel, orderAddress: services.orderAddress, refunds: services.refunds, policy: services.policy, clock: services.clock,
   });
   return {
     orders: services.orders,

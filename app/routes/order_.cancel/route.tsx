@@ -2,17 +2,21 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { randomUUID } from 'node:crypto';
-import { CancelPostSchema } from '~/cases/cancellation/cancel-form';
+import { CANCEL_PICK_LINES_MAX, CancelPostSchema } from '~/cases/cancellation/cancel-form';
 import { loadCancelPage, submitCancellation } from '~/cases/cancellation/cancel-request.server';
 import { toCancelPageView } from '~/cases/cancellation/cancel-view';
 import { getLanguage, getTranslator } from '~/i18n.server';
 import { readGuardedForm, refusedReply, refusalOf } from '~/security/form-guard.server';
+import type { FormLimits } from '~/security/read-form.server';
 import { FORM_TOKEN_FIELD } from '~/security/form-token-field';
 import { requireShopperSession } from '~/session/shopper-cookie.server';
 import { notFound } from '~/utils/http.server';
 import { orServiceUnavailable } from '~/utils/upstream.server';
 import { cancelDeps } from './cancel-deps.server';
 import { CancelOrderPage } from './cancel-page';
+
+/** Six fields, and two per line the shopper may pick among: bounded before anything is read. */
+const CANCEL_FORM_LIMITS: FormLimits = { maxFields: 8 + 2 * CANCEL_PICK_LINES_MAX, maxIndex: CANCEL_PICK_LINES_MAX - 1, maxFiles: 0, maxFileBytes: 0 };
 
 export const handle = { i18n: ['common', 'orders', 'policy', 'returns', 'cancel'] };
 
@@ -38,7 +42,7 @@ export async function loader({ request, context: { services } }: LoaderFunctionA
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readGuardedForm(request, context);
+  const form = await readGuardedForm(request, context, CANCEL_FORM_LIMITS);
   if (!form.ok) return data({ result: refusedReply(request, form, CancelPostSchema) }, { status: refusalOf(request, form).status });
   const { services } = context;
   const now = services.clock();
