@@ -3,6 +3,7 @@ import type { CaseOf } from '~/cases/case-store';
 import type { CaseExecutor, ExecuteDeps } from '~/cases/kind';
 import { log } from '~/utils/log.server';
 import { isUpstreamError, UpstreamError } from '~/utils/upstream-error';
+import { holdShipping, releaseShipping } from './shipping-hold.server';
 import { ITEMS_CANCELLED_EVENT } from './events';
 
 type Case = CaseOf<'cancellation'>;
@@ -24,7 +25,10 @@ export const toStaffNote = (found: Case) =>
 /**
  * How a cancellation is carried out in Shopify (the `shopify.execute-case` job, and the shopper's
  * own request first, so the page can say at once that the order is cancelled):
- * - a case the policy left to the team moves received → needs_review, and waits for a person;
+ * - a case the policy left to the team first holds the order's shipping in Shopify (a fulfillment
+ *   hold, shipping-hold.server.ts), then moves received → needs_review, and waits for a person;
+ *   declined (the agent page queues this job again) or ended with the order still there, the hold
+ *   is released;
  * - otherwise (received at once, or approved by an agent) `orderCancel` with the policy's refund
  *   method, restock and notification, its job polled to completion, then → completed.
  *
@@ -87,11 +91,13 @@ export function createCancellationExecutor(deps: ExecuteDeps): CaseExecutor<Case
   return {
     async run(found) {
       if (found.state === 'received' && found.details.mode === 'review') {
+        await holdShipping(deps, found);
         await cases.transition(found.id, 'received', 'needs_review', event('awaiting_review', 'system', { reasons: found.details.reviewReasons.map((reason) => reason.key) }));
         return;
       }
       if (found.state === 'received' || found.state === 'approved') await cancel(found, found.state);
-      // Anything else was decided already: a re-driven job leaves it alone.
+      // Anything else was decided already: a re-driven job only releases a hold the case no longer needs.
+      await releaseShipping(deps, found.id);
     },
     async giveUp(found, error) {
       const code = isUpstreamError(error) ? error.code : 'INTERNAL';

@@ -20,8 +20,8 @@ export const cancellationKind: CaseKindDefinition<'cancellation', CancellationDe
   execute: createCancellationExecutor,
   review: 'portal',
   text: CANCELLATION_TEXT,
-  shopperEvents: new Set(['awaiting_review', 'approved_by_store', 'order_cancelled', 'order_cancelled_by_store', 'items_cancelled', 'order_shipped_first', 'store_refused', 'store_unreachable', 'declined_by_store']),
-  agentEvents: new Set(['awaiting_review', 'store_refused', 'store_unreachable', 'order_shipped_first']),
+  shopperEvents: new Set(['awaiting_review', 'approved_by_store', 'order_cancelled', 'order_cancelled_by_store', 'items_cancelled', 'order_shipped_first', 'store_refused', 'store_unreachable', 'declined_by_store', 'shipping_held', 'shipping_released']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'store_unreachable', 'order_shipped_first', 'shipping_not_released']),
   policyVerdict: ({ details }) => (details.mode === 'instant' ? 'approved' : 'needs_review'),
   tags: ({ details }) => [`cancel-${details.reasonId.replaceAll('_', '-')}`],
   summary: ({ details }) => ({

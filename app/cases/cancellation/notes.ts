@@ -2,6 +2,7 @@ import { formatMoney } from '~/helpdesk/format-money';
 import { getClauseTitle } from '~/policy/policy-page';
 import type { KindText, NoteContext, TextLanguage } from '../kind';
 import type { CancellationDetails, CancelReasonId } from './details';
+import { SHIPPING_HOLD_EVENTS, toShippingHoldLines } from './shipping-hold-text';
 
 /*
  * What agents read about a cancellation on its Gorgias ticket. Like the rest of the agent notes
@@ -25,6 +26,7 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       order_shipped_first: 'The order shipped before it was cancelled: tell the shopper they can return it',
       approved_by_store: 'Approved: the order is being cancelled in Shopify',
       declined_by_store: 'Declined: the order is not cancelled; the shopper sees the note on the case page',
+      ...SHIPPING_HOLD_EVENTS.en,
     },
     decidedHere: {
       approved_by_store: (who) => `Approved by ${who} from the Comptoir agent page: the order is being cancelled in Shopify`,
@@ -36,7 +38,7 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
         return [...(refund ? [`Refund: ${refund} (${data['method'] === 'store_credit' ? 'store credit' : 'original payment'})`] : []), ...(data['already'] === true ? ['Shopify had it cancelled already: nothing was done twice'] : [])];
       }
       if (type === 'store_refused') return [`Shopify: ${[data['messages']].flat().join('; ')}`];
-      return null;
+      return toShippingHoldLines(type, data, 'en');
     },
   },
   fr: {
@@ -53,6 +55,7 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
       order_shipped_first: 'La commande est partie avant d’être annulée : dites au client qu’il peut la retourner',
       approved_by_store: 'Approuvée : la commande est en cours d’annulation dans Shopify',
       declined_by_store: 'Refusée : la commande n’est pas annulée ; le client voit la note sur la page du dossier',
+      ...SHIPPING_HOLD_EVENTS.fr,
     },
     decidedHere: {
       approved_by_store: (who) => `Approuvée par ${who} depuis la page agent Comptoir : la commande est en cours d’annulation dans Shopify`,
@@ -64,7 +67,7 @@ export const CANCELLATION_TEXT: Record<TextLanguage, KindText> = {
         return [...(refund ? [`Remboursement : ${refund} (${data['method'] === 'store_credit' ? 'avoir' : 'moyen de paiement initial'})`] : []), ...(data['already'] === true ? ['Shopify l’avait déjà annulée : rien n’a été fait deux fois'] : [])];
       }
       if (type === 'store_refused') return [`Shopify : ${[data['messages']].flat().join(' ; ')}`];
-      return null;
+      return toShippingHoldLines(type, data, 'fr');
     },
   },
 };
