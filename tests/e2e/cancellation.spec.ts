@@ -11,12 +11,12 @@ import { expect, test } from './support/returns-server';
 
 const words = {
   en: {
-    actions: 'Change or cancel this order', cancel: 'Cancel the order', confirm: 'Cancel my order', reason: 'I changed my mind',
+    actions: 'Change or cancel this order', cancel: 'Cancel the order', confirm: /^(Cancel my order|Confirm the cancellation)$/, reason: 'I changed my mind',
     cancelled: /^Your order was cancelled on /, refund: /is refunded to your original payment method/, event: 'Order cancelled and refund issued',
     shipped: /^Already shipped on .+: it can no longer be cancelled, but you can return it once it arrives\./, notOnline: 'This order cannot be cancelled online',
   },
   fr: {
-    actions: 'Modifier ou annuler cette commande', cancel: 'Annuler la commande', confirm: 'Annuler ma commande', reason: 'J’ai changé d’avis',
+    actions: 'Modifier ou annuler cette commande', cancel: 'Annuler la commande', confirm: /^(Annuler ma commande|Confirmer l’annulation)$/, reason: 'J’ai changé d’avis',
     cancelled: /^Votre commande a été annulée le /, refund: /sont remboursés sur votre moyen de paiement d’origine/, event: 'Commande annulée et remboursement effectué',
     shipped: /^Déjà expédiée le .+ : elle ne peut plus être annulée/, notOnline: 'Cette commande ne peut pas être annulée en ligne',
   },
@@ -84,12 +84,12 @@ test('above the value limit, a cancellation is a request the team checks, and sa
   const order = (await fetchDemoOrders(page.request)).get('cancel-for-review');
   await openOrder(page, order);
   await page.getByRole('link', { name: 'Ask to cancel the order' }).click();
-  await expect(page.getByText('Cancellations of orders above €300.00 are checked by our team.')).toBeVisible();
+  await expect(page.getByText('Cancellations worth more than €300.00 are checked by our team.')).toBeVisible();
   await page.getByRole('radio', { name: 'I ordered by mistake' }).check();
-  await page.getByRole('button', { name: 'Ask to cancel my order' }).click();
+  await page.getByRole('button', { name: 'Send my cancellation request' }).click();
   await page.waitForURL(/\/cases\/C-/);
   await expect(page.getByRole('heading', { name: 'Our team checks whether your order can still be stopped, and answers within two working days.' })).toBeVisible();
-  await expect(page.getByText('Cancellations of orders above €300.00 are checked by our team.')).toBeVisible();
+  await expect(page.getByText('Cancellations worth more than €300.00 are checked by our team.')).toBeVisible();
   await expectNoAxeViolations(page);
   expect((await cancellationsOf(page)).filter((made) => made.status === 'SUCCEEDED' && made.orderId.endsWith(order.name.slice(1)))).toEqual([]);
   // While the team decides, the order's shipping is held in Shopify: the case page says so once the case's job ran…
@@ -104,6 +104,30 @@ test('above the value limit, a cancellation is a request the team checks, and sa
   await expect(card.getByText(/Cancellation requested from Comptoir: do not ship until the team decides/)).toBeVisible();
   await card.getByRole('button', { name: `Fulfil ${order.name}` }).click();
   await expect(page.getByRole('alert')).toContainText(`${order.name} is on hold`);
+});
+
+test('some items only: one of two units cancelled and refunded, the rest of the order kept and still cancellable', async ({ page }) => {
+  const order = (await fetchDemoOrders(page.request)).get('ready-to-cancel', 3);
+  await openOrder(page, order);
+  await page.getByRole('link', { name: words.en.cancel }).click();
+  await page.waitForURL('/order/cancel');
+  await expect(page.getByText('If you cancel only some items, you get back what you paid for them, and the shipping stays paid.')).toBeVisible();
+  await expect(page.getByText(/^€\d+\.\d\d back for each one cancelled$/)).toBeVisible();
+  await page.getByLabel('How many to cancel').selectOption('1');
+  await page.getByRole('radio', { name: words.en.reason }).check();
+  await page.getByRole('button', { name: 'Confirm the cancellation' }).click();
+  await page.waitForURL(/\/cases\/C-/);
+  await expect(page.getByRole('heading', { name: /^These items were cancelled on .+ The rest of your order ships as planned\.$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^€\d+\.\d\d is refunded to your original payment method/)).toBeVisible();
+  await expect(page.getByText('Only these items are cancelled: the rest of the order is kept.')).toBeVisible();
+  await expect(page.getByText(/^1 × /)).toBeVisible();
+  await expect(page.getByText('Items cancelled and refund issued')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // No orderCancel in Shopify: the order stays, with one unit left, which can be cancelled in turn.
+  expect((await cancellationsOf(page)).filter((made) => made.orderId.endsWith(order.name.slice(1)))).toEqual([]);
+  await page.goto('/order/cancel');
+  await expect(page.getByText(/^1 × /)).toBeVisible();
+  await expect(page.getByLabel('How many to cancel')).toHaveCount(0);
 });
 
 test.describe('without JavaScript', () => {
