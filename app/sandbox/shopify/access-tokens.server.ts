@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { json } from './responses.server';
 
 /** What the sandbox app was granted: the scopes the portal's documents need (see the README). */
-export const SANDBOX_APP_SCOPES = 'read_orders,read_all_orders,write_orders,read_fulfillments,read_returns,write_returns,read_products';
+export const SANDBOX_APP_SCOPES = 'read_orders,read_all_orders,write_orders,read_fulfillments,read_returns,write_returns,read_products,write_merchant_managed_fulfillment_orders';
 
 /** Shopify's 401 body for a missing, unknown, expired or revoked token. */
 export const INVALID_TOKEN_BODY = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
