@@ -20,6 +20,8 @@ type SharedCaseView = {
   id: string;
   orderName: string;
   state: CaseState;
+  /** How the state is worded, narrowest key first (`toStateKeys`). */
+  stateKeys: string[];
   helpdesk: HelpdeskView;
   /** Set once the store declined the request (or its part that needed a check). */
   decline: DeclineView | null;
@@ -53,6 +55,7 @@ export function toCaseView(found: Case, events: CaseEvent[], options: { helpdesk
     kind: found.kind,
     orderName: found.orderName,
     state: found.state,
+    stateKeys: toStateKeys(found),
     helpdesk: toHelpdeskView(found, events, options.helpdesk),
     ...kind.shopperView(found, { declined: decline !== null, events, returnAddress: options.returnAddress ?? null, clauseTitle: options.clauseTitle ?? (() => null), viewerSessionId: options.viewerSessionId ?? null }),
     decline,
@@ -65,7 +68,15 @@ export function toCaseSummaries(cases: Case[]) {
   return cases.map((found) => ({
     id: found.id, kind: found.kind, state: found.state, createdAt: found.createdAt.toISOString(),
     items: kindOf(found).summary(found).items.reduce((sum, item) => sum + item.quantity, 0),
+    stateKeys: toStateKeys(found),
   }));
+}
+
+/** The locale keys that word the case's state, narrowest first (see `CaseSummary.stateVariant`). */
+export function toStateKeys(found: Case): string[] {
+  const variant = kindOf(found).summary(found).stateVariant;
+  const general = [`case.kindStates.${found.kind}.${found.state}`, `case.state.${found.state}`];
+  return variant ? [`case.kindStates.${found.kind}.${found.state}_${variant}`, ...general] : general;
 }
 
 function toDeclineView(events: CaseEvent[]): DeclineView | null {

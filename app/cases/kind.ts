@@ -51,6 +51,11 @@ export type CaseSummary = {
   items: { title: string; quantity: number; decision: CaseVerdict; exchange: SummaryExchange | null }[];
   /** What the shopper gets back, when the kind refunds anything. */
   estimatedRefund: Money | null;
+  /**
+   * A narrower wording of the case's state, where the kind has one: `items` for a cancellation of
+   * some items, whose `completed` reads "Items cancelled" (`case.kindStates.<kind>.<state>_<variant>`).
+   */
+  stateVariant?: string;
 };
 
 /** What a kind's part of the shopper's page may read besides the case. */

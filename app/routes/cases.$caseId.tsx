@@ -91,7 +91,7 @@ export default function CasePage() {
       <header className="rounded-lg border-l-4 border-brand-600 bg-white p-5 shadow-sm">
         <p className="text-sm text-gray-700">{view.orderName}</p>
         <h1 id="case-title" className="text-2xl font-bold text-brand-900">{t([`case.titles.${view.kind}`, 'case.title'], { id: view.id })}</h1>
-        <p className="mt-1 text-lg font-semibold">{t([`case.kindStates.${view.kind}.${view.state}`, `case.state.${view.state}`])}</p>
+        <p className="mt-1 text-lg font-semibold">{t(view.stateKeys)}</p>
         <p className="mt-2 text-gray-800">{t('case.intro', { id: view.id })}</p>
         {view.decline ? (
           <section aria-labelledby="case-declined" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">

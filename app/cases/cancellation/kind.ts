@@ -28,6 +28,7 @@ export const cancellationKind: CaseKindDefinition<'cancellation', CancellationDe
     label: 'cancellation',
     items: details.lines.map(({ title, quantity }) => ({ title, quantity, decision: details.mode === 'instant' ? 'approved' : 'needs_review', exchange: null })),
     estimatedRefund: details.refund.amount,
+    ...(details.scope === 'items' ? { stateVariant: 'items' } : {}),
   }),
   shopperView: toCancellationShopperView,
   parcelLines: () => [],

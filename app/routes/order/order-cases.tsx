@@ -23,7 +23,7 @@ export function OrderCases({ cases, canReturn, items }: {
           {cases.map((found) => (
             <li key={found.id} className="py-2">
               <a href={`/cases/${found.id}`} className="font-semibold text-brand-700 underline underline-offset-2">{t([`case.titles.${found.kind}`, 'case.title'], { id: found.id })}</a>
-              <p className="text-sm text-gray-700">{t([`case.kindStates.${found.kind}.${found.state}`, `case.state.${found.state}`])} · {format.date(found.createdAt)}</p>
+              <p className="text-sm text-gray-700">{t(found.stateKeys)} · {format.date(found.createdAt)}</p>
             </li>
           ))}
         </ul>
