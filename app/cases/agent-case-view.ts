@@ -37,6 +37,8 @@ export type AgentExchangeView = Pick<CaseExchange, 'productTitle' | 'variantTitl
 export type AgentCaseView = AgentKindParts & {
   id: string;
   kind: Case['kind'];
+  /** The kind's narrower wording, if any (`CaseSummary.stateVariant`): a cancellation of some items. */
+  variant: string | null;
   state: Case['state'];
   createdAt: string;
   order: { name: string; adminUrl: string };
@@ -106,6 +108,7 @@ export function toAgentCaseView(found: Case, events: CaseEvent[], order: Order |
   return {
     id: found.id,
     kind: found.kind,
+    variant: kindOf(found).summary(found).stateVariant ?? null,
     state: found.state,
     createdAt: found.createdAt.toISOString(),
     order: { name: found.orderName, adminUrl: orderAdminUrl },

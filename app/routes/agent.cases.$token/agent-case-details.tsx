@@ -93,7 +93,7 @@ export function AgentCaseDetails({ view, children }: { view: AgentCaseView; chil
         <ol className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
           {view.events.map((event) => (
             <li key={event.id}>
-              <p className="font-medium">{t(`event.${event.type.replaceAll('.', '_')}`, { defaultValue: tr(`case.event.${event.type}`, { defaultValue: event.type }) })}</p>
+              <p className="font-medium">{t(`event.${event.type.replaceAll('.', '_')}`, { defaultValue: tr([`case.kindEvents.${view.kind}.${event.type}`, `case.event.${event.type}`], { defaultValue: event.type }) })}</p>
               <p className="text-sm text-gray-700">
                 <time dateTime={event.at}>{format.dateTime(event.at)}</time> · {event.viaAgentPage ? (event.agentName ? t('byAgent', { name: event.agentName }) : t('byAnAgent')) : t(`actor.${event.actor}`)}
               </p>

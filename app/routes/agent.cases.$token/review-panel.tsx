@@ -17,7 +17,7 @@ export function ReviewPanel({ view, justDecided, actionData }: { view: AgentCase
   const { t: tr } = useTranslation('returns');
   const review = view.review;
   // A kind may word the panel its own way (a cancellation is "Cancel the order", not "Approve the return").
-  const byKind = (key: string) => t([`review.byKind.${view.kind}.${key}`, `review.${key}`]);
+  const byKind = (key: string) => t([...(view.variant ? [`review.byKind.${view.kind}_${view.variant}.${key}`] : []), `review.byKind.${view.kind}.${key}`, `review.${key}`]);
   // Decided on this page alone (review 'portal'): no Shopify decline reason to choose.
   const portal = view.review.status !== 'none' && view.review.returnId === null;
   if (review.status === 'none') {
