@@ -53,6 +53,9 @@ const scenario = fc.constantFrom('EUR', 'CAD', 'USD', 'JPY').chain((currencyCode
   elapsedMs: fc.oneof(fc.integer({ min: -HOUR, max: 8 * HOUR }), fc.integer({ min: -HOUR, max: 80 * HOUR }), fc.constantFrom(0, 6, 12, 48).chain((h) => fc.integer({ min: -2_000, max: 2_000 }).map((d) => h * HOUR + d))),
   country: fc.constantFrom('FR', 'GB', 'US', 'CA', null),
   timeZone: fc.constantFrom('Europe/Paris', 'America/New_York', 'UTC'),
+  // Each line's price after discounts (left out on some orders) and the units a shopper picks.
+  unitMinors: fc.array(often(fc.integer({ min: 0, max: 20_000 }), fc.constant(-1)), { minLength: 3, maxLength: 3 }),
+  picks: fc.option(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }), { nil: undefined }),
 }));
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -63,7 +66,7 @@ function toInput(s: Scenario): DecideCancellationInput {
     createdAt: ORDERED, cancelledAt: s.cancelled ? new Date(ORDERED.getTime() + HOUR) : null,
     financialStatus: s.financialStatus, fulfillmentStatus: s.fulfillmentStatus, total: money(s.totalMinor),
     shippingAddress: { ...anOrder().shippingAddress!, countryCode: s.country },
-    lineItems: s.lines.map((line, i) => ({ ...line, id: `gid://shopify/LineItem/${i + 1}` })),
+    lineItems: s.lines.map((line, i) => ({ ...line, id: `gid://shopify/LineItem/${i + 1}`, ...(s.unitMinors[i]! >= 0 ? { paidUnitPrice: money(s.unitMinors[i]!) } : {}) })),
     parcels: s.parcels, returns: s.returns,
   });
   const facts = {
@@ -71,7 +74,8 @@ function toInput(s: Scenario): DecideCancellationInput {
     netPayment: s.netPaymentMinor === undefined ? undefined : money(s.netPaymentMinor),
     processedAt: s.processedEarlierHours === undefined ? undefined : new Date(ORDERED.getTime() - s.processedEarlierHours * HOUR),
   };
-  return { policy: s.policy, order, facts, now: new Date(ORDERED.getTime() + s.elapsedMs), timeZone: s.timeZone };
+  const selection = s.picks && s.lines.map((_, i) => ({ lineItemId: `gid://shopify/LineItem/${i + 1}`, units: s.picks![i]! }));
+  return { policy: s.policy, order, facts, now: new Date(ORDERED.getTime() + s.elapsedMs), timeZone: s.timeZone, ...(selection ? { selection } : {}) };
 }
 
 const run = (s: Scenario): CancellationVerdict => decideCancellation(toInput(s));
@@ -84,7 +88,37 @@ function paidMinor(input: DecideCancellationInput): number | null {
   return ['AUTHORIZED', 'PENDING', 'EXPIRED', 'VOIDED', 'REFUNDED'].includes(order.financialStatus ?? '') ? 0 : null;
 }
 
+/** What the picked units were paid, from the lines' prices. */
+function itemsValueMinor(input: DecideCancellationInput, lines: { lineItemId: string; units: number }[]): number {
+  return lines.reduce((sum, { lineItemId, units }) => {
+    const price = input.order.lineItems.find((line) => line.id === lineItemId)?.paidUnitPrice;
+    return sum + (price ? toMinorUnits(price.amount, price.currencyCode) * units : Number.NaN);
+  }, 0);
+}
+
 describe('cancellation engine properties', () => {
+  it('cancels some items only where the policy and the payment allow it, within the units left, refunding at most their price', () => {
+    let partials = 0;
+    fc.assert(fc.property(scenario, (s) => {
+      const input = toInput(s);
+      const verdict = decideCancellation(input);
+      if (!verdict.offered) return;
+      if (verdict.scope === 'order') {
+        expect(verdict.lines).toEqual(verdict.available);
+        return;
+      }
+      partials += 1;
+      expect(input.policy.cancellation!.partial && verdict.partial && ['PAID', 'PARTIALLY_REFUNDED'].includes(s.financialStatus ?? '')).toBe(true);
+      const left = new Map(verdict.available.map((line) => [line.lineItemId, line.units]));
+      for (const line of verdict.lines) expect(line.units).toBeLessThanOrEqual(left.get(line.lineItemId) ?? 0);
+      const picked = verdict.lines.reduce((sum, line) => sum + line.units, 0);
+      expect(picked).toBeGreaterThan(0);
+      expect(picked).toBeLessThan(verdict.available.reduce((sum, line) => sum + line.units, 0));
+      if (verdict.refund.amount) expect(toMinorUnits(verdict.refund.amount.amount, s.currencyCode)).toBeLessThanOrEqual(Math.min(itemsValueMinor(input, verdict.lines), paidMinor(input) ?? Infinity));
+    }), { numRuns: 500 });
+    expect(partials).toBeGreaterThan(5);
+  });
+
   it('gives the same answer to the same question', () => {
     fc.assert(fc.property(scenario, (s) => {
       expect(run(structuredClone(s))).toEqual(run(s));
@@ -135,7 +169,9 @@ describe('cancellation engine properties', () => {
       expect(input.now.getTime()).toBeLessThan(orderedAt.getTime() + rules.windowHours * HOUR);
       const limit = rules.maxValue === undefined ? null : getAmount(rules.maxValue, s.currencyCode, input.policy.store.currency);
       if (rules.maxValue !== undefined) expect(limit).not.toBeNull();
-      if (limit !== null) expect(s.totalMinor).toBeLessThanOrEqual(toMinorUnits(limit, s.currencyCode));
+      // The limit weighs what is cancelled: the whole order, or the picked units at their price.
+      const weighed = verdict.scope === 'items' ? itemsValueMinor(input, verdict.lines) : s.totalMinor;
+      if (limit !== null) expect(weighed).toBeLessThanOrEqual(toMinorUnits(limit, s.currencyCode));
     }), { numRuns: 500 });
     expect(instant).toBeGreaterThan(5);
   });
