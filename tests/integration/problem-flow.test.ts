@@ -13,7 +13,9 @@ import { createDbCaseStore } from '~/db/case-store.server';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
 import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
+import { createAdminCaller } from '~/integrations/shopify/admin-caller.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
+import { createReships, type Reships } from '~/integrations/shopify/reships.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
 import { SHOPIFY_EXECUTE_CASE, type QueueSettings } from '~/jobs/job-names';
 import { createQueue, type Queue } from '~/jobs/queue.server';
@@ -42,6 +44,7 @@ let photoDir: string;
 let deps: ProblemDeps;
 let demo: { name: string; email: string }[];
 let orderSource: ReturnType<typeof createShopifyOrderSource>;
+let reships: Reships;
 
 /** A demo order as its session knows it, found the way the lookup finds it; a session of its own. */
 async function shopperOf(name: string): Promise<Shopper> {
@@ -76,6 +79,7 @@ beforeAll(async () => {
   photoDir = mkdtempSync(join(tmpdir(), 'comptoir-problem-flow-'));
   const client = createShopifyGraphqlClient({ shopDomain: 'problem-flow-test.myshopify.com', auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
   orderSource = createShopifyOrderSource({ client, gate: createThrottleGate({ maxWaitMs: 0 }) });
+  reships = createReships(createAdminCaller({ client, gate: createThrottleGate({ maxWaitMs: 0 }) }));
   deps = {
     orders: orderSource,
     cases: createDbCaseStore(database.db, queue),
@@ -95,7 +99,7 @@ afterAll(async () => {
 });
 
 describe('a problem report, step by step', () => {
-  it('a parcel the carrier failed to deliver: reship offered, one case opened with it and its job; the same key again finds it; the executor approves it', async () => {
+  it('a parcel the carrier failed to deliver: reship offered, one case opened with it and its job; the same key again finds it; the executor sends the replacement', async () => {
     const shopper = await shopperOf('#1028');
     const details = await openDetails(shopper, 'not_received');
     expect(details.option).toMatchObject({ outcome: 'reship', scope: 'parcel' });
@@ -121,9 +125,10 @@ describe('a problem report, step by step', () => {
     expect(caseIdOf(await post(shopper, { ...form, intent: 'confirm', idempotencyKey: randomUUID() }))).toBe(caseId);
     expect(await deps.cases.listCasesForOrder(shopper.orderId)).toHaveLength(1);
 
-    await KINDS.problem.execute({ cases: deps.cases, clock: () => new Date() } as never).run(found);
-    expect((await deps.cases.getCase(caseId))?.state).toBe('approved');
-    expect((await deps.cases.listEvents(caseId)).map((event) => [event.type, event.data['outcome']])).toContainEqual(['offer_approved', 'reship']);
+    await KINDS.problem.execute({ cases: deps.cases, reships, clock: () => new Date() } as never).run(found);
+    expect((await deps.cases.getCase(caseId))?.state).toBe('completed');
+    const events = (await deps.cases.listEvents(caseId)).map((event) => [event.type, event.data['outcome']]);
+    expect(events).toEqual(expect.arrayContaining([['offer_approved', 'reship'], ['offer_carried_out', 'reship']]));
   });
 
   it('a type the policy refuses for the parcel cannot be posted directly: no case', async () => {

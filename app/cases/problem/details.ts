@@ -42,6 +42,12 @@ export const ProblemDetailsSchema = z.object({
     clauseId: z.string(),
     /** Why a person decides (empty unless the outcome is `review`). */
     reviewReasons: z.array(CaseReasonSchema),
+    /**
+     * For a `review`: what the rule itself offers, carried out if the team approves on the agent
+     * page (the amount as the policy computes it). Null when the rule only ever reviews (a question),
+     * absent on reports opened before the portal carried offers out.
+     */
+    onApproval: z.object({ outcome: z.enum(['reship', 'refund', 'store_credit']), amount: MoneySchema.nullable() }).nullish(),
   }),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;

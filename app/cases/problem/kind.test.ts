@@ -91,3 +91,29 @@ describe('the shopper’s view of a problem report', () => {
     expect(view.description).toBe('Nothing came');
   });
 });
+
+describe('what the portal carried out, on the ticket and the shopper’s page', () => {
+  const carried = (data: Record<string, unknown>) => [{ type: 'offer_carried_out', data }] as Partial<CaseEvent>[];
+
+  it('tells agents the refund, the credit or the replacement order made in Shopify, or why not', () => {
+    const { en, fr } = problemKind.text;
+    expect(en.eventLines!('offer_carried_out', { outcome: 'refund', amount: '79.00 EUR', refundId: 'gid://shopify/Refund/1', already: false }))
+      .toEqual(['→ refunded €79.00 to the original payment', 'Shopify refund: gid://shopify/Refund/1']);
+    expect(en.eventLines!('offer_carried_out', { outcome: 'reship', orderName: '#1050', already: true })).toEqual(['→ replacement order #1050 created, free of charge', '(found from an earlier attempt, not made twice)']);
+    expect(fr.eventLines!('offer_carried_out', { outcome: 'store_credit', amount: '20.00 EUR' })![0]!.replace(/\s/g, ' ')).toBe('→ avoir de 20,00 € émis (remboursement en avoir)');
+    expect(en.eventLines!('store_refused', { codes: ['REFUSED'], messages: ['Quantity cannot refund more items than were purchased'] })).toEqual(['Shopify refused: Quantity cannot refund more items than were purchased']);
+    expect(en.events['offer_approved']).toBe('Offer approved by the policy: the portal carries it out in Shopify');
+  });
+
+  it('tells the shopper what was done once completed: the amount paid back or the new order', () => {
+    const done = (d: ProblemDetails, events: Partial<CaseEvent>[]) => problemKind.shopperView({ id: 'C-ABCDEFGH', state: 'completed', details: d } as never, context(events));
+    expect(done(details({ outcome: 'refund', amount: eur('79.00') }), carried({ outcome: 'refund', amount: '79.00 EUR' })).carriedOut).toEqual({ outcome: 'refund', amount: eur('79.00'), orderName: null });
+    expect(done(details(), carried({ outcome: 'reship', orderName: '#1050' })).carriedOut).toEqual({ outcome: 'reship', amount: null, orderName: '#1050' });
+    expect(viewOf('approved', details()).carriedOut).toBeNull();
+  });
+
+  it('makes a review approvable on the agent page, going on to be carried out', () => {
+    expect(problemKind.review).toBe('portal');
+    expect(problemKind.transitions.approved).toEqual(['completed', 'needs_review']);
+  });
+});

@@ -5,20 +5,22 @@ import { createProblemExecutor } from './execute.server';
 import { PROBLEM_TEXT, toProblemNoteSections, toProblemTags } from './notes';
 import { toProblemShopperView, type ProblemShopperView } from './shopper-view';
 
-/** A problem with a parcel (not received, damaged, wrong item…): the policy's offer, carried out by an agent. */
+/** A problem with a parcel (not received, damaged, wrong item…): the policy's offer, carried out in Shopify by the portal. */
 export const problemKind: CaseKindDefinition<'problem', ProblemDetails, ProblemShopperView> = {
   kind: 'problem',
   details: ProblemDetailsSchema,
-  // An offer the policy makes is approved at once (the agent carries it out in Shopify, then
-  // marks it done); a review goes received → needs_review, shared with every kind.
+  // An offer the policy makes is approved at once and carried out in Shopify (→ completed), or
+  // handed to the team when Shopify refuses (→ needs_review). A review goes received → needs_review,
+  // shared with every kind; an agent's approval there comes back through approved.
   transitions: {
     received: ['approved'],
-    approved: ['completed'],
+    approved: ['completed', 'needs_review'],
   },
+  review: 'portal',
   execute: createProblemExecutor,
   text: PROBLEM_TEXT,
-  shopperEvents: new Set(['awaiting_review', 'offer_approved', 'declined_by_store', 'completed']),
-  agentEvents: new Set(['awaiting_review', 'offer_approved']),
+  shopperEvents: new Set(['awaiting_review', 'offer_approved', 'approved_by_store', 'offer_carried_out', 'store_refused', 'store_unreachable', 'declined_by_store', 'completed']),
+  agentEvents: new Set(['awaiting_review', 'store_refused', 'store_unreachable']),
   policyVerdict: ({ details }) => (details.offer.outcome === 'review' ? 'needs_review' : 'approved'),
   tags: ({ details }) => toProblemTags(details),
   summary: ({ details }) => ({

@@ -22,28 +22,75 @@ function offerLine(data: Record<string, unknown>, language: TextLanguage): strin
   return [`${language === 'fr' ? 'Offre' : 'Offer'}: ${outcome}${amount}, clause ${String(data['clauseId'] ?? '')}`];
 }
 
+const DONE_WORDS = {
+  en: {
+    refund: (amount: string) => `refunded ${amount} to the original payment`, store_credit: (amount: string) => `issued ${amount} as store credit (a refund to store credit)`,
+    reship: (order: string) => `replacement order ${order} created, free of charge`, refund_id: 'Shopify refund', already: 'found from an earlier attempt, not made twice',
+    refused: 'Shopify refused', unreachable: 'Shopify could not be reached',
+  },
+  fr: {
+    refund: (amount: string) => `${amount} remboursés sur le moyen de paiement initial`, store_credit: (amount: string) => `avoir de ${amount} émis (remboursement en avoir)`,
+    reship: (order: string) => `commande de remplacement ${order} créée, gratuite`, refund_id: 'Remboursement Shopify', already: 'trouvé d’une tentative précédente, pas refait',
+    refused: 'Refus de Shopify', unreachable: 'Shopify injoignable',
+  },
+} as const;
+
+/** "79.00 EUR", as events log it, written for the note's language. */
+const amountText = (logged: unknown, language: TextLanguage) => {
+  const [amount, currencyCode] = typeof logged === 'string' ? logged.split(' ') : [];
+  return amount && currencyCode ? formatMoney({ amount, currencyCode }, language) : '';
+};
+
+/** What the portal did in Shopify ("Done in Shopify: refunded €79.00 …"), or why it could not. */
+function doneLines(type: string, data: Record<string, unknown>, language: TextLanguage): string[] | null {
+  const words = DONE_WORDS[language];
+  if (type === 'store_refused') return [`${words.refused}: ${[data['messages']].flat().join(' ')}`];
+  if (type === 'store_unreachable') return [`${words.unreachable} (${String(data['code'] ?? '')})`];
+  if (type !== 'offer_carried_out') return null;
+  const what = data['outcome'] === 'reship' ? words.reship(String(data['orderName'] ?? ''))
+    : data['outcome'] === 'store_credit' ? words.store_credit(amountText(data['amount'], language))
+      : words.refund(amountText(data['amount'], language));
+  return [
+    `→ ${what}`,
+    ...(typeof data['refundId'] === 'string' ? [`${words.refund_id}: ${data['refundId']}`] : []),
+    ...(data['already'] === true ? [`(${words.already})`] : []),
+  ];
+}
+
 export const PROBLEM_TEXT: Record<TextLanguage, KindText> = {
   en: {
     label: 'Problem report',
     request: 'problem report',
     events: {
       awaiting_review: 'Needs review: look into the report and answer the shopper',
-      offer_approved: 'Offer approved by the policy: carry it out in Shopify',
+      offer_approved: 'Offer approved by the policy: the portal carries it out in Shopify',
+      offer_carried_out: 'Done in Shopify by the portal',
+      store_refused: 'Shopify refused the offer: decide on the agent page',
+      store_unreachable: 'Shopify could not be reached: decide on the agent page',
       completed: 'Done',
     },
-    decidedHere: {},
-    eventLines: (type, data) => (type === 'offer_approved' ? offerLine(data, 'en') : null),
+    decidedHere: {
+      approved_by_store: (who) => `Approved by ${who} on the agent page: the portal carries the offer out in Shopify`,
+      declined_by_store: (who) => `Declined by ${who} on the agent page`,
+    },
+    eventLines: (type, data) => (type === 'offer_approved' ? offerLine(data, 'en') : doneLines(type, data, 'en')),
   },
   fr: {
     label: 'Signalement de problème',
     request: 'signalement de problème',
     events: {
       awaiting_review: 'À examiner : étudiez le signalement et répondez au client',
-      offer_approved: 'Offre accordée par la politique : à exécuter dans Shopify',
+      offer_approved: 'Offre accordée par la politique : le portail l’exécute dans Shopify',
+      offer_carried_out: 'Fait dans Shopify par le portail',
+      store_refused: 'Shopify a refusé l’offre : à décider sur la page agent',
+      store_unreachable: 'Shopify injoignable : à décider sur la page agent',
       completed: 'Terminé',
     },
-    decidedHere: {},
-    eventLines: (type, data) => (type === 'offer_approved' ? offerLine(data, 'fr') : null),
+    decidedHere: {
+      approved_by_store: (who) => `Accepté par ${who} sur la page agent : le portail exécute l’offre dans Shopify`,
+      declined_by_store: (who) => `Refusé par ${who} sur la page agent`,
+    },
+    eventLines: (type, data) => (type === 'offer_approved' ? offerLine(data, 'fr') : doneLines(type, data, 'fr')),
   },
 };
 

@@ -4,8 +4,10 @@ import { isFinalState } from '~/cases/case-state';
 import type { Language } from '~/i18n';
 import type { Order } from '~/orders/types';
 import type { PhotoStore } from '~/photos/photo-store';
+import { toMinorUnits, toMoney } from '~/policy/money';
 import { listProblemOptions, type ProblemOffer, type ProblemOption, type ProblemType } from '~/policy/problems';
 import { decideAnswers, keepOwnKeys, maxPhotosOf, newAnswers, toAnswers } from './problem-answers.server';
+import type { ProblemDetails } from './details';
 import type { ProblemPost } from './problem-form';
 import { acceptReportPhotos } from './problem-photos.server';
 import { customerHashOf, openingJobs, ticketLinkOf, type RequestDeps } from '../opening';
@@ -34,10 +36,13 @@ export type ProblemResult = { gone: true } | { location: string } | { page: Prob
 const ownerOf = (deps: ProblemDeps, sessionId: string) => deps.hashId(`photo-owner|${sessionId}`);
 const caseUrl = (id: string) => `/cases/${id}`;
 
-/** An open report of this type about this parcel: a second one leads there instead. */
-async function findOpenReport(deps: ProblemDeps, orderId: string, parcelId: string, type: ProblemType): Promise<Case | null> {
+/** An open or carried-out report of this type about this parcel: a second one leads there instead. */
+async function findEarlierReport(deps: ProblemDeps, orderId: string, parcelId: string, type: ProblemType): Promise<Case | null> {
   const cases = await deps.cases.listCasesForOrder(orderId);
-  return cases.find((found) => found.kind === 'problem' && found.details.type === type && found.details.parcel.id === parcelId && !isFinalState('problem', found.state)) ?? null;
+  // A completed report counts too: its offer was carried out (a replacement sent, money back), and the
+  // same problem with the same parcel is not the shopper's to take twice; the team can, from the ticket.
+  return cases.find((found) => found.kind === 'problem' && found.details.type === type && found.details.parcel.id === parcelId
+    && (found.state === 'completed' || !isFinalState('problem', found.state))) ?? null;
 }
 
 function choosePage(deps: ProblemDeps, shopper: Shopper, order: Order, now: Date, selected: string | null, errors: string[] = []): ProblemPage {
@@ -75,7 +80,7 @@ export async function loadProblemPage(deps: ProblemDeps, shopper: Shopper, query
   const parcelId = order.parcels.some((parcel) => parcel.id === query.parcel) ? query.parcel : null;
   const option = findOffered(deps, order, parcelId, query.type, now);
   if (!option || !parcelId) return { page: choosePage(deps, shopper, order, now, parcelId), status: 200 };
-  const open = await findOpenReport(deps, order.id, parcelId, option.type);
+  const open = await findEarlierReport(deps, order.id, parcelId, option.type);
   if (open) return { location: caseUrl(open.id) };
   return { page: detailsPage(deps, shopper, order, option, newAnswers(parcelId, option, randomUUID())), status: 200 };
 }
@@ -89,7 +94,7 @@ export async function postProblem(deps: ProblemDeps, shopper: Shopper, post: Pro
   if (post.intent === 'confirm') {
     const replayed = await deps.cases.findCaseByIdempotencyKey(post.idempotencyKey, shopper.orderId);
     if (replayed) return { location: caseUrl(replayed.id) };
-    const open = await findOpenReport(deps, shopper.orderId, post.parcelId, post.type);
+    const open = await findEarlierReport(deps, shopper.orderId, post.parcelId, post.type);
     if (open) return { location: caseUrl(open.id) };
     deps.orders.invalidate?.(shopper.orderId);
   }
@@ -123,11 +128,23 @@ export async function postProblem(deps: ProblemDeps, shopper: Shopper, post: Pro
       status: 200,
     };
   }
-  return openReport(deps, shopper, order, answers, { offer: decision.offer, policyVersion: decision.policyVersion }, now);
+  return openReport(deps, shopper, order, answers, { offer: decision.offer, policyVersion: decision.policyVersion, onApproval: toOnApproval(option, decision.offer, order) }, now);
+}
+
+type OnApproval = ProblemDetails['offer']['onApproval'];
+
+/** What an agent's approval of a review carries out: the rule's own offer, its amount capped at the order's total as the policy caps it. */
+function toOnApproval(option: Offered, offer: ProblemOffer, order: Order): OnApproval {
+  if (offer.outcome !== 'review' || option.outcome === 'review') return null;
+  if (option.outcome === 'reship') return { outcome: 'reship', amount: null };
+  const { currencyCode } = offer.value;
+  const value = toMinorUnits(offer.value.amount, currencyCode);
+  const total = order.total.currencyCode === currencyCode ? toMinorUnits(order.total.amount, currencyCode) : value;
+  return { outcome: option.outcome, amount: toMoney(Math.min(value, total), currencyCode) };
 }
 
 /** Opens the case with its photos kept; the same key twice finds the same case. */
-async function openReport(deps: ProblemDeps, shopper: Shopper, order: Order, answers: ProblemAnswers, decided: { offer: ProblemOffer; policyVersion: string }, now: Date): Promise<ProblemResult> {
+async function openReport(deps: ProblemDeps, shopper: Shopper, order: Order, answers: ProblemAnswers, decided: { offer: ProblemOffer; policyVersion: string; onApproval: OnApproval }, now: Date): Promise<ProblemResult> {
   const photoIds = await deps.photos.pending(ownerOf(deps, shopper.sessionId)).keep(answers.photoKeys);
   const parcel = order.parcels.find((candidate) => candidate.id === answers.parcelId)!;
   const items = new Map(order.lineItems.map((line) => [line.id, line]));
@@ -145,6 +162,7 @@ async function openReport(deps: ProblemDeps, shopper: Shopper, order: Order, ans
         offer: {
           outcome: offer.outcome, amount: offer.amount ?? null, value: offer.value, clauseId: offer.clauseId,
           reviewReasons: offer.reasons.map(({ key, clauseId, facts }) => ({ key, clauseId, facts: { ...facts } })),
+          onApproval: decided.onApproval,
         },
       },
       ...ticketLinkOf(shopper.ticketId),

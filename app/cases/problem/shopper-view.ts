@@ -20,6 +20,8 @@ export type ProblemShopperView = {
   lines: ProblemDetails['lines'];
   description: string | null;
   photoUrls: string[];
+  /** What the portal did in Shopify once done: the money refunded or credited, or the replacement order's name. */
+  carriedOut: { outcome: ProblemOutcome; amount: Money | null; orderName: string | null } | null;
   /** Why the team decides (locale keys, values and clauses), while it does. */
   reviewReasons: (ProblemDetails['offer']['reviewReasons'][number] & { clauseTitle: string | null })[];
 };
@@ -27,6 +29,19 @@ export type ProblemShopperView = {
 const PROGRESS: Partial<Record<CaseState, ProblemProgress>> = {
   approved: 'offer_approved', needs_review: 'with_team', submitted_to_store: 'with_team', completed: 'done', declined: 'declined',
 };
+
+/** "79.00 EUR", as the event logs it, back to money. */
+function toMoney(logged: unknown): Money | null {
+  const [amount, currencyCode] = typeof logged === 'string' ? logged.split(' ') : [];
+  return amount && currencyCode ? { amount, currencyCode } : null;
+}
+
+function toCarriedOut(events: ShopperViewContext['events']): ProblemShopperView['carriedOut'] {
+  const done = events.findLast((event) => event.type === 'offer_carried_out');
+  if (!done) return null;
+  const outcome = String(done.data['outcome']) as ProblemOutcome;
+  return { outcome, amount: toMoney(done.data['amount']), orderName: typeof done.data['orderName'] === 'string' ? done.data['orderName'] : null };
+}
 
 export function toProblemShopperView(found: { state: CaseState; details: ProblemDetails }, context: ShopperViewContext): ProblemShopperView {
   const { details } = found;
@@ -43,6 +58,7 @@ export function toProblemShopperView(found: { state: CaseState; details: Problem
     lines: details.lines,
     description: details.description,
     photoUrls: details.photoIds.map((key) => `/photos/${encodeURIComponent(key)}`),
+    carriedOut: progress === 'done' ? toCarriedOut(context.events) : null,
     reviewReasons: progress === 'with_team' ? offer.reviewReasons.map((reason) => ({ ...reason, clauseTitle: context.clauseTitle(reason.clauseId) })) : [],
   };
 }

@@ -10,11 +10,12 @@ const heading = 'text-xl font-bold text-brand-900';
 function NextStep({ view }: { view: CaseViewOf<'problem'> }) {
   const { t } = useTranslation('problem');
   const format = useFormatters();
-  const amount = view.amount ? format.money(view.amount) : '';
+  const paid = view.carriedOut?.amount ?? view.amount;
+  const amount = paid ? format.money(paid) : '';
   const items = view.lines.map((line) => `${line.quantity} × ${[line.title, line.variantTitle].filter(Boolean).join(' — ')}`).join(', ');
   if (view.progress === 'declined') return <p>{t('case.declined')}</p>;
   const group = view.progress === 'done' ? 'case.done' : 'case.next';
-  return <p className="text-lg">{t(`${group}.${view.progress === 'with_team' ? 'review' : view.outcome}`, { amount, items })}</p>;
+  return <p className="text-lg">{t(`${group}.${view.progress === 'with_team' ? 'review' : view.carriedOut?.outcome ?? view.outcome}`, { amount, items, order: view.carriedOut?.orderName ?? '' })}</p>;
 }
 
 /** The report's part of the shopper's case page: what happens next, then the report as sent: parcel, items, words, photos. */
