@@ -1,11 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { detectPhotoType } from './inspect-photo';
-import { createPhotoKey, isWellFormedPhotoKey } from './photo-key.server';
+import { createPhotoKey, isWellFormedPhotoKey, requirePhotoOwner } from './photo-key.server';
 import type { PendingPhotos, PhotoStore, StoredPhoto } from './photo-store';
-
-/** Owners are keyed hashes: hex or base64url, nothing that could climb out of the folder. */
-const OWNER_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * Photos as files named by their key in one folder, created on first write (owner-only).
@@ -39,8 +36,7 @@ export function createLocalPhotoStore(dir: string): PhotoStore {
   }
 
   function pending(owner: string): PendingPhotos {
-    if (!OWNER_PATTERN.test(owner)) throw new TypeError('a pending-photo owner must be an opaque id');
-    const folder = path.join(pendingRoot, owner);
+    const folder = path.join(pendingRoot, requirePhotoOwner(owner));
     return {
       put: (bytes, contentType) => write(folder, bytes, contentType),
       get: (key) => (isWellFormedPhotoKey(key) ? readPhoto(path.join(folder, key)) : Promise.resolve(null)),

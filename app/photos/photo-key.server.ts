@@ -13,3 +13,12 @@ export function createPhotoKey(): string {
 export function isWellFormedPhotoKey(key: string): boolean {
   return PHOTO_KEY_PATTERN.test(key);
 }
+
+/** Owners are keyed hashes: hex or base64url, nothing that could name another folder or row. */
+const PHOTO_OWNER_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Checks a pending-photo owner before any store uses it. @throws TypeError for anything else */
+export function requirePhotoOwner(owner: string): string {
+  if (!PHOTO_OWNER_PATTERN.test(owner)) throw new TypeError('a pending-photo owner must be an opaque id');
+  return owner;
+}
