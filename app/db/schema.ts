@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
@@ -177,5 +178,31 @@ export const oneTimeCodes = pgTable(
   (table) => [
     primaryKey({ columns: [table.sessionId, table.orderId, table.purpose] }),
     index('one_time_codes_forget_at_idx').on(table.forgetAt),
+  ]
+);
+
+/** `bytea` as Uint8Array on both drivers (node-postgres hands back a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Shoppers' photos when `COMPTOIR_PHOTO_STORE=database` (app/db/photo-store.server.ts): the bytes
+ * themselves, so every portal and worker on this database reads the same photos. `owner` is the
+ * keyed hash of the session whose form has not been sent yet, null once the photo is kept.
+ */
+export const photos = pgTable(
+  'photos',
+  {
+    /** 256 random bits, base64url (app/photos/photo-key.server.ts). */
+    key: text('key').primaryKey(),
+    owner: text('owner'),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    // Pending rows only: a session's usage, and the sweep of forms left behind.
+    index('photos_pending_owner_idx').on(table.owner).where(sql`${table.owner} is not null`),
+    index('photos_pending_created_at_idx').on(table.createdAt).where(sql`${table.owner} is not null`),
   ]
 );
