@@ -164,6 +164,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ COMPTOIR_WORKERS: 'no' })).toThrowError(/COMPTOIR_WORKERS/);
   });
 
+  it('keeps photos in the database once several processes share one, on disk otherwise, and names a bad choice', () => {
+    expect(parseEnv({}).photoStore).toBe('disk');
+    expect(parseEnv({ DATABASE_URL: 'postgres://u:p@db.example:5432/comptoir' }).photoStore).toBe('database');
+    expect(parseEnv({ DATABASE_URL: 'postgres://u:p@db.example:5432/comptoir', COMPTOIR_PHOTO_STORE: 'disk' }).photoStore).toBe('disk');
+    expect(parseEnv({ COMPTOIR_PHOTO_STORE: 'database' }).photoStore).toBe('database');
+    expect(() => parseEnv({ COMPTOIR_PHOTO_STORE: 's3' })).toThrowError(/COMPTOIR_PHOTO_STORE: .*"database"\|"disk"/);
+  });
+
   it('takes each fragment whole, and no variable from two fragments (a later one would silently win)', () => {
     const fragments = [SecurityEnvShape, SessionEnvShape, RateLimitEnvShape, DatabaseEnvShape, JobsEnvShape, BrandEnvShape, ShopifyEnvShape, GorgiasEnvShape, AftershipEnvShape, LoopEnvShape, LabelsEnvShape, MailEnvShape];
     const names = fragments.flatMap((fragment) => Object.keys(fragment));
@@ -171,7 +179,7 @@ describe('parseEnv', () => {
     const composed = Object.keys(EnvSchema.shape);
     expect(names.filter((name) => !composed.includes(name))).toEqual([]);
     expect(composed.filter((name) => !names.includes(name)).sort()).toEqual([
-      'COMPTOIR_AGENT_LANGUAGE', 'COMPTOIR_MODE', 'COMPTOIR_ORDER_CACHE_SECONDS', 'COMPTOIR_PHOTO_DIR', 'COMPTOIR_POLICY_FILE',
+      'COMPTOIR_AGENT_LANGUAGE', 'COMPTOIR_MODE', 'COMPTOIR_ORDER_CACHE_SECONDS', 'COMPTOIR_PHOTO_DIR', 'COMPTOIR_PHOTO_STORE', 'COMPTOIR_POLICY_FILE',
       'COMPTOIR_PUBLIC_URL', 'COMPTOIR_TIME_ZONE', 'HOST', 'PORT',
     ]);
   });

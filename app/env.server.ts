@@ -32,6 +32,7 @@ export const EnvSchema = z
       .default('Europe/Paris'),
     COMPTOIR_POLICY_FILE: z.string().min(1).default(DEFAULT_POLICY_FILE),
     COMPTOIR_PHOTO_DIR: z.string().min(1).optional(),
+    COMPTOIR_PHOTO_STORE: z.enum(['database', 'disk']).optional(),
     COMPTOIR_ORDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
     COMPTOIR_AGENT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
     ...SecurityEnvShape,
@@ -107,6 +108,8 @@ function toConfig(env: Env) {
     /** Whether this web process also runs the job workers (app/jobs/env.server.ts). */
     ...toJobsConfig(env),
     photoDir: env.COMPTOIR_PHOTO_DIR ?? join(env.COMPTOIR_DATA_DIR, 'photos'),
+    /** Where photos live: in the database when several processes share one (DATABASE_URL), else on this disk. */
+    photoStore: env.COMPTOIR_PHOTO_STORE ?? (env.DATABASE_URL ? 'database' : 'disk'),
     orderCacheMs: env.COMPTOIR_ORDER_CACHE_SECONDS * 1000,
     rateLimits: toRateLimitConfig(env),
     /** The shop, how to get its Admin API token (`auth`), and the key its webhooks are signed with (`apiSecret`). */

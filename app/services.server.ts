@@ -3,6 +3,7 @@ import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return/return-context-cache.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
+import { createDbPhotoStore } from './db/photo-store.server';
 import { withPendingSweep } from './photos/pending-sweep.server';
 import { SESSION_ABSOLUTE_MS } from './session/session-rules';
 import type { PhotoStore } from './photos/photo-store';
@@ -81,7 +82,7 @@ export type Services = {
   cases: CaseStore;
   /** The order page's list of the order's cases: a few seconds of per-process cache (see there). */
   orderCases: OrderCaseList;
-  /** Shoppers' photos, stripped of metadata; a local folder by default. */
+  /** Shoppers' photos, stripped of metadata: in the database (COMPTOIR_PHOTO_STORE=database) or a local folder. */
   photos: PhotoStore;
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
   queue: Queue;
@@ -173,7 +174,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     cases: cases.store,
     orderCases: cases.orderCases,
     // Pending photos of forms never sent go once no session can still send them.
-    photos: withPendingSweep(createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
+    photos: withPendingSweep(config.photoStore === 'database' ? createDbPhotoStore(database.db) : createLocalPhotoStore(config.photoDir), { ttlMs: SESSION_ABSOLUTE_MS, everyMs: 10 * 60 * 1000, clock: () => new Date() }),
     queue,
     orders,
     customerOrders: createCachedCustomerOrders(createShopifyCustomerOrders({ client, gate }), { ttlMs: config.orderCacheMs }),
