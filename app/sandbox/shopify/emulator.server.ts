@@ -19,6 +19,7 @@ import { attachFulfillmentOrders, createFulfillmentHolds } from './fulfillment-o
 import { createOrderCancellations, type OrderCancellations } from './order-cancel.server';
 import { createRefundCreations, type RefundCreations } from './refund-create.server';
 import { createDraftOrders, type DraftOrders } from './draft-orders.server';
+import { createStoreCredit, type StoreCredit } from './store-credit.server';
 import { createReturnsStore } from './returns-store.server';
 import { createQueryRoot } from './root-resolvers.server';
 import { loadAdminSchema } from './schema.server';
@@ -98,7 +99,12 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   let returns = createReturnsStore(seed, clock, notify);
   const newCancellations = () => createOrderCancellations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload), jobDelayMs: config.orderCancelJobDelayMs });
   let cancellations: OrderCancellations = newCancellations();
-  const newRefunds = () => createRefundCreations({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
+  const newStoreCredit = () => createStoreCredit({ seed, clock });
+  let storeCredit: StoreCredit = newStoreCredit();
+  const viaStoreCredit: RootResolver = (args, context, info) => storeCredit.storeCreditAccountCredit(args, context, info);
+  const newRefunds = () => createRefundCreations({
+    seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload), onStoreCredit: (...credited) => storeCredit.creditRefund(...credited),
+  });
   let refunds: RefundCreations = newRefunds();
   const viaRefunds: RootResolver = (args, context, info) => refunds.refundCreate(args, context, info);
   const newDrafts = () => createDraftOrders({ seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) });
@@ -112,6 +118,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
     seed = newSeed();
     returns = createReturnsStore(seed, clock, notify);
     cancellations = newCancellations();
+    storeCredit = newStoreCredit();
     refunds = newRefunds();
     drafts = newDrafts();
     webhooks.reset();
@@ -133,6 +140,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       ...createReturnMutations(() => seed, () => returns), ...subscriptions.mutation,
       orderCancel: viaCancellations('orderCancel'),
       refundCreate: viaRefunds,
+      storeCreditAccountCredit: viaStoreCredit,
       draftOrderCreate: viaDrafts('mutations', 'draftOrderCreate'),
       draftOrderComplete: viaDrafts('mutations', 'draftOrderComplete'),
       ...createOrderAddressUpdates({ getSeed: () => seed, clock, emit: (topic, payload) => webhooks.emit(topic, payload) }),
