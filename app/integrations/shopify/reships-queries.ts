@@ -32,9 +32,10 @@ export const RESHIP_DRAFT_CREATE_MUTATION = `#graphql
   }
 `;
 
+/** Without `paymentPending` (deprecated in 2026-10 for payment terms) the order is marked paid: a free one owes nothing. */
 export const RESHIP_DRAFT_COMPLETE_MUTATION = `#graphql
   mutation ComptoirReshipDraftComplete($id: ID!) {
-    draftOrderComplete(id: $id, paymentPending: false) {
+    draftOrderComplete(id: $id) {
       draftOrder { id order { id name } }
       userErrors { field message }
     }

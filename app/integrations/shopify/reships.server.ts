@@ -33,7 +33,7 @@ const TAGS = (caseId: string) => ['comptoir', caseId];
 /**
  * Free replacement orders through the Admin API: a draft order of the same variants, a 100 %
  * discount, the original's customer and shipping address, tagged `comptoir` and the case id, then
- * completed as paid (`paymentPending: false`: nothing is owed). A draft, not `orderCreate`:
+ * completed, which marks it paid (nothing is owed). A draft, not `orderCreate`:
  * Shopify documents orderCreate for orders made outside its checkout (imports, wholesale), where
  * the caller replicates pricing, discounts and taxes; a draft is how staff make an order for a
  * customer, priced by Shopify from the variants, and its completion reserves stock and starts

@@ -94,8 +94,9 @@ export function createDraftOrders(options: { seed: Seed; clock: () => Date; emit
   };
 
   const draftOrderComplete: RootResolver = (args) => {
-    const { id, paymentGatewayId } = CompleteArgsSchema.parse(args);
-    if (paymentGatewayId) throw unsupported('draftOrderComplete(paymentGatewayId:)');
+    const { id, paymentGatewayId, paymentPending } = CompleteArgsSchema.parse(args);
+    // The emulator completes drafts as paid only: a gateway or a pending payment is not modelled.
+    if (paymentGatewayId || paymentPending) throw unsupported('draftOrderComplete(paymentGatewayId:, paymentPending: true)');
     const payload = (draftOrder: GqlObject | null, userErrors: UserError[]) => ({ __typename: 'DraftOrderCompletePayload', draftOrder, userErrors });
     const draft = seed.nodes.get(requireGid(id));
     const plan = plans.get(id);

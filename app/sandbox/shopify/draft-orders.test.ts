@@ -8,7 +8,7 @@ import { createTestClock, type RunningEmulator, useEmulatorWithWebhooks, type We
  */
 
 const CREATE = `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id name status tags } userErrors { field message } } }`;
-const COMPLETE = `mutation($id: ID!) { draftOrderComplete(id: $id, paymentPending: false) { draftOrder { id status order { id name } } userErrors { field message } } }`;
+const COMPLETE = `mutation($id: ID!) { draftOrderComplete(id: $id) { draftOrder { id status order { id name } } userErrors { field message } } }`;
 const DRAFTS = `query($q: String!) { draftOrders(first: 5, query: $q) { nodes { id status tags order { name } } } }`;
 const ORDER = `query($q: String!) { orders(first: 1, query: $q) { nodes {
   id name email tags note displayFinancialStatus displayFulfillmentStatus customer { id }

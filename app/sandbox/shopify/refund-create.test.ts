@@ -97,7 +97,7 @@ describe('refundCreate', () => {
     const legacyId = Number(order.id.split('/').pop());
     expect(await hooks.of('refunds/create')).toEqual([expect.objectContaining({
       admin_graphql_api_id: answer.refund.id, order_id: legacyId, note: 'Comptoir C-0002',
-      transactions: [expect.objectContaining({ kind: 'refund', amount: '5.00', gateway: 'shopify_payments' })],
+      transactions: [expect.objectContaining({ kind: 'refund', amount: '5.00', gateway: 'shopify_payments', parent_id: Number(order.transactions[0].id.split('/').pop()) })],
     })]);
     expect(await hooks.of('orders/updated')).toEqual([expect.objectContaining({ id: legacyId, financial_status: 'partially_refunded' })]);
   });

@@ -127,7 +127,7 @@ export function toRefundPayload(refund: GqlObject, order: SeedOrder): Record<str
         amount: money(Math.round(Number(amount.amount) * 100)),
         currency: amount.currencyCode,
         gateway: tx.gateway,
-        parent_id: null,
+        parent_id: tx.parentTransaction ? legacyId((tx.parentTransaction as GqlObject).id) : null,
         created_at: tx.createdAt,
         processed_at: tx.processedAt,
       };
