@@ -107,7 +107,10 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ GORGIAS_API_KEY: 'abcdefgh1234' })).toThrowError(/GORGIAS_BASE_URL: is required once any GORGIAS_ variable is set[\s\S]*GORGIAS_EMAIL/);
     const live = { COMPTOIR_MODE: 'live', SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Shop <no-reply@shop.example>', SHOPIFY_SHOP_DOMAIN: 'a.myshopify.com', SHOPIFY_ADMIN_TOKEN: 'shpat_x1', SHOPIFY_API_SECRET: 'x'.repeat(32), COMPTOIR_SECRET: 'y'.repeat(40) };
     expect(parseEnv(live).gorgias).toBeNull();
-    expect(parseEnv({ ...live, GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' }).gorgias).toEqual({
+    const account = { GORGIAS_BASE_URL: 'https://acme.gorgias.com', GORGIAS_EMAIL: 'ops@acme.example', GORGIAS_API_KEY: 'key-123456' };
+    // Live with Gorgias, the notes link the portal: its public address must be given.
+    expect(() => parseEnv({ ...live, ...account })).toThrowError(/COMPTOIR_PUBLIC_URL: is required in live mode with Gorgias/);
+    expect(parseEnv({ ...live, ...account, COMPTOIR_PUBLIC_URL: 'https://help.acme.example' }).gorgias).toEqual({
       baseUrl: 'https://acme.gorgias.com', email: 'ops@acme.example', apiKey: 'key-123456', mounted: false,
       review: { teamId: null, priority: null }, publicReply: null, caseFieldId: null,
     });

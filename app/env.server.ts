@@ -99,6 +99,8 @@ function toConfig(env: Env) {
      * defaults to its own loopback address, so the demo's notes and reply carry working links.
      */
     publicUrl: env.COMPTOIR_PUBLIC_URL ?? (sandbox ? `http://${toLoopbackHost(env.HOST)}:${env.PORT}` : undefined),
+    /** Whether COMPTOIR_PUBLIC_URL was given: a separate worker has no address of its own to fall back on. */
+    publicUrlGiven: env.COMPTOIR_PUBLIC_URL !== undefined,
     /** `secret`, `frameAncestors`, `apiKey`, `trustProxy` (app/security/env.server.ts). */
     ...toSecurityConfig(env),
     /** `links`, `agentLinks`, `lookupSecondFactor` (app/session/env.server.ts). */

@@ -16,6 +16,11 @@ if (!config.database.url) {
   console.error('npm run worker needs DATABASE_URL: with the embedded database, the web process runs the workers itself.');
   process.exit(1);
 }
+// The notes and replies a worker writes link the portal: its own HOST and PORT are not where shoppers go.
+if (config.gorgias && !config.publicUrlGiven) {
+  console.error('npm run worker needs COMPTOIR_PUBLIC_URL (the portal\'s address, e.g. https://help.example.com): the Gorgias notes and replies it writes link the case page, the agent page and the photos.');
+  process.exit(1);
+}
 
 // In sandbox mode without emulator URLs the emulators live in the portal process.
 const ownOrigin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

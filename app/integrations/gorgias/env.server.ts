@@ -59,6 +59,11 @@ export function checkGorgiasEnv(env: GorgiasEnv, ctx: z.RefinementCtx): void {
     for (const key of HELPDESK_OPTIONS) if (env[key] !== undefined) issue(key, 'needs Gorgias: set GORGIAS_BASE_URL, GORGIAS_EMAIL and GORGIAS_API_KEY');
     return;
   }
+  // Notes written by a worker link the case page, the agent page and photos: with no address
+  // given, a live portal would write links to nowhere (or to a worker's own loopback address).
+  if (env.COMPTOIR_MODE === 'live' && !env.COMPTOIR_PUBLIC_URL) {
+    issue('COMPTOIR_PUBLIC_URL', 'is required in live mode with Gorgias: ticket notes link the case page, the agent page and the photos');
+  }
   if (env.GORGIAS_PUBLIC_REPLY !== 'on') return;
   if (!env.GORGIAS_EMAIL_INTEGRATION_ID) issue('GORGIAS_EMAIL_INTEGRATION_ID', 'is required when GORGIAS_PUBLIC_REPLY=on');
   if (!env.GORGIAS_REPLY_FROM) issue('GORGIAS_REPLY_FROM', 'is required when GORGIAS_PUBLIC_REPLY=on');
