@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { makeJpeg } from '../../app/photos/photo-fixtures.test-helpers';
 import { openOrder, type DemoOrder, type Language } from './support/fixtures';
+import { agentLinkFromTicket } from './support/agents';
 import { CASE_ID, expectNoAxeViolations } from './support/returns';
 import { expect, test } from './support/returns-server';
 
@@ -149,7 +150,7 @@ test('en français : un mauvais article, renvoyé', async ({ page }) => {
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a damaged item worth more than the limit goes to the team, photos and all', async ({ page }) => {
+  test('a damaged item worth more than the limit goes to the team, photos and all; approved on the agent page, it is refunded', async ({ page }) => {
     const order = await demoOrder(page, '#1034');
     await startReport(page, order);
     await choose(page, words.en.damaged);
@@ -161,5 +162,13 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByText('Our team checks your report and answers within two working days.')).toBeVisible();
     await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
     expect(caseId).toMatch(CASE_ID);
+
+    // The agent approves from the ticket's link: the portal then makes the refund the rule offers.
+    await page.goto(await agentLinkFromTicket(page, caseId, order.name));
+    const review = page.getByRole('region', { name: 'Decide this problem report' });
+    await review.getByRole('button', { name: 'Carry out the offer' }).click();
+    await expect(review.getByText('Done: Shopify has your decision')).toBeVisible();
+    await page.goto(`/cases/${caseId}`);
+    await untilDone(page, /^We refunded €\d+\.\d\d to your original payment method\./);
   });
 });
