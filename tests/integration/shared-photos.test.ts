@@ -60,7 +60,7 @@ for (const backend of backends) {
     });
 
     it("shows a photo added on one portal on the other, counts it there, and keeps it from there", async () => {
-      const upload = new File([makeJpeg(32, 16)], 'IMG_0001.jpg', { type: 'image/jpeg' });
+      const upload = new File([Uint8Array.from(makeJpeg(32, 16))], 'IMG_0001.jpg', { type: 'image/jpeg' });
       const accepted = await acceptPhotos([upload], { store: one.photos.pending(OWNER), maxFiles: 5 });
       if (!accepted.ok) throw new Error('the photo was refused');
       const [photo] = accepted.photos;
