@@ -6,6 +6,15 @@ import type { PendingPhotos, PhotoStore, StoredPhoto } from '~/photos/photo-stor
 import type { Database } from './client.server';
 import { photos as t } from './schema';
 
+/*
+ * Bytes cross the driver as base64 text, turned into bytea by PostgreSQL itself: PGlite's own
+ * bytea conversion took 12 s to write a 10 MiB photo and 1.4 s to read it, base64 0.6 s and
+ * 0.25 s. On PostgreSQL reads are twice as fast and writes a little slower: one path for both.
+ */
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+// Node skips the line breaks `encode` puts every 76 characters; a plain Uint8Array, not a Buffer.
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
 const ContentTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp']) satisfies z.ZodType<PhotoContentType>;
 
 /**
@@ -24,22 +33,21 @@ export function createDbPhotoStore(db: Database, options: { clock?: () => Date }
       throw new TypeError(`photo bytes are not ${contentType}; inspect and strip them before storing`);
     }
     const key = createPhotoKey();
-    await db.insert(t).values({ key, owner, contentType, bytes, size: bytes.byteLength, createdAt: clock() });
+    await db.insert(t).values({ key, owner, contentType, bytes: sql`decode(${toBase64(bytes)}, 'base64')`, size: bytes.byteLength, createdAt: clock() });
     return { key };
   }
 
   async function read(key: string, owner: string | null): Promise<StoredPhoto | null> {
     if (!isWellFormedPhotoKey(key)) return null;
     const [row] = await db
-      .select({ bytes: t.bytes, contentType: t.contentType })
+      .select({ base64: sql<string>`encode(${t.bytes}, 'base64')`, contentType: t.contentType })
       .from(t)
       .where(and(eq(t.key, key), owner === null ? isNull(t.owner) : eq(t.owner, owner)));
     if (!row) return null;
     const contentType = ContentTypeSchema.safeParse(row.contentType);
     // A row this code did not write: not served, as the folder store ignores stray files.
     if (!contentType.success) return null;
-    // A copy as a plain Uint8Array: node-postgres answers with a Buffer.
-    return { bytes: new Uint8Array(row.bytes), contentType: contentType.data };
+    return { bytes: fromBase64(row.base64), contentType: contentType.data };
   }
 
   async function remove(key: string, owner: string | null): Promise<void> {
