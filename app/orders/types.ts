@@ -26,11 +26,13 @@ export type LineItem = {
   requiresShipping: boolean;
   isGiftCard: boolean;
   image: { url: string; altText: string | null } | null;
+  /** One unit's price: what was paid for it where the order query read it (`paidUnitPrice`), else its list price. */
   unitPrice: Money;
   /**
    * One unit's price after every discount (Shopify's `discountedUnitPriceAfterAllDiscountsSet`):
-   * what cancelling it gives back, before taxes a tax-exclusive store adds. Read by the order
-   * query only; left out, no amount is promised for part of an order.
+   * what a refund of it gives back, before taxes a tax-exclusive store adds. Read by the order
+   * query only (the customer's order list reads list prices); left out, no amount is promised
+   * for part of an order.
    */
   paidUnitPrice?: Money;
 };

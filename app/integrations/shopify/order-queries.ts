@@ -33,7 +33,6 @@ const ORDER_FIELDS = `#graphql
         requiresShipping
         isGiftCard
         image { url altText }
-        originalUnitPriceSet { presentmentMoney { amount currencyCode } }
         discountedUnitPriceAfterAllDiscountsSet { presentmentMoney { amount currencyCode } }
       }
     }

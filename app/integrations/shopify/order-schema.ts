@@ -97,10 +97,10 @@ export const OrderNodeSchema = z.object({
       requiresShipping: z.boolean(),
       isGiftCard: z.boolean(),
       image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable(),
-      originalUnitPriceSet: MoneySetSchema,
-      // Read by the order query only (the customer's order list has no use for it).
+      // The order query reads what a unit was paid; the customer's order list, its list price.
+      originalUnitPriceSet: MoneySetSchema.optional(),
       discountedUnitPriceAfterAllDiscountsSet: MoneySetSchema.optional(),
-    }),
+    }).refine((line) => line.discountedUnitPriceAfterAllDiscountsSet ?? line.originalUnitPriceSet, 'a line item needs a price'),
   ),
   fulfillments: z.array(FulfillmentSchema),
   returns: nodes(OrderReturnNodeSchema),
@@ -141,7 +141,7 @@ export function toOrder(node: OrderNode): Order {
       requiresShipping: line.requiresShipping,
       isGiftCard: line.isGiftCard,
       image: line.image,
-      unitPrice: line.originalUnitPriceSet.presentmentMoney,
+      unitPrice: (line.discountedUnitPriceAfterAllDiscountsSet ?? line.originalUnitPriceSet)!.presentmentMoney,
       ...(line.discountedUnitPriceAfterAllDiscountsSet ? { paidUnitPrice: line.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney } : {}),
     })),
     parcels: node.fulfillments.map((fulfillment) => {
