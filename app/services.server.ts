@@ -157,7 +157,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
   // Before the database opens, like the policy: a provider nobody configured stops the start.
   const labels = { providers: createLabelProviders(config, policy, brand), defaultProvider: config.labels.defaultProvider };
   const database = options.database ?? (await createDatabase(config.database));
-  const queue = await createQueue(database, options.queue);
+  const queue = await createQueue(database, { concurrency: config.workerConcurrency, ...options.queue });
   const hashId = (value: string) => hashIdentifier(config.secret, value);
   const client = createShopifyGraphqlClient(config.shopify);
   // One gate for the shop: every adapter draws on the same Shopify bucket.

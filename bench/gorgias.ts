@@ -124,7 +124,7 @@ export async function measureGorgiasDelivery(options: {
       throw error;
     }
   };
-  const config = parseEnv({ COMPTOIR_DATA_DIR: dataDir, SANDBOX_SHOPIFY_URL: options.shopifyUrl, GORGIAS_BASE_URL: gorgias.url });
+  const config = parseEnv({ COMPTOIR_DATA_DIR: dataDir, SANDBOX_SHOPIFY_URL: options.shopifyUrl, GORGIAS_BASE_URL: gorgias.url, COMPTOIR_WORKER_CONCURRENCY: process.env.COMPTOIR_WORKER_CONCURRENCY });
   const services = await createServices(config);
   try {
     const gorgiasConfig = config.gorgias!;

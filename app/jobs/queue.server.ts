@@ -49,8 +49,16 @@ export type Queue = {
 export type QueueOptions = {
   /** Queues to create, with their policies; defaults to Comptoir's own. */
   queues?: Record<string, QueueSettings>;
-  /** Idle poll interval of workers, in seconds (≥ 0.5). */
+  /**
+   * Idle poll interval of workers, in seconds (≥ 0.5): a backstop, since a job sent wakes them at
+   * once through LISTEN/NOTIFY (pg-boss's `useListenNotify`, on PGlite in process too).
+   */
   pollingIntervalSeconds?: number;
+  /**
+   * Jobs of one queue this process takes per fetch and runs at once: a backlog drains at the
+   * speed of the work, not one job per poll. 4 by default (COMPTOIR_WORKER_CONCURRENCY).
+   */
+  concurrency?: number;
   /** Connections of pg-boss's own pool on PostgreSQL, apart from the portal's. */
   maxConnections?: number;
   /**
@@ -80,9 +88,10 @@ export async function createQueue(handle: DatabaseHandle, options: QueueOptions 
   const timers = { superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise, queueCacheIntervalSeconds: supervise };
   const boss =
     client instanceof PGlite
-      ? new PgBoss({ db: fromPglite(client), backend: 'pglite', ...timers })
+      ? new PgBoss({ db: fromPglite(client), backend: 'pglite', useListenNotify: true, ...timers })
       : client instanceof pg.Pool
-        ? new PgBoss({ connectionString: client.options.connectionString, max: options.maxConnections ?? 3, ...timers })
+        // One more connection than before: the listener keeps its own.
+        ? new PgBoss({ connectionString: client.options.connectionString, max: (options.maxConnections ?? 3) + 1, useListenNotify: true, ...timers })
         : null;
   if (!boss) throw new Error('createQueue needs a database from createDatabase (PGlite or PostgreSQL)');
   // Without a listener an `error` event would throw; pg-boss recovers from these by itself.
@@ -91,7 +100,9 @@ export async function createQueue(handle: DatabaseHandle, options: QueueOptions 
   for (const [name, settings] of Object.entries(queues)) {
     // The parked queue first: a queue's dead letter must exist before it is named.
     await ensureQueue(boss, toParkedQueue(name), PARKED_QUEUE);
-    await ensureQueue(boss, name, { ...settings, deadLetter: toParkedQueue(name) });
+    // `notify`: a job sent wakes the workers at once instead of at their next poll.
+    const { concurrency: _perProcess, ...bossSettings } = settings;
+    await ensureQueue(boss, name, { ...bossSettings, notify: true, deadLetter: toParkedQueue(name) });
   }
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
@@ -105,13 +116,17 @@ export async function createQueue(handle: DatabaseHandle, options: QueueOptions 
       return boss.send(name, data, { ...jobOptions, ...(db ? { db } : {}) });
     },
     work(name, handler) {
-      // One job per fetch; per-job results are what let a handler park its job before the last retry.
-      const workOptions = { pollingIntervalSeconds, includeMetadata: true, perJobResults: true } as const;
-      return boss.work(name, workOptions, async (jobs) => {
-        const results = [];
-        for (const job of jobs) results.push(await runJob(boss, job, handler as JobHandler));
-        return results;
-      });
+      // Up to `concurrency` jobs per fetch, run side by side; while a fetch comes back full there is
+      // more, so the next one follows at once (`burstWhenBatchFull`) instead of after the poll
+      // interval, which alone held a busy queue to one job per interval. Per-job results are what
+      // let a handler park its job before the last retry. Polling keeps its pace with NOTIFY on: a
+      // job held back (`startAfter`) wakes no one when it becomes due.
+      const batchSize = (queues as Record<string, QueueSettings | undefined>)[name]?.concurrency ?? options.concurrency ?? 4;
+      const workOptions = {
+        pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds, batchSize, burstWhenBatchFull: true,
+        includeMetadata: true, perJobResults: true,
+      } as const;
+      return boss.work(name, workOptions, async (jobs) => Promise.all(jobs.map((job) => runJob(boss, job, handler as JobHandler))));
     },
     stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
