@@ -23,6 +23,8 @@ import { createExecuteCaseHandler } from './execute-case.server';
 import { GORGIAS_SYNC_CASE, LABELS_APPLY_WEBHOOK, LABELS_REQUEST_LABEL, LEGACY_SHOPIFY_SUBMIT_RETURN, QUEUES, SHOPIFY_RECORD_RETURN_TRACKING, SHOPIFY_RELEASE_EXCHANGE, SHOPIFY_APPLY_WEBHOOK, SHOPIFY_EXECUTE_CASE, toGorgiasSyncKey, type QueueSettings } from './job-names';
 import type { Queue } from './queue.server';
 import type { JobHandlers } from './workers.server';
+import type { Refunds } from '~/refunds/ports';
+import type { Reships } from '~/replacements/ports';
 
 export type JobDependencies = {
   config: Config;
@@ -33,6 +35,10 @@ export type JobDependencies = {
   orderAddress: ShopifyOrderAddress;
   /** Holds shipping while the team reviews a cancellation (the cancellation executor). */
   fulfillmentHolds?: ShopifyFulfillmentHolds;
+  /** Refunds in Shopify: some items cancelled, a problem report's refund or store credit. */
+  refunds?: Refunds;
+  /** Free replacement orders: a problem report's reship. */
+  reships?: Reships;
   clock: () => Date;
   /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
   helpdesk?: Helpdesk | null;
