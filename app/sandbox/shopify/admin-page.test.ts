@@ -106,7 +106,7 @@ describe('shipping an exchange’s new item', () => {
     expect(lookup.errors).toBeUndefined();
     const line = lookup.data?.order.lineItems.nodes.find((l: any) => l.sku === 'PUL-GRY-L');
     // A Canadian order: priced in its dollars as the seed prices its lines, shipped by its carrier.
-    expect(line).toMatchObject({ quantity: 1, currentQuantity: 1, originalUnitPriceSet: { presentmentMoney: { amount: '180.0', currencyCode: 'CAD' } } });
+    expect(line).toMatchObject({ quantity: 1, currentQuantity: 1, discountedUnitPriceAfterAllDiscountsSet: { presentmentMoney: { amount: '180.0', currencyCode: 'CAD' } } });
     expect(lookup.data?.order.fulfillments.at(-1)).toMatchObject({ trackingInfo: [{ company: 'Canada Post' }], fulfillmentLineItems: { nodes: [{ lineItem: { id: line.id } }] } });
     const context = (await shop.graphql(RETURN_CONTEXT_QUERY, { orderId })).body;
     expect(context.errors).toBeUndefined();
