@@ -1,12 +1,10 @@
-import { isoTime, type DraftLine } from '~/sandbox/seed/build-context.server';
+import { isoTime } from '~/sandbox/seed/build-context.server';
 import { CARRIERS, type CarrierId } from '~/sandbox/seed/carriers.server';
 import type { IdSequence } from '~/sandbox/seed/ids.server';
-import { toFulfillmentEvent, type Journey } from '~/sandbox/seed/journeys.server';
 import { buildLine, settleLines } from '~/sandbox/seed/order-lines.server';
-import { buildFulfillmentLineItem, carrierTracking, toFulfillment } from '~/sandbox/seed/order-parcels.server';
-import { amountOfBag } from '~/sandbox/seed/money.server';
 import { fulfillmentStatusOf } from '~/sandbox/seed/order-totals.server';
-import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { CurrencyCode, GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import { shipParcel, toDraftLine } from './ship-parcel.server';
 
 /*
  * An exchange's new items leaving the warehouse, as Shopify records a native exchange: no new
@@ -15,10 +13,6 @@ import type { CurrencyCode, GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandb
  * Two steps, as in Shopify: processing (`returnProcess`) adds the line items, unfulfilled; shipping
  * (the merchant's fulfillment) adds the parcel.
  */
-
-const HOUR = 3_600_000;
-/** The carrier's first estimate for a parcel handed over today. */
-const ETA_HOURS = 72;
 
 const STOPPED: Record<string, string> = { REQUESTED: 'not approved yet', DECLINED: 'declined', CANCELED: 'cancelled' };
 
@@ -63,15 +57,6 @@ function settleOrder(order: SeedOrder, added: number, at: string): void {
 }
 
 /** A line item added by processing, as the seed's draft line it was built from (its unit price in both currencies). */
-function toDraftLine(item: GqlObject): DraftLine {
-  const quantity = Number(item.quantity);
-  const refunded = quantity - Number(item.refundableQuantity);
-  return {
-    item, quantity, giftCard: item.isGiftCard === true, refunded,
-    unit: amountOfBag(item.originalUnitPriceSet as MoneyBag),
-    fulfilled: quantity - refunded - Number(item.unfulfilledQuantity), inOpenReturn: quantity - refunded - Number(item.currentQuantity),
-  };
-}
 
 /**
  * `returnProcess` on an exchange line: `quantity` more units join the original order as a new,
@@ -106,25 +91,8 @@ export function shipExchangeItems(seed: Seed, ret: GqlObject, now: Date, nextId:
   const order = ret.order as SeedOrder;
   const lines = unfulfilledItems(ret).map(toDraftLine);
   if (lines.length === 0) throw new Error(`${String(ret.name)}: no processed exchange item waits to ship`);
-  const fulfillmentLineItems = lines.map((line) => buildFulfillmentLineItem(line, line.quantity - line.fulfilled, nextId));
-  for (const line of lines) line.fulfilled = line.quantity - line.refunded;
-  settleLines(lines);
-
-  const carrierId = carrierOf(order);
-  const carrier = CARRIERS[carrierId];
+  const fulfillment = shipParcel(seed, order, lines, { carrierId: carrierOf(order), trackingKey: `exchange-${String(ret.id)}`, now, nextId });
   const at = isoTime(now.getTime());
-  const eta = isoTime(now.getTime() + ETA_HOURS * HOUR);
-  const handedOver = { status: 'IN_TRANSIT', place: carrier.origin, message: `Handed over to ${carrier.company} in ${carrier.origin.city}, on its way` };
-  const journey: Journey = {
-    events: [toFulfillmentEvent(nextId, handedOver, now.getTime(), eta)], displayStatus: 'IN_TRANSIT',
-    createdAt: at, updatedAt: at, inTransitAt: at, deliveredAt: null, estimatedDeliveryAt: eta,
-  };
-  const fulfillment = toFulfillment({
-    id: nextId('Fulfillment'), name: `${order.name}.${list(order.fulfillments).length + 1}`, order, journey,
-    trackingInfo: [carrierTracking(carrierId, `exchange-${String(ret.id)}`)], fulfillmentLineItems,
-  });
-  order.fulfillments = [...list(order.fulfillments), fulfillment];
   settleOrder(order, 0, at);
-  for (const object of [fulfillment, ...fulfillmentLineItems, ...list(journey.events)]) seed.nodes.set(String(object.id), object);
   return fulfillment;
 }

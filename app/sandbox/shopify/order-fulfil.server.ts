@@ -1,13 +1,9 @@
-import { isoTime, type DraftLine } from '~/sandbox/seed/build-context.server';
-import { CARRIERS } from '~/sandbox/seed/carriers.server';
+import { isoTime } from '~/sandbox/seed/build-context.server';
 import type { IdSequence } from '~/sandbox/seed/ids.server';
-import { toFulfillmentEvent, type Journey } from '~/sandbox/seed/journeys.server';
-import { amountOfBag } from '~/sandbox/seed/money.server';
-import { settleLines } from '~/sandbox/seed/order-lines.server';
-import { buildFulfillmentLineItem, carrierTracking, toFulfillment } from '~/sandbox/seed/order-parcels.server';
 import { fulfillmentStatusOf } from '~/sandbox/seed/order-totals.server';
-import type { GqlObject, MoneyBag, Seed, SeedOrder } from '~/sandbox/seed/types.server';
+import type { GqlObject, Seed, SeedOrder } from '~/sandbox/seed/types.server';
 import { holdsOf } from './fulfillment-orders.server';
+import { shipParcel, toDraftLine } from './ship-parcel.server';
 
 /*
  * The merchant fulfilling an order in Shopify's admin: every unit still to ship leaves in one
@@ -15,19 +11,8 @@ import { holdsOf } from './fulfillment-orders.server';
  * be fulfilled until the hold is released; a cancelled one, or one with nothing left, neither.
  */
 
-const HOUR = 3_600_000;
-const ETA_HOURS = 72;
 const list = (value: unknown) => (value ?? []) as GqlObject[];
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-
-const toDraftLine = (item: GqlObject): DraftLine => {
-  const quantity = Number(item.quantity);
-  const refunded = quantity - Number(item.refundableQuantity);
-  return {
-    item, quantity, giftCard: item.isGiftCard === true, refunded, unit: amountOfBag(item.originalUnitPriceSet as MoneyBag),
-    fulfilled: quantity - refunded - Number(item.unfulfilledQuantity), inOpenReturn: quantity - refunded - Number(item.currentQuantity),
-  };
-};
 
 /** Why the order cannot be fulfilled now, in the admin's words, or null. */
 export function fulfilRefusal(order: SeedOrder): string | null {
@@ -44,27 +29,12 @@ export function fulfilRefusal(order: SeedOrder): string | null {
 /** Fulfils every unit left, in one parcel with Colissimo; returns the Fulfillment (registered for `node`). The caller checks `fulfilRefusal`. */
 export function fulfilOrder(seed: Seed, order: SeedOrder, now: Date, nextId: IdSequence): GqlObject {
   const lines = list(order.lineItems).filter((line) => Number(line.unfulfilledQuantity) > 0 && line.requiresShipping !== false).map(toDraftLine);
-  const fulfillmentLineItems = lines.map((line) => buildFulfillmentLineItem(line, line.quantity - line.refunded - line.fulfilled, nextId));
-  for (const line of lines) line.fulfilled = line.quantity - line.refunded;
-  settleLines(lines);
-  const carrier = CARRIERS.colissimo;
+  const fulfillment = shipParcel(seed, order, lines, { carrierId: 'colissimo', trackingKey: `order-${order.id}`, now, nextId });
   const at = isoTime(now.getTime());
-  const eta = isoTime(now.getTime() + ETA_HOURS * HOUR);
-  const handedOver = { status: 'IN_TRANSIT', place: carrier.origin, message: `Handed over to ${carrier.company} in ${carrier.origin.city}, on its way` };
-  const journey: Journey = {
-    events: [toFulfillmentEvent(nextId, handedOver, now.getTime(), eta)], displayStatus: 'IN_TRANSIT',
-    createdAt: at, updatedAt: at, inTransitAt: at, deliveredAt: null, estimatedDeliveryAt: eta,
-  };
-  const fulfillment = toFulfillment({
-    id: nextId('Fulfillment'), name: `${order.name}.${list(order.fulfillments).length + 1}`, order, journey,
-    trackingInfo: [carrierTracking('colissimo', `order-${order.id}`)], fulfillmentLineItems,
-  });
-  order.fulfillments = [...list(order.fulfillments), fulfillment];
   const shipped = sum(list(order.fulfillments).flatMap((f) => list(f.fulfillmentLineItems)).map((fli) => Number(fli.quantity)));
   Object.assign(order, {
     displayFulfillmentStatus: fulfillmentStatusOf(sum(list(order.lineItems).map((item) => Number(item.unfulfilledQuantity))), shipped),
     fulfillable: false, updatedAt: at,
   });
-  for (const object of [fulfillment, ...fulfillmentLineItems, ...list(journey.events)]) seed.nodes.set(String(object.id), object);
   return fulfillment;
 }
