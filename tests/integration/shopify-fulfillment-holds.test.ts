@@ -1,15 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createShopifyFulfillmentHolds } from '~/integrations/shopify/fulfillment-holds.server';
-import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
-import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
-import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
-import { parseOrderNumber } from '~/orders/identifiers';
-import { toNodeHandler } from '~/sandbox/node-http.server';
-import { createShopifyEmulator, type ShopifyEmulator } from '~/sandbox/shopify/emulator.server';
 import { isUpstreamError } from '~/utils/upstream-error';
+import { startTestShopify, type TestShopify } from './support/test-shopify';
 
 /**
  * The real fulfillment-hold adapter against its own Shopify emulator over HTTP: one hold per
@@ -19,41 +12,23 @@ import { isUpstreamError } from '~/utils/upstream-error';
 const SHOP = 'holds-test.myshopify.com';
 const TOKEN = 'shpat_holdstest';
 
-let emulator: ShopifyEmulator;
-let server: Server;
-let baseUrl: string;
-let demo: { name: string; email: string; scenario: string }[];
+let shopify: TestShopify;
 
-const control = async (path: string, body?: unknown) => {
-  const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-  return (await fetch(`${baseUrl}/__sandbox/shopify/${path}`, init)).json();
-};
-const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
-const holds = () => createShopifyFulfillmentHolds({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
+const control = (path: string, body?: unknown) => shopify.control(path, body);
+const holds = () => createShopifyFulfillmentHolds({ client: shopify.client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
 const graphql = async (query: string, variables: Record<string, unknown> = {}) =>
-  (await (await fetch(`${baseUrl}/admin/api/2026-10/graphql.json`, {
+  (await (await fetch(`${shopify.baseUrl}/admin/api/2026-10/graphql.json`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': TOKEN }, body: JSON.stringify({ query, variables }),
   })).json()) as { data: any };
 
-async function findOrder(scenario: string) {
-  const entry = demo.find((o) => o.scenario === scenario)!;
-  const source = createShopifyOrderSource({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
-  return (await source.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!;
-}
+const findOrder = (scenario: string) => shopify.orderOf(scenario);
 const fulfillmentOrders = async (orderId: string) =>
   (await graphql('query($id: ID!) { order(id: $id) { displayFulfillmentStatus fulfillmentOrders(first: 5) { nodes { id status fulfillmentHolds { id handle } } } } }', { id: orderId })).data.order;
 
 beforeAll(async () => {
-  emulator = createShopifyEmulator({ accessToken: TOKEN });
-  server = createServer(toNodeHandler(emulator.handle));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  demo = ((await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: typeof demo }).orders;
+  shopify = await startTestShopify({ shop: SHOP, accessToken: TOKEN });
 });
-afterAll(async () => {
-  await emulator.webhooks.idle();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => shopify.close());
 beforeEach(async () => {
   await control('reset', {});
 });

@@ -1,16 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminCaller } from '~/integrations/shopify/admin-caller.server';
-import { createShopifyGraphqlClient } from '~/integrations/shopify/client.server';
-import { SANDBOX_SHOPIFY_AUTH } from '~/integrations/shopify/env.server';
 import { createShopifyOrderSource } from '~/integrations/shopify/order-source.server';
 import { createReships } from '~/integrations/shopify/reships.server';
 import { createThrottleGate } from '~/integrations/shopify/throttle.server';
-import { parseOrderNumber } from '~/orders/identifiers';
-import { toNodeHandler } from '~/sandbox/node-http.server';
-import { createShopifyEmulator } from '~/sandbox/shopify/emulator.server';
 import { isUpstreamError } from '~/utils/upstream-error';
+import { startTestShopify, type TestShopify } from './support/test-shopify';
 
 /**
  * The real reship adapter (through @shopify/shopify-api) against its own Shopify emulator over
@@ -20,31 +14,17 @@ import { isUpstreamError } from '~/utils/upstream-error';
 const SHOP = 'reship-test.myshopify.com';
 const TOKEN = 'shpat_reshiptest';
 
-let server: Server;
-let baseUrl: string;
-let demo: { name: string; email: string; scenario: string }[];
+let shopify: TestShopify;
 
-const control = async (path: string, body?: unknown) => {
-  const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-  return (await fetch(`${baseUrl}/__sandbox/shopify/${path}`, init)).json();
-};
-const client = () => createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
-const adapter = () => createReships(createAdminCaller({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) }));
+const control = (path: string, body?: unknown) => shopify.control(path, body);
+const adapter = () => createReships(createAdminCaller({ client: shopify.client(), gate: createThrottleGate({ maxWaitMs: 0 }) }));
 const drafts = async () => (await control('draft-orders')).draftOrders as Array<{ status: string; tags: string[]; note: string; order: { id: string; name: string } | null; lines: { variantId: string; quantity: number }[] }>;
-
-async function orderOf(scenario: string) {
-  const entry = demo.find((o) => o.scenario === scenario)!;
-  const source = createShopifyOrderSource({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
-  return (await source.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email }))!;
-}
+const orderOf = (scenario: string) => shopify.orderOf(scenario);
 
 beforeAll(async () => {
-  server = createServer(toNodeHandler(createShopifyEmulator({ accessToken: TOKEN }).handle));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  demo = ((await (await fetch(`${baseUrl}/__sandbox/orders`, { headers: { Accept: 'application/json' } })).json()) as { orders: typeof demo }).orders;
+  shopify = await startTestShopify({ shop: SHOP, accessToken: TOKEN });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => shopify.close());
 beforeEach(async () => {
   await control('reset', {});
 });
@@ -58,7 +38,7 @@ describe('Shopify reships', () => {
     expect(first).toEqual({ ok: true, orderId: expect.stringMatching(/^gid:\/\/shopify\/Order\//), orderName: '#1048', already: false });
     expect(await adapter().reship(request)).toEqual({ ...first, already: true });
     expect(await drafts()).toEqual([expect.objectContaining({ status: 'COMPLETED', tags: ['comptoir', 'C-7K3M9PQ2'], note: request.note, order: { id: first.ok ? first.orderId : '', name: '#1048' }, lines: [expect.objectContaining({ quantity: 1 })] })]);
-    const made = await createShopifyOrderSource({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) }).getOrder(first.ok ? first.orderId : '');
+    const made = await createShopifyOrderSource({ client: shopify.client(), gate: createThrottleGate({ maxWaitMs: 0 }) }).getOrder(first.ok ? first.orderId : '');
     expect(made).toMatchObject({ name: '#1048', total: { amount: '0.0' } });
   });
 
