@@ -162,14 +162,35 @@ describe('the return flow, step by step', () => {
     expect((await draftOf(order)).errors).toMatchObject({ step: 'items', form: ['returns:errors.nothingSelected'] });
   });
 
-  it('two sends of one draft at once open one case and one job', async () => {
+  it('two sends of one draft at once, to two portal processes, open one case and one job, and both land on it', async () => {
+    // The second process: the same database, its own caches of orders and returnable units.
+    const client = createShopifyGraphqlClient({ shopDomain: SHOP, auth: SANDBOX_SHOPIFY_AUTH, apiSecret: 'x'.repeat(32), sandboxUrl: baseUrl });
+    const gate = createThrottleGate({ maxWaitMs: 0 });
+    const other: ReturnFlowDeps = { ...deps, orders: createShopifyOrderSource({ client, gate }), shopifyReturns: createCachedReturnContexts(createShopifyReturns({ client, gate })) };
     const order = await orderOf('eur-france');
     const [top] = await lineIds(order);
     await start(order);
     await chooseItems(order, { [top!]: 1 });
     await why(order, [{ id: top!, reasonId: 'changed-mind', conditions: CHANGED_MIND }]);
     await post(order, { step: 'refund', refundMethod: 'store_credit' });
-    const locations = await Promise.all([post(order, { step: 'review', intent: 'submit' }), post(order, { step: 'review', intent: 'submit' })]);
+    // It read the order's returnable units before either send, as a portal the shopper used before would have.
+    await prepareReturn(other, order.orderId, new Date());
+    const send = async (flow: ReturnFlowDeps) => {
+      const next = await postReturnStep(flow, order, ReturnStepFormSchema.parse({ step: 'review', intent: 'submit' }), new Date());
+      return 'location' in next ? next.location : 'gone';
+    };
+    // The race as it happens: the second process looks for the form's case (none yet), the first
+    // opens it meanwhile, then the second reads what is left to return.
+    let firstSent: () => void = () => {};
+    const sentFirst = new Promise<void>((resolve) => (firstSent = resolve));
+    const lookingFirst: ReturnFlowDeps = {
+      ...other,
+      cases: { ...deps.cases, findCaseByIdempotencyKey: async (key, orderId) => { const found = await deps.cases.findCaseByIdempotencyKey(key, orderId); await sentFirst; return found; } },
+    };
+    const second = send(lookingFirst);
+    const first = await send(deps);
+    firstSent();
+    const locations = [first, await second];
     const cases = await deps.cases.listCasesForOrder(order.orderId);
     expect(cases).toHaveLength(1);
     expect(locations).toEqual([`/cases/${cases[0]!.id}`, `/cases/${cases[0]!.id}`]);

@@ -150,13 +150,15 @@ export async function postReturnStep(
   const found = await deps.drafts.get(shopper.sessionId, shopper.orderId);
   if (found?.submittedCaseId) return { location: `/cases/${found.submittedCaseId}` };
   if (!found) return { location: '/order/return' };
-  // Sent twice at once: the first one's case, before its units, now pending, fail the second.
+  const prepared = await prepareReturn(deps, shopper.orderId, now);
+  if (!prepared) return { gone: true };
+  // Sent twice at once, here or to another process: the first one's case, before its units (now
+  // in that case) fail the second. Looked for after what is left to return was read, so a case
+  // whose units that read already missed is found here, whichever process opened it.
   if (form.step === 'review') {
     const opened = await deps.cases.findCaseByIdempotencyKey(found.idempotencyKey, shopper.orderId);
     if (opened) return { location: `/cases/${opened.id}` };
   }
-  const prepared = await prepareReturn(deps, shopper.orderId, now);
-  if (!prepared) return { gone: true };
   let facts = toStepFacts(deps, prepared);
   const save = async (draft: ReturnDraft, errors: DraftErrors | null, step: ReturnStepName) => {
     await deps.drafts.save(shopper.sessionId, shopper.orderId, { ...draft, errors }, now);
