@@ -101,17 +101,23 @@ export async function sendAddressCode(deps: AddressDeps, shopper: AddressShopper
  * the same case.
  */
 export async function submitAddressChange(deps: AddressDeps, shopper: AddressShopper, form: ChangeForm, now: Date): Promise<ChangeResult> {
-  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isOpen);
-  if (earlier) return { ok: true, caseId: earlier.id };
   const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
+  // After the read, as for a cancellation: the other half of a double tap may have changed it already.
+  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isOpen);
+  if (earlier) return { ok: true, caseId: earlier.id };
   const { verdict, shipsTo } = await decide(deps, order, now);
   const rules = deps.policy.addressChange;
   if (!verdict.offered || !rules) return { ok: false, error: 'notOffered' };
   const checked = checkNewAddress(rules, order, form.address, shipsTo);
   if (!checked.ok) return { ok: false, error: 'address', fields: checked.errors };
   const code = await checkCode(deps.codes, bindingOf(shopper), form.code, now);
-  if (!code.ok) return code.reason === 'wrong' ? { ok: false, error: 'codeWrong', triesLeft: code.triesLeft } : { ok: false, error: 'codeExpired' };
+  if (!code.ok) {
+    // The code is used once: the other half of a double tap may have just used it for this very form.
+    const twin = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
+    if (twin) return { ok: true, caseId: twin.id };
+    return code.reason === 'wrong' ? { ok: false, error: 'codeWrong', triesLeft: code.triesLeft } : { ok: false, error: 'codeExpired' };
+  }
   const opened = await deps.cases.openCase(
     {
       kind: 'address_change',

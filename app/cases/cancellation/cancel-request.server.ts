@@ -49,10 +49,12 @@ const HELD_BACK_SECONDS = 20;
  * request, within `waitMs`, with the queued job 20 s later as the safety net.
  */
 export async function submitCancellation(deps: CancelDeps, shopper: Shopper, form: CancelForm & { mode: 'instant' | 'review' }, now: Date): Promise<CancelResult> {
-  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isStandingCancellation);
-  if (earlier) return { ok: true, caseId: earlier.id };
   const order = await readFreshOrder(deps.orders, shopper.orderId);
   if (!order) return { gone: true };
+  // After the read: a double tap whose other half (here or in another process) already cancelled
+  // the order finds that case, rather than "can no longer be cancelled".
+  const earlier = await findOpenedCase(deps.cases, form.idempotencyKey, shopper.orderId, isStandingCancellation);
+  if (earlier) return { ok: true, caseId: earlier.id };
   const decide = (selection?: CancelForm['lines']) => decideCancellation({
     policy: deps.policy, order, facts: cancellationFactsOf(order), now, timeZone: deps.timeZone, ...(selection ? { selection } : {}),
   });
