@@ -1,6 +1,7 @@
 import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return/return-context-cache.server';
+import { createChangeBus } from './db/change-bus.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
 import { createDbPhotoStore } from './db/photo-store.server';
@@ -87,6 +88,8 @@ export type Services = {
   /** pg-boss on the portal's database; server.ts and `npm run worker` register the workers on it. */
   queue: Queue;
   orders: CachedOrderSource;
+  /** An order changed in Shopify: every process drops its cached copies (orders, returnable units). */
+  orderChanged(orderId: string): void;
   /** A customer's latest orders by email, cached like orders (the sidebar, for a customer with no case). */
   customerOrders: CustomerOrders;
   shopifyReturns: ShopifyReturns;
@@ -162,8 +165,22 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const client = createShopifyGraphqlClient(config.shopify);
   // One gate for the shop: every adapter draws on the same Shopify bucket.
   const gate = createThrottleGate();
-  const orders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
-  const shopifyReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
+  const cachedOrders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
+  const cachedReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
+  // An order changed in Shopify: this process drops its copies, and tells the others sharing the
+  // database (app/db/change-bus.server.ts), whose copies would otherwise live out their expiry.
+  const bus = await createChangeBus(database);
+  bus.onOrderChanged((orderId) => {
+    cachedOrders.invalidate(orderId);
+    cachedReturns.invalidate(orderId);
+  });
+  const orderChanged = (orderId: string) => {
+    cachedOrders.invalidate(orderId);
+    cachedReturns.invalidate(orderId);
+    void bus.orderChanged(orderId);
+  };
+  const orders: CachedOrderSource = { ...cachedOrders, invalidate: orderChanged };
+  const shopifyReturns: typeof cachedReturns = { ...cachedReturns, invalidate: orderChanged };
   const cases = withOrderCaseListCache(createDbCaseStore(database.db, queue));
   const mail = await openMailer(config, brand);
   return {
@@ -199,10 +216,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
         ...(config.aftership ? { aftership: createAftershipWebhookSource(config.aftership, LABELS_APPLY_WEBHOOK) } : {}),
       },
       deliveries: createDbWebhookDeliveryStore(database.db),
-      invalidateOrder(orderId) {
-        orders.invalidate(orderId);
-        shopifyReturns.invalidate(orderId);
-      },
+      invalidateOrder: orderChanged,
       subscribe: (uri) => ensureWebhookSubscriptions({ client, gate }, uri, SHOPIFY_WEBHOOK_TOPICS.map(toSubscriptionTopic)),
     },
     limiter: createLookupLimiter({
@@ -214,7 +228,8 @@ export async function createServices(config: Config, options: ServicesOptions = 
     oneTimeCodes: { store: createDbOneTimeCodeStore(database.db), mailer: mail.mailer, secret: config.secret, storeName: brand.name },
     hashId,
     clock: () => new Date(),
-    close: () => queue.stop().finally(() => database.close()).finally(() => mail.close()),
+    orderChanged,
+    close: () => queue.stop().finally(() => bus.close()).finally(() => database.close()).finally(() => mail.close()),
   };
 }
 

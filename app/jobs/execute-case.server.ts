@@ -12,6 +12,8 @@ export type ExecuteCaseDependencies = ExecuteDeps & {
   retryLimit: number;
   /** Asks the helpdesk to catch up with the case's new events; absent without a helpdesk. */
   requestHelpdeskSync?: ((caseId: string) => Promise<void>) | undefined;
+  /** The order changed in Shopify: every process drops its cached copies (services.orderChanged). */
+  orderChanged?: ((orderId: string) => void) | undefined;
 };
 
 /**
@@ -45,6 +47,9 @@ export function createExecuteCaseHandler(deps: ExecuteCaseDependencies): JobHand
       const reason = await executor.giveUp(found, error);
       outcome = parkJob(reason.code, reason.status);
     }
+    // Whatever the kind did in Shopify (a return, a cancellation, a refund, an address), the order
+    // pages and return forms of every process read it afresh.
+    deps.orderChanged?.(found.orderId);
     // Only after an attempt that ended: a failed one added nothing an agent needs yet.
     await deps.requestHelpdeskSync?.(caseId);
     return outcome;

@@ -39,6 +39,8 @@ export type JobDependencies = {
   refunds?: Refunds;
   /** Free replacement orders: a problem report's reship. */
   reships?: Reships;
+  /** An order changed in Shopify: every process drops its cached copies. */
+  orderChanged?: (orderId: string) => void;
   clock: () => Date;
   /** The helpdesk; without it (or the three below) no helpdesk job is handled or sent. */
   helpdesk?: Helpdesk | null;
