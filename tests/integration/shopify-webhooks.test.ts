@@ -284,9 +284,11 @@ describe('order topics drop the order from the cache', () => {
     ['fulfillments/update', () => ({ id: 5, order_id: orderNumber(), status: 'success', shipment_status: 'delivered' })],
   ])('%s', async (topic, payload) => {
     expect((await post(topic, payload())).body.status).toBe('queued');
-    // At once by the intake, then by the job (in the worker's process when they are apart).
-    expect(dropped).toEqual([context.orderId]);
+    // At once by the intake (the response waited for it), then by the job, in the worker's process
+    // when they are apart: the job may already have run too, as a job sent wakes the worker at once.
+    expect(dropped[0]).toBe(context.orderId);
     await jobsDone();
+    expect(dropped.length).toBeGreaterThanOrEqual(2);
     expect(new Set(dropped)).toEqual(new Set([context.orderId]));
   });
 
