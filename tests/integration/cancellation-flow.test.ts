@@ -232,3 +232,25 @@ describe('cancelling some items only (the demo policy is `partial`)', () => {
   });
 
 });
+
+describe('a double tap to two portal processes', () => {
+  it('the half that reads the order after the other cancelled it lands on that case, not on "can no longer be cancelled"', async () => {
+    await control('reset', {});
+    const shopper = await shopperOf('unfulfilled');
+    const key = randomUUID();
+    // The second process's read of the order waits until the first has cancelled it, as when the
+    // two requests interleave; everything else is the same store and the same Shopify.
+    let firstDone: () => void = () => {};
+    const cancelledByFirst = new Promise<void>((resolve) => (firstDone = resolve));
+    const readsLate: CancelDeps = {
+      ...deps,
+      orders: { getOrder: async (id) => { await cancelledByFirst; return deps.orders.getOrder(id); }, invalidate: (id) => deps.orders.invalidate?.(id) },
+    };
+    const second = submitCancellation(readsLate, shopper, form({ idempotencyKey: key }), new Date());
+    const first = await submitCancellation(deps, shopper, form({ idempotencyKey: key }), new Date());
+    firstDone();
+    expect(first).toMatchObject({ ok: true });
+    expect(await second).toEqual(first);
+    expect((await cancellations()).filter((made) => made.orderId === shopper.orderId && made.status === 'SUCCEEDED')).toHaveLength(1);
+  });
+});
