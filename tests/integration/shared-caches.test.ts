@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
 import { SANDBOX_SHOP_DOMAIN } from '~/integrations/shopify/env.server';
 import { createServices, type Services } from '~/services.server';
-import { createPostgresDatabase } from './support/postgres';
+import { openSharedDatabase } from './support/shared-database';
 import { startTestShopify, type TestShopify } from './support/test-shopify';
 import { waitFor } from './support/wait-for';
 
@@ -32,17 +31,10 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       shopify = await startTestShopify({ shop: SANDBOX_SHOP_DOMAIN, accessToken: 'shpat_shared_caches' });
-      const created = backend.postgres ? await createPostgresDatabase(postgresUrl!, 'comptoir_shared_caches') : null;
-      let handles: [DatabaseHandle, DatabaseHandle];
-      if (created) {
-        drop = created.drop;
-        handles = [await createDatabase({ url: created.url }), await createDatabase({ url: created.url })];
-      } else {
-        const shared = await createDatabase({ dataDir: 'memory://' });
-        handles = [shared, { ...shared, close: async () => {} }];
-      }
+      const { handles, url, drop: dropDatabase } = await openSharedDatabase(backend.postgres ? postgresUrl! : null, 'comptoir_shared_caches');
+      drop = dropDatabase;
       const portal = (index: 0 | 1) => createServices(parseEnv({
-        COMPTOIR_DATA_DIR: dataDirs[index], SANDBOX_SHOPIFY_URL: shopify.baseUrl, ...(created ? { DATABASE_URL: created.url } : {}),
+        COMPTOIR_DATA_DIR: dataDirs[index], SANDBOX_SHOPIFY_URL: shopify.baseUrl, ...(url ? { DATABASE_URL: url } : {}),
       }), { database: handles[index] });
       one = await portal(0);
       other = await portal(1);

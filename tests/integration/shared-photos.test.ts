@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
 import { acceptPhotos } from '~/photos/accept-photos.server';
 import { SECRET_MARKER, containsText, makeJpeg } from '~/photos/photo-fixtures.test-helpers';
 import { signPhotoUrl } from '~/photos/signed-url.server';
 import { loader as photoLoader } from '~/routes/photos.$key';
 import { createServices, type Services } from '~/services.server';
-import { createPostgresDatabase } from './support/postgres';
+import { openSharedDatabase } from './support/shared-database';
 
 /**
  * Two portals on one database, as on many machines: a photo a shopper adds through one is read by
@@ -33,19 +32,11 @@ for (const backend of backends) {
     let drop = async () => {};
 
     beforeAll(async () => {
-      const created = backend.postgres ? await createPostgresDatabase(postgresUrl!, 'comptoir_shared_photos') : null;
-      let handles: [DatabaseHandle, DatabaseHandle];
-      if (created) {
-        drop = created.drop;
-        handles = [await createDatabase({ url: created.url }), await createDatabase({ url: created.url })];
-      } else {
-        const shared = await createDatabase({ dataDir: 'memory://' });
-        // The second portal must not close the database the first still uses.
-        handles = [shared, { ...shared, close: async () => {} }];
-      }
+      const { handles, url, drop: dropDatabase } = await openSharedDatabase(backend.postgres ? postgresUrl! : null, 'comptoir_shared_photos');
+      drop = dropDatabase;
       // DATABASE_URL alone chooses the database store; PGlite is asked for it by name. Each
       // portal has its own data folder, as on two machines.
-      const store = created ? { DATABASE_URL: created.url } : { COMPTOIR_PHOTO_STORE: 'database' };
+      const store = url ? { DATABASE_URL: url } : { COMPTOIR_PHOTO_STORE: 'database' };
       const portal = (index: 0 | 1) => createServices(parseEnv({ ...store, COMPTOIR_DATA_DIR: dataDirs[index], COMPTOIR_SECRET: SECRET }), { database: handles[index] });
       one = await portal(0);
       other = await portal(1);
