@@ -7,12 +7,15 @@ import { loadAddressPage, sendAddressCode, submitAddressChange, type AddressDeps
 import { asCaseOf } from '~/cases/case-kind-guards';
 import { createDatabase } from '~/db/client.server';
 import { parseEnv } from '~/env.server';
+import { SANDBOX_SHOP_DOMAIN } from '~/integrations/shopify/env.server';
 import { parseOrderNumber } from '~/orders/identifiers';
 import { addressDeps } from '~/routes/order_.address/address-deps.server';
-import { currentSandboxMailbox } from '~/sandbox/mailbox/sandbox-mailbox.server';
+import { currentSandboxMailbox, currentSandboxSmtpUrl } from '~/sandbox/mailbox/sandbox-mailbox.server';
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator, toEmulatorCredentials } from '~/sandbox/shopify/emulator.server';
 import { createServices, type Services } from '~/services.server';
+import { openSharedDatabase } from './support/shared-database';
+import { startTestShopify, type TestShopify } from './support/test-shopify';
 
 /**
  * The address change below the route, on the composition root's own services: PGlite with
@@ -61,9 +64,9 @@ const storeAddress = async (orderId: string) => {
 };
 const wrongOf = (code: string) => (code === '000000' ? '111111' : '000000');
 /** A code sent to the order's email, and read there. */
-const sendAndRead = async (shopper: AddressShopper & { email: string }, now = new Date()) => {
+const sendAndRead = async (shopper: AddressShopper & { email: string }, now = new Date(), via: AddressDeps = deps) => {
   const seen = inbox(shopper.email).length;
-  expect(await sendAddressCode(deps, shopper, now)).toEqual({ ok: true });
+  expect(await sendAddressCode(via, shopper, now)).toEqual({ ok: true });
   return readCode(shopper.email, seen);
 };
 
@@ -179,3 +182,105 @@ describe('changing the address needs the code the order’s email received', () 
     for (const line of logged) for (const code of sentCodes) expect(line).not.toContain(code);
   });
 });
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const backends = [
+  { name: 'PGlite in memory', postgres: false, skip: false },
+  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
+];
+
+/*
+ * A double tap landing on two portals that share one database: the same form, the same code. One
+ * half uses the code and opens the case; the other must land on that case, not on "code expired"
+ * or "this is already the address". Each backend has its own Shopify emulator, so each test's
+ * order is fresh; the codes still reach this file's mailbox.
+ */
+for (const backend of backends) {
+  describe.skipIf(backend.skip)(`a double tap to two portals on ${backend.name}`, () => {
+    let shopify: TestShopify;
+    let portals: Services[] = [];
+    let one: AddressDeps;
+    let other: AddressDeps;
+    let drop = async () => {};
+
+    beforeAll(async () => {
+      shopify = await startTestShopify({ shop: SANDBOX_SHOP_DOMAIN, accessToken: 'shpat_address_double_tap' });
+      const { handles, url, drop: dropDatabase } = await openSharedDatabase(backend.postgres ? postgresUrl! : null, 'comptoir_address_double_tap');
+      drop = dropDatabase;
+      const env = parseEnv({ SANDBOX_SHOPIFY_URL: shopify.baseUrl, SMTP_URL: currentSandboxSmtpUrl()!, ...(url ? { DATABASE_URL: url } : {}) });
+      for (const handle of handles) portals.push(await createServices({ ...env, orderCacheMs: 60_000 }, { database: handle }));
+      [one, other] = portals.map(addressDeps) as [AddressDeps, AddressDeps];
+    });
+
+    afterAll(async () => {
+      for (const portal of portals.reverse()) await portal.close();
+      portals = [];
+      await drop();
+      await shopify?.close();
+    });
+
+    const shopperOf = async (index: number) => {
+      const order = await shopify.orderOf('ready-to-cancel', index);
+      return { sessionId: randomUUID(), orderId: order.id, orderName: order.name, language: 'en' as const, ticketId: null, email: order.email! };
+    };
+    const addressUpdates = async () => Number((await shopify.control('stats')).operations?.ComptoirOrderAddressUpdate ?? 0);
+
+    /** One case, carried out once: one `orderUpdate` reached Shopify, which has the new address; both answers name that case. */
+    async function expectOneChange(index: number, shopper: AddressShopper, answers: unknown[], updatesBefore: number) {
+      const cases = await portals[0]!.cases.listCasesForOrder(shopper.orderId);
+      expect(cases).toHaveLength(1);
+      expect(answers).toEqual([{ ok: true, caseId: cases[0]!.id }, { ok: true, caseId: cases[0]!.id }]);
+      expect(cases[0]!.state).toBe('completed');
+      expect(await addressUpdates()).toBe(updatesBefore + 1);
+      expect((await shopify.orderOf('ready-to-cancel', index)).shippingAddress).toMatchObject({ address1: LYON.address1, zip: LYON.zip, city: LYON.city });
+    }
+
+    it('the same confirmed change sent to both at once opens one case and changes the address once', async () => {
+      const shopper = await shopperOf(0);
+      const form = change(await sendAndRead(shopper, new Date(), one));
+      const before = await addressUpdates();
+      const answers = await Promise.all([submitAddressChange(one, shopper, form, new Date()), submitAddressChange(other, shopper, form, new Date())]);
+      await expectOneChange(0, shopper, answers, before);
+    });
+
+    it('the half that reads the order after the other changed it lands on that case, not on "unchanged" or "code expired"', async () => {
+      const shopper = await shopperOf(1);
+      const form = change(await sendAndRead(shopper, new Date(), one));
+      const before = await addressUpdates();
+      // The second portal's read of the order waits until the first has changed the address.
+      let firstDone: () => void = () => {};
+      const changedByFirst = new Promise<void>((resolve) => (firstDone = resolve));
+      const readsLate: AddressDeps = { ...other, orders: { getOrder: async (id) => (await changedByFirst, other.orders.getOrder(id)), invalidate: (id) => other.orders.invalidate?.(id) } };
+      const second = submitAddressChange(readsLate, shopper, form, new Date());
+      const first = await submitAddressChange(one, shopper, form, new Date());
+      firstDone();
+      await expectOneChange(1, shopper, [first, await second], before);
+    });
+
+    it('the half that finds the code just used, before the other opened its case, waits for that case instead of "code expired"', async () => {
+      const shopper = await shopperOf(2);
+      const form = change(await sendAndRead(shopper, new Date(), one));
+      const before = await addressUpdates();
+      // The first uses the code, then opens its case only once the second, reading the order after
+      // that use (the old address still there), has been refused the code: the gap between the two.
+      let used: () => void = () => {};
+      let refused: () => void = () => {};
+      const usedByFirst = new Promise<void>((resolve) => (used = resolve));
+      const refusedToSecond = new Promise<void>((resolve) => (refused = resolve));
+      const store = one.codes.store;
+      const first: AddressDeps = {
+        ...one,
+        codes: { ...one.codes, store: { ...store, consume: async (...args) => { const done = await store.consume(...args); used(); return done; } } },
+        cases: { ...one.cases, openCase: async (...args) => (await refusedToSecond, one.cases.openCase(...args)) },
+      };
+      const otherStore = other.codes.store;
+      const second: AddressDeps = {
+        ...other,
+        orders: { getOrder: async (id) => (await usedByFirst, other.orders.getOrder(id)), invalidate: (id) => other.orders.invalidate?.(id) },
+        codes: { ...other.codes, store: { ...otherStore, takeTry: async (...args) => { const tried = await otherStore.takeTry(...args); refused(); return tried; } } },
+      };
+      const answers = await Promise.all([submitAddressChange(first, shopper, form, new Date()), submitAddressChange(second, shopper, form, new Date())]);
+      await expectOneChange(2, shopper, answers, before);
+    });
+  });
+}

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Case } from '~/cases/case-store';
 import type { Language } from '~/i18n';
 import { MailDeliveryError } from '~/mail/ports';
@@ -48,6 +49,8 @@ export type ChangeResult =
 
 /** The queued job waits this long: the shopper's own request writes the address first. */
 const HELD_BACK_SECONDS = 20;
+/** How long after using the code the other half of a double tap may still be opening its case. */
+const TWIN_OPENING_MS = 3_000;
 
 const bindingOf = (shopper: AddressShopper): CodeBinding => ({ sessionId: shopper.sessionId, orderId: shopper.orderId, purpose: 'address_change' });
 
@@ -57,6 +60,20 @@ const isOpen = (found: Case) => found.kind === 'address_change' && found.state !
 async function decide(deps: AddressDeps, order: Order, now: Date) {
   const shipsTo = deps.policy.addressChange?.countries === 'shipping_countries' ? await deps.shippingCountries() : [];
   return { shipsTo, verdict: decideAddressChange({ policy: deps.policy, order, shipsTo, now, timeZone: deps.timeZone }) };
+}
+
+/**
+ * The case this very form opened in another request. That request uses the code, then opens the
+ * case: while the code was used moments ago, a case not there yet is looked for again.
+ */
+async function findTwinCase(deps: AddressDeps, shopper: AddressShopper, key: string, now: Date): Promise<Case | null> {
+  const usedAt = (await deps.codes.store.read(bindingOf(shopper)))?.consumedAt;
+  const deadline = Date.now() + (usedAt ? Math.min(TWIN_OPENING_MS, usedAt.getTime() + TWIN_OPENING_MS - now.getTime()) : 0);
+  for (;;) {
+    const twin = await deps.cases.findCaseByIdempotencyKey(key, shopper.orderId);
+    if (twin || Date.now() >= deadline) return twin;
+    await sleep(50);
+  }
 }
 
 /** What the address page shows: the policy's verdict now, and whether a code is on its way; or the change already open. */
@@ -114,7 +131,7 @@ export async function submitAddressChange(deps: AddressDeps, shopper: AddressSho
   const code = await checkCode(deps.codes, bindingOf(shopper), form.code, now);
   if (!code.ok) {
     // The code is used once: the other half of a double tap may have just used it for this very form.
-    const twin = await deps.cases.findCaseByIdempotencyKey(form.idempotencyKey, shopper.orderId);
+    const twin = await findTwinCase(deps, shopper, form.idempotencyKey, now);
     if (twin) return { ok: true, caseId: twin.id };
     return code.reason === 'wrong' ? { ok: false, error: 'codeWrong', triesLeft: code.triesLeft } : { ok: false, error: 'codeExpired' };
   }
