@@ -1,6 +1,7 @@
 import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return/return-context-cache.server';
+import { createDbBudgetLedger } from './db/budget-ledger.server';
 import { createChangeBus } from './db/change-bus.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
 import { createLocalPhotoStore } from './photos/local-photo-store.server';
@@ -163,8 +164,10 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const queue = await createQueue(database, { concurrency: config.workerConcurrency, ...options.queue });
   const hashId = (value: string) => hashIdentifier(config.secret, value);
   const client = createShopifyGraphqlClient(config.shopify);
-  // One gate for the shop: every adapter draws on the same Shopify bucket.
-  const gate = createThrottleGate();
+  // One bucket per shop and one per Gorgias account, in the database: every adapter of every
+  // portal and worker on it draws on the same allowance (app/budgets).
+  const budgets = createDbBudgetLedger(database.db);
+  const gate = createThrottleGate({ ledger: budgets, key: `shopify:${config.shopify.shopDomain}` });
   const cachedOrders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
   const cachedReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
   // An order changed in Shopify: this process drops its copies, and tells the others sharing the
@@ -204,7 +207,7 @@ export async function createServices(config: Config, options: ServicesOptions = 
     catalog: createShopifyCatalogSource({ client, gate }),
     returnDecisions: createShopifyReturnDecisions({ client, gate }),
     reverseDeliveries: createShopifyReverseDeliveries({ client, gate }),
-    helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey })) : null,
+    helpdesk: config.gorgias ? createGorgiasHelpdesk(createGorgiasClient({ baseUrl: config.gorgias.baseUrl, email: config.gorgias.email, apiKey: config.gorgias.apiKey, budgets })) : null,
     // A few seconds of per-process cache: pages skip the session query; sign-out here is immediate.
     sessions: withSessionCache(createDbSessionStore(database.db, { secret: config.secret })),
     returnDrafts: createDbReturnDraftStore(database.db),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A shopper's verified access to one order, keyed by the token's hash, never the token. */
 export const shopperSessions = pgTable('shopper_sessions', {
@@ -206,3 +206,17 @@ export const photos = pgTable(
     index('photos_pending_created_at_idx').on(table.createdAt).where(sql`${table.owner} is not null`),
   ]
 );
+
+/**
+ * The upstreams' allowances (app/budgets/leaky-bucket.ts), one row per bucket — `shopify:<shop>`,
+ * `gorgias:<account>` — so every portal and worker of a store draws on the same one.
+ */
+export const upstreamBudgets = pgTable('upstream_budgets', {
+  key: text('key').primaryKey(),
+  /** Units in the bucket at `at_ms`; above capacity while reservations wait their turn. */
+  level: doublePrecision('level').notNull(),
+  capacity: doublePrecision('capacity').notNull(),
+  ratePerSecond: doublePrecision('rate_per_second').notNull(),
+  /** Milliseconds since the epoch, from the callers' clocks (tests move time). */
+  atMs: doublePrecision('at_ms').notNull(),
+});

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '~/db/client.server';
+import { createDbBudgetLedger } from '~/db/budget-ledger.server';
 import { createDbRateLimitStore } from '~/db/rate-limit-store.server';
 import { shopperSessions } from '~/db/schema';
 import { createDbSessionStore } from '~/db/session-store.server';
 import { TEST_SESSION_SECRET } from '~/session/memory-session-store.test-helpers';
+import { runBudgetLedgerContract } from '~/budgets/budget-ledger-contract.test-helpers';
 import { runRateLimitStoreContract } from '~/rate-limit/rate-limit-store-contract.test-helpers';
 import { runSessionStoreContract } from '~/session/session-store-contract.test-helpers';
 
@@ -71,6 +73,10 @@ for (const backend of backends) {
 
     describe('rate-limit store', () => {
       runRateLimitStoreContract(() => createDbRateLimitStore(getDb()));
+    });
+
+    describe('budget ledger', () => {
+      runBudgetLedgerContract(() => createDbBudgetLedger(getDb()));
     });
   });
 }

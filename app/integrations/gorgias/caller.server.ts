@@ -45,7 +45,7 @@ export function createGorgiasCaller(config: CallerConfig, gate: CallLimitGate): 
     } catch (error) {
       throw fromFetchFailure(error);
     }
-    gate.record(response.headers.get('x-gorgias-account-api-call-limit'));
+    await gate.record(response);
     if (response.status < 200 || response.status >= 300) throw await fromResponse(response, now());
 
     const text = await response.text().catch(() => '');

@@ -76,12 +76,28 @@ describe('Gorgias call-limit gate', () => {
     expect(waits).toEqual([500, 1500]);
   });
 
-  it('never waits longer than the configured cap', async () => {
+  it('fails retryably instead of waiting past the cap, without calling Gorgias', async () => {
     const waits: number[] = [];
     const gorgias = client({ maxRateLimitWaitMs: 2_000, clock: () => 0, sleep: async (ms) => { waits.push(ms); } });
-    fake.reply([{ status: 200, headers: { 'X-Gorgias-Account-Api-Call-Limit': '200/40' }, json: { object: 'list', data: [] } }, { status: 200, json: { object: 'list', data: [] } }]);
+    fake.reply([{ status: 200, headers: { 'X-Gorgias-Account-Api-Call-Limit': '200/40' }, json: { object: 'list', data: [] } }]);
     await gorgias.findCustomerByEmail('a@example.com');
+    const error = await gorgias.findCustomerByEmail('a@example.com').catch((e: unknown) => e);
+    // 161 calls over the limit drain at 2 a second.
+    expect(isUpstreamError(error) && [error.code, error.retryable, error.retryAfterSeconds]).toEqual(['RATE_LIMITED', true, 81]);
+    expect(waits).toEqual([]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('holds the next call back for exactly the Retry-After of a 429', async () => {
+    const waits: number[] = [];
+    let now = 1_000_000;
+    const gorgias = client({ clock: () => now, sleep: async (ms) => { waits.push(ms); now += ms; } });
+    fake.reply([
+      { status: 429, headers: { 'Retry-After': '3', 'X-Gorgias-Account-Api-Call-Limit': '40/40' }, json: { error: { msg: 'Too many requests' } } },
+      { status: 200, headers: { 'X-Gorgias-Account-Api-Call-Limit': '1/40' }, json: { object: 'list', data: [] } },
+    ]);
+    await gorgias.findCustomerByEmail('a@example.com').catch(() => undefined);
     await gorgias.findCustomerByEmail('a@example.com');
-    expect(waits).toEqual([2_000]);
+    expect(waits).toEqual([3_000]);
   });
 });

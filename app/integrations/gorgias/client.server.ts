@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BudgetLedger } from '~/budgets/ports';
 import { createGorgiasCaller, type CallerConfig } from './caller.server';
 import { invalidRequest } from './errors.server';
 import { createCallLimitGate } from './rate-limit.server';
@@ -17,6 +18,8 @@ export type GorgiasClientConfig = CallerConfig & {
   maxRateLimitWaitMs?: number;
   /** The bucket's window: 20 s for API keys, 10 s on Enterprise accounts. */
   rateLimitWindowMs?: number;
+  /** Where the account's call budget is kept: the database, shared by every process (default: this process). */
+  budgets?: BudgetLedger;
 };
 
 const DEFAULT_MAX_PAGES = 5;
@@ -37,11 +40,13 @@ const clampLimit = (limit: number | undefined) => Math.min(Math.max(limit ?? 30,
 
 /**
  * Our own small client of the Gorgias REST API (there is no official JS SDK) for a private app:
- * HTTP Basic with the API user's email and key. One instance per account, so the call-limit gate
- * sees every call that account makes from this process.
+ * HTTP Basic with the API user's email and key. One instance per account per process; the
+ * call-limit gate draws on the account's budget in `budgets`, which all processes share.
  */
 export function createGorgiasClient(config: GorgiasClientConfig): GorgiasClient {
   const gate = createCallLimitGate({
+    ledger: config.budgets,
+    key: `gorgias:${new URL(config.baseUrl).host}`,
     now: config.clock, sleep: config.sleep, maxWaitMs: config.maxRateLimitWaitMs, windowMs: config.rateLimitWindowMs,
   });
   const call = createGorgiasCaller(config, gate);

@@ -10,35 +10,45 @@ export type AdminCall = <T>(query: string, variables: Record<string, unknown>, s
 const DEFAULT_EXPECTED_COST = 250;
 
 /**
- * The one way Comptoir calls the Admin API: waits for the leaky bucket when the last
- * `throttleStatus` says so, turns failures into UpstreamError, and parses `data` with zod.
- * Expected costs are kept per document, so a cheap mutation never waits for room for a dear read.
+ * The one way Comptoir calls the Admin API: waits its turn in the shop's bucket (throttle.server.ts),
+ * turns failures into UpstreamError, and parses `data` with zod. Expected costs are kept per
+ * document, so a cheap mutation never waits for room for a dear read.
  */
 export function createAdminCaller(deps: { client: ShopifyGraphqlClient; gate?: ThrottleGate }): AdminCall {
   const gate = deps.gate ?? createThrottleGate();
-  const expectedCost = new Map<string, number>();
-
-  /** The dearest cost seen for a document: its variables (a page size, an `@include`) may change it. */
-  const remember = (query: string, requested: number) => expectedCost.set(query, Math.max(expectedCost.get(query) ?? 0, requested));
+  const expectedCost = new Map<string, { requested: number; charged: number | null }>();
 
   /**
-   * One request. A document dearer than expected (priced here for the first time, or with other
-   * variables) may find the bucket too low: Shopify's refusal names its cost, so that is waited for
-   * (within the gate's limit) and the request is sent once more.
+   * The dearest costs seen for a document, requested and charged: its variables (a page size, an
+   * `@include`) may change them.
    */
-  async function request(query: string, variables: Record<string, unknown>): Promise<{ data: unknown; extensions: unknown }> {
+  const remember = (query: string, requested: number, charged: number | null) => {
+    const known = expectedCost.get(query);
+    const dearest = charged === null ? known?.charged ?? null : Math.max(known?.charged ?? 0, charged);
+    expectedCost.set(query, { requested: Math.max(known?.requested ?? 0, requested), charged: dearest });
+  };
+
+  /**
+   * One request. Shopify may refuse it THROTTLED: the bucket drained elsewhere (another app's
+   * process, or a document dearer than expected, priced here for the first time or with other
+   * variables). Its answer says how full the bucket is and what the document costs, so the gate
+   * waits for that (within its limit) and the request is sent once more.
+   */
+  async function request(query: string, variables: Record<string, unknown>): Promise<{ data: unknown; extensions: unknown; reserved: number }> {
     for (let attempt = 0; ; attempt++) {
-      const expected = expectedCost.get(query) ?? DEFAULT_EXPECTED_COST;
-      await gate.beforeRequest(expected);
+      const known = expectedCost.get(query);
+      const requested = known?.requested ?? DEFAULT_EXPECTED_COST;
+      const reserved = known?.charged ?? requested;
+      await gate.beforeRequest(requested, reserved);
       try {
-        return await deps.client.request(query, variables);
+        return { ...(await deps.client.request(query, variables)), reserved };
       } catch (error) {
         const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
         const upstream = toUpstreamError(error);
         if (!cost) throw upstream;
-        gate.record(cost.throttleStatus);
-        remember(query, cost.requestedQueryCost);
-        if (upstream.code !== 'THROTTLED' || cost.requestedQueryCost <= expected || attempt > 0) throw upstream;
+        await gate.record(cost.throttleStatus, { reserved, actual: cost.actualQueryCost });
+        remember(query, cost.requestedQueryCost, cost.actualQueryCost);
+        if (upstream.code !== 'THROTTLED' || attempt > 0) throw upstream;
       }
     }
   }
@@ -47,8 +57,8 @@ export function createAdminCaller(deps: { client: ShopifyGraphqlClient; gate?: T
     const response = await request(query, variables);
     const cost = readCost(response.extensions);
     if (cost) {
-      gate.record(cost.throttleStatus);
-      remember(query, cost.requestedQueryCost);
+      await gate.record(cost.throttleStatus, { reserved: response.reserved, actual: cost.actualQueryCost });
+      remember(query, cost.requestedQueryCost, cost.actualQueryCost);
     }
     const parsed = schema.safeParse(response.data);
     if (!parsed.success) {

@@ -1,36 +1,47 @@
+import { createMemoryBudgetLedger } from '~/budgets/memory-ledger';
+import type { BudgetLedger, BucketShape } from '~/budgets/ports';
 import { UpstreamError } from '~/utils/upstream-error';
 import type { ThrottleStatus } from './errors.server';
 
 export type ThrottleGate = {
-  /** Waits until the bucket should hold `cost` points, or throws when that would take too long. */
-  beforeRequest(cost: number): Promise<void>;
-  /** Remembers what Shopify last said about the bucket. */
-  record(status: ThrottleStatus): void;
+  /**
+   * Waits until the shop's bucket has `requested` points free, holding `charge` (what Shopify is
+   * expected to keep) from then on; or throws when that would take too long.
+   */
+  beforeRequest(requested: number, charge?: number): Promise<void>;
+  /** What Shopify said after a request that held `reserved` points and was charged `actual` (null: nothing). */
+  record(status: ThrottleStatus, charge: { reserved: number; actual: number | null }): Promise<void>;
 };
 
+/** Until Shopify describes the bucket: the standard plan's 2000 points, 100 restored a second. */
+const ASSUMED_BUCKET: BucketShape = { capacity: 2000, ratePerSecond: 100 };
+
 /**
- * Shopify's leaky bucket, as last reported in `extensions.cost.throttleStatus`, projected forward
- * at its restore rate. Waiting a second beats showing the shopper an error; waiting longer does not.
+ * Shopify's leaky bucket for one shop, kept in a ledger every process of the store shares
+ * (app/budgets). Shopify admits a query while the bucket holds its requested cost and keeps the
+ * actual cost, usually far less: each request waits for room for the first and holds the second,
+ * so portals and workers together never ask for more than the bucket holds, and Shopify's
+ * `throttleStatus` and actual cost correct the ledger after each answer. Waiting a second or two beats showing the shopper an error; waiting longer
+ * does not, so past `maxWaitMs` nothing is reserved and the caller gets a retryable THROTTLED.
  */
 export function createThrottleGate(options: {
+  ledger?: BudgetLedger;
+  /** The bucket's key: one per shop. */
+  key?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   maxWaitMs?: number;
 } = {}): ThrottleGate {
+  const ledger = options.ledger ?? createMemoryBudgetLedger();
+  const key = options.key ?? 'shopify';
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxWaitMs = options.maxWaitMs ?? 2_000;
-  let last: { status: ThrottleStatus; at: number } | null = null;
 
   return {
-    async beforeRequest(cost) {
-      if (!last) return;
-      const { status, at } = last;
-      const elapsedSeconds = (now() - at) / 1000;
-      const available = Math.min(status.maximumAvailable, status.currentlyAvailable + elapsedSeconds * status.restoreRate);
-      if (available >= cost) return;
-      const waitMs = Math.ceil(((cost - available) / status.restoreRate) * 1000);
-      if (waitMs > maxWaitMs) {
+    async beforeRequest(requested, charge = requested) {
+      const { taken, waitMs } = await ledger.take(key, ASSUMED_BUCKET, charge, now(), maxWaitMs, requested);
+      if (!taken) {
         throw new UpstreamError({
           service: 'shopify',
           status: null,
@@ -39,10 +50,15 @@ export function createThrottleGate(options: {
           retryAfterSeconds: Math.ceil(waitMs / 1000),
         });
       }
-      await sleep(waitMs);
+      if (waitMs > 0) await sleep(Math.ceil(waitMs));
     },
-    record(status) {
-      last = { status, at: now() };
+    async record(status, { reserved, actual }) {
+      await ledger.observe(key, ASSUMED_BUCKET, {
+        adjust: (actual ?? 0) - reserved,
+        level: status.maximumAvailable - status.currentlyAvailable,
+        capacity: status.maximumAvailable,
+        ratePerSecond: status.restoreRate,
+      }, now());
     },
   };
 }

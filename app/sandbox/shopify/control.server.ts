@@ -11,7 +11,7 @@ export const FaultSchema = z.object({
 
 export type FaultMode = z.infer<typeof FaultSchema>['mode'];
 
-export type Stats = { requests: number; requestedCost: number; operations: Record<string, number>; unauthorized: number };
+export type Stats = { requests: number; requestedCost: number; operations: Record<string, number>; unauthorized: number; throttled: number };
 
 export type ControlOptions = {
   /** Side effects for `GET /__sandbox/shopify/returns`. */
@@ -26,7 +26,8 @@ export type ControlOptions = {
  * - `POST faults {mode, count?, latencyMs?}`: the next `count` GraphQL requests answer THROTTLED,
  *   HTTP 429 or 500; `latencyMs` (e.g. `{mode:'none', latencyMs:500}`) delays every answer until reset;
  * - `GET stats`: requests, requested cost and operations seen, GraphQL calls refused for their token
- *   (`unauthorized`) and tokens granted/refused/live (`tokens`); `GET returns`: returns made by mutations;
+ *   (`unauthorized`) or because the bucket could not hold them (`throttled`), and tokens
+ *   granted/refused/live (`tokens`); `GET returns`: returns made by mutations;
  * - `POST tokens/revoke`: every granted token stops working at once (the app uninstalled, its secret rotated);
  * - `POST reset`: the seed, bucket, faults, latency and counters as at start.
  *
@@ -36,12 +37,12 @@ export type ControlOptions = {
  */
 export function createControl(onReset: () => void, options: ControlOptions) {
   let fault: { mode: FaultMode; remaining: number } = { mode: 'none', remaining: 0 };
-  let stats: Stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0 };
+  let stats: Stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0, throttled: 0 };
   let latencyMs = options.latencyMs;
 
   const reset = () => {
     fault = { mode: 'none', remaining: 0 };
-    stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0 };
+    stats = { requests: 0, requestedCost: 0, operations: {}, unauthorized: 0, throttled: 0 };
     latencyMs = options.latencyMs;
     options.tokens.resetStats();
   };
@@ -62,6 +63,10 @@ export function createControl(onReset: () => void, options: ControlOptions) {
     },
     countUnauthorized(): void {
       stats.unauthorized += 1;
+    },
+    /** A request the bucket could not hold (injected faults are not counted). */
+    countThrottled(): void {
+      stats.throttled += 1;
     },
     countOperation(name: string, requestedCost: number): void {
       stats.requestedCost += requestedCost;

@@ -100,7 +100,10 @@ export async function handleGraphql(request: Request, version: string, endpoint:
   if (control.takeFault(['throttled'])) {
     return throttled(requested, { ...bucket.status(), currentlyAvailable: 0 }, headers);
   }
-  if (!bucket.tryTake(requested)) return throttled(requested, bucket.status(), headers);
+  if (!bucket.tryTake(requested)) {
+    control.countThrottled();
+    return throttled(requested, bucket.status(), headers);
+  }
 
   const context: ExecutionContext = {
     queryRoot: endpoint.queryRoot,

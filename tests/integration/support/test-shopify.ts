@@ -26,8 +26,13 @@ export type TestShopify = {
   close(): Promise<void>;
 };
 
-export async function startTestShopify(options: { shop: string; accessToken: string }): Promise<TestShopify> {
-  const emulator = createShopifyEmulator({ accessToken: options.accessToken });
+export async function startTestShopify(options: {
+  shop: string;
+  accessToken: string;
+  /** A smaller bucket than the standard 2000 points restoring 100 a second. */
+  bucket?: { maximumAvailable: number; restoreRate: number };
+}): Promise<TestShopify> {
+  const emulator = createShopifyEmulator({ accessToken: options.accessToken, ...(options.bucket ? { bucket: options.bucket } : {}) });
   const server = createServer(toNodeHandler(emulator.handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,7 +47,7 @@ export async function startTestShopify(options: { shop: string; accessToken: str
     async orderOf(scenario, index = 0) {
       const entry = demo.filter((o) => o.scenario === scenario)[index];
       if (!entry) throw new Error(`no demo order #${index} for ${scenario}`);
-      const source = createShopifyOrderSource({ client: client(), gate: createThrottleGate({ maxWaitMs: 0 }) });
+      const source = createShopifyOrderSource({ client: client(), gate: createThrottleGate({ maxWaitMs: 10_000 }) });
       const order = await source.findOrderForShopper({ orderNumber: parseOrderNumber(entry.name)!, email: entry.email });
       if (!order) throw new Error(`demo order ${entry.name} not found`);
       return order;
