@@ -10,11 +10,13 @@ const EnvSchema = z.object({
   LOOP_WEBHOOK_URL: z.url().optional(),
   /** Benchmarks raise the limit so they measure the portal rather than Loop's 300 a minute. */
   LOOP_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** The Shopify emulator's SHOPIFY_EXTRA_ORDERS, so their returns find their orders here too. */
+  LOOP_EXTRA_ORDERS: z.coerce.number().int().min(0).max(999).default(0),
 });
 
 const env = EnvSchema.parse(process.env);
 const emulator = createLoopEmulator({
-  webhookUrl: env.LOOP_WEBHOOK_URL ?? null, perMinute: env.LOOP_REQUESTS_PER_MINUTE, seed: { orders: toLoopOrders(new Date()) },
+  webhookUrl: env.LOOP_WEBHOOK_URL ?? null, perMinute: env.LOOP_REQUESTS_PER_MINUTE, seed: { orders: toLoopOrders(new Date(), env.LOOP_EXTRA_ORDERS) },
 });
 const server = createServer(toNodeHandler(emulator.handle));
 server.keepAliveTimeout = 0;

@@ -12,12 +12,15 @@ const EnvSchema = z.object({
   SHOPIFY_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().positive().max(86_399).default(86_399),
   /** The portal's secret, when it sets one: webhooks are signed with it. */
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  /** Orders after the demo's (#9001…), for benchmarks that need many units to return. */
+  SHOPIFY_EXTRA_ORDERS: z.coerce.number().int().min(0).max(999).default(0),
 });
 
 const env = EnvSchema.parse(process.env);
 const emulator = createShopifyEmulator({
   bucket: { maximumAvailable: env.SHOPIFY_BUCKET_MAX, restoreRate: env.SHOPIFY_RESTORE_RATE },
   tokenLifetimeSeconds: env.SHOPIFY_TOKEN_LIFETIME_SECONDS,
+  extraOrders: env.SHOPIFY_EXTRA_ORDERS,
   ...(env.SHOPIFY_API_SECRET ? { webhookSecret: env.SHOPIFY_API_SECRET } : {}),
 });
 const server = createServer(toNodeHandler(emulator.handle));

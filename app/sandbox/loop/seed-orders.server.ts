@@ -24,9 +24,9 @@ const SeedOrderSchema = z.object({
   })),
 });
 
-/** Orders with a shipping address (Loop takes returns of shipped goods only). */
-export function toLoopOrders(now: Date): LoopOrder[] {
-  return createSeed(now).orders.flatMap((raw) => {
+/** Orders with a shipping address (Loop takes returns of shipped goods only); `extraOrders` as the Shopify emulator's. */
+export function toLoopOrders(now: Date, extraOrders = 0): LoopOrder[] {
+  return createSeed(now, extraOrders).orders.flatMap((raw) => {
     const parsed = SeedOrderSchema.safeParse(raw);
     if (!parsed.success || !parsed.data.shippingAddress) return [];
     const order = parsed.data;

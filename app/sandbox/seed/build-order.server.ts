@@ -97,7 +97,7 @@ export function buildOrder(spec: OrderSpec, ctx: BuildContext & { customers: Map
   Object.assign(order, {
     legacyResourceId: legacyIdOf(id),
     number: spec.number,
-    email: customer.email,
+    email: spec.email ?? customer.email,
     phone: customer.phone,
     customer: customerOf(spec.customer, ctx),
     createdAt: placedAt,

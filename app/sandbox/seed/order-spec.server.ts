@@ -38,6 +38,8 @@ export type OrderSpec = {
   scenario: ScenarioId;
   description: string;
   customer: CustomerKey;
+  /** The order's email when it is not the customer's own (a guest checkout with another address). */
+  email?: string;
   currency: CurrencyCode;
   placedHoursAgo: number;
   lines: Array<{ sku: string; quantity: number }>;

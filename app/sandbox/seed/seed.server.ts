@@ -1,6 +1,6 @@
 import { buildOrder } from './build-order.server';
 import { buildCatalog, SHOP_DOMAIN } from './catalog.server';
-import { CUSTOMERS } from './customers.server';
+import { CUSTOMERS, type CustomerKey } from './customers.server';
 import { createIdSequence } from './ids.server';
 import { SHOP_CURRENCY } from './money.server';
 import type { OrderSpec } from './order-spec.server';
@@ -10,6 +10,20 @@ import { buildReturnReasons } from './return-reasons.server';
 import type { DemoOrder, GqlObject, Seed, SeedOrder } from './types.server';
 
 export const ORDER_SPECS: OrderSpec[] = [...ORDER_SPECS_1001, ...ORDER_SPECS_1017];
+
+/**
+ * Orders beyond the demo's, for benchmarks that need many units to return (`npm run bench:scale`):
+ * copies of #1005 (delivered three days ago, two units) numbered from 9001, spread over the
+ * French shoppers, each with an email of its own (`order-9001@example.com`) so that every copy's
+ * returns count as a first-time shopper's in the policy's review limits.
+ */
+export function toExtraOrderSpecs(count: number): OrderSpec[] {
+  const template = ORDER_SPECS.find((spec) => spec.number === 1005)!;
+  const shoppers = (Object.keys(CUSTOMERS) as CustomerKey[]).filter((key) => CUSTOMERS[key].countryCodeV2 === 'FR');
+  return Array.from({ length: count }, (_, i) => ({
+    ...template, number: 9001 + i, customer: shoppers[i % shoppers.length]!, email: `order-${9001 + i}@example.com`, description: 'A copy of #1005, for benchmarks.',
+  }));
+}
 
 /** Id bases per type, so ids look like Shopify's and never collide across types. */
 const ID_BASES: Record<string, number> = {
@@ -53,8 +67,8 @@ function indexNodes(roots: unknown[]): Map<string, GqlObject> {
   return nodes;
 }
 
-/** The whole demo store as of `now`: same clock reading, same data, byte for byte. */
-export function createSeed(now: Date): Seed {
+/** The whole demo store as of `now`: same clock reading, same data, byte for byte; `extraOrders` copies after it. */
+export function createSeed(now: Date, extraOrders = 0): Seed {
   const nextId = createIdSequence(ID_BASES);
   const catalog = buildCatalog(now, nextId);
   const reasonList = buildReturnReasons(nextId);
@@ -62,7 +76,7 @@ export function createSeed(now: Date): Seed {
   const ctx = { now, nextId, catalog, reasons, customers: new Map<string, GqlObject>() };
   const orders: SeedOrder[] = [];
   const returnableFulfillments = new Map<string, GqlObject[]>();
-  for (const spec of ORDER_SPECS) {
+  for (const spec of [...ORDER_SPECS, ...toExtraOrderSpecs(extraOrders)]) {
     const { order, returnable } = buildOrder(spec, ctx);
     orders.push(order);
     returnableFulfillments.set(order.id, returnable);
@@ -72,10 +86,10 @@ export function createSeed(now: Date): Seed {
 }
 
 /** The demo orders people can look up in sandbox mode, with what each one shows. */
-export function listDemoOrders(): DemoOrder[] {
-  return ORDER_SPECS.map((spec) => ({
+export function listDemoOrders(extraOrders = 0): DemoOrder[] {
+  return [...ORDER_SPECS, ...toExtraOrderSpecs(extraOrders)].map((spec) => ({
     name: `#${spec.number}`,
-    email: CUSTOMERS[spec.customer].email,
+    email: spec.email ?? CUSTOMERS[spec.customer].email,
     scenario: spec.scenario,
     description: spec.description,
     currency: spec.currency,

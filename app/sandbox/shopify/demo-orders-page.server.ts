@@ -44,8 +44,8 @@ ${orders.map(row).join('\n')}
 }
 
 /** `GET /__sandbox/orders`: JSON for tools, an accessible table for people. */
-export function serveDemoOrders(request: Request): Response {
-  const orders = listDemoOrders();
+export function serveDemoOrders(request: Request, extraOrders = 0): Response {
+  const orders = listDemoOrders(extraOrders);
   if ((request.headers.get('Accept') ?? '').includes('application/json')) return json({ orders });
   return new Response(page(orders), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -54,6 +54,8 @@ export const ShopifyEmulatorOptionsSchema = z.object({
   webhookRetryDelaysMs: z.array(z.number().int().min(0)).optional(),
   /** Emulator-clock time before an `orderCancel` job runs (on the next request after it); 0 runs it on the very next request. */
   orderCancelJobDelayMs: z.number().int().min(0).max(600_000).default(0),
+  /** Orders after the demo's, for benchmarks that need many units to return (seed.server.ts `toExtraOrderSpecs`). */
+  extraOrders: z.number().int().min(0).max(999).default(0),
 });
 
 export type ShopifyEmulatorOptions = z.input<typeof ShopifyEmulatorOptionsSchema>;
@@ -90,7 +92,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
   const notify = (topic: string, ret: Parameters<typeof toReturnPayload>[0]) => webhooks.emit(topic, toReturnPayload(ret));
   // Every seed gets its orders' fulfillment orders, so holds start empty after a reset too.
   const newSeed = () => {
-    const fresh = createSeed(clock());
+    const fresh = createSeed(clock(), config.extraOrders);
     attachFulfillmentOrders(fresh);
     return fresh;
   };
@@ -168,7 +170,7 @@ export function createShopifyEmulator(options: ShopifyEmulatorOptions = {}): Sho
       if (path === '/__sandbox/shopify/refunds' && request.method === 'GET') return Response.json({ refunds: refunds.list() });
       if (path === '/__sandbox/shopify/draft-orders' && request.method === 'GET') return Response.json({ draftOrders: drafts.list() });
       if (path.startsWith('/__sandbox/shopify/')) return (await cancellations.handleControl(request, path)) ?? (await control.handle(request, path)) ?? notFound();
-      if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request);
+      if (path === '/__sandbox/orders' && request.method === 'GET') return serveDemoOrders(request, config.extraOrders);
       const image = IMAGE_PATH.exec(path);
       if (image?.[1] && request.method === 'GET') return serveProductImage(image[1]) ?? notFound();
       return notFound();
