@@ -1,6 +1,7 @@
 import { toBrand, type Brand } from './brand/brand';
 import type { CaseStore } from './cases/case-store';
 import { createCachedReturnContexts } from './cases/return/return-context-cache.server';
+import { createMemoryBudgetLedger } from './budgets/memory-ledger';
 import { createDbBudgetLedger } from './db/budget-ledger.server';
 import { createChangeBus } from './db/change-bus.server';
 import { withOrderCaseListCache, type OrderCaseList } from './cases/order-cases-cache';
@@ -164,9 +165,10 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const queue = await createQueue(database, { concurrency: config.workerConcurrency, ...options.queue });
   const hashId = (value: string) => hashIdentifier(config.secret, value);
   const client = createShopifyGraphqlClient(config.shopify);
-  // One bucket per shop and one per Gorgias account, in the database: every adapter of every
-  // portal and worker on it draws on the same allowance (app/budgets).
-  const budgets = createDbBudgetLedger(database.db);
+  // One bucket per shop and one per Gorgias account: every adapter of every portal and worker on
+  // PostgreSQL draws on the same allowance (app/budgets). The embedded database serves one process,
+  // whose own memory is then the whole truth, without a write per call queued behind the others.
+  const budgets = database.kind === 'postgres' ? createDbBudgetLedger(database.db) : createMemoryBudgetLedger();
   const gate = createThrottleGate({ ledger: budgets, key: `shopify:${config.shopify.shopDomain}` });
   const cachedOrders = createCachedOrderSource(createShopifyOrderSource({ client, gate }), { ttlMs: config.orderCacheMs });
   const cachedReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));

@@ -16,14 +16,14 @@ import { openSharedDatabase } from './support/shared-database';
 import { startTestShopify, type TestShopify } from './support/test-shopify';
 
 /**
- * Two portals (or workers) on one database draw on one Shopify bucket and one Gorgias allowance:
- * together they never ask more than the store is allowed, where each keeping its own count asked
- * up to twice as much and was refused. On PGlite the two share one handle; on PostgreSQL each has
- * its own pool, like two processes.
+ * Two portals (or workers) on one PostgreSQL, each with its own pool like two processes, draw on
+ * one Shopify bucket and one Gorgias allowance: together they never ask more than the store is
+ * allowed, where each keeping its own count asked up to twice as much and was refused. (The
+ * embedded database serves one process, which keeps its buckets in memory; the ledger's SQL is
+ * held to the same contract on both databases in db.test.ts.)
  */
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
   { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
 ];
 

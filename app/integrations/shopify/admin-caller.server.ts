@@ -46,7 +46,7 @@ export function createAdminCaller(deps: { client: ShopifyGraphqlClient; gate?: T
         const cost = readCost((error as { body?: { extensions?: unknown } }).body?.extensions);
         const upstream = toUpstreamError(error);
         if (!cost) throw upstream;
-        await gate.record(cost.throttleStatus, { reserved, actual: cost.actualQueryCost });
+        gate.record(cost.throttleStatus, { reserved, actual: cost.actualQueryCost });
         remember(query, cost.requestedQueryCost, cost.actualQueryCost);
         if (upstream.code !== 'THROTTLED' || attempt > 0) throw upstream;
       }
@@ -57,7 +57,7 @@ export function createAdminCaller(deps: { client: ShopifyGraphqlClient; gate?: T
     const response = await request(query, variables);
     const cost = readCost(response.extensions);
     if (cost) {
-      await gate.record(cost.throttleStatus, { reserved: response.reserved, actual: cost.actualQueryCost });
+      gate.record(cost.throttleStatus, { reserved: response.reserved, actual: cost.actualQueryCost });
       remember(query, cost.requestedQueryCost, cost.actualQueryCost);
     }
     const parsed = schema.safeParse(response.data);

@@ -1,5 +1,6 @@
 import { createMemoryBudgetLedger } from '~/budgets/memory-ledger';
 import type { BudgetLedger, BucketShape } from '~/budgets/ports';
+import { log } from '~/utils/log.server';
 import { UpstreamError } from '~/utils/upstream-error';
 import type { ThrottleStatus } from './errors.server';
 
@@ -9,12 +10,20 @@ export type ThrottleGate = {
    * expected to keep) from then on; or throws when that would take too long.
    */
   beforeRequest(requested: number, charge?: number): Promise<void>;
-  /** What Shopify said after a request that held `reserved` points and was charged `actual` (null: nothing). */
-  record(status: ThrottleStatus, charge: { reserved: number; actual: number | null }): Promise<void>;
+  /**
+   * What Shopify said after a request that held `reserved` points and was charged `actual` (null:
+   * nothing). Written in the background: the caller's answer does not wait for it, but this
+   * process' next request does.
+   */
+  record(status: ThrottleStatus, charge: { reserved: number; actual: number | null }): void;
 };
 
-/** Until Shopify describes the bucket: the standard plan's 2000 points, 100 restored a second. */
-const ASSUMED_BUCKET: BucketShape = { capacity: 2000, ratePerSecond: 100 };
+/**
+ * Until Shopify first describes the bucket (its first answer ever, for a database's ledger): a
+ * generous one (Shopify Plus'), so the first requests never wait for a limit that may not be there.
+ * Sent all at once, a few of them may be refused THROTTLED, and then asked again.
+ */
+const ASSUMED_BUCKET: BucketShape = { capacity: 20_000, ratePerSecond: 1_000 };
 
 /**
  * Shopify's leaky bucket for one shop, kept in a ledger every process of the store shares
@@ -37,9 +46,11 @@ export function createThrottleGate(options: {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxWaitMs = options.maxWaitMs ?? 2_000;
+  let recorded: Promise<void> = Promise.resolve();
 
   return {
     async beforeRequest(requested, charge = requested) {
+      await recorded;
       const { taken, waitMs } = await ledger.take(key, ASSUMED_BUCKET, charge, now(), maxWaitMs, requested);
       if (!taken) {
         throw new UpstreamError({
@@ -52,13 +63,19 @@ export function createThrottleGate(options: {
       }
       if (waitMs > 0) await sleep(Math.ceil(waitMs));
     },
-    async record(status, { reserved, actual }) {
-      await ledger.observe(key, ASSUMED_BUCKET, {
+    record(status, { reserved, actual }) {
+      const observation = {
         adjust: (actual ?? 0) - reserved,
         level: status.maximumAvailable - status.currentlyAvailable,
         capacity: status.maximumAvailable,
         ratePerSecond: status.restoreRate,
-      }, now());
+      };
+      const at = now();
+      // A correction lost to a database error only leaves the ledger more cautious or less: the
+      // next answer corrects it again.
+      recorded = recorded.then(() => ledger.observe(key, ASSUMED_BUCKET, observation, at)).catch((error: unknown) => {
+        log.warn('shopify.budget_unrecorded', { error: error instanceof Error ? error.name : 'unknown' });
+      });
     },
   };
 }
