@@ -9,10 +9,12 @@ export function createMemoryBudgetLedger(): BudgetLedger {
       const result = reserve(buckets.get(key) ?? null, shape, amount, nowMs, maxWaitMs, room);
       if (!result.taken) return result;
       buckets.set(key, result.state);
-      return { taken: true, waitMs: result.waitMs };
+      return result;
     },
     async observe(key, shape, observation, nowMs) {
-      buckets.set(key, observe(buckets.get(key) ?? null, shape, observation, nowMs));
+      const state = observe(buckets.get(key) ?? null, shape, observation, nowMs);
+      buckets.set(key, state);
+      return state;
     },
   };
 }

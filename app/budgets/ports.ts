@@ -1,8 +1,9 @@
-import type { BucketShape, Observation } from './leaky-bucket';
+import type { BucketShape, BucketState, Observation } from './leaky-bucket';
 
-export type { BucketShape, Observation } from './leaky-bucket';
+export type { BucketShape, BucketState, Observation } from './leaky-bucket';
 
-export type TakeResult = { taken: true; waitMs: number } | { taken: false; waitMs: number };
+/** Taken or not, with the wait; and the bucket as the ledger now holds it, when it was written. */
+export type TakeResult = { taken: true; waitMs: number; state: BucketState } | { taken: false; waitMs: number };
 
 /**
  * Where the upstream buckets live: in this process (one box, tests) or in the database, where
@@ -12,6 +13,6 @@ export type TakeResult = { taken: true; waitMs: number } | { taken: false; waitM
 export type BudgetLedger = {
   /** Reserves `amount` in bucket `key`, sent once it has `room` (default `amount`) free (see leaky-bucket.ts `reserve`). */
   take(key: string, shape: BucketShape, amount: number, nowMs: number, maxWaitMs: number, room?: number): Promise<TakeResult>;
-  /** Applies the upstream's report after a request (see leaky-bucket.ts `observe`). */
-  observe(key: string, shape: BucketShape, observation: Observation, nowMs: number): Promise<void>;
+  /** Applies the upstream's report after a request (see leaky-bucket.ts `observe`); the bucket as it is now. */
+  observe(key: string, shape: BucketShape, observation: Observation, nowMs: number): Promise<BucketState>;
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { BudgetLedger } from '~/budgets/ports';
+import type { BucketState, BudgetLedger } from '~/budgets/ports';
 import { overflowMs } from '~/budgets/leaky-bucket';
 import type { Database } from './client.server';
 
@@ -31,7 +31,7 @@ export function createDbBudgetLedger(db: Database): BudgetLedger {
         returning level, capacity, rate_per_second, at_ms`);
       const row = taken.rows[0];
       // The row holds the level after this reservation; the wait is for the room before it.
-      if (row) return { taken: true, waitMs: overflowMs(Number(row.level) - amount + needs, toShape(row)) };
+      if (row) return { taken: true, waitMs: overflowMs(Number(row.level) - amount + needs, toShape(row)), state: toState(row) };
       const current = await db.execute<BucketRow>(sql`
         select ${drainedAt(nowMs)} + ${needs}::float8 as level, capacity, rate_per_second, at_ms
         from upstream_budgets as b where key = ${key}`);
@@ -44,7 +44,7 @@ export function createDbBudgetLedger(db: Database): BudgetLedger {
       const reported = observation.level ?? 0;
       const capacity = observation.capacity ?? null;
       const rate = observation.ratePerSecond ?? null;
-      await db.execute(sql`
+      const written = await db.execute<BucketRow>(sql`
         insert into upstream_budgets as b (key, level, capacity, rate_per_second, at_ms)
         values (${key}, greatest(0, ${adjust}::float8, ${reported}::float8),
           coalesce(${capacity}::float8, ${shape.capacity}::float8), coalesce(${rate}::float8, ${shape.ratePerSecond}::float8), ${nowMs}::float8)
@@ -52,9 +52,12 @@ export function createDbBudgetLedger(db: Database): BudgetLedger {
           level = greatest(0, ${drainedAt(nowMs)} + ${adjust}::float8, ${reported}::float8),
           capacity = coalesce(${capacity}::float8, b.capacity),
           rate_per_second = coalesce(${rate}::float8, b.rate_per_second),
-          at_ms = greatest(b.at_ms, ${nowMs}::float8)`);
+          at_ms = greatest(b.at_ms, ${nowMs}::float8)
+        returning level, capacity, rate_per_second, at_ms`);
+      return toState(written.rows[0]!);
     },
   };
 }
 
 const toShape = (row: BucketRow) => ({ capacity: Number(row.capacity), ratePerSecond: Number(row.rate_per_second) });
+const toState = (row: BucketRow): BucketState => ({ level: Number(row.level), ...toShape(row), atMs: Number(row.at_ms) });
