@@ -9,7 +9,7 @@ const count = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const ScaleEnvSchema = z.object({
   /** PostgreSQL the run creates its throwaway database on. */
-  databaseUrl: z.string().min(1, 'set BENCH_SCALE_DATABASE_URL or TEST_DATABASE_URL: the scale run needs PostgreSQL'),
+  databaseUrl: z.string({ error: 'set BENCH_SCALE_DATABASE_URL or TEST_DATABASE_URL: the scale run needs PostgreSQL' }).min(1, 'set BENCH_SCALE_DATABASE_URL or TEST_DATABASE_URL: the scale run needs PostgreSQL'),
   /** The first of the six ports the run's servers listen on (127.0.0.1 only). */
   port: z.coerce.number().int().min(1024).max(65_000),
   /** Returns sent through the portals for each drain figure (once for one worker, once for two). */
