@@ -174,14 +174,15 @@ export async function createServices(config: Config, options: ServicesOptions = 
   const cachedReturns = createCachedReturnContexts(createShopifyReturns({ client, gate }));
   // An order changed in Shopify: this process drops its copies, and tells the others sharing the
   // database (app/db/change-bus.server.ts), whose copies would otherwise live out their expiry.
+  const dropCopies = (orderId: string) => {
+    cachedOrders.invalidate(orderId);
+    cachedReturns.invalidate(orderId);
+  };
   const bus = await createChangeBus(database);
-  bus.onOrderChanged((orderId) => {
-    cachedOrders.invalidate(orderId);
-    cachedReturns.invalidate(orderId);
-  });
+  bus.onOrderChanged(dropCopies);
+  // At once here too, not when the notice comes back: this request's next read is already fresh.
   const orderChanged = (orderId: string) => {
-    cachedOrders.invalidate(orderId);
-    cachedReturns.invalidate(orderId);
+    dropCopies(orderId);
     void bus.orderChanged(orderId);
   };
   const orders: CachedOrderSource = { ...cachedOrders, invalidate: orderChanged };

@@ -1,9 +1,9 @@
-import type { BucketShape, BucketState, Observation } from './leaky-bucket';
+import type { BucketShape, BucketState, Observation, Reservation } from './leaky-bucket';
 
 export type { BucketShape, BucketState, Observation } from './leaky-bucket';
 
 /** Taken or not, with the wait; and the bucket as the ledger now holds it, when it was written. */
-export type TakeResult = { taken: true; waitMs: number; state: BucketState } | { taken: false; waitMs: number };
+export type TakeResult = Reservation;
 
 /**
  * Where the upstream buckets live: in this process (one box, tests) or in the database, where

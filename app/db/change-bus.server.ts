@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { log } from '~/utils/log.server';
 import type { DatabaseHandle } from './client.server';
@@ -29,10 +30,6 @@ export async function createChangeBus(handle: DatabaseHandle): Promise<ChangeBus
     for (const listener of listeners) listener(payload);
   };
   const client = (handle.db as unknown as { $client: unknown }).$client;
-  const notify = async (orderId: string) => {
-    if (client instanceof PGlite) await client.query('select pg_notify($1, $2)', [CHANNEL, orderId]);
-    else if (client instanceof pg.Pool) await client.query('select pg_notify($1, $2)', [CHANNEL, orderId]);
-  };
   let close: () => Promise<void> = async () => {};
   if (client instanceof PGlite) {
     const unsubscribe = await client.listen(CHANNEL, deliver);
@@ -43,7 +40,7 @@ export async function createChangeBus(handle: DatabaseHandle): Promise<ChangeBus
   return {
     async orderChanged(orderId) {
       try {
-        await notify(orderId);
+        await handle.db.execute(sql`select pg_notify(${CHANNEL}, ${orderId})`);
       } catch (error) {
         // Never fails what changed the order: other processes then see it within their cache's expiry.
         log.warn('cache.notify_failed', { message: (error as Error).message });
