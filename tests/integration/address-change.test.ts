@@ -14,6 +14,7 @@ import { currentSandboxMailbox, currentSandboxSmtpUrl } from '~/sandbox/mailbox/
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createShopifyEmulator, toEmulatorCredentials } from '~/sandbox/shopify/emulator.server';
 import { createServices, type Services } from '~/services.server';
+import { DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 import { openSharedDatabase } from './support/shared-database';
 import { startTestShopify, type TestShopify } from './support/test-shopify';
 
@@ -183,19 +184,13 @@ describe('changing the address needs the code the order’s email received', () 
   });
 });
 
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
-
 /*
  * A double tap landing on two portals that share one database: the same form, the same code. One
  * half uses the code and opens the case; the other must land on that case, not on "code expired"
  * or "this is already the address". Each backend has its own Shopify emulator, so each test's
  * order is fresh; the codes still reach this file's mailbox.
  */
-for (const backend of backends) {
+for (const backend of DATABASE_BACKENDS) {
   describe.skipIf(backend.skip)(`a double tap to two portals on ${backend.name}`, () => {
     let shopify: TestShopify;
     let portals: Services[] = [];

@@ -12,19 +12,13 @@ import { registerWorkers } from '~/jobs/workers.server';
 import { createJobsPage } from '~/sandbox/jobs-page.server';
 import { mountSandboxEmulators } from '~/sandbox/mount.server';
 import { UpstreamError } from '~/utils/upstream-error';
-import { createPostgresDatabase } from './support/postgres';
+import { createPostgresDatabase, DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 import { waitFor } from './support/wait-for';
 
 /**
  * Parking, Retry-After and re-drive through pg-boss itself: test queues whose handler does what
  * each test tells it for the job's case, on PGlite and, with TEST_DATABASE_URL, on PostgreSQL.
  */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
-
 const EXCLUSIVE = 'test.exclusive';
 const STATELY = 'test.stately';
 const QUEUE_SETTINGS: Record<string, QueueSettings> = {
@@ -36,7 +30,7 @@ type Attempt = { data: { caseId: string; step?: number }; job: JobContext; at: n
 /** What the handler does for a case, given the attempt (1-based across all of the case's jobs). */
 type Behaviour = (attempt: Attempt, n: number) => Promise<JobOutcome>;
 
-for (const backend of backends) {
+for (const backend of DATABASE_BACKENDS) {
   describe.skipIf(backend.skip)(backend.name, () => {
     let handle: DatabaseHandle;
     let queue: Queue;

@@ -3,16 +3,10 @@ import { createDatabase, type DatabaseHandle } from '~/db/client.server';
 import { createDbPhotoStore } from '~/db/photo-store.server';
 import { photos } from '~/db/schema';
 import { runPhotoStoreContract } from '~/photos/photo-store-contract.test-helpers';
-import { createPostgresDatabase } from './support/postgres';
+import { createPostgresDatabase, DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 
 /** The folder store's contract (app/photos/local-photo-store.server.test.ts), on both databases. */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
-
-for (const backend of backends) {
+for (const backend of DATABASE_BACKENDS) {
   describe.skipIf(backend.skip)(`database photo store on ${backend.name}`, () => {
     let handle: DatabaseHandle;
     let drop = async () => {};

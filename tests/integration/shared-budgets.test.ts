@@ -12,6 +12,7 @@ import { SANDBOX_SHOP_DOMAIN } from '~/integrations/shopify/env.server';
 import { createGorgiasEmulator } from '~/sandbox/gorgias/emulator.server';
 import { toNodeHandler } from '~/sandbox/node-http.server';
 import { createServices, type Services } from '~/services.server';
+import { DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 import { openSharedDatabase } from './support/shared-database';
 import { startTestShopify, type TestShopify } from './support/test-shopify';
 
@@ -22,10 +23,7 @@ import { startTestShopify, type TestShopify } from './support/test-shopify';
  * embedded database serves one process, which keeps its buckets in memory; the ledger's SQL is
  * held to the same contract on both databases in db.test.ts.)
  */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
+const backends = DATABASE_BACKENDS.filter((backend) => backend.postgres);
 
 // Gorgias' bucket, scaled down: 4 calls per 2 s.
 const GORGIAS_BUCKET = { capacity: 4, windowSeconds: 2 };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '~/env.server';
 import { SANDBOX_SHOP_DOMAIN } from '~/integrations/shopify/env.server';
 import { createServices, type Services } from '~/services.server';
+import { DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 import { openSharedDatabase } from './support/shared-database';
 import { startTestShopify, type TestShopify } from './support/test-shopify';
 import { waitFor } from './support/wait-for';
@@ -15,13 +16,7 @@ import { waitFor } from './support/wait-for';
  * afresh by the other too, within moments instead of the caches' 2 and 10 minutes. On PGlite the
  * two share one handle; on PostgreSQL each has its own pool and listener, like two processes.
  */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
-
-for (const backend of backends) {
+for (const backend of DATABASE_BACKENDS) {
   describe.skipIf(backend.skip)(`caches kept true across two portals on ${backend.name}`, () => {
     const dataDirs = [mkdtempSync(join(tmpdir(), 'comptoir-caches-a-')), mkdtempSync(join(tmpdir(), 'comptoir-caches-b-'))];
     let shopify: TestShopify;

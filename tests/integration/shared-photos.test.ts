@@ -9,6 +9,7 @@ import { SECRET_MARKER, containsText, makeJpeg } from '~/photos/photo-fixtures.t
 import { signPhotoUrl } from '~/photos/signed-url.server';
 import { loader as photoLoader } from '~/routes/photos.$key';
 import { createServices, type Services } from '~/services.server';
+import { DATABASE_BACKENDS, postgresUrl } from './support/postgres';
 import { openSharedDatabase } from './support/shared-database';
 
 /**
@@ -16,15 +17,10 @@ import { openSharedDatabase } from './support/shared-database';
  * the other (its thumbnail, the worker's attachment) and served by the other's signed photo link.
  * On PGlite the two share one handle; on PostgreSQL each has its own pool, like two processes.
  */
-const postgresUrl = process.env.TEST_DATABASE_URL;
-const backends = [
-  { name: 'PGlite in memory', postgres: false, skip: false },
-  { name: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', postgres: true, skip: !postgresUrl },
-];
 const SECRET = 's'.repeat(40);
 const OWNER = 'session-hash-0001';
 
-for (const backend of backends) {
+for (const backend of DATABASE_BACKENDS) {
   describe.skipIf(backend.skip)(`photos shared by two portals on ${backend.name}`, () => {
     const dataDirs = [mkdtempSync(join(tmpdir(), 'comptoir-shared-photos-a-')), mkdtempSync(join(tmpdir(), 'comptoir-shared-photos-b-'))];
     let one: Services;
